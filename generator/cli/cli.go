@@ -1,0 +1,191 @@
+// Package cli is the command line: flags, wiring, and the one place that
+// reads the clock, the environment and the file system's layout. It runs
+// the data flow config -> schedule + evidence -> rules -> model -> site.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/agency/evidence-site/generator/config"
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/model"
+	"github.com/agency/evidence-site/generator/rules"
+	"github.com/agency/evidence-site/generator/schedule"
+	"github.com/agency/evidence-site/generator/site"
+	"github.com/agency/evidence-site/generator/workdays"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1 // config, content or output could not be used
+	ExitUsage = 2
+)
+
+// Options are the command's settings.
+type Options struct {
+	Project  string // folder holding content/, layouts/ and static/
+	Config   string
+	Evidence string
+	Out      string
+	AsOf     string
+	// Today is the clock's date, used when no as-of date is given.
+	Today time.Time
+}
+
+// Run parses args and builds the site, printing progress to stdout and
+// problems to stderr. It returns the process exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("generator", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	o := Options{}
+	fl.StringVar(&o.Project, "project", ".", "project `folder` holding content/, layouts/ and static/")
+	fl.StringVar(&o.Config, "config", "config.toml", "configuration `file`")
+	fl.StringVar(&o.Evidence, "evidence", "evidence", "evidence `folder` (read only)")
+	fl.StringVar(&o.Out, "out", "public", "output `folder`, replaced on every build")
+	fl.StringVar(&o.AsOf, "as-of", "", "judge every rule at this `date` (YYYY-MM-DD); overrides [review] as_of")
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder.\n\nFlags:\n")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "generator: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return ExitUsage
+	}
+	now := time.Now()
+	o.Today = workdays.Date(now.Year(), now.Month(), now.Day())
+	if err := Build(o, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "generator: %v\n", err)
+		return ExitError
+	}
+	return ExitOK
+}
+
+// Build runs the whole data flow with explicit options.
+func Build(o Options, stdout, stderr io.Writer) error {
+	cfgSrc, err := os.ReadFile(o.Config)
+	if err != nil {
+		return fmt.Errorf("reading the configuration: %w", err)
+	}
+	cfg, err := config.Parse(displayPath(o.Project, o.Config), cfgSrc)
+	if err != nil {
+		return fmt.Errorf("configuration has problems:\n%v", err)
+	}
+	asOf, source, err := chooseAsOf(o, cfg)
+	if err != nil {
+		return err
+	}
+	if source == "today" {
+		fmt.Fprintf(stderr, "generator: no as-of date given: judging at today's date, %s. Set [review] as_of in %s or pass --as-of for a build that can be reproduced.\n", asOf.Format(time.DateOnly), o.Config)
+	}
+	cal, err := workdays.New(cfg.Calendar.Region, cfg.Calendar.ExtraHolidays)
+	if err != nil {
+		return fmt.Errorf("calendar: %w", err)
+	}
+	contentDir := filepath.Join(o.Project, "content")
+	sch, err := schedule.Load(os.DirFS(contentDir))
+	if err != nil {
+		return fmt.Errorf("the schedule under %s has problems:\n%v", contentDir, err)
+	}
+	if err := checkFolders(o); err != nil {
+		return err
+	}
+	fi, err := os.Stat(o.Evidence)
+	if err != nil || !fi.IsDir() {
+		return fmt.Errorf("evidence folder %s: not found (pass --evidence DIR)", o.Evidence)
+	}
+	ev := evidence.Load(os.DirFS(o.Evidence), displayPath(o.Project, o.Evidence))
+	paras := sch.Form(cfg.Contract.Form)
+	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Evidence: ev})
+	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal})
+	if err := site.Build(m, os.DirFS(o.Project), o.Out); err != nil {
+		return fmt.Errorf("building the site: %w", err)
+	}
+	for _, r := range ev.Registers {
+		for _, p := range r.Problems {
+			fmt.Fprintf(stderr, "evidence: %s: %s\n", p.Pos, p.Msg)
+		}
+	}
+	c := m.Counts
+	fmt.Fprintf(stdout, "Built %s: %s, %d paragraphs (%d covered, %d gap, %d missing, %d no evidence expected, %d not applicable), %d findings, as of %s.\n",
+		o.Out, m.Contract.FormTitle, c.Total, c.Covered, c.Gap, c.Missing, c.Info, c.NA, len(m.Findings), m.Review.AsOf)
+	return nil
+}
+
+func chooseAsOf(o Options, cfg *config.Config) (time.Time, string, error) {
+	switch {
+	case o.AsOf != "":
+		d, err := time.Parse(time.DateOnly, o.AsOf)
+		if err != nil {
+			return time.Time{}, "", fmt.Errorf("--as-of: want a date such as 2026-03-31, got %q", o.AsOf)
+		}
+		if d.Before(cfg.Contract.StartDate) {
+			return time.Time{}, "", fmt.Errorf("--as-of %s is before the contract start date %s", o.AsOf, cfg.Contract.StartDate.Format(time.DateOnly))
+		}
+		return d, "--as-of", nil
+	case cfg.Review.AsOfSet:
+		return cfg.Review.AsOf, "[review] as_of in " + filepath.Base(o.Config), nil
+	}
+	return o.Today, "today", nil
+}
+
+// checkFolders refuses an output folder that would overwrite or delete the
+// evidence or the project's own files: the output folder is replaced
+// whole on every build.
+func checkFolders(o Options) error {
+	out, err := filepath.Abs(o.Out)
+	if err != nil {
+		return err
+	}
+	for _, keep := range []struct {
+		name, path string
+		inside     bool // the output may be inside it
+	}{
+		{"the evidence folder", o.Evidence, false},
+		{"the project folder", o.Project, true},
+		{"content/", filepath.Join(o.Project, "content"), false},
+		{"layouts/", filepath.Join(o.Project, "layouts"), false},
+		{"static/", filepath.Join(o.Project, "static"), false},
+	} {
+		k, err := filepath.Abs(keep.path)
+		if err != nil {
+			return err
+		}
+		if within(k, out) || (!keep.inside && within(out, k)) {
+			return fmt.Errorf("--out %s overlaps %s (%s): the output folder is replaced on every build, so it must be a folder of its own", o.Out, keep.name, keep.path)
+		}
+	}
+	return nil
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && (rel == "." || filepath.IsLocal(rel))
+}
+
+// displayPath prints p relative to the project when it is inside it.
+func displayPath(project, p string) string {
+	ap, err1 := filepath.Abs(p)
+	aproj, err2 := filepath.Abs(project)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(aproj, ap); err == nil && filepath.IsLocal(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(strings.TrimSuffix(p, string(filepath.Separator)))
+}

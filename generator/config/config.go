@@ -1,0 +1,222 @@
+// Package config reads config.toml: the contract, the review and the
+// calendar settings that every rule is judged by.
+//
+// Only [contract] form and start_date are required; every other key has a
+// default documented on its field and in README.md.
+package config
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/tomlfile"
+	"github.com/agency/evidence-site/generator/workdays"
+)
+
+// Config is the validated configuration.
+type Config struct {
+	Contract Contract
+	Review   Review
+	Calendar Calendar
+	Rules    Rules
+	Site     Site
+}
+
+// Contract describes the contract whose Security Schedule is evidenced.
+type Contract struct {
+	Name   string // default "Security Schedule"
+	Client string // default "the Client"
+	Agency string // default "the Agency"
+	// Form is "A" (Part A, short form) or "B" (Part B, long form with
+	// Annex 1). Required.
+	Form string
+	// StartDate is the contract's Start Date. Required.
+	StartDate time.Time
+	// SecurityPolicy is true when the Client required compliance with the
+	// Security Policy after a Further Competition. Default false.
+	SecurityPolicy bool
+	// BespokeISMS is true when the Client stipulated a bespoke ISMS.
+	// Default false.
+	BespokeISMS bool
+	// ReportsFrom is the date, set by the Security Management Plan, from
+	// which monthly vulnerability reports are due (B.9.5.5). Default
+	// StartDate.
+	ReportsFrom time.Time
+}
+
+// Review is the review being evidenced.
+type Review struct {
+	// PeriodStart is the start of the period under review. Default the
+	// contract start date.
+	PeriodStart time.Time
+	// AsOf is the date every rule is judged at. When the file has none,
+	// AsOfSet is false and the caller supplies a date (the command line
+	// uses --as-of or today, and says so).
+	AsOf    time.Time
+	AsOfSet bool
+}
+
+// Calendar chooses the working-day calendar.
+type Calendar struct {
+	// Region is the bank-holiday region. Default england-and-wales.
+	Region workdays.Region
+	// ExtraHolidays are further non-working days, e.g. a one-off bank
+	// holiday announced after this program was built.
+	ExtraHolidays []workdays.Holiday
+}
+
+// Rules tunes the rules where the schedule lets the parties agree.
+type Rules struct {
+	// TrainingCourses lists the course names (matched case-insensitively)
+	// that count as training on secure information management
+	// (Annex 1 6.4). Default: every course in the training register.
+	TrainingCourses []string
+}
+
+// Site holds presentation settings.
+type Site struct {
+	// Title is the site's title. Default "<agency>: Security Schedule evidence".
+	Title string
+}
+
+// file mirrors config.toml. Dates are decoded as any so that both TOML
+// dates (2025-04-01) and strings ("2025-04-01") are accepted and every bad
+// value is reported, not only the first.
+type file struct {
+	Contract struct {
+		Name           string `toml:"name"`
+		Client         string `toml:"client"`
+		Agency         string `toml:"agency"`
+		Form           string `toml:"form"`
+		StartDate      any    `toml:"start_date"`
+		SecurityPolicy bool   `toml:"security_policy"`
+		BespokeISMS    bool   `toml:"bespoke_isms"`
+		ReportsFrom    any    `toml:"reports_from"`
+	} `toml:"contract"`
+	Review struct {
+		PeriodStart any `toml:"period_start"`
+		AsOf        any `toml:"as_of"`
+	} `toml:"review"`
+	Calendar struct {
+		Region        string `toml:"region"`
+		ExtraHolidays []struct {
+			Date any    `toml:"date"`
+			Name string `toml:"name"`
+		} `toml:"extra_holidays"`
+	} `toml:"calendar"`
+	Rules struct {
+		TrainingCourses []string `toml:"training_courses"`
+	} `toml:"rules"`
+	Site struct {
+		Title string `toml:"title"`
+	} `toml:"site"`
+}
+
+// Parse decodes and validates a config file. name is used in problems.
+// All problems are returned together, each with its line.
+func Parse(name string, src []byte) (*Config, error) {
+	var raw file
+	f, probs := tomlfile.Decode(name, src, &raw)
+	if f == nil {
+		// A syntax or type error: nothing decoded is trustworthy.
+		return nil, probs.Err()
+	}
+	c := &Config{}
+	rc := raw.Contract
+	c.Contract = Contract{
+		Name:           orDefault(rc.Name, "Security Schedule"),
+		Client:         orDefault(rc.Client, "the Client"),
+		Agency:         orDefault(rc.Agency, "the Agency"),
+		SecurityPolicy: rc.SecurityPolicy,
+		BespokeISMS:    rc.BespokeISMS,
+	}
+	switch form := strings.ToUpper(strings.TrimSpace(rc.Form)); {
+	case !f.IsDefined("contract", "form"):
+		probs.Add(diag.Pos{File: name}, `[contract] form is required: "A" (Part A, short form) or "B" (Part B, long form with Annex 1)`)
+	case form == "A" || form == "B":
+		c.Contract.Form = form
+	default:
+		probs.Add(f.Pos("contract", "form"), `form: want "A" or "B", got %q`, rc.Form)
+	}
+	var ok bool
+	if !f.IsDefined("contract", "start_date") {
+		probs.Add(diag.Pos{File: name}, "[contract] start_date is required (a date, e.g. 2025-04-01)")
+	} else if c.Contract.StartDate, ok = date(f, &probs, rc.StartDate, "contract", "start_date"); !ok {
+		c.Contract.StartDate = time.Time{}
+	}
+	c.Contract.ReportsFrom = optionalDate(f, &probs, rc.ReportsFrom, c.Contract.StartDate, "contract", "reports_from")
+	c.Review.PeriodStart = optionalDate(f, &probs, raw.Review.PeriodStart, c.Contract.StartDate, "review", "period_start")
+	if f.IsDefined("review", "as_of") {
+		c.Review.AsOf, c.Review.AsOfSet = date(f, &probs, raw.Review.AsOf, "review", "as_of")
+	}
+	region := orDefault(raw.Calendar.Region, string(workdays.EnglandAndWales))
+	if r, err := workdays.ParseRegion(region); err != nil {
+		probs.Add(f.Pos("calendar", "region"), "region: %v", err)
+	} else {
+		c.Calendar.Region = r
+	}
+	for i, h := range raw.Calendar.ExtraHolidays {
+		key := []string{"calendar", "extra_holidays"}
+		d, ok := date(f, &probs, h.Date, key...)
+		if !ok {
+			continue
+		}
+		name := h.Name
+		if name == "" {
+			name = fmt.Sprintf("Extra holiday %d", i+1)
+		}
+		c.Calendar.ExtraHolidays = append(c.Calendar.ExtraHolidays, workdays.Holiday{Date: d, Name: name})
+	}
+	c.Rules.TrainingCourses = raw.Rules.TrainingCourses
+	c.Site.Title = orDefault(raw.Site.Title, c.Contract.Agency+": Security Schedule evidence")
+	if c.Review.AsOfSet && !c.Contract.StartDate.IsZero() && c.Review.AsOf.Before(c.Contract.StartDate) {
+		probs.Add(f.Pos("review", "as_of"), "as_of %s is before the contract start_date %s", c.Review.AsOf.Format(time.DateOnly), c.Contract.StartDate.Format(time.DateOnly))
+	}
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func orDefault(s, def string) string {
+	if s = strings.TrimSpace(s); s == "" {
+		return def
+	}
+	return s
+}
+
+func optionalDate(f *tomlfile.File, probs *diag.List, v any, def time.Time, key ...string) time.Time {
+	if !f.IsDefined(key...) {
+		return def
+	}
+	d, ok := date(f, probs, v, key...)
+	if !ok {
+		return def
+	}
+	return d
+}
+
+// date accepts a TOML local date or a "yyyy-mm-dd" string.
+func date(f *tomlfile.File, probs *diag.List, v any, key ...string) (time.Time, bool) {
+	name := key[len(key)-1]
+	switch v := v.(type) {
+	case time.Time:
+		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 {
+			probs.Add(f.Pos(key...), "%s: want a date such as 2025-04-01, got a date-time", name)
+			return time.Time{}, false
+		}
+		return workdays.Date(v.Year(), v.Month(), v.Day()), true
+	case string:
+		d, err := time.Parse(time.DateOnly, strings.TrimSpace(v))
+		if err != nil {
+			probs.Add(f.Pos(key...), "%s: want a date such as 2025-04-01, got %q", name, v)
+			return time.Time{}, false
+		}
+		return d, true
+	default:
+		probs.Add(f.Pos(key...), "%s: want a date such as 2025-04-01, got %v", name, v)
+		return time.Time{}, false
+	}
+}

@@ -1,0 +1,75 @@
+// Package evidence reads the Agency's evidence: Excel registers (and, later,
+// TOML documents) under the evidence folder, into typed records that keep
+// the position of every cell.
+//
+// Reading never stops at a bad cell: each problem is recorded on its
+// register with file, sheet and cell, the row's other cells are still read,
+// and the rest of the register is still used.
+package evidence
+
+import (
+	"io/fs"
+	"strings"
+)
+
+// Evidence is everything read from the evidence folder.
+type Evidence struct {
+	// Registers lists every register, present or not, in a fixed order.
+	Registers []*Register
+	Staff     []Staff
+	Training  []Training
+}
+
+// Register returns the register named name ("staff", "training", ...).
+func (e *Evidence) Register(name string) *Register {
+	for _, r := range e.Registers {
+		if r.Schema.Name == name {
+			return r
+		}
+	}
+	return nil
+}
+
+// Schemas lists every register this program reads, in display order.
+func Schemas() []Schema {
+	return []Schema{StaffSchema(), TrainingSchema()}
+}
+
+// Load reads every register from fsys, whose root is the evidence folder;
+// dir is that folder's name as printed in positions (e.g. "evidence").
+// Problems in the evidence are recorded on the registers; Load itself does
+// not fail on bad evidence.
+func Load(fsys fs.FS, dir string) *Evidence {
+	e := &Evidence{}
+	staff := readTable(fsys, dir, StaffSchema())
+	training := readTable(fsys, dir, TrainingSchema())
+	e.Staff = readStaff(staff)
+	e.Training = readTraining(training)
+	e.Registers = []*Register{staff.reg, training.reg}
+	e.linkTraining(training.reg)
+	return e
+}
+
+// linkTraining drops training rows whose Staff ID is not in the staff
+// register, recording each as a problem.
+func (e *Evidence) linkTraining(reg *Register) {
+	staffReg := e.Register("staff")
+	if len(e.Training) == 0 || staffReg == nil || !staffReg.Present {
+		return
+	}
+	known := make(map[string]bool, len(e.Staff))
+	for _, s := range e.Staff {
+		known[strings.ToUpper(s.ID)] = true
+	}
+	kept := e.Training[:0]
+	for _, t := range e.Training {
+		if !known[strings.ToUpper(t.StaffID)] {
+			reg.problem(t.Row.Pos, t.StaffID, []string{ParaTraining}, "Staff ID: %q is not in the staff register %s: this row is not used", t.StaffID, staffReg.Path)
+			reg.dropRow(t.StaffID, t.Row.Pos)
+			continue
+		}
+		kept = append(kept, t)
+	}
+	e.Training = kept
+	reg.Rows = len(kept)
+}

@@ -1,0 +1,381 @@
+package evidence
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/agency/evidence-site/generator/diag"
+)
+
+// Size bounds for a workbook: evidence is untrusted input and an .xlsx is a
+// zip file, so both the file and what it unzips to are bounded.
+const (
+	MaxWorkbookSize = 64 << 20  // bytes on disk
+	MaxUnzippedSize = 512 << 20 // bytes once unzipped
+)
+
+// Kind is the type of a register column.
+type Kind int
+
+// Column kinds.
+const (
+	KindText Kind = iota
+	KindDate
+	KindYesNo
+	KindClearance
+)
+
+// Column describes one column of a register.
+type Column struct {
+	Name string
+	Kind Kind
+	// Required columns must be present in the header row.
+	Required bool
+	// Filled columns must have a value in every row.
+	Filled bool
+	// Paragraphs are the schedule paragraphs this column evidences; a
+	// problem with the column is a finding against them.
+	Paragraphs []string
+	// Doc says what the column holds, for the site and README.
+	Doc string
+}
+
+// Schema describes a register: one sheet of one workbook.
+type Schema struct {
+	Name    string // short name, e.g. "staff"
+	Title   string // e.g. "Staff register"
+	File    string // file name under the evidence folder
+	Sheet   string
+	Key     string // the column whose value names a row's subject
+	// UniqueKey is true when each subject has one row (a staff register);
+	// false when it may have many (a training log).
+	UniqueKey bool
+	Columns   []Column
+}
+
+// Column returns the named column.
+func (s Schema) Column(name string) (Column, bool) {
+	for _, c := range s.Columns {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Column{}, false
+}
+
+// Paragraphs returns every paragraph the register's columns evidence, in
+// first-mention order.
+func (s Schema) Paragraphs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range s.Columns {
+		for _, p := range c.Paragraphs {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// Problem is something wrong with the evidence itself: it becomes an
+// "invalid" finding against each of its paragraphs.
+type Problem struct {
+	Pos        diag.Pos
+	Subject    string
+	Paragraphs []string
+	Msg        string
+}
+
+// Register is what was read of one register file.
+type Register struct {
+	Schema   Schema
+	Path     string // as printed in positions, e.g. "evidence/staff.xlsx"
+	Present  bool   // the file exists
+	Rows     int    // data rows used
+	Problems []Problem
+	// Header and Data are the register as read, for display: the schema's
+	// columns found in the sheet and, for each used row, its cells in that
+	// order (dates as yyyy-mm-dd).
+	Header []string
+	Data   []DataRow
+}
+
+// DataRow is one used row of a register, for display.
+type DataRow struct {
+	Key   string
+	Pos   diag.Pos // the key cell
+	Cells []string
+}
+
+// dropRow removes a row found unusable after reading.
+func (r *Register) dropRow(key string, pos diag.Pos) {
+	for i, d := range r.Data {
+		if d.Key == key && d.Pos == pos {
+			r.Data = append(r.Data[:i], r.Data[i+1:]...)
+			return
+		}
+	}
+}
+
+func (r *Register) problem(pos diag.Pos, subject string, paras []string, format string, args ...any) {
+	r.Problems = append(r.Problems, Problem{Pos: pos, Subject: subject, Paragraphs: paras, Msg: fmt.Sprintf(format, args...)})
+}
+
+// table is a register's sheet after the header row was matched.
+type table struct {
+	reg      *Register
+	date1904 bool
+	sheet    string // the sheet's name as the workbook spells it
+	colIndex map[string]int // column name -> 0-based index
+	rows     []tableRow
+}
+
+type tableRow struct {
+	num   int // 1-based sheet row
+	cells []string
+	key   string
+}
+
+// normaliseHeader makes header matching case- and space-insensitive.
+func normaliseHeader(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '_' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+// readTable reads schema's sheet from dir/schema.File in fsys. A missing
+// file gives a Register with Present false and no rows. Every other
+// problem is recorded on the Register; the returned table holds the rows
+// that can be used. display is the folder name printed in positions.
+func readTable(fsys fs.FS, dir string, schema Schema) *table {
+	reg := &Register{Schema: schema, Path: path.Join(dir, schema.File)}
+	t := &table{reg: reg, colIndex: map[string]int{}}
+	filePos := diag.Pos{File: reg.Path}
+	all := schema.Paragraphs()
+
+	data, err := readBounded(fsys, schema.File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return t
+	}
+	reg.Present = true
+	if err != nil {
+		reg.problem(filePos, "", all, "cannot read the workbook: %v", err)
+		return t
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    MaxUnzippedSize,
+		UnzipXMLSizeLimit: 16 << 20,
+	})
+	if err != nil {
+		reg.problem(filePos, "", all, "not a readable .xlsx workbook: %v", err)
+		return t
+	}
+	defer f.Close()
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		t.date1904 = *props.Date1904
+	}
+	sheet := ""
+	for _, name := range f.GetSheetList() {
+		if strings.EqualFold(strings.TrimSpace(name), schema.Sheet) {
+			sheet = name
+			break
+		}
+	}
+	if sheet == "" {
+		reg.problem(filePos, "", all, "no sheet named %q (the workbook has %s)", schema.Sheet, quoteList(f.GetSheetList()))
+		return t
+	}
+	t.sheet = sheet
+	sheetPos := diag.Pos{File: reg.Path, Sheet: sheet}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		reg.problem(sheetPos, "", all, "cannot read the sheet: %v", err)
+		return t
+	}
+	defer rows.Close()
+	headerRow := 0
+	keyNorm := normaliseHeader(schema.Key)
+	for n := 1; rows.Next(); n++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			reg.problem(sheetPos, "", all, "row %d: cannot read: %v", n, err)
+			continue
+		}
+		if headerRow == 0 {
+			// The header row is the first row, within the first 20, that
+			// names the key column; rows above it are titles.
+			for _, c := range cells {
+				if normaliseHeader(c) == keyNorm {
+					headerRow = n
+					t.matchHeader(n, cells)
+					break
+				}
+			}
+			if headerRow == 0 && n >= 20 {
+				break
+			}
+			continue
+		}
+		if blank(cells) {
+			continue
+		}
+		t.rows = append(t.rows, tableRow{num: n, cells: cells})
+	}
+	if err := rows.Error(); err != nil {
+		reg.problem(sheetPos, "", all, "cannot read the sheet: %v", err)
+	}
+	if headerRow == 0 {
+		reg.problem(diag.Pos{File: reg.Path, Sheet: sheet, Cell: "A1"}, "", all, "no header row: want a row naming the column %q in the first 20 rows", schema.Key)
+		t.rows = nil
+	}
+	t.keyRows()
+	return t
+}
+
+func (t *table) matchHeader(rowNum int, cells []string) {
+	reg := t.reg
+	byNorm := map[string]Column{}
+	for _, c := range reg.Schema.Columns {
+		byNorm[normaliseHeader(c.Name)] = c
+	}
+	for i, c := range cells {
+		col, ok := byNorm[normaliseHeader(c)]
+		if !ok {
+			continue
+		}
+		if prev, dup := t.colIndex[col.Name]; dup {
+			reg.problem(t.pos(i, rowNum), "", col.Paragraphs, "column %q appears twice (first in column %s); the first is used", col.Name, colName(prev))
+			continue
+		}
+		t.colIndex[col.Name] = i
+	}
+	for _, col := range reg.Schema.Columns {
+		if _, ok := t.colIndex[col.Name]; !ok && col.Required {
+			reg.problem(t.pos(0, rowNum), "", col.Paragraphs,
+				"missing required column %q in the header row %d", col.Name, rowNum)
+		}
+	}
+}
+
+// keyRows checks every row's key: empty and duplicate keys are problems and
+// those rows are not used.
+func (t *table) keyRows() {
+	reg := t.reg
+	idx, ok := t.colIndex[reg.Schema.Key]
+	if !ok {
+		t.rows = nil
+		return
+	}
+	first := map[string]int{}
+	kept := t.rows[:0]
+	for _, r := range t.rows {
+		key := ""
+		if idx < len(r.cells) {
+			key = strings.TrimSpace(r.cells[idx])
+		}
+		pos := t.pos(idx, r.num)
+		switch prev, dup := first[strings.ToUpper(key)]; {
+		case key == "":
+			reg.problem(pos, "", reg.Schema.Paragraphs(), "%s is empty: this row is not used", reg.Schema.Key)
+			continue
+		case dup && reg.Schema.UniqueKey:
+			reg.problem(pos, key, reg.Schema.Paragraphs(), "duplicate %s %q (first at row %d): this row is not used", reg.Schema.Key, key, prev)
+			continue
+		}
+		if _, seen := first[strings.ToUpper(key)]; !seen {
+			first[strings.ToUpper(key)] = r.num
+		}
+		r.key = key
+		kept = append(kept, r)
+	}
+	t.rows = kept
+	reg.Rows = len(kept)
+	t.display()
+}
+
+// display fills the register's Header and Data.
+func (t *table) display() {
+	reg := t.reg
+	var cols []Column
+	for _, c := range reg.Schema.Columns {
+		if _, ok := t.colIndex[c.Name]; ok {
+			cols = append(cols, c)
+			reg.Header = append(reg.Header, c.Name)
+		}
+	}
+	for _, r := range t.rows {
+		cells := make([]string, len(cols))
+		for i, c := range cols {
+			idx := t.colIndex[c.Name]
+			if idx >= len(r.cells) {
+				continue
+			}
+			v := strings.TrimSpace(r.cells[idx])
+			if c.Kind == KindDate && v != "" {
+				if d, err := ParseDate(v, t.date1904); err == nil {
+					v = d.Format("2006-01-02")
+				}
+			}
+			cells[i] = v
+		}
+		reg.Data = append(reg.Data, DataRow{Key: r.key, Pos: t.pos(t.colIndex[reg.Schema.Key], r.num), Cells: cells})
+	}
+}
+
+func (t *table) pos(col0, row int) diag.Pos {
+	return diag.Pos{File: t.reg.Path, Sheet: t.sheet, Cell: colName(col0) + fmt.Sprint(row)}
+}
+
+func colName(col0 int) string {
+	name, err := excelize.ColumnNumberToName(col0 + 1)
+	if err != nil {
+		return "?"
+	}
+	return name
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
+}
+
+func readBounded(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxWorkbookSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxWorkbookSize {
+		return nil, fmt.Errorf("larger than %d MiB", MaxWorkbookSize>>20)
+	}
+	return data, nil
+}

@@ -1,0 +1,126 @@
+package evidence
+
+import (
+	"strings"
+
+	"github.com/agency/evidence-site/generator/diag"
+)
+
+// rowReader reads typed cells of one row, recording every bad cell as a
+// problem against the column's paragraphs.
+type rowReader struct {
+	t   *table
+	row tableRow
+}
+
+func (t *table) each(fn func(r rowReader)) {
+	for _, row := range t.rows {
+		fn(rowReader{t: t, row: row})
+	}
+}
+
+// Key is the row's subject.
+func (r rowReader) Key() string { return r.row.key }
+
+// Pos is the position of the row's key cell.
+func (r rowReader) Pos() diag.Pos { return r.t.pos(r.t.colIndex[r.t.reg.Schema.Key], r.row.num) }
+
+// raw returns the cell's trimmed text, its position and whether the column
+// exists at all.
+func (r rowReader) raw(col string) (string, diag.Pos, bool) {
+	idx, ok := r.t.colIndex[col]
+	if !ok {
+		return "", diag.Pos{File: r.t.reg.Path, Sheet: r.t.sheet}, false
+	}
+	v := ""
+	if idx < len(r.row.cells) {
+		v = strings.TrimSpace(strings.ReplaceAll(r.row.cells[idx], "\u00a0", " "))
+	}
+	return v, r.t.pos(idx, r.row.num), true
+}
+
+func (r rowReader) problem(pos diag.Pos, col string, format string, args ...any) {
+	c, _ := r.t.reg.Schema.Column(col)
+	r.t.reg.problem(pos, r.row.key, c.Paragraphs, col+": "+format, args...)
+}
+
+// empty reports whether a cell is empty, recording a problem when the column
+// must be filled. The second result is true when the value is unusable
+// because the column is missing or the cell is empty though required.
+func (r rowReader) empty(col, v string, pos diag.Pos, present bool) (isEmpty, invalid bool) {
+	if !present {
+		c, _ := r.t.reg.Schema.Column(col)
+		return true, c.Required
+	}
+	if v != "" {
+		return false, false
+	}
+	if c, _ := r.t.reg.Schema.Column(col); c.Filled {
+		r.problem(pos, col, "empty; a value is required")
+		return true, true
+	}
+	return true, false
+}
+
+// Text reads a text cell.
+func (r rowReader) Text(col string) Text {
+	v, pos, present := r.raw(col)
+	if isEmpty, _ := r.empty(col, v, pos, present); isEmpty {
+		return Text{Pos: pos}
+	}
+	return Text{Value: v, Set: true, Pos: pos}
+}
+
+// Date reads a date cell.
+func (r rowReader) Date(col string) Date {
+	v, pos, present := r.raw(col)
+	d := Date{Pos: pos}
+	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
+		d.Invalid = invalid
+		return d
+	}
+	t, err := ParseDate(v, r.t.date1904)
+	if err != nil {
+		r.problem(pos, col, "%v", err)
+		d.Invalid = true
+		return d
+	}
+	d.Time, d.Set = t, true
+	return d
+}
+
+// YesNo reads a yes/no cell.
+func (r rowReader) YesNo(col string) Bool {
+	v, pos, present := r.raw(col)
+	b := Bool{Pos: pos}
+	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
+		b.Invalid = invalid
+		return b
+	}
+	val, err := ParseYesNo(v)
+	if err != nil {
+		r.problem(pos, col, "%v", err)
+		b.Invalid = true
+		return b
+	}
+	b.Value, b.Set = val, true
+	return b
+}
+
+// Clearance reads a clearance-level cell.
+func (r rowReader) Clearance(col string) ClearanceCell {
+	v, pos, present := r.raw(col)
+	c := ClearanceCell{Pos: pos}
+	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
+		c.Invalid = invalid
+		return c
+	}
+	l, err := ParseClearance(v)
+	if err != nil {
+		r.problem(pos, col, "%v", err)
+		c.Invalid = true
+		return c
+	}
+	c.Level, c.Set = l, true
+	return c
+}

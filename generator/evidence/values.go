@@ -1,0 +1,127 @@
+package evidence
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/agency/evidence-site/generator/diag"
+)
+
+// Text is a text cell. Set is false when the cell is empty.
+type Text struct {
+	Value string
+	Set   bool
+	Pos   diag.Pos
+}
+
+// Date is a date cell. Set is false when the cell is empty; Invalid is true
+// when it held something that is not a date (already reported as a
+// problem, so rules must not report it again as missing).
+type Date struct {
+	Time    time.Time
+	Set     bool
+	Invalid bool
+	Pos     diag.Pos
+}
+
+// String prints the date as yyyy-mm-dd, or "" when unset.
+func (d Date) String() string {
+	if !d.Set {
+		return ""
+	}
+	return d.Time.Format(time.DateOnly)
+}
+
+// Bool is a yes/no cell.
+type Bool struct {
+	Value   bool
+	Set     bool
+	Invalid bool
+	Pos     diag.Pos
+}
+
+// Clearance is a national security vetting level, ordered None < BPSS <
+// CTC < SC < DV < eDV.
+type Clearance int
+
+// Clearance levels in ascending order.
+const (
+	ClearanceNone Clearance = iota
+	ClearanceBPSS
+	ClearanceCTC
+	ClearanceSC
+	ClearanceDV
+	ClearanceEDV
+)
+
+var clearanceNames = [...]string{"None", "BPSS", "CTC", "SC", "DV", "eDV"}
+
+func (c Clearance) String() string {
+	if c < 0 || int(c) >= len(clearanceNames) {
+		return fmt.Sprintf("Clearance(%d)", int(c))
+	}
+	return clearanceNames[c]
+}
+
+// ClearanceCell is a clearance-level cell.
+type ClearanceCell struct {
+	Level   Clearance
+	Set     bool
+	Invalid bool
+	Pos     diag.Pos
+}
+
+// ParseDate reads a date cell's raw value: an Excel serial number (as
+// stored for a real date cell), or text in ISO yyyy-mm-dd or UK dd/mm/yyyy
+// form (d/m/yyyy too).
+func ParseDate(raw string, date1904 bool) (time.Time, error) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return time.Time{}, fmt.Errorf("empty")
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		// Serial 1 is 1900-01-01; 2958465 is 9999-12-31. Anything else in
+		// a date column is not a date.
+		if f < 1 || f >= 2958466 || f != f {
+			return time.Time{}, fmt.Errorf("want a date, got the number %s", s)
+		}
+		t, err := excelize.ExcelDateToTime(f, date1904)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("want a date, got the number %s", s)
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+	}
+	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("want a date (yyyy-mm-dd, dd/mm/yyyy or an Excel date), got %q", s)
+}
+
+// ParseYesNo reads yes/no/y/n/true/false (any case) and Excel's boolean
+// 1/0.
+func ParseYesNo(raw string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(raw)) {
+	case "yes", "y", "true", "1":
+		return true, nil
+	case "no", "n", "false", "0":
+		return false, nil
+	}
+	return false, fmt.Errorf("want Yes or No, got %q", raw)
+}
+
+// ParseClearance reads a clearance level, case-insensitively.
+func ParseClearance(raw string) (Clearance, error) {
+	s := strings.TrimSpace(raw)
+	for i, n := range clearanceNames {
+		if strings.EqualFold(s, n) {
+			return Clearance(i), nil
+		}
+	}
+	return 0, fmt.Errorf("want one of %s, got %q", strings.Join(clearanceNames[:], ", "), raw)
+}

@@ -1,0 +1,391 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/agency/evidence-site/generator/config"
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/rules"
+	"github.com/agency/evidence-site/generator/schedule"
+	"github.com/agency/evidence-site/generator/workdays"
+)
+
+// Input is what Build assembles.
+type Input struct {
+	Config     *config.Config
+	AsOf       time.Time
+	AsOfSource string
+	Schedule   *schedule.Schedule
+	Evidence   *evidence.Evidence
+	Result     rules.Result
+	Calendar   *workdays.Calendar
+}
+
+// ParagraphHref is a paragraph page's path from the site root.
+func ParagraphHref(id string) string { return "paragraphs/" + schedule.Slug(id) + ".html" }
+
+// RegisterHref is a register page's path from the site root.
+func RegisterHref(name string) string { return "registers/" + name + ".html" }
+
+// RowAnchor is the anchor of a register row.
+func RowAnchor(key string) string { return "row-" + schedule.Slug(key) }
+
+// Build assembles the view model.
+func Build(in Input) *Site {
+	c := in.Config
+	form := c.Contract.Form
+	s := &Site{
+		Title: c.Site.Title,
+		Contract: Contract{
+			Name: c.Contract.Name, Client: c.Contract.Client, Agency: c.Contract.Agency,
+			Form: form, FormTitle: formTitle(in.Schedule, form),
+			StartDate:      dateString(c.Contract.StartDate),
+			SecurityPolicy: c.Contract.SecurityPolicy, BespokeISMS: c.Contract.BespokeISMS,
+		},
+		Review: Review{PeriodStart: dateString(c.Review.PeriodStart), AsOf: dateString(in.AsOf), AsOfSource: in.AsOfSource},
+		Intro:  in.Schedule.Intro,
+	}
+	s.Calendar = buildCalendar(in)
+
+	paras := in.Schedule.Form(form)
+	results := map[string]rules.ParagraphResult{}
+	for _, r := range in.Result.Paragraphs {
+		results[r.ID] = r
+	}
+	byID := map[string]*Paragraph{}
+	for _, p := range paras {
+		r := results[p.ID]
+		mp := &Paragraph{
+			ID: p.ID, Slug: schedule.Slug(p.ID), Number: p.Number, Title: p.Title, Part: p.Part,
+			Section: sectionLabel(p.Section), Depth: p.Depth,
+			Obligation: p.Obligation, Party: p.Party,
+			Status: r.Status, Reason: r.Reason,
+			AppliesNote: p.AppliesNote, DraftingNote: p.DraftingNote,
+			Body: p.Body, Items: strings.Contains(p.Body, schedule.ItemsMarker),
+			Source: "content/" + p.File,
+		}
+		for _, k := range p.Evidence {
+			mp.Evidence = append(mp.Evidence, evidence.KindTitle(k))
+		}
+		for _, name := range r.Sources {
+			if reg := in.Evidence.Register(name); reg != nil {
+				mp.Sources = append(mp.Sources, SourceRef{Name: name, Title: reg.Schema.Title, File: reg.Path, Href: RegisterHref(name)})
+			}
+		}
+		s.Paragraphs = append(s.Paragraphs, mp)
+		byID[p.ID] = mp
+	}
+	for i, mp := range s.Paragraphs {
+		p := paras[i]
+		if p.Parent != "" {
+			if parent, ok := byID[p.Parent]; ok {
+				mp.Parent = paraLink(parent)
+				parent.Children = append(parent.Children, *paraLink(mp))
+			}
+		}
+		if i > 0 {
+			mp.Prev = paraLink(s.Paragraphs[i-1])
+		}
+		if i+1 < len(s.Paragraphs) {
+			mp.Next = paraLink(s.Paragraphs[i+1])
+		}
+	}
+	s.Parts = buildParts(in.Schedule, form, paras, s.Paragraphs)
+
+	regPaths := map[string]string{}
+	for _, r := range in.Evidence.Registers {
+		regPaths[r.Path] = r.Schema.Name
+	}
+	for _, f := range in.Result.Findings {
+		mf := finding(f, regPaths)
+		s.Findings = append(s.Findings, mf)
+		if p := byID[f.Paragraph]; p != nil {
+			p.Findings = append(p.Findings, mf)
+		}
+	}
+	checks := map[string][]Check{} // register/subject -> checks
+	for _, ch := range in.Result.Checks {
+		mc := check(ch, in.Evidence)
+		if p := byID[ch.Paragraph]; p != nil {
+			p.Checks = append(p.Checks, mc)
+		}
+		k := ch.Register + "\x00" + strings.ToUpper(ch.Subject)
+		checks[k] = append(checks[k], mc)
+	}
+	for _, r := range in.Evidence.Registers {
+		s.Registers = append(s.Registers, buildRegister(r, checks, s.Findings, byID))
+	}
+	s.Counts = counts(s.Paragraphs)
+	s.Severities, s.Kinds = findingCounts(s.Findings)
+	s.Sources = buildSources(in, paras, s.Findings)
+	return s
+}
+
+func formTitle(sch *schedule.Schedule, form string) string {
+	for _, p := range sch.Parts {
+		if p.ID == form && p.Prefix == form {
+			return p.Title
+		}
+	}
+	return "Part " + form
+}
+
+func paraLink(p *Paragraph) *Link {
+	return &Link{Label: p.ID, Href: ParagraphHref(p.ID), Title: p.Title}
+}
+
+func sectionLabel(hs []schedule.Heading) string {
+	parts := make([]string, len(hs))
+	for i, h := range hs {
+		parts[i] = strings.TrimSpace(h.Number + " " + h.Title)
+	}
+	return strings.Join(parts, " › ")
+}
+
+func buildParts(sch *schedule.Schedule, form string, paras []schedule.Paragraph, mps []*Paragraph) []Part {
+	part := Part{Title: formTitle(sch, form)}
+	var prev []schedule.Heading
+	for i, p := range paras {
+		if i == 0 || !slices.Equal(p.Section, prev) {
+			sec := Section{}
+			for level, h := range p.Section {
+				if level < len(prev) && prev[level] == h {
+					continue
+				}
+				sec.Headings = append(sec.Headings, Heading{Number: h.Number, Title: h.Title, Anchor: schedule.Slug(h.ID), Level: level})
+			}
+			part.Sections = append(part.Sections, sec)
+			prev = p.Section
+		}
+		last := &part.Sections[len(part.Sections)-1]
+		last.Paragraphs = append(last.Paragraphs, mps[i])
+	}
+	return []Part{part}
+}
+
+func finding(f rules.Finding, regPaths map[string]string) Finding {
+	mf := Finding{
+		Paragraph: f.Paragraph, ParagraphHref: ParagraphHref(f.Paragraph),
+		Kind: f.Kind, Severity: f.Severity, Subject: f.Subject, Message: f.Message,
+		Source: f.Source, Where: f.Source.String(),
+	}
+	if name, ok := regPaths[f.Source.File]; ok && f.Subject != "" {
+		mf.SubjectHref = RegisterHref(name) + "#" + RowAnchor(f.Subject)
+	}
+	return mf
+}
+
+func check(c rules.Check, ev *evidence.Evidence) Check {
+	mc := Check{
+		Paragraph: c.Paragraph, ParagraphHref: ParagraphHref(c.Paragraph),
+		Register: c.Register, Subject: c.Subject,
+		SubjectHref: RegisterHref(c.Register) + "#" + RowAnchor(c.Subject),
+		Outcome:     c.Outcome, Detail: c.Detail, Deadline: dateString(c.Deadline),
+		Where: c.Source.String(),
+	}
+	if !c.Deadline.IsZero() {
+		switch {
+		case c.Margin > 0:
+			mc.Margin = fmt.Sprintf("%d %s to spare", c.Margin, unit(c.Unit, c.Margin))
+		case c.Margin == 0:
+			mc.Margin = "on the last day"
+		default:
+			mc.Margin = fmt.Sprintf("%d %s late", -c.Margin, unit(c.Unit, -c.Margin))
+		}
+		if c.Outcome == rules.Due {
+			mc.Margin = fmt.Sprintf("%d %s left", c.Margin, unit(c.Unit, c.Margin))
+		}
+	}
+	return mc
+}
+
+func unit(u string, n int) string {
+	if n == 1 {
+		return strings.TrimSuffix(u, "s")
+	}
+	return u
+}
+
+func buildRegister(r *evidence.Register, checks map[string][]Check, findings []Finding, byID map[string]*Paragraph) *Register {
+	sc := r.Schema
+	mr := &Register{
+		Name: sc.Name, Title: sc.Title, File: r.Path, Sheet: sc.Sheet, Key: sc.Key,
+		Href: RegisterHref(sc.Name), Present: r.Present, Rows: r.Rows, Header: r.Header,
+	}
+	for _, col := range sc.Columns {
+		mr.Columns = append(mr.Columns, Column{Name: col.Name, Type: kindName(col.Kind), Doc: col.Doc, Required: col.Required, Paragraphs: col.Paragraphs})
+	}
+	for _, id := range sc.Paragraphs() {
+		if p, ok := byID[id]; ok {
+			mr.Paragraphs = append(mr.Paragraphs, *paraLink(p))
+		}
+	}
+	for _, f := range findings {
+		if f.Kind == rules.Invalid && f.Source.File == r.Path {
+			mr.Problems = append(mr.Problems, f)
+		}
+	}
+	for _, d := range r.Data {
+		row := Row{Key: d.Key, Anchor: RowAnchor(d.Key), Cells: d.Cells, Where: d.Pos.String()}
+		if sc.UniqueKey {
+			row.Checks = checks[sc.Name+"\x00"+strings.ToUpper(d.Key)]
+			row.Status = worst(row.Checks)
+		}
+		mr.Data = append(mr.Data, row)
+	}
+	return mr
+}
+
+func kindName(k evidence.Kind) string {
+	switch k {
+	case evidence.KindDate:
+		return "date"
+	case evidence.KindYesNo:
+		return "yes/no"
+	case evidence.KindClearance:
+		return "clearance level"
+	}
+	return "text"
+}
+
+func worst(cs []Check) rules.Outcome {
+	rank := map[rules.Outcome]int{rules.OK: 1, rules.Due: 2, rules.Exception: 3, rules.Gap: 4}
+	var w rules.Outcome
+	for _, c := range cs {
+		if rank[c.Outcome] > rank[w] {
+			w = c.Outcome
+		}
+	}
+	return w
+}
+
+func counts(ps []*Paragraph) Counts {
+	var c Counts
+	for _, p := range ps {
+		c.Total++
+		switch p.Status {
+		case rules.Covered:
+			c.Covered++
+		case rules.GapStatus:
+			c.Gap++
+		case rules.MissingStat:
+			c.Missing++
+		case rules.Info:
+			c.Info++
+		case rules.NA:
+			c.NA++
+		}
+	}
+	c.Assessable = c.Covered + c.Gap + c.Missing
+	if c.Assessable > 0 {
+		c.CoveredPct = c.Covered * 100 / c.Assessable
+	}
+	return c
+}
+
+func findingCounts(fs []Finding) (sev, kinds []Count) {
+	for _, s := range []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low, rules.Warning} {
+		n := 0
+		for _, f := range fs {
+			if f.Severity == s {
+				n++
+			}
+		}
+		sev = append(sev, Count{Label: string(s), N: n})
+	}
+	for _, k := range []rules.Kind{rules.Violation, rules.Stale, rules.Missing, rules.Invalid} {
+		n := 0
+		for _, f := range fs {
+			if f.Kind == k {
+				n++
+			}
+		}
+		kinds = append(kinds, Count{Label: string(k), N: n})
+	}
+	return percent(sev), percent(kinds)
+}
+
+func percent(cs []Count) []Count {
+	max := 0
+	for _, c := range cs {
+		max = maxInt(max, c.N)
+	}
+	for i := range cs {
+		if max > 0 {
+			cs[i].Pct = cs[i].N * 100 / max
+		}
+	}
+	return cs
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []Source {
+	var out []Source
+	for _, r := range in.Evidence.Registers {
+		src := Source{Name: r.Schema.Name, Title: r.Schema.Title, Href: RegisterHref(r.Schema.Name), Present: r.Present}
+		declared := r.Schema.Paragraphs()
+		for _, p := range paras {
+			cell := MatrixCell{Expected: slices.Contains(declared, p.ID) || slices.Contains(p.Evidence, r.Schema.Name)}
+			for _, c := range in.Result.Checks {
+				if c.Paragraph != p.ID || c.Register != r.Schema.Name {
+					continue
+				}
+				switch c.Outcome {
+				case rules.OK:
+					cell.OK++
+				case rules.Gap:
+					cell.Gap++
+				default:
+					cell.Other++
+				}
+			}
+			for _, f := range findings {
+				if f.Paragraph == p.ID && f.Source.File == r.Path {
+					cell.Findings++
+				}
+			}
+			src.Cells = append(src.Cells, cell)
+		}
+		out = append(out, src)
+	}
+	// Other evidence kinds that the form's paragraphs expect.
+	seen := map[string]bool{}
+	for _, r := range in.Evidence.Registers {
+		seen[r.Schema.Name] = true
+	}
+	for _, kind := range schedule.EvidenceKinds() {
+		if seen[kind] {
+			continue
+		}
+		src := Source{Name: kind, Title: evidence.KindTitle(kind)}
+		used := false
+		for _, p := range paras {
+			e := slices.Contains(p.Evidence, kind)
+			used = used || e
+			src.Cells = append(src.Cells, MatrixCell{Expected: e})
+		}
+		if used {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
+func buildCalendar(in Input) Calendar {
+	c := Calendar{Region: in.Calendar.Region().Title()}
+	from := in.Config.Review.PeriodStart
+	to := workdays.AddMonths(in.AsOf, 12)
+	for _, h := range in.Calendar.Holidays(from, to) {
+		c.Holidays = append(c.Holidays, Holiday{Date: dateString(h.Date), Weekday: h.Date.Weekday().String(), Name: h.Name})
+	}
+	return c
+}

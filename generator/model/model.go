@@ -1,0 +1,211 @@
+// Package model is the site's view model: plain structs and sorted slices
+// built from the configuration, the schedule, the evidence and the
+// evaluation. It does no I/O and reads no clock; the site package renders
+// it and nothing else.
+package model
+
+import (
+	"time"
+
+	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/rules"
+)
+
+// Site is everything the site shows.
+type Site struct {
+	Title    string
+	Contract Contract
+	Review   Review
+	Counts   Counts
+	// Severities counts findings by severity, most severe first.
+	Severities []Count
+	// Kinds counts findings by kind.
+	Kinds      []Count
+	Parts      []Part
+	Paragraphs []*Paragraph // the selected form, document order
+	Findings   []Finding    // most severe first
+	Registers  []*Register
+	// Sources are the matrix's columns: every register, then the other
+	// evidence kinds the form's paragraphs expect.
+	Sources  []Source
+	Calendar Calendar
+	// Intro is the schedule's opening guidance note (Markdown).
+	Intro string
+}
+
+// Contract is the contract as configured.
+type Contract struct {
+	Name, Client, Agency string
+	Form                 string // "A" or "B"
+	FormTitle            string
+	StartDate            string
+	SecurityPolicy       bool
+	BespokeISMS          bool
+}
+
+// Review is the review's dates.
+type Review struct {
+	PeriodStart string
+	AsOf        string
+	// AsOfSource says where the as-of date came from: "config.toml",
+	// "--as-of" or "today".
+	AsOfSource string
+}
+
+// Calendar describes the working-day calendar used.
+type Calendar struct {
+	Region   string
+	Holidays []Holiday // within the review period and up to a year after
+}
+
+// Holiday is one non-working day.
+type Holiday struct{ Date, Weekday, Name string }
+
+// Counts are the paragraph statuses.
+type Counts struct {
+	Total, Covered, Gap, Missing, Info, NA int
+	// Assessable is Total less Info and NA; CoveredPct its covered share.
+	Assessable int
+	CoveredPct int
+}
+
+// Count is a label and a number, for small tables and charts.
+type Count struct {
+	Label string
+	N     int
+	// Pct is N as a whole percentage of the largest count in its list,
+	// for bar widths.
+	Pct int
+}
+
+// Part is a Part of the schedule with its sections, for the schedule page.
+type Part struct {
+	Title    string
+	Sections []Section
+}
+
+// Section is a run of paragraphs under one heading path.
+type Section struct {
+	Headings   []Heading // the headings that start here (outermost first)
+	Paragraphs []*Paragraph
+}
+
+// Heading is a section heading.
+type Heading struct {
+	Number, Title, Anchor string
+	Level                 int
+}
+
+// Paragraph is one paragraph's page.
+type Paragraph struct {
+	ID, Slug, Number, Title string
+	Part                    string
+	Section                 string // "9. Vulnerabilities and fixing them › 9.3 ..."
+	Depth                   int
+	Parent                  *Link
+	Children                []Link
+	Prev, Next              *Link
+	Obligation              bool
+	Party                   string
+	Evidence                []string // evidence kinds expected, as titles
+	Status                  rules.Status
+	Reason                  string
+	AppliesNote             string
+	DraftingNote            string
+	Body                    string // Markdown, trusted (our content)
+	Items                   bool   // the body has an items marker
+	Findings                []Finding
+	Checks                  []Check
+	Sources                 []SourceRef // registers that evidence it
+	Source                  string // content file
+}
+
+// SourceRef names a register that evidences a paragraph.
+type SourceRef struct {
+	Name, Title, File, Href string
+}
+
+// Link is a link to a page.
+type Link struct {
+	Label, Href, Title string
+}
+
+// Finding is one finding, for the gaps list and paragraph pages.
+type Finding struct {
+	Paragraph     string
+	ParagraphHref string
+	Kind          rules.Kind
+	Severity      rules.Severity
+	Subject       string
+	SubjectHref   string
+	Message       string
+	Source        diag.Pos
+	Where         string // Source, printed
+}
+
+// Check is one register row's outcome for one paragraph.
+type Check struct {
+	Paragraph     string
+	ParagraphHref string
+	Register      string
+	Subject       string
+	SubjectHref   string
+	Outcome       rules.Outcome
+	Detail        string
+	Deadline      string
+	Margin        string
+	Where         string
+}
+
+// Register is one register's page.
+type Register struct {
+	Name, Title, File, Sheet, Key string
+	Href                          string
+	Present                       bool
+	Rows                          int
+	Columns                       []Column
+	Header                        []string
+	Data                          []Row
+	Problems                      []Finding
+	Paragraphs                    []Link
+}
+
+// Column documents one register column.
+type Column struct {
+	Name, Type, Doc string
+	Required        bool
+	Paragraphs      []string
+}
+
+// Row is one register row with its outcomes per paragraph.
+type Row struct {
+	Key, Anchor string
+	Cells       []string
+	Status      rules.Outcome // worst outcome across its checks; "" if none
+	Checks      []Check
+	Where       string
+}
+
+// Source is a column of the coverage matrix.
+type Source struct {
+	Name, Title, Href string
+	Present           bool
+	// Cells has one entry per paragraph of the form, in document order.
+	Cells []MatrixCell
+}
+
+// MatrixCell is what one source shows for one paragraph.
+type MatrixCell struct {
+	Expected bool // the paragraph names this kind, or the source's schema declares it
+	OK, Gap  int  // checks by outcome
+	Other    int  // exceptions and items due
+	Findings int  // findings from this source against this paragraph
+}
+
+// dateString prints a date or "" for the zero time.
+func dateString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}

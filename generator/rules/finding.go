@@ -1,0 +1,132 @@
+// Package rules checks the evidence against the schedule's paragraphs at an
+// as-of date. Each rule family lives in its own file; Evaluate runs them all
+// and returns findings (what is wrong) and checks (what each register row
+// shows for each paragraph, right or wrong).
+package rules
+
+import (
+	"cmp"
+	"time"
+
+	"github.com/agency/evidence-site/generator/diag"
+)
+
+// Kind is the kind of a finding.
+type Kind string
+
+// Finding kinds.
+const (
+	// Missing: evidence is expected and none was given.
+	Missing Kind = "missing"
+	// Violation: the evidence shows the paragraph was not met.
+	Violation Kind = "violation"
+	// Stale: the evidence is older than the paragraph allows.
+	Stale Kind = "stale"
+	// Invalid: the evidence itself is unreadable or inconsistent.
+	Invalid Kind = "invalid"
+)
+
+// Severity ranks findings; the gaps list shows the most severe first.
+type Severity string
+
+// Severities, most severe first.
+const (
+	Critical Severity = "critical" // a Default under the contract
+	High     Severity = "high"     // a breach of an obligation
+	Medium   Severity = "medium"   // evidence missing, stale or unreadable
+	Low      Severity = "low"
+	Warning  Severity = "warning" // worth a look, not a breach
+)
+
+// Rank orders severities, most severe first.
+func (s Severity) Rank() int {
+	switch s {
+	case Critical:
+		return 0
+	case High:
+		return 1
+	case Medium:
+		return 2
+	case Low:
+		return 3
+	}
+	return 4
+}
+
+// Finding is one thing wrong, against one paragraph.
+type Finding struct {
+	Paragraph string
+	Kind      Kind
+	Severity  Severity
+	// Subject is the register key (a Staff ID...), empty for
+	// paragraph-level findings.
+	Subject string
+	Message string
+	Source  diag.Pos
+}
+
+// Outcome is what a check found for one subject.
+type Outcome string
+
+// Check outcomes.
+const (
+	OK        Outcome = "ok"        // meets the paragraph
+	Gap       Outcome = "gap"       // a finding was raised
+	Exception Outcome = "exception" // does not meet it, but the Client agreed in writing
+	Due       Outcome = "due"       // not done yet, still within its deadline
+)
+
+// Check is what one register row shows for one paragraph.
+type Check struct {
+	Paragraph string
+	Register  string // the register's schema name
+	Subject   string
+	Outcome   Outcome
+	Detail    string
+	// Deadline is the last compliant day, when the rule has one.
+	Deadline time.Time
+	// Margin is how many days (Unit) were left to spare at the event,
+	// negative when late. Only meaningful when Deadline is set.
+	Margin int
+	Unit   string // "days" or "working days"
+	Source diag.Pos
+}
+
+func compareFinding(order map[string]int) func(a, b Finding) int {
+	return func(a, b Finding) int {
+		if c := cmp.Compare(a.Severity.Rank(), b.Severity.Rank()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(order[a.Paragraph], order[b.Paragraph]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Subject, b.Subject); c != 0 {
+			return c
+		}
+		if c := a.Source.Compare(b.Source); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Message, b.Message)
+	}
+}
+
+func compareCheck(order map[string]int) func(a, b Check) int {
+	return func(a, b Check) int {
+		if c := cmp.Compare(order[a.Paragraph], order[b.Paragraph]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Register, b.Register); c != 0 {
+			return c
+		}
+		if c := a.Source.Compare(b.Source); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Subject, b.Subject); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Detail, b.Detail)
+	}
+}

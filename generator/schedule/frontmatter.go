@@ -1,0 +1,149 @@
+package schedule
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/agency/evidence-site/generator/diag"
+)
+
+const delim = "+++"
+
+// page is a Markdown file split into its TOML front matter and its body.
+type page struct {
+	file      string
+	front     string // TOML text between the delimiters
+	frontLine int    // file line of the first front-matter line
+	body      string // trimmed Markdown body
+	bodyLine  int    // file line of the first non-blank body line
+}
+
+// splitPage splits src at the "+++" delimiters. Lines may end in "\r\n".
+func splitPage(file string, src []byte, errs *diag.List) (page, bool) {
+	text := strings.TrimPrefix(string(src), "\ufeff")
+	lines := strings.Split(text, "\n")
+	isDelim := func(l string) bool { return strings.TrimRight(l, " \t\r") == delim }
+	if len(lines) == 0 || !isDelim(lines[0]) {
+		errs.Add(diag.Pos{File: file, Line: 1}, "missing front matter: the first line must be %q", delim)
+		return page{}, false
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if isDelim(lines[i]) {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		errs.Add(diag.Pos{File: file, Line: 1}, "front matter opened here is never closed by %q", delim)
+		return page{}, false
+	}
+	p := page{
+		file:      file,
+		front:     strings.Join(lines[1:end], "\n"),
+		frontLine: 2,
+		bodyLine:  end + 2,
+	}
+	rest := lines[end+1:]
+	for len(rest) > 0 && strings.TrimSpace(rest[0]) == "" {
+		rest = rest[1:]
+		p.bodyLine++
+	}
+	for i := range rest {
+		rest[i] = strings.TrimSuffix(rest[i], "\r")
+	}
+	p.body = strings.TrimSpace(strings.Join(rest, "\n"))
+	return p, true
+}
+
+// field is one front-matter key and where to decode it.
+type field struct {
+	key string
+	dst any // pointer to string, int, bool or []string
+}
+
+// decodeFront decodes the page's front matter into fields, reporting syntax
+// errors, values of the wrong type and unknown keys, each with its line. It
+// returns the set of keys that were present and decoded.
+func decodeFront(p page, fields []field, errs *diag.List) map[string]bool {
+	var raw map[string]toml.Primitive
+	md, err := toml.Decode(p.front, &raw)
+	if err != nil {
+		pos := diag.Pos{File: p.file, Line: p.frontLine}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			pos.Line = p.frontLine + max(pe.Position.Line, 1) - 1
+			pos.Col = pe.Position.Col
+			errs.Add(pos, "front matter: %s", pe.Message)
+		} else {
+			errs.Add(pos, "front matter: %v", err)
+		}
+		return nil
+	}
+	defined := make(map[string]bool, len(fields))
+	for _, f := range fields {
+		prim, ok := raw[f.key]
+		if !ok {
+			continue
+		}
+		if err := md.PrimitiveDecode(prim, f.dst); err != nil {
+			errs.Add(p.keyPos(f.key), "%s: want %s, got %s", f.key, typeName(f.dst), tomlType(md.Type(f.key)))
+			continue
+		}
+		defined[f.key] = true
+	}
+	seen := map[string]bool{}
+	for _, k := range md.Undecoded() {
+		top := k[0]
+		if seen[top] || slices.ContainsFunc(fields, func(f field) bool { return f.key == top }) {
+			continue
+		}
+		seen[top] = true
+		errs.Add(p.keyPos(top), "unknown front-matter key %q", k.String())
+	}
+	return defined
+}
+
+// keyPos finds the line on which a top-level key is set or its table opens;
+// failing that, the start of the front matter.
+func (p page) keyPos(key string) diag.Pos {
+	names := []string{key, `"` + key + `"`, "'" + key + "'"}
+	for i, l := range strings.Split(p.front, "\n") {
+		l = strings.TrimSpace(l)
+		l = strings.TrimSpace(strings.TrimLeft(l, "["))
+		for _, n := range names {
+			if rest, ok := strings.CutPrefix(l, n); ok {
+				rest = strings.TrimSpace(rest)
+				if rest != "" && strings.ContainsRune("=.]", rune(rest[0])) {
+					return diag.Pos{File: p.file, Line: p.frontLine + i}
+				}
+			}
+		}
+	}
+	return diag.Pos{File: p.file, Line: p.frontLine}
+}
+
+func typeName(dst any) string {
+	switch dst.(type) {
+	case *string:
+		return "a string"
+	case *int:
+		return "an integer"
+	case *bool:
+		return "true or false"
+	case *[]string:
+		return "an array of strings"
+	}
+	return fmt.Sprintf("%T", dst)
+}
+
+func tomlType(t string) string {
+	if t == "" {
+		return "a value of another type"
+	}
+	return strings.ToLower(t)
+}

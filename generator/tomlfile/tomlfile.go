@@ -1,0 +1,130 @@
+// Package tomlfile decodes hand-written TOML files and reports every problem
+// with the file name and line: syntax and type errors from the decoder,
+// unknown keys, and the values a caller finds wrong after decoding.
+package tomlfile
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/agency/evidence-site/generator/diag"
+)
+
+// File is a decoded TOML file: its name (as printed in problems), its source
+// and the decoder's metadata.
+type File struct {
+	Name string
+	src  []byte
+	meta toml.MetaData
+}
+
+// Decode decodes src into v. A syntax or type error stops the decoder: it is
+// the only problem returned and the File is nil. Otherwise every key that v
+// does not have is reported as unknown, each with its line.
+func Decode(name string, src []byte, v any) (*File, diag.List) {
+	f := &File{Name: name, src: src}
+	var probs diag.List
+	meta, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			msg := perr.Message
+			if perr.LastKey != "" && !strings.Contains(msg, perr.LastKey) {
+				msg = fmt.Sprintf("%s: %s", perr.LastKey, msg)
+			}
+			probs.Add(diag.Pos{File: name, Line: perr.Position.Line, Col: perr.Position.Col}, "%s", msg)
+		} else {
+			probs.Add(diag.Pos{File: name}, "%v", err)
+		}
+		return nil, probs
+	}
+	f.meta = meta
+	for _, k := range meta.Undecoded() {
+		// Report the outermost unknown key only: its children are unknown too.
+		if parentUndecoded(meta, k) {
+			continue
+		}
+		probs.Add(f.Pos(k...), "unknown key %q", k.String())
+	}
+	return f, probs
+}
+
+func parentUndecoded(meta toml.MetaData, k toml.Key) bool {
+	for _, u := range meta.Undecoded() {
+		if len(u) < len(k) && strings.HasPrefix(k.String(), u.String()+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// IsDefined reports whether the key path is present in the file.
+func (f *File) IsDefined(key ...string) bool { return f.meta.IsDefined(key...) }
+
+// Pos returns the position of a key: the line where it is assigned, or the
+// line of its table header. Line 0 when it cannot be found.
+func (f *File) Pos(key ...string) diag.Pos {
+	return diag.Pos{File: f.Name, Line: KeyLine(f.src, key)}
+}
+
+// KeyLine finds the line on which a key path is defined in src: either as
+// "key = ..." inside the table named by the path's prefix, or as a table
+// header. It understands [table] and [[array]] headers and quoted keys; it
+// does not look inside inline tables, for which it returns the line of the
+// enclosing key.
+func KeyLine(src []byte, key []string) int {
+	if len(key) == 0 {
+		return 0
+	}
+	want := strings.Join(key, ".")
+	table := ""
+	best := 0
+	sc := bufio.NewScanner(bytes.NewReader(src))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if line[0] == '[' {
+			h := strings.Trim(line, "[] \t")
+			if i := strings.Index(h, "#"); i >= 0 {
+				h = strings.Trim(h[:i], "[] \t")
+			}
+			table = normaliseKey(h)
+			if table == want {
+				return n
+			}
+			continue
+		}
+		eq := strings.Index(line, "=")
+		if eq <= 0 {
+			continue
+		}
+		full := normaliseKey(line[:eq])
+		if table != "" {
+			full = table + "." + full
+		}
+		if full == want {
+			return n
+		}
+		if best == 0 && strings.HasPrefix(want, full+".") {
+			best = n
+		}
+	}
+	return best
+}
+
+// normaliseKey turns `a . "b c"` into `a.b c`.
+func normaliseKey(s string) string {
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
+}
