@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/agency/evidence-site/generator/config"
+	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/model"
 	"github.com/agency/evidence-site/generator/rules"
@@ -99,7 +101,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	contentDir := filepath.Join(o.Project, "content")
 	sch, err := schedule.Load(os.DirFS(contentDir))
 	if err != nil {
-		return fmt.Errorf("the schedule under %s has problems:\n%v", contentDir, err)
+		return fmt.Errorf("the schedule has problems:\n%v", underFolder(err, displayPath(o.Project, contentDir)))
 	}
 	if err := checkFolders(o); err != nil {
 		return err
@@ -176,6 +178,24 @@ func checkFolders(o Options) error {
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && (rel == "." || filepath.IsLocal(rel))
+}
+
+// underFolder prefixes the file of every positioned problem with dir, so
+// that positions read from an fs.FS rooted at dir name the real file.
+func underFolder(err error, dir string) error {
+	var list diag.List
+	if !errors.As(err, &list) {
+		return err
+	}
+	out := make(diag.List, len(list))
+	for i, e := range list {
+		c := *e
+		if c.Pos.File != "" {
+			c.Pos.File = path.Join(dir, c.Pos.File)
+		}
+		out[i] = &c
+	}
+	return out
 }
 
 // displayPath prints p relative to the project when it is inside it.

@@ -3,6 +3,7 @@ package schedule
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -57,6 +58,9 @@ func splitPage(file string, src []byte, errs *diag.List) (page, bool) {
 		rest[i] = strings.TrimSuffix(rest[i], "\r")
 	}
 	p.body = strings.TrimSpace(strings.Join(rest, "\n"))
+	if p.body == "" {
+		p.bodyLine = end + 2
+	}
 	return p, true
 }
 
@@ -68,10 +72,15 @@ type field struct {
 
 // decodeFront decodes the page's front matter into fields, reporting syntax
 // errors, values of the wrong type and unknown keys, each with its line. It
-// returns the set of keys that were present and decoded.
+// returns the set of keys that were present and decoded, or nil when the
+// front matter could not be parsed at all.
+//
+// The TOML is decoded into a struct made for the fields, each of type
+// toml.Primitive, so that MetaData.Undecoded reports exactly the keys that are
+// not fields, and each field is then decoded (and type-checked) on its own.
 func decodeFront(p page, fields []field, errs *diag.List) map[string]bool {
-	var raw map[string]toml.Primitive
-	md, err := toml.Decode(p.front, &raw)
+	rv := reflect.New(frontType(fields))
+	md, err := toml.Decode(p.front, rv.Interface())
 	if err != nil {
 		pos := diag.Pos{File: p.file, Line: p.frontLine}
 		var pe toml.ParseError
@@ -84,28 +93,52 @@ func decodeFront(p page, fields []field, errs *diag.List) map[string]bool {
 		}
 		return nil
 	}
+	known := func(k string) bool { return slices.ContainsFunc(fields, func(f field) bool { return f.key == k }) }
+	reported := map[string]bool{}
+	unknown := func(k string) {
+		if !reported[k] {
+			reported[k] = true
+			errs.Add(p.keyPos(k), "unknown front-matter key %q", k)
+		}
+	}
+	// The decoder matches struct fields without regard to case: insist on
+	// the exact spelling.
+	for _, k := range md.Keys() {
+		if len(k) == 1 && !known(k[0]) {
+			unknown(k[0])
+		}
+	}
+	for _, k := range md.Undecoded() {
+		if !known(k[0]) {
+			unknown(k[0])
+		}
+	}
 	defined := make(map[string]bool, len(fields))
-	for _, f := range fields {
-		prim, ok := raw[f.key]
-		if !ok {
+	for i, f := range fields {
+		if !md.IsDefined(f.key) {
 			continue
 		}
+		prim := rv.Elem().Field(i).Interface().(toml.Primitive)
 		if err := md.PrimitiveDecode(prim, f.dst); err != nil {
 			errs.Add(p.keyPos(f.key), "%s: want %s, got %s", f.key, typeName(f.dst), tomlType(md.Type(f.key)))
 			continue
 		}
 		defined[f.key] = true
 	}
-	seen := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		top := k[0]
-		if seen[top] || slices.ContainsFunc(fields, func(f field) bool { return f.key == top }) {
-			continue
-		}
-		seen[top] = true
-		errs.Add(p.keyPos(top), "unknown front-matter key %q", k.String())
-	}
 	return defined
+}
+
+// frontType makes a struct type with one toml.Primitive field per key.
+func frontType(fields []field) reflect.Type {
+	sf := make([]reflect.StructField, len(fields))
+	for i, f := range fields {
+		sf[i] = reflect.StructField{
+			Name: fmt.Sprintf("F%d", i),
+			Type: reflect.TypeFor[toml.Primitive](),
+			Tag:  reflect.StructTag(fmt.Sprintf("toml:%q", f.key)),
+		}
+	}
+	return reflect.StructOf(sf)
 }
 
 // keyPos finds the line on which a top-level key is set or its table opens;

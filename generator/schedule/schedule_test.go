@@ -184,7 +184,7 @@ func TestClassification(t *testing.T) {
 		"B.Annex1.8.3": {"audit-logging"}, "B.2.3": {"representatives"}, "B.2.7": {"security-policy"},
 		"B.3.4.5": {"vulnerability-policy"}, "B.Annex1.3.1": {"data-locations"},
 		"B.Annex1.3.3.2": {"ceasing-to-trade"},
-		"A.1.1": {}, "B.1.1(a)": {}, "A.2.3": {}, "B.9.7": {},
+		"A.1.1":          {}, "B.1.1(a)": {}, "A.2.3": {}, "B.9.7": {},
 	}
 	for id, want := range evidence {
 		p, ok := s.Lookup(id)

@@ -45,21 +45,31 @@ func ParseSource(r io.Reader) ([]SourceParagraph, error) {
 }
 
 var (
-	bookmarkRE  = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
-	partRE      = regexp.MustCompile(`^Part ([A-Z])(?: [–-] Annex (\d+))?:\s*(.*)$`)
-	sectionRE   = regexp.MustCompile(`^(\d+)\.\s+(\S.*)$`)
-	numberedRE  = regexp.MustCompile(`^(\d+(?:\.\d+)+)\s+(.*)$`)
-	letteredRE  = regexp.MustCompile(`^([a-z])\)\s*(.*)$`)
-	whiteRunsRE = regexp.MustCompile(`\s+`)
+	partRE     = regexp.MustCompile(`^Part ([A-Z])(?: [–-] Annex (\d+))?:\s*(.*)$`)
+	sectionRE  = regexp.MustCompile(`^(\d+)\.\s+(\S.*)$`)
+	numberedRE = regexp.MustCompile(`^(\d+(?:\.\d+)+)\s+(.*)$`)
+	letteredRE = regexp.MustCompile(`^([a-z])\)\s*(.*)$`)
 )
 
 // Normalise removes conversion artefacts from a line of the source: bookmark
-// markers and non-breaking spaces go, and runs of white space become one space.
+// markers ("[bookmark: _heading=h.xxxx]") go, and runs of white space,
+// non-breaking spaces included, become one space.
 func Normalise(s string) string {
-	s = bookmarkRE.ReplaceAllString(s, "")
-	s = strings.ReplaceAll(s, "\u00a0", " ")
-	return strings.TrimSpace(whiteRunsRE.ReplaceAllString(s, " "))
+	for {
+		i := strings.Index(s, bookmark)
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], ']')
+		if j < 0 {
+			break
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
+
+const bookmark = "[bookmark: "
 
 type srcLine struct {
 	n    int

@@ -8,12 +8,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/agency/evidence-site/generator/diag"
 )
+
+var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // File is a decoded TOML file: its name (as printed in problems), its source
 // and the decoder's metadata.
@@ -38,8 +42,13 @@ func Decode(name string, src []byte, v any) (*File, diag.List) {
 				msg = fmt.Sprintf("%s: %s", perr.LastKey, msg)
 			}
 			probs.Add(diag.Pos{File: name, Line: perr.Position.Line, Col: perr.Position.Col}, "%s", msg)
+		} else if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
+			// The decoder's type errors are plain errors that print
+			// `toml: line N (last key "k"): msg`.
+			line, _ := strconv.Atoi(m[1])
+			probs.Add(diag.Pos{File: name, Line: line}, "%s: %s", m[2], m[3])
 		} else {
-			probs.Add(diag.Pos{File: name}, "%v", err)
+			probs.Add(diag.Pos{File: name}, "%s", strings.TrimPrefix(err.Error(), "toml: "))
 		}
 		return nil, probs
 	}

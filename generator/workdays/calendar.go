@@ -48,7 +48,8 @@ type holidayDay struct {
 }
 
 // New returns the Calendar for region (the zero Region means England and
-// Wales) with the given extra holidays, e.g. a one-off bank holiday announced
+// Wales; any other value must be one of the Region constants, as returned by
+// [ParseRegion]) with the given extra holidays, e.g. a one-off bank holiday announced
 // after the holiday rules were written. An extra holiday must have a date and
 // a name, must not fall on a weekend and must not repeat another extra
 // holiday's day; New reports every such problem, one line each. An extra
@@ -60,8 +61,7 @@ func New(region Region, extra []Holiday) (*Calendar, error) {
 	}
 	var errs []error
 	if !region.valid() {
-		_, err := ParseRegion(string(region))
-		errs = append(errs, err)
+		errs = append(errs, unknownRegion(string(region)))
 	}
 	c := &Calendar{region: region, rules: regionRules(region)}
 	seen := make(map[int64]int) // day -> 1-based index in extra
@@ -176,7 +176,8 @@ func (c *Calendar) holidays(a, b int64) []holidayDay {
 // AddWorkingDays(d, 0) returns the day of d. A negative n counts back: the
 // |n|-th Working Day strictly before the day of d.
 //
-// For n >= 0, WorkingDaysBetween(d, AddWorkingDays(d, n)) == n.
+// For n >= 0, WorkingDaysBetween(d, AddWorkingDays(d, n)) == n. The time
+// taken grows with n (one step per calendar day).
 func (c *Calendar) AddWorkingDays(d time.Time, n int) time.Time {
 	cur := dayNum(d)
 	step := int64(1)
@@ -195,9 +196,13 @@ func (c *Calendar) AddWorkingDays(d time.Time, n int) time.Time {
 // WorkingDaysBetween returns the number of Working Days w with
 // from < w <= to, counting days (the time of day is ignored). It is 0 for the
 // same day, and minus the number of Working Days w with to < w <= from if to
-// is before from. A deadline's margin is WorkingDaysBetween(done, deadline):
-// positive when done early, 0 when done on the day (or only non-working days
-// before it), negative when late.
+// is before from.
+//
+// For the margin on a deadline, WorkingDaysBetween(done, deadline) is the
+// number of Working Days to spare (positive) or the number of Working Days
+// late (negative). It is 0 on the deadline itself but also, for example, on
+// the Saturday after a Friday deadline, so decide whether something was late
+// by comparing the days, and use this only to say by how much.
 func (c *Calendar) WorkingDaysBetween(from, to time.Time) int {
 	a, b := dayNum(from), dayNum(to)
 	if b < a {

@@ -252,6 +252,8 @@ func TestNew(t *testing.T) {
 		{"default region", "", nil, EnglandAndWales, nil},
 		{"scotland", Scotland, nil, Scotland, nil},
 		{"unknown region", "wales", nil, "", []string{`unknown region "wales": want "england-and-wales", "scotland" or "northern-ireland"`}},
+		{"regions are not parsed again", "Scotland", nil, "", []string{`unknown region "Scotland": want "england-and-wales", "scotland" or "northern-ireland"`}},
+		{"unknown region and a bad extra", "wales", []Holiday{{Name: "x"}}, "", []string{`unknown region "wales": want "england-and-wales", "scotland" or "northern-ireland"`, `extra holiday 1 ("x"): no date`}},
 		{"extras ok", NorthernIreland, []Holiday{{Date: Date(2026, time.June, 15), Name: "One-off"}}, NorthernIreland, nil},
 		{"every problem reported", EnglandAndWales, []Holiday{
 			{Date: Date(2026, time.June, 15), Name: "One-off"},

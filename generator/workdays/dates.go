@@ -1,20 +1,3 @@
-// Package workdays holds the calendar arithmetic behind contract deadlines:
-// UK bank holidays by region, Working Days, calendar days, Months and the
-// "at least annually" test.
-//
-// Every function is pure: nothing reads the clock, the environment or package
-// state, and the same arguments always give the same result. A date is a
-// [time.Time] at 00:00 UTC (see [Date] and [Day]); every function takes the
-// calendar day of its time arguments with [Day] first, so the time of day and
-// the location of an argument never change a result beyond naming its day.
-//
-// Terms follow the usual UK contract definitions:
-//
-//   - a Working Day is a day other than a Saturday, a Sunday or a bank holiday
-//     in the Calendar's region (substitute days count as bank holidays), nor an
-//     extra holiday given to [New];
-//   - a Month is a calendar month, counted from a day to the same day of the
-//     month (see [AddMonths]).
 package workdays
 
 import "time"

@@ -34,7 +34,11 @@ func ParseRegion(s string) (Region, error) {
 			return r, nil
 		}
 	}
-	return "", fmt.Errorf("unknown region %q: want %q, %q or %q", s, EnglandAndWales, Scotland, NorthernIreland)
+	return "", unknownRegion(s)
+}
+
+func unknownRegion(s string) error {
+	return fmt.Errorf("unknown region %q: want %q, %q or %q", s, EnglandAndWales, Scotland, NorthernIreland)
 }
 
 // Title returns the region's name for prose, e.g. "England and Wales", or ""

@@ -1,0 +1,151 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/agency/evidence-site/generator/workdays"
+)
+
+func TestParseDefaults(t *testing.T) {
+	c, err := Parse("config.toml", []byte("[contract]\nform = \"b\"\nstart_date = 2025-04-01\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := workdays.Date(2025, time.April, 1)
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"form upper-cased", c.Contract.Form, "B"},
+		{"start", c.Contract.StartDate, start},
+		{"period_start defaults to start", c.Review.PeriodStart, start},
+		{"reports_from defaults to start", c.Contract.ReportsFrom, start},
+		{"as_of unset", c.Review.AsOfSet, false},
+		{"region", c.Calendar.Region, workdays.EnglandAndWales},
+		{"name", c.Contract.Name, "Security Schedule"},
+		{"agency", c.Contract.Agency, "the Agency"},
+		{"title", c.Site.Title, "the Agency: Security Schedule evidence"},
+		{"security policy", c.Contract.SecurityPolicy, false},
+		{"bespoke", c.Contract.BespokeISMS, false},
+	}
+	for _, ch := range checks {
+		if ch.got != ch.want {
+			t.Errorf("%s: got %v, want %v", ch.name, ch.got, ch.want)
+		}
+	}
+}
+
+func TestParseFull(t *testing.T) {
+	src := `
+[contract]
+name = "C"
+client = "Dept"
+agency = "Agency Ltd"
+form = "A"
+start_date = "2025-04-01"
+security_policy = true
+bespoke_isms = true
+reports_from = 2025-05-01
+
+[review]
+period_start = 2025-10-01
+as_of = 2026-03-31
+
+[calendar]
+region = "Scotland"
+extra_holidays = [{ date = 2026-06-05, name = "One-off" }]
+
+[rules]
+training_courses = ["SIM"]
+
+[site]
+title = "T"
+`
+	c, err := Parse("config.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Contract.Form != "A" || !c.Contract.SecurityPolicy || !c.Contract.BespokeISMS || c.Site.Title != "T" {
+		t.Errorf("contract/site: %+v %+v", c.Contract, c.Site)
+	}
+	if !c.Review.AsOfSet || !c.Review.AsOf.Equal(workdays.Date(2026, 3, 31)) {
+		t.Errorf("as_of: %+v", c.Review)
+	}
+	if !c.Review.PeriodStart.Equal(workdays.Date(2025, 10, 1)) || !c.Contract.ReportsFrom.Equal(workdays.Date(2025, 5, 1)) {
+		t.Errorf("dates: %+v %+v", c.Review, c.Contract)
+	}
+	if c.Calendar.Region != workdays.Scotland || len(c.Calendar.ExtraHolidays) != 1 || c.Calendar.ExtraHolidays[0].Name != "One-off" {
+		t.Errorf("calendar: %+v", c.Calendar)
+	}
+	if len(c.Rules.TrainingCourses) != 1 {
+		t.Errorf("rules: %+v", c.Rules)
+	}
+}
+
+// Every problem is reported in one run, each with its line.
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string // substrings, each expected in the error
+	}{
+		{"syntax error", "[contract\nform = \"B\"\n", []string{"config.toml:2:10: expected '.' or ']'"}},
+		{"wrong type", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\nsecurity_policy = \"yes\"\n", []string{`config.toml:4: contract.security_policy: incompatible types`}},
+		{"missing required", "[contract]\nname = \"x\"\n", []string{"form is required", "start_date is required"}},
+		{"bad values all reported", "[contract]\nform = \"C\"\nstart_date = \"1 April\"\n[review]\nas_of = \"tomorrow\"\n[calendar]\nregion = \"wales\"\n",
+			[]string{`config.toml:2: form: want "A" or "B", got "C"`, `config.toml:3: start_date: want a date`, `config.toml:5: as_of: want a date`, `config.toml:7: region:`}},
+		{"unknown keys with lines", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\nfrom = 1\n[extra]\na = 1\n",
+			[]string{`config.toml:4: unknown key "contract.from"`, `config.toml:5: unknown key "extra"`}},
+		{"date-time rejected", "[contract]\nform = \"B\"\nstart_date = 2025-04-01T10:00:00\n", []string{"config.toml:3", "date-time"}},
+		{"as_of before start", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[review]\nas_of = 2025-01-01\n", []string{"config.toml:5", "before the contract start_date"}},
+		{"bad extra holiday", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nextra_holidays = [{ date = \"soon\" }]\n", []string{"config.toml:5", "want a date"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse("config.toml", []byte(tt.src))
+			if err == nil {
+				t.Fatalf("no error; config %+v", c)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error does not contain %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
+
+// The shipped config.toml parses.
+func TestShippedConfig(t *testing.T) {
+	src := mustRead(t, "../../config.toml")
+	c, err := Parse("config.toml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Contract.Form != "B" || !c.Review.AsOfSet {
+		t.Errorf("sample config: form %q, as_of set %v", c.Contract.Form, c.Review.AsOfSet)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("[contract]\nform = \"B\"\nstart_date = 2025-04-01\n"))
+	f.Add([]byte("[contract]\nform = 1\n[calendar]\nextra_holidays = [{date=1}]"))
+	f.Add(mustRead(f, "../../config.toml"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		c, err := Parse("config.toml", src)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error message")
+			}
+			return
+		}
+		if c.Contract.Form != "A" && c.Contract.Form != "B" {
+			t.Fatalf("accepted form %q", c.Contract.Form)
+		}
+		if c.Contract.StartDate.IsZero() {
+			t.Fatal("accepted a config with no start date")
+		}
+	})
+}

@@ -1,0 +1,88 @@
+// Evidence site behaviour: sortable tables and filters. Plain JavaScript,
+// no network, works from file://. Every page stays readable without it.
+(function () {
+  "use strict";
+
+  // Sortable tables: click a header to sort by that column; a cell's
+  // data-sort attribute, if any, is the key. Numbers sort numerically.
+  var SEVERITY = { critical: 0, high: 1, medium: 2, low: 3, warning: 4 };
+  function key(cell) {
+    if (!cell) return "";
+    var v = cell.getAttribute("data-sort");
+    if (v === null) v = cell.textContent.trim();
+    if (v in SEVERITY) return SEVERITY[v];
+    var n = Number(v.replace(/[^0-9.\-]/g, ""));
+    if (v !== "" && /^-?[0-9.,]+$/.test(v) && !isNaN(n)) return n;
+    return v.toLowerCase();
+  }
+  function sortTable(table, col, th) {
+    var body = table.tBodies[0];
+    if (!body) return;
+    var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
+    var rows = Array.prototype.slice.call(body.rows).map(function (r, i) { return { r: r, i: i, k: key(r.cells[col]) }; });
+    rows.sort(function (a, b) {
+      if (a.k < b.k) return -dir;
+      if (a.k > b.k) return dir;
+      return a.i - b.i;
+    });
+    rows.forEach(function (x) { body.appendChild(x.r); });
+  }
+  function initSort(table) {
+    if (!table.tHead || !table.tHead.rows.length) return;
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
+      th.tabIndex = 0;
+      th.title = "Sort by this column";
+      th.addEventListener("click", function () { sortTable(table, col, th); });
+      th.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sortTable(table, col, th); }
+      });
+    });
+  }
+
+  // Filters: a form.filter with data-filter-target hides the target's
+  // .filterable elements (or tbody rows) that do not match. Field names
+  // other than q match data-* attributes. The hash (#status=gap) presets
+  // them, so links from the dashboard land filtered.
+  function initFilter(form) {
+    var target = document.querySelector(form.getAttribute("data-filter-target"));
+    if (!target) return;
+    var items = target.querySelectorAll(".filterable");
+    if (!items.length) items = target.querySelectorAll("tbody tr");
+    var out = form.querySelector("output");
+    function apply() {
+      var q = (form.elements.q && form.elements.q.value || "").trim().toLowerCase();
+      var shown = 0;
+      Array.prototype.forEach.call(items, function (el) {
+        var ok = true;
+        Array.prototype.forEach.call(form.elements, function (f) {
+          if (!f.name || f.name === "q" || !f.value) return;
+          if (el.getAttribute("data-" + f.name) !== f.value) ok = false;
+        });
+        if (ok && q) ok = el.textContent.toLowerCase().indexOf(q) >= 0 || (el.getAttribute("data-id") || "").toLowerCase().indexOf(q) >= 0;
+        el.classList.toggle("filter-hidden", !ok);
+        if (ok) shown++;
+      });
+      if (out) out.textContent = shown + " of " + items.length + " shown";
+    }
+    function fromHash() {
+      var h = decodeURIComponent(location.hash.slice(1));
+      h.split("&").forEach(function (pair) {
+        var kv = pair.split("=");
+        if (kv.length === 2 && form.elements[kv[0]]) form.elements[kv[0]].value = kv[1];
+      });
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    window.addEventListener("hashchange", function () { fromHash(); apply(); });
+    fromHash();
+    apply();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), initSort);
+    Array.prototype.forEach.call(document.querySelectorAll("form.filter"), initFilter);
+  });
+})();
