@@ -50,11 +50,11 @@ type Column struct {
 
 // Schema describes a register: one sheet of one workbook.
 type Schema struct {
-	Name    string // short name, e.g. "staff"
-	Title   string // e.g. "Staff register"
-	File    string // file name under the evidence folder
-	Sheet   string
-	Key     string // the column whose value names a row's subject
+	Name  string // short name, e.g. "staff"
+	Title string // e.g. "Staff register"
+	File  string // file name under the evidence folder
+	Sheet string
+	Key   string // the column whose value names a row's subject
 	// UniqueKey is true when each subject has one row (a staff register);
 	// false when it may have many (a training log).
 	UniqueKey bool
@@ -135,7 +135,7 @@ func (r *Register) problem(pos diag.Pos, subject string, paras []string, format 
 type table struct {
 	reg      *Register
 	date1904 bool
-	sheet    string // the sheet's name as the workbook spells it
+	sheet    string         // the sheet's name as the workbook spells it
 	colIndex map[string]int // column name -> 0-based index
 	rows     []tableRow
 }

@@ -117,7 +117,7 @@ type Paragraph struct {
 	Findings                []Finding
 	Checks                  []Check
 	Sources                 []SourceRef // registers that evidence it
-	Source                  string // content file
+	Source                  string      // content file
 }
 
 // SourceRef names a register that evidences a paragraph.

@@ -91,8 +91,8 @@ func (r *renderer) funcs() template.FuncMap {
 		// otherwise.
 		"markdown": r.markdown,
 		// lead and rest split a definitions paragraph around its items.
-		"lead": func(body string) string { l, _, _ := strings.Cut(body, schedule.ItemsMarker); return l },
-		"rest": func(body string) string { _, t, _ := strings.Cut(body, schedule.ItemsMarker); return t },
+		"lead":        func(body string) string { l, _, _ := strings.Cut(body, schedule.ItemsMarker); return l },
+		"rest":        func(body string) string { _, t, _ := strings.Cut(body, schedule.ItemsMarker); return t },
 		"statusLabel": statusLabel,
 		"lower":       strings.ToLower,
 		"join":        strings.Join,
