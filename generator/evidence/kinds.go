@@ -1,57 +1,48 @@
 package evidence
 
-// KindTitle describes an evidence kind named in the content's front matter
-// (`evidence = [...]`), for messages and the site.
-func KindTitle(kind string) string {
-	for _, s := range Schemas() {
-		if s.Name == kind {
-			return "the " + lower(s.Title) + " (" + s.File + ")"
-		}
-	}
-	switch kind {
-	case "vulnerabilities":
-		return "the vulnerability register (vulnerabilities.xlsx)"
-	case "vulnerability-reports":
-		return "the monthly vulnerability reports register (vulnerability-reports.xlsx)"
-	case "software":
-		return "the software versions register (software.xlsx)"
-	case "devices":
-		return "the device register (devices.xlsx)"
-	case "security-tests":
-		return "the security tests register (security-tests.xlsx)"
-	case "incidents":
-		return "the incident register (incidents.xlsx)"
-	case "smp":
-		return "Security Management Plan records"
-	case "isms":
-		return "ISMS records"
-	case "representatives":
-		return "the security representatives"
-	case "security-policy":
-		return "the Agency's security policy"
-	case "incident-process":
-		return "the incident management process and response plans"
-	case "vulnerability-policy":
-		return "the vulnerability management policy"
-	case "audit-logging":
-		return "the audit logging sources and retention"
-	case "data-locations":
-		return "the data locations and legal regimes"
-	case "ceasing-to-trade":
-		return "the ceasing-to-trade process"
-	case "document":
-		return "a supporting document"
-	}
-	return kind
+// KindInfo describes an evidence kind that the content's front matter may
+// name (`evidence = [...]`): a register or a kind of governance document.
+type KindInfo struct {
+	Name  string // as written in front matter
+	Short string // a column heading
+	Title string // in sentences: "the staff register (staff.xlsx)"
 }
 
-func lower(s string) string {
-	if s == "" {
-		return s
+// Kinds lists every evidence kind, registers first, in display order. It
+// must name exactly the kinds that schedule.EvidenceKinds allows (a test
+// checks it).
+func Kinds() []KindInfo {
+	return []KindInfo{
+		{"staff", "Staff", "the staff register (staff.xlsx)"},
+		{"training", "Training", "the training records (training.xlsx)"},
+		{"vulnerabilities", "Vulnerabilities", "the vulnerability register (vulnerabilities.xlsx)"},
+		{"vulnerability-reports", "Monthly reports", "the monthly vulnerability reports register (vulnerability-reports.xlsx)"},
+		{"software", "Software", "the software versions register (software.xlsx)"},
+		{"devices", "Devices", "the device register (devices.xlsx)"},
+		{"security-tests", "Security tests", "the security tests register (security-tests.xlsx)"},
+		{"incidents", "Incidents", "the incident register (incidents.xlsx)"},
+		{"smp", "SMP", "Security Management Plan records"},
+		{"isms", "ISMS", "ISMS records"},
+		{"representatives", "Representatives", "the security representatives"},
+		{"security-policy", "Security policy", "the Agency's security policy"},
+		{"incident-process", "Incident process", "the incident management process and response plans"},
+		{"vulnerability-policy", "Vulnerability policy", "the vulnerability management policy"},
+		{"audit-logging", "Audit logging", "the audit logging sources and retention"},
+		{"data-locations", "Data locations", "the data locations and legal regimes"},
+		{"ceasing-to-trade", "Ceasing to trade", "the ceasing-to-trade process"},
+		{"document", "Documents", "a supporting document"},
 	}
-	b := []byte(s)
-	if b[0] >= 'A' && b[0] <= 'Z' {
-		b[0] += 'a' - 'A'
-	}
-	return string(b)
 }
+
+// LookupKind returns the named kind; an unknown name is described by itself.
+func LookupKind(name string) KindInfo {
+	for _, k := range Kinds() {
+		if k.Name == name {
+			return k
+		}
+	}
+	return KindInfo{Name: name, Short: name, Title: name}
+}
+
+// KindTitle describes an evidence kind in a sentence.
+func KindTitle(name string) string { return LookupKind(name).Title }

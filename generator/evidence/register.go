@@ -128,6 +128,12 @@ func (r *Register) dropRow(key string, pos diag.Pos) {
 }
 
 func (r *Register) problem(pos diag.Pos, subject string, paras []string, format string, args ...any) {
+	if len(paras) == 0 {
+		// A column that evidences no paragraph of its own (Name, Role) is
+		// still part of the register: a problem with it is reported against
+		// every paragraph the register evidences, never dropped.
+		paras = r.Schema.Paragraphs()
+	}
 	r.Problems = append(r.Problems, Problem{Pos: pos, Subject: subject, Paragraphs: paras, Msg: fmt.Sprintf(format, args...)})
 }
 

@@ -83,7 +83,7 @@ func ParseDate(raw string, date1904 bool) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, fmt.Errorf("empty")
 	}
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
+	if f, err := strconv.ParseFloat(s, 64); err == nil && decimal(s) {
 		// Serial 1 is 1900-01-01; 2958465 is 9999-12-31. Anything else in
 		// a date column is not a date.
 		if f < 1 || f >= 2958466 || f != f {
@@ -101,6 +101,15 @@ func ParseDate(raw string, date1904 bool) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("want a date (yyyy-mm-dd, dd/mm/yyyy or an Excel date), got %q", s)
+}
+
+// decimal reports whether s is written as a plain decimal number, as a
+// cell's raw value is: strconv.ParseFloat also takes "0x1p4", "1_000",
+// "Inf" and "NaN", which in a date column are text, not serials.
+func decimal(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return (r < '0' || r > '9') && !strings.ContainsRune(".eE+-", r)
+	}) < 0
 }
 
 // ParseYesNo reads yes/no/y/n/true/false (any case) and Excel's boolean

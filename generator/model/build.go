@@ -281,7 +281,7 @@ func counts(ps []*Paragraph) Counts {
 	}
 	c.Assessable = c.Covered + c.Gap + c.Missing
 	if c.Assessable > 0 {
-		c.CoveredPct = c.Covered * 100 / c.Assessable
+		c.CoveredPct = (c.Covered*200 + c.Assessable) / (2 * c.Assessable) // rounded to nearest
 	}
 	return c
 }
@@ -331,7 +331,7 @@ func maxInt(a, b int) int {
 func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []Source {
 	var out []Source
 	for _, r := range in.Evidence.Registers {
-		src := Source{Name: r.Schema.Name, Title: r.Schema.Title, Href: RegisterHref(r.Schema.Name), Present: r.Present}
+		src := Source{Name: r.Schema.Name, Title: evidence.LookupKind(r.Schema.Name).Short, Href: RegisterHref(r.Schema.Name), Present: r.Present}
 		declared := r.Schema.Paragraphs()
 		for _, p := range paras {
 			cell := MatrixCell{Expected: slices.Contains(declared, p.ID) || slices.Contains(p.Evidence, r.Schema.Name)}
@@ -362,11 +362,12 @@ func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []So
 	for _, r := range in.Evidence.Registers {
 		seen[r.Schema.Name] = true
 	}
-	for _, kind := range schedule.EvidenceKinds() {
+	for _, k := range evidence.Kinds() {
+		kind := k.Name
 		if seen[kind] {
 			continue
 		}
-		src := Source{Name: kind, Title: evidence.KindTitle(kind)}
+		src := Source{Name: kind, Title: k.Short}
 		used := false
 		for _, p := range paras {
 			e := slices.Contains(p.Evidence, kind)

@@ -5,6 +5,20 @@
 // Load turns content/ into a Schedule whose paragraphs are in document order:
 // Part A, then Part B, then Part B's Annex 1. ParseSource reads the source text
 // so that tests can check the content against it word for word.
+//
+// Layout of content/ (every directory has an _index.md):
+//
+//	_index.md                     title; body: the opening guidance note
+//	part-a/_index.md              title, part = "A", weight
+//	part-b-annex-1/_index.md      title, part = "B", id_prefix = "B.Annex1",
+//	                              number = "Annex 1", short_title, weight
+//	<part>/04-.../_index.md       a section: title, number = "4", weight
+//	<part>/04-.../4.1-.../        a nested section: number = "4.1"
+//	<section>/9.3.md, 9.3-a.md    a paragraph: id, title, number, weight,
+//	                              parent, obligation, party, evidence,
+//	                              applies_if, applies_note, drafting_note
+//
+// Front matter is TOML between "+++" lines. Unknown keys are errors.
 package schedule
 
 import (
