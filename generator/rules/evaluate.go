@@ -86,7 +86,7 @@ func Evaluate(in Input) Result {
 		pr := ParagraphResult{ID: p.ID, Sources: e.sources(p)}
 		switch {
 		case !applies[p.ID]:
-			pr.Status, pr.Reason = NA, naReason(p, in.Config.Contract)
+			pr.Status, pr.Reason = NA, naReason(p)
 		case count[p.ID] > 0:
 			pr.Status = GapStatus
 			pr.Reason = fmt.Sprintf("%d finding%s against the evidence.", count[p.ID], plural(count[p.ID]))
@@ -115,28 +115,24 @@ func Evaluate(in Input) Result {
 // Applies reports whether a paragraph applies under the contract settings.
 func Applies(p schedule.Paragraph, c config.Contract) bool {
 	switch p.AppliesIf {
-	case "security_policy":
+	case schedule.AppliesSecurityPolicy:
 		return c.SecurityPolicy
-	case "!security_policy":
-		return !c.SecurityPolicy
-	case "bespoke_isms":
+	case schedule.AppliesBespokeISMS:
 		return c.BespokeISMS
-	case "!bespoke_isms":
+	case schedule.AppliesNotBespokeISMS:
 		return !c.BespokeISMS
 	}
 	return true
 }
 
-func naReason(p schedule.Paragraph, c config.Contract) string {
+func naReason(p schedule.Paragraph) string {
 	var why string
 	switch p.AppliesIf {
-	case "security_policy":
+	case schedule.AppliesSecurityPolicy:
 		why = "it applies only where the Client required the Security Policy after a Further Competition, and config.toml has [contract] security_policy = false"
-	case "!security_policy":
-		why = "it applies only where the Security Policy does not, and config.toml has [contract] security_policy = true"
-	case "bespoke_isms":
+	case schedule.AppliesBespokeISMS:
 		why = "it applies only where the Client stipulated a bespoke ISMS, and config.toml has [contract] bespoke_isms = false"
-	case "!bespoke_isms":
+	case schedule.AppliesNotBespokeISMS:
 		why = "it applies only where no bespoke ISMS was stipulated, and config.toml has [contract] bespoke_isms = true"
 	}
 	s := "Not applicable: " + why + "."
