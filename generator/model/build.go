@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/agency/evidence-site/generator/config"
+	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/rules"
 	"github.com/agency/evidence-site/generator/schedule"
@@ -95,12 +96,9 @@ func Build(in Input) *Site {
 	}
 	s.Parts = buildParts(in.Schedule, form, paras, s.Paragraphs)
 
-	regPaths := map[string]string{}
-	for _, r := range in.Evidence.Registers {
-		regPaths[r.Path] = r.Schema.Name
-	}
+	rows := rowIndex(in.Evidence)
 	for _, f := range in.Result.Findings {
-		mf := finding(f, regPaths)
+		mf := finding(f, rows)
 		s.Findings = append(s.Findings, mf)
 		if p := byID[f.Paragraph]; p != nil {
 			p.Findings = append(p.Findings, mf)
@@ -108,7 +106,7 @@ func Build(in Input) *Site {
 	}
 	checks := map[string][]Check{} // register/subject -> checks
 	for _, ch := range in.Result.Checks {
-		mc := check(ch, in.Evidence)
+		mc := check(ch, rows)
 		if p := byID[ch.Paragraph]; p != nil {
 			p.Checks = append(p.Checks, mc)
 		}
@@ -166,25 +164,67 @@ func buildParts(sch *schedule.Schedule, form string, paras []schedule.Paragraph,
 	return []Part{part}
 }
 
-func finding(f rules.Finding, regPaths map[string]string) Finding {
+// rowAnchor names a register row's anchor: by key where each key has
+// one row, else by the sheet row number.
+func rowAnchor(unique bool, key string, pos diag.Pos) string {
+	if unique {
+		return RowAnchor(key)
+	}
+	return "row-" + strings.TrimLeft(pos.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+}
+
+// rowIndex maps a register file and a row key (or, for registers with many
+// rows a key, a sheet row number) to the href of the row on its page, so
+// that findings link only to rows that are shown.
+func rowIndex(ev *evidence.Evidence) map[[2]string]string {
+	idx := map[[2]string]string{}
+	for _, r := range ev.Registers {
+		for _, d := range r.Data {
+			k := d.Key
+			if !r.Schema.UniqueKey {
+				k = strings.TrimLeft(d.Pos.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+			}
+			href := RegisterHref(r.Schema.Name) + "#" + rowAnchor(r.Schema.UniqueKey, d.Key, d.Pos)
+			idx[[2]string{r.Path, k}] = href
+			if r.Schema.UniqueKey {
+				idx[[2]string{"register:" + r.Schema.Name, d.Key}] = href
+			}
+		}
+	}
+	return idx
+}
+
+func finding(f rules.Finding, rows map[[2]string]string) Finding {
 	mf := Finding{
 		Paragraph: f.Paragraph, ParagraphHref: ParagraphHref(f.Paragraph),
 		Kind: f.Kind, Severity: f.Severity, Subject: f.Subject, Message: f.Message,
 		Source: f.Source, Where: f.Source.String(),
 	}
-	if name, ok := regPaths[f.Source.File]; ok && f.Subject != "" {
-		mf.SubjectHref = RegisterHref(name) + "#" + RowAnchor(f.Subject)
-	}
+	mf.SubjectHref = rowHref(rows, f.Source, f.Subject)
 	return mf
 }
 
-func check(c rules.Check, ev *evidence.Evidence) Check {
+// rowHref finds the page row for a subject, or for the row of the cell.
+func rowHref(rows map[[2]string]string, pos diag.Pos, subject string) string {
+	if href, ok := rows[[2]string{pos.File, subject}]; ok && subject != "" {
+		return href
+	}
+	if href, ok := rows[[2]string{pos.File, strings.TrimLeft(pos.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")}]; ok && pos.Cell != "" {
+		return href
+	}
+	return ""
+}
+
+func check(c rules.Check, rows map[[2]string]string) Check {
 	mc := Check{
 		Paragraph: c.Paragraph, ParagraphHref: ParagraphHref(c.Paragraph),
 		Register: c.Register, Subject: c.Subject,
-		SubjectHref: RegisterHref(c.Register) + "#" + RowAnchor(c.Subject),
+		SubjectHref: rows[[2]string{"register:" + c.Register, c.Subject}],
 		Outcome:     c.Outcome, Detail: c.Detail, Deadline: dateString(c.Deadline),
 		Where: c.Source.String(),
+	}
+	if mc.SubjectHref == "" {
+		mc.SubjectHref = rowHref(rows, c.Source, c.Subject)
 	}
 	if !c.Deadline.IsZero() {
 		switch {
@@ -229,7 +269,7 @@ func buildRegister(r *evidence.Register, checks map[string][]Check, findings []F
 		}
 	}
 	for _, d := range r.Data {
-		row := Row{Key: d.Key, Anchor: RowAnchor(d.Key), Cells: d.Cells, Where: d.Pos.String()}
+		row := Row{Key: d.Key, Anchor: rowAnchor(sc.UniqueKey, d.Key, d.Pos), Cells: d.Cells, Where: d.Pos.String()}
 		if sc.UniqueKey {
 			row.Checks = checks[sc.Name+"\x00"+strings.ToUpper(d.Key)]
 			row.Status = worst(row.Checks)

@@ -61,8 +61,8 @@ func (e *eval) preEmployment(s evidence.Staff) {
 		{"Right To Work Check", s.RightToWorkCheck},
 	}
 	var bad []string
-	margin, invalid := 0, false
-	for i, c := range checks {
+	margin, dated, invalid := 0, false, false
+	for _, c := range checks {
 		switch {
 		case c.d.Invalid:
 			invalid = true
@@ -72,8 +72,8 @@ func (e *eval) preEmployment(s evidence.Staff) {
 				Message: fmt.Sprintf("No %s date: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Time))})
 		default:
 			m := workdays.DaysBetween(c.d.Time, s.Start.Time)
-			if i == 0 || m < margin {
-				margin = m
+			if !dated || m < margin {
+				margin, dated = m, true
 			}
 			if m < 0 {
 				bad = append(bad, fmt.Sprintf("%s %d day%s after the start", c.name, -m, plural(-m)))

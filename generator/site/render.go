@@ -20,6 +20,7 @@ type page struct {
 	Root      string // "" at the top of the site, "../" one folder down
 	Title     string
 	Nav       string // the navigation entry to highlight
+	Wide      bool   // a page of wide tables: no maximum width
 	Paragraph *model.Paragraph
 	Register  *model.Register
 }
@@ -165,10 +166,10 @@ func (r *renderer) render(s *model.Site) ([]file, error) {
 	if err := add("schedule", "schedule.html", page{Title: "Schedule", Nav: "schedule"}); err != nil {
 		return nil, err
 	}
-	if err := add("matrix", "matrix.html", page{Title: "Coverage matrix", Nav: "matrix"}); err != nil {
+	if err := add("matrix", "matrix.html", page{Title: "Coverage matrix", Nav: "matrix", Wide: true}); err != nil {
 		return nil, err
 	}
-	if err := add("gaps", "gaps.html", page{Title: "Gaps", Nav: "gaps"}); err != nil {
+	if err := add("gaps", "gaps.html", page{Title: "Gaps", Nav: "gaps", Wide: true}); err != nil {
 		return nil, err
 	}
 	if err := add("method", "method.html", page{Title: "Method", Nav: "method"}); err != nil {
@@ -180,7 +181,7 @@ func (r *renderer) render(s *model.Site) ([]file, error) {
 		}
 	}
 	for _, reg := range s.Registers {
-		if err := add("register", reg.Href, page{Title: reg.Title, Nav: "registers", Register: reg}); err != nil {
+		if err := add("register", reg.Href, page{Title: reg.Title, Nav: "registers", Register: reg, Wide: true}); err != nil {
 			return nil, err
 		}
 	}

@@ -1,0 +1,293 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/agency/evidence-site/generator/evidence"
+)
+
+// ruleCase is one row of a rule's boundary table: NS-1's register row (and
+// perhaps training), the as-of date and what the rule must find for NS-1.
+type ruleCase struct {
+	name     string
+	asOf     string // default 2026-11-27
+	row      map[string]string
+	training []string
+	courses  []string
+	want     want
+	// more checks on the single check, when there is one.
+	check func(t *testing.T, c Check, fs []Finding)
+}
+
+func runRule(t *testing.T, para string, tests []ruleCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := setup{asOf: tt.asOf, staff: []string{person(t, "NS-1", tt.row)}, training: tt.training, courses: tt.courses}
+			r := s.eval(t)
+			tt.want.verify(t, r, para, "NS-1")
+			if tt.check != nil {
+				cs := checks(r, para, "NS-1")
+				if len(cs) != 1 {
+					t.Fatalf("%d checks, want 1", len(cs))
+				}
+				tt.check(t, cs[0], findings(r, para, "NS-1"))
+			}
+		})
+	}
+}
+
+func margin(want int, unit string) func(t *testing.T, c Check, _ []Finding) {
+	return func(t *testing.T, c Check, _ []Finding) {
+		t.Helper()
+		if c.Margin != want || c.Unit != unit {
+			t.Errorf("margin %d %s, want %d %s", c.Margin, c.Unit, want, unit)
+		}
+	}
+}
+
+func TestPreEmployment(t *testing.T) {
+	const start = "2025-04-01"
+	ok := want{outcome: OK}
+	runRule(t, evidence.ParaPreEmployment, []ruleCase{
+		{name: "all checks on the start date", row: map[string]string{"Identity Check": start, "Criminal Record Check": start, "Right To Work Check": start},
+			want: ok, check: margin(0, "days")},
+		{name: "checks before the start date, margin is the least", row: map[string]string{"Identity Check": "2025-03-01", "Criminal Record Check": "2025-03-22", "Right To Work Check": "2025-03-11"},
+			want: ok, check: margin(10, "days")},
+		{name: "identity check one day after", row: map[string]string{"Identity Check": "2025-04-02"},
+			want: want{Gap, []string{"violation high I2"}}, check: func(t *testing.T, c Check, fs []Finding) {
+				margin(-1, "days")(t, c, fs)
+				if !strings.Contains(fs[0].Message, "Identity Check on Wed 2 Apr 2025 is 1 day after the Start Date (Tue 1 Apr 2025)") {
+					t.Errorf("message %q", fs[0].Message)
+				}
+			}},
+		{name: "criminal record check one day after", row: map[string]string{"Criminal Record Check": "2025-04-02"},
+			want: want{Gap, []string{"violation high J2"}}},
+		{name: "right to work check a month after", row: map[string]string{"Right To Work Check": "2025-05-01"},
+			want: want{Gap, []string{"violation high K2"}}, check: margin(-30, "days")},
+		{name: "every check late", row: map[string]string{"Identity Check": "2025-04-02", "Criminal Record Check": "2025-04-03", "Right To Work Check": "2025-04-04"},
+			want: want{Gap, []string{"violation high I2", "violation high J2", "violation high K2"}}, check: margin(-3, "days")},
+		{name: "no criminal record check", row: map[string]string{"Criminal Record Check": ""},
+			want: want{Gap, []string{"violation high J2"}}, check: func(t *testing.T, c Check, fs []Finding) {
+				if !strings.HasPrefix(fs[0].Message, "No Criminal Record Check date") {
+					t.Errorf("message %q", fs[0].Message)
+				}
+			}},
+		{name: "no identity check, margin from the others", row: map[string]string{"Identity Check": "", "Criminal Record Check": "2025-03-22", "Right To Work Check": "2025-03-11"},
+			want: want{Gap, []string{"violation high I2"}}, check: margin(10, "days")},
+		{name: "no checks at all", row: map[string]string{"Identity Check": "", "Criminal Record Check": "", "Right To Work Check": ""},
+			want: want{Gap, []string{"violation high I2", "violation high J2", "violation high K2"}}},
+		{name: "unreadable identity check is invalid, not also missing", row: map[string]string{"Identity Check": "tbc"},
+			want: want{"", []string{"invalid medium I2"}}},
+		{name: "unreadable identity check and a late one", row: map[string]string{"Identity Check": "tbc", "Right To Work Check": "2025-04-02"},
+			want: want{Gap, []string{"violation high K2", "invalid medium I2"}}}, // most severe first
+		{name: "UK text date read day first", row: map[string]string{"Identity Check": "'01/04/2025", "Criminal Record Check": "'2/4/2025"},
+			want: want{Gap, []string{"violation high J2"}}},
+		{name: "a leaver is checked too", row: map[string]string{"End Date": "2025-06-30", "Access Revoked": "2025-06-30", "Right To Work Check": "2025-04-02"},
+			want: want{Gap, []string{"violation high K2"}}},
+		{name: "unreadable start date", row: map[string]string{"Start Date": "soon", "Identity Check": "2030-01-01"},
+			want: want{"", []string{"invalid medium E2"}}},
+	})
+}
+
+func TestClearanceRole(t *testing.T) {
+	runRule(t, evidence.ParaClearanceRole, []ruleCase{
+		{name: "privileged, government data, none required", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "None", "Clearance Held": ""},
+			want: want{Gap, []string{"violation medium L2"}}},
+		{name: "privileged, no government data, none required", row: map[string]string{"Privileged Access": "Yes", "Government Data Access": "No", "Clearance Required": "None"},
+			want: want{outcome: OK}},
+		{name: "government data, not privileged, none required", row: map[string]string{"Clearance Required": "None"},
+			want: want{outcome: OK}},
+		{name: "privileged, government data, BPSS required", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "BPSS"},
+			want: want{outcome: OK}},
+		{name: "privileged, government data, SC required", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "SC", "Clearance Held": "SC"},
+			want: want{outcome: OK}},
+		{name: "leaver ignored", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "None", "End Date": "2026-11-26", "Access Revoked": "2026-11-26"},
+			want: want{}},
+		{name: "leaving on the as-of date is still in post", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "None", "End Date": "2026-11-27"},
+			want: want{Gap, []string{"violation medium L2"}}},
+		{name: "unreadable clearance required", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "Secret"},
+			want: want{"", []string{"invalid medium L2"}}},
+	})
+}
+
+func TestClearanceHeld(t *testing.T) {
+	const asOf = "2026-11-27"
+	runRule(t, evidence.ParaClearanceHeld, []ruleCase{
+		{name: "held equals required", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC"}, want: want{outcome: OK}},
+		{name: "held above required", row: map[string]string{"Clearance Required": "CTC", "Clearance Held": "eDV"}, want: want{outcome: OK}},
+		{name: "held one level below", row: map[string]string{"Clearance Required": "CTC", "Clearance Held": "BPSS"},
+			want: want{Gap, []string{"violation high M2"}}, check: func(t *testing.T, c Check, fs []Finding) {
+				if !strings.HasPrefix(fs[0].Message, "Holds BPSS; the role requires CTC:") {
+					t.Errorf("message %q", fs[0].Message)
+				}
+			}},
+		{name: "eDV required, DV held", row: map[string]string{"Clearance Required": "eDV", "Clearance Held": "DV"}, want: want{Gap, []string{"violation high M2"}}},
+		{name: "none held", row: map[string]string{"Clearance Required": "BPSS", "Clearance Held": ""},
+			want: want{Gap, []string{"violation high M2"}}, check: func(t *testing.T, c Check, fs []Finding) {
+				if !strings.HasPrefix(fs[0].Message, "Holds no clearance; the role requires BPSS") {
+					t.Errorf("message %q", fs[0].Message)
+				}
+			}},
+		{name: "held below, with an exception", row: map[string]string{"Clearance Required": "DV", "Clearance Held": "SC", "Exception Reference": "CLIENT-AGREE-1"},
+			want: want{outcome: Exception}, check: func(t *testing.T, c Check, _ []Finding) {
+				if !strings.Contains(c.Detail, "CLIENT-AGREE-1") {
+					t.Errorf("detail %q does not name the exception", c.Detail)
+				}
+			}},
+		{name: "expires on the as-of date", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": asOf},
+			want: want{outcome: OK}, check: margin(0, "days")},
+		{name: "expired the day before", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "2026-11-26"},
+			want: want{Gap, []string{"violation high N2"}}, check: margin(-1, "days")},
+		{name: "expired, with an exception", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "2026-11-26", "Exception Reference": "CLIENT-AGREE-2"},
+			want: want{outcome: Exception}},
+		{name: "none required", row: map[string]string{"Clearance Required": "None", "Clearance Held": ""}, want: want{}},
+		{name: "leaver holding less is ignored", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "BPSS", "End Date": "2026-11-26", "Access Revoked": "2026-11-26"},
+			want: want{}},
+		{name: "leaver with an expired clearance is ignored", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "2026-01-01", "End Date": "2025-12-31", "Access Revoked": "2025-12-31"},
+			want: want{}},
+		{name: "leaving on the as-of date is still in post", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "BPSS", "End Date": asOf},
+			want: want{Gap, []string{"violation high M2"}}},
+		{name: "unreadable clearance held", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "Secret"},
+			want: want{"", []string{"invalid medium M2"}}},
+		{name: "unreadable expiry", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "never"},
+			want: want{"", []string{"invalid medium N2"}}},
+	})
+}
+
+func TestTraining(t *testing.T) {
+	const sim = "Secure Information Management"
+	tr := func(completed string) []string { return []string{"NS-1\t" + sim + "\t" + completed} }
+	stale := want{Gap, []string{"stale medium C2"}}
+	none := want{Gap, []string{"violation high G2"}}
+	runRule(t, evidence.ParaTraining, []ruleCase{
+		{name: "exactly 12 Months before", training: tr("2025-11-27"), want: want{outcome: OK}, check: func(t *testing.T, c Check, _ []Finding) {
+			if !c.Deadline.Equal(date(t, "2026-11-27")) || c.Margin != 0 {
+				t.Errorf("deadline %s margin %d, want 2026-11-27 and 0", c.Deadline, c.Margin)
+			}
+		}},
+		{name: "12 Months and a day before", training: tr("2025-11-26"), want: stale, check: func(t *testing.T, c Check, fs []Finding) {
+			if c.Margin != -1 || fs[0].Source.File != "evidence/training.xlsx" || !strings.Contains(fs[0].Message, "(1 day overdue)") {
+				t.Errorf("margin %d, finding at %s: %s", c.Margin, fs[0].Source, fs[0].Message)
+			}
+		}},
+		{name: "on the as-of date", training: tr("2026-11-27"), want: want{outcome: OK}},
+		{name: "28 Feb to 28 Feb", asOf: "2026-02-28", training: tr("2025-02-28"), want: want{outcome: OK}},
+		{name: "28 Feb to 1 Mar", asOf: "2026-03-01", training: tr("2025-02-28"), want: stale},
+		{name: "leap day clamps to 28 Feb", asOf: "2025-02-28", training: tr("2024-02-29"), want: want{outcome: OK}},
+		{name: "leap day, a day later", asOf: "2025-03-01", training: tr("2024-02-29"), want: stale},
+		{name: "across 29 Feb 2024: a year, not 365 days", asOf: "2024-03-01", training: tr("2023-03-01"), want: want{outcome: OK}},
+		{name: "across 29 Feb 2024, a day later", asOf: "2024-03-02", training: tr("2023-03-01"), want: stale},
+		{name: "31 Aug to 31 Aug", asOf: "2026-08-31", training: tr("2025-08-31"), want: want{outcome: OK}},
+		{name: "the latest counts", training: []string{"NS-1\t" + sim + "\t2024-01-01", "NS-1\t" + sim + "\t2026-01-01", "NS-1\t" + sim + "\t2025-01-01"},
+			want: want{outcome: OK}},
+		{name: "the latest is stale, at its own cell", training: []string{"NS-1\t" + sim + "\t2024-01-01", "NS-1\t" + sim + "\t2025-10-01", "NS-1\t" + sim + "\t2025-01-01"},
+			want: want{Gap, []string{"stale medium C3"}}},
+		{name: "Staff ID in another case", training: []string{"ns-1\t" + sim + "\t2026-01-01"}, want: want{outcome: OK}},
+		{name: "no training", want: none, check: func(t *testing.T, c Check, fs []Finding) {
+			if fs[0].Source.File != "evidence/staff.xlsx" {
+				t.Errorf("finding at %s, want the staff register's Government Data Access cell", fs[0].Source)
+			}
+		}},
+		{name: "training after the as-of date does not count", training: tr("2026-11-28"), want: none},
+		{name: "unreadable completion date", training: tr("tbc"), want: want{Gap, []string{"violation high G2", "invalid medium C2"}}},
+		{name: "no government data access", row: map[string]string{"Government Data Access": "No"}, want: want{}},
+		{name: "leaver ignored", row: map[string]string{"End Date": "2026-11-26", "Access Revoked": "2026-11-26"}, want: want{}},
+		{name: "leaving on the as-of date is still in post", row: map[string]string{"End Date": "2026-11-27"}, want: none},
+		{name: "course filter: another course does not count", courses: []string{sim},
+			training: []string{"NS-1\tPhishing Awareness\t2026-11-01"}, want: none},
+		{name: "course filter: any case and spacing", courses: []string{" secure information management "},
+			training: []string{"NS-1\tPhishing Awareness\t2026-11-01", "NS-1\tSECURE INFORMATION MANAGEMENT\t2026-01-01"}, want: want{outcome: OK},
+			check: func(t *testing.T, c Check, _ []Finding) {
+				if !c.Deadline.Equal(date(t, "2027-01-01")) {
+					t.Errorf("deadline %s, want 2027-01-01 from the SIM course, not the later phishing one", c.Deadline)
+				}
+			}},
+		{name: "no course filter: every course counts", training: []string{"NS-1\tPhishing Awareness\t2026-11-01"}, want: want{outcome: OK}},
+	})
+}
+
+func TestRevocation(t *testing.T) {
+	leaver := func(end, revoked string) map[string]string {
+		return map[string]string{"End Date": end, "Access Revoked": revoked}
+	}
+	late := want{Gap, []string{"violation high O2"}}
+	deadline := func(d string, m int) func(t *testing.T, c Check, _ []Finding) {
+		return func(t *testing.T, c Check, _ []Finding) {
+			t.Helper()
+			if !c.Deadline.Equal(date(t, d)) || c.Margin != m || c.Unit != "working days" {
+				t.Errorf("deadline %s margin %d %s, want %s and %d working days", c.Deadline.Format("2006-01-02"), c.Margin, c.Unit, d, m)
+			}
+		}
+	}
+	runRule(t, evidence.ParaRevocation, []ruleCase{
+		// Friday 13 March 2026: the deadline is Monday 16th.
+		{name: "weekend: revoked on the end date", row: leaver("2026-03-13", "2026-03-13"), want: want{outcome: OK}, check: deadline("2026-03-16", 1)},
+		{name: "weekend: revoked on Saturday", row: leaver("2026-03-13", "2026-03-14"), want: want{outcome: OK}, check: deadline("2026-03-16", 1)},
+		{name: "weekend: revoked on Monday", row: leaver("2026-03-13", "2026-03-16"), want: want{outcome: OK}, check: deadline("2026-03-16", 0)},
+		{name: "weekend: revoked on Tuesday", row: leaver("2026-03-13", "2026-03-17"), want: late, check: deadline("2026-03-16", -1)},
+		// Friday 22 May 2026; Monday 25th is the Spring bank holiday.
+		{name: "bank holiday: revoked Tuesday", row: leaver("2026-05-22", "2026-05-26"), want: want{outcome: OK}, check: deadline("2026-05-26", 0)},
+		{name: "bank holiday: revoked Wednesday", row: leaver("2026-05-22", "2026-05-27"), want: late, check: func(t *testing.T, c Check, fs []Finding) {
+			deadline("2026-05-26", -1)(t, c, fs)
+			if !strings.Contains(fs[0].Message, "Access revoked on Wed 27 May 2026, 1 Working Day late") || !strings.Contains(fs[0].Message, "due by Tue 26 May 2026") {
+				t.Errorf("message %q", fs[0].Message)
+			}
+		}},
+		// Wednesday 24 December 2025; Christmas, Boxing Day, the weekend.
+		{name: "Christmas: revoked Monday 29th", row: leaver("2025-12-24", "2025-12-29"), want: want{outcome: OK}, check: deadline("2025-12-29", 0)},
+		{name: "Christmas: revoked Tuesday 30th", row: leaver("2025-12-24", "2025-12-30"), want: late, check: deadline("2025-12-29", -1)},
+		{name: "Christmas: revoked on Boxing Day", row: leaver("2025-12-24", "2025-12-26"), want: want{outcome: OK}},
+		{name: "UK text dates", row: leaver("'22/05/2026", "'26/05/2026"), want: want{outcome: OK}},
+		// As of Friday 27 November 2026.
+		{name: "not revoked, left on the as-of date", row: leaver("2026-11-27", ""), want: want{outcome: Due}, check: deadline("2026-11-30", 1)},
+		{name: "not revoked, deadline is the as-of date", row: leaver("2026-11-26", ""), want: want{outcome: Due}, check: deadline("2026-11-27", 0)},
+		{name: "not revoked, deadline passed", row: leaver("2026-11-25", ""), want: late, check: func(t *testing.T, c Check, fs []Finding) {
+			deadline("2026-11-26", -1)(t, c, fs)
+			if !strings.HasPrefix(fs[0].Message, "Left on Wed 25 Nov 2026 but no Access Revoked date") {
+				t.Errorf("message %q", fs[0].Message)
+			}
+		}},
+		{name: "not revoked, deadline passed over the weekend", asOf: "2026-11-30", row: leaver("2026-11-26", ""), want: late, check: deadline("2026-11-27", -1)},
+		{name: "not revoked, Friday leaver seen on Sunday", asOf: "2026-11-29", row: leaver("2026-11-27", ""), want: want{outcome: Due}},
+		{name: "end date after the as-of date", row: leaver("2026-11-28", ""), want: want{}},
+		{name: "in post", row: nil, want: want{}},
+		{name: "unreadable revocation date", row: leaver("2026-03-13", "asap"), want: want{"", []string{"invalid medium O2"}}},
+		{name: "unreadable end date", row: leaver("last week", ""), want: want{"", []string{"invalid medium F2"}}},
+	})
+}
+
+// TestPeopleIsolated checks that one person's findings do not leak onto
+// another: a compliant colleague has only OK checks.
+func TestPeopleIsolated(t *testing.T) {
+	s := setup{
+		staff: []string{
+			person(t, "NS-1", map[string]string{"Identity Check": "2025-05-01", "Clearance Held": "", "End Date": "2026-11-20"}),
+			person(t, "NS-2", map[string]string{"Privileged Access": "Yes", "Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "2030-01-01"}),
+		},
+		training: []string{"NS-2\tSIM\t2026-06-01"},
+	}
+	r := s.eval(t)
+	if got := findings(r, evidence.ParaPreEmployment, "NS-1"); len(got) != 1 {
+		t.Errorf("NS-1 6.1 findings %v, want 1", got)
+	}
+	for _, f := range r.Findings {
+		if f.Subject == "NS-2" {
+			t.Errorf("NS-2 finding: %+v", f)
+		}
+	}
+	n := 0
+	for _, c := range r.Checks {
+		if c.Subject != "NS-2" {
+			continue
+		}
+		n++
+		if c.Outcome != OK {
+			t.Errorf("NS-2 check %+v, want ok", c)
+		}
+	}
+	if n != 4 { // 6.1, 6.2, 6.3, 6.4; not a leaver
+		t.Errorf("NS-2 has %d checks, want 4", n)
+	}
+}
