@@ -9,6 +9,7 @@ package evidence
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 )
 
@@ -47,6 +48,9 @@ func Load(fsys fs.FS, dir string) *Evidence {
 	e.Training = readTraining(training)
 	e.Registers = []*Register{staff.reg, training.reg}
 	e.linkTraining(training.reg)
+	for _, r := range e.Registers {
+		slices.SortStableFunc(r.Problems, func(a, b Problem) int { return a.Pos.Compare(b.Pos) })
+	}
 	return e
 }
 
@@ -54,7 +58,9 @@ func Load(fsys fs.FS, dir string) *Evidence {
 // register, recording each as a problem.
 func (e *Evidence) linkTraining(reg *Register) {
 	staffReg := e.Register("staff")
-	if len(e.Training) == 0 || staffReg == nil || !staffReg.Present {
+	if len(e.Training) == 0 || staffReg == nil || !staffReg.Present || staffReg.Rows == 0 {
+		// With no usable staff register there is nothing to link to: its
+		// own problems say why, rather than one per training row.
 		return
 	}
 	known := make(map[string]bool, len(e.Staff))

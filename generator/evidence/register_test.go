@@ -138,6 +138,22 @@ func TestLoad(t *testing.T) {
 			},
 		},
 		{
+			name: "text cells trimmed, non-breaking spaces too",
+			files: files{"staff.xlsx": xlsx(t, staffSheet(
+				staffRow(t, "' NS-1\u00a0", map[string]string{"Exception Reference": "'\u00a0CLIENT-AGREE-1 ", "Employer": "' "}),
+			))},
+			staff: []string{"NS-1"},
+			check: func(t *testing.T, e *Evidence) {
+				s := staffByID(t, e, "NS-1")
+				if s.ExceptionRef.Value != "CLIENT-AGREE-1" || !s.ExceptionRef.Set {
+					t.Errorf("Exception Reference = %+v, want CLIENT-AGREE-1", s.ExceptionRef)
+				}
+				if s.Employer.Set {
+					t.Errorf("blank Employer = %+v, want unset", s.Employer)
+				}
+			},
+		},
+		{
 			name: "clearance levels any case",
 			files: files{"staff.xlsx": xlsx(t, staffSheet(
 				staffRow(t, "NS-1", map[string]string{"Clearance Required": "none", "Clearance Held": ""}),

@@ -15,8 +15,8 @@ import (
 func TestSampleWorkbooks(t *testing.T) {
 	e := Load(os.DirFS("../../evidence"), "evidence")
 	want := []string{
-		`evidence/training.xlsx: sheet "Training" C132: Completed: want a date (yyyy-mm-dd, dd/mm/yyyy or an Excel date), got "tbc"`,
 		`evidence/training.xlsx: sheet "Training" A131: Staff ID: "NS-0099" is not in the staff register evidence/staff.xlsx: this row is not used`,
+		`evidence/training.xlsx: sheet "Training" C132: Completed: want a date (yyyy-mm-dd, dd/mm/yyyy or an Excel date), got "tbc"`,
 	}
 	if got := allProblems(e); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%q\nwant:\n%q", got, want)
@@ -47,7 +47,7 @@ func TestSampleWorkbooks(t *testing.T) {
 	// The UK text dates are read day first.
 	for _, c := range []struct {
 		id, col, want string
-		got       func(Staff) Date
+		got           func(Staff) Date
 	}{
 		{"NS-0009", "Identity Check", "2025-03-14", func(s Staff) Date { return s.IdentityCheck }},
 		{"NS-0014", "Right To Work Check", "2025-03-17", func(s Staff) Date { return s.RightToWorkCheck }},

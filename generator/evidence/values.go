@@ -93,14 +93,28 @@ func ParseDate(raw string, date1904 bool) (time.Time, error) {
 		if err != nil {
 			return time.Time{}, fmt.Errorf("want a date, got the number %s", s)
 		}
-		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+		return plausible(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), s)
 	}
 	for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+			return plausible(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), s)
 		}
 	}
 	return time.Time{}, fmt.Errorf("want a date (yyyy-mm-dd, dd/mm/yyyy or an Excel date), got %q", s)
+}
+
+// Evidence dates outside these years are typing slips (0001-01-01, 2205
+// for 2025), not dates to judge a contract by.
+const (
+	minYear = 1950
+	maxYear = 2199
+)
+
+func plausible(t time.Time, raw string) (time.Time, error) {
+	if t.Year() < minYear || t.Year() > maxYear {
+		return time.Time{}, fmt.Errorf("want a date between %d and %d, got %s (%q)", minYear, maxYear, t.Format(time.DateOnly), raw)
+	}
+	return t, nil
 }
 
 // decimal reports whether s is written as a plain decimal number, as a

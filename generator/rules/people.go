@@ -225,9 +225,14 @@ func (e *eval) revocation(s evidence.Staff) {
 			c.Margin = -cal.WorkingDaysBetween(due, rev.Time)
 			c.Outcome = Gap
 			c.Detail = fmt.Sprintf("left %s, revoked %s", s.End, rev)
+			late := fmt.Sprintf("%d Working Day%s late", -c.Margin, plural(-c.Margin))
+			if c.Margin == 0 { // revoked on a non-working day after the deadline
+				n := workdays.DaysBetween(due, rev.Time)
+				late = fmt.Sprintf("%d day%s late", n, plural(n))
+			}
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Source: rev.Pos,
-				Message: fmt.Sprintf("Access revoked on %s, %d Working Day%s late: the End Date was %s, so revocation was due by %s.",
-					day(rev.Time), -c.Margin, plural(-c.Margin), day(s.End.Time), day(due))})
+				Message: fmt.Sprintf("Access revoked on %s, %s: the End Date was %s, so revocation was due by %s.",
+					day(rev.Time), late, day(s.End.Time), day(due))})
 		} else {
 			c.Outcome = OK
 			c.Detail = fmt.Sprintf("left %s, revoked %s", s.End, rev)

@@ -227,6 +227,8 @@ func TestRevocation(t *testing.T) {
 		{name: "weekend: revoked on Saturday", row: leaver("2026-03-13", "2026-03-14"), want: want{outcome: OK}, check: deadline("2026-03-16", 1)},
 		{name: "weekend: revoked on Monday", row: leaver("2026-03-13", "2026-03-16"), want: want{outcome: OK}, check: deadline("2026-03-16", 0)},
 		{name: "weekend: revoked on Tuesday", row: leaver("2026-03-13", "2026-03-17"), want: late, check: deadline("2026-03-16", -1)},
+		// Thursday 12 March 2026: the deadline is Friday 13th.
+		{name: "revoked the Saturday after a Friday deadline is late", row: leaver("2026-03-12", "2026-03-14"), want: late},
 		// Friday 22 May 2026; Monday 25th is the Spring bank holiday.
 		{name: "bank holiday: revoked Tuesday", row: leaver("2026-05-22", "2026-05-26"), want: want{outcome: OK}, check: deadline("2026-05-26", 0)},
 		{name: "bank holiday: revoked Wednesday", row: leaver("2026-05-22", "2026-05-27"), want: late, check: func(t *testing.T, c Check, fs []Finding) {

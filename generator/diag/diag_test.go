@@ -1,0 +1,50 @@
+package diag
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPosString(t *testing.T) {
+	tests := []struct {
+		pos  Pos
+		want string
+	}{
+		{Pos{File: "config.toml", Line: 3}, "config.toml:3"},
+		{Pos{File: "config.toml", Line: 3, Col: 7}, "config.toml:3:7"},
+		{Pos{File: "evidence/staff.xlsx", Sheet: "Staff", Cell: "H14"}, `evidence/staff.xlsx: sheet "Staff" H14`},
+		{Pos{File: "evidence/staff.xlsx", Sheet: "Staff"}, `evidence/staff.xlsx: sheet "Staff"`},
+		{Pos{File: "evidence/staff.xlsx"}, "evidence/staff.xlsx"},
+	}
+	for _, tt := range tests {
+		if got := tt.pos.String(); got != tt.want {
+			t.Errorf("%+v: got %q, want %q", tt.pos, got, tt.want)
+		}
+	}
+}
+
+// Cells sort by row, then column, so that AA2 comes after B2 and before A3.
+func TestListSort(t *testing.T) {
+	var l List
+	for _, c := range []string{"A3", "AA2", "B2", "A10", "B2"} {
+		l.Add(Pos{File: "f.xlsx", Sheet: "S", Cell: c}, "problem")
+	}
+	l.Add(Pos{File: "a.toml", Line: 9}, "later line")
+	l.Add(Pos{File: "a.toml", Line: 2}, "earlier line")
+	err := l.Err()
+	want := []string{
+		"a.toml:2: earlier line",
+		"a.toml:9: later line",
+		`f.xlsx: sheet "S" B2: problem`,
+		`f.xlsx: sheet "S" AA2: problem`,
+		`f.xlsx: sheet "S" A3: problem`,
+		`f.xlsx: sheet "S" A10: problem`,
+	}
+	if got := strings.Split(err.Error(), "\n"); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var empty List
+	if empty.Err() != nil {
+		t.Error("an empty list is an error")
+	}
+}
