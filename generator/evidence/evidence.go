@@ -16,9 +16,35 @@ import (
 // Evidence is everything read from the evidence folder.
 type Evidence struct {
 	// Registers lists every register, present or not, in a fixed order.
-	Registers []*Register
-	Staff     []Staff
-	Training  []Training
+	Registers       []*Register
+	Staff           []Staff
+	Training        []Training
+	Vulnerabilities []Vulnerability
+	Reports         []Report
+	Software        []Software
+	Devices         []Device
+	SecurityTests   []SecurityTest
+	Incidents       []Incident
+}
+
+// reader reads one register: its schema, and what to do with its rows.
+type reader struct {
+	schema func() Schema
+	read   func(e *Evidence, t *table)
+}
+
+// readers lists every register in display order.
+func readers() []reader {
+	return []reader{
+		{StaffSchema, func(e *Evidence, t *table) { e.Staff = readStaff(t) }},
+		{TrainingSchema, func(e *Evidence, t *table) { e.Training = readTraining(t) }},
+		{VulnerabilitySchema, func(e *Evidence, t *table) { e.Vulnerabilities = readVulnerabilities(t) }},
+		{ReportSchema, func(e *Evidence, t *table) { e.Reports = readReports(t) }},
+		{SoftwareSchema, func(e *Evidence, t *table) { e.Software = readSoftware(t) }},
+		{DeviceSchema, func(e *Evidence, t *table) { e.Devices = readDevices(t) }},
+		{SecurityTestSchema, func(e *Evidence, t *table) { e.SecurityTests = readSecurityTests(t) }},
+		{IncidentSchema, func(e *Evidence, t *table) { e.Incidents = readIncidents(t) }},
+	}
 }
 
 // Register returns the register named name ("staff", "training", ...).
@@ -33,7 +59,11 @@ func (e *Evidence) Register(name string) *Register {
 
 // Schemas lists every register this program reads, in display order.
 func Schemas() []Schema {
-	return []Schema{StaffSchema(), TrainingSchema()}
+	var out []Schema
+	for _, r := range readers() {
+		out = append(out, r.schema())
+	}
+	return out
 }
 
 // Load reads every register from fsys, whose root is the evidence folder;
@@ -42,12 +72,12 @@ func Schemas() []Schema {
 // not fail on bad evidence.
 func Load(fsys fs.FS, dir string) *Evidence {
 	e := &Evidence{}
-	staff := readTable(fsys, dir, StaffSchema())
-	training := readTable(fsys, dir, TrainingSchema())
-	e.Staff = readStaff(staff)
-	e.Training = readTraining(training)
-	e.Registers = []*Register{staff.reg, training.reg}
-	e.linkTraining(training.reg)
+	for _, r := range readers() {
+		t := readTable(fsys, dir, r.schema())
+		r.read(e, t)
+		e.Registers = append(e.Registers, t.reg)
+	}
+	e.linkTraining(e.Register("training"))
 	for _, r := range e.Registers {
 		slices.SortStableFunc(r.Problems, func(a, b Problem) int { return a.Pos.Compare(b.Pos) })
 	}

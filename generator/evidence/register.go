@@ -31,6 +31,8 @@ const (
 	KindDate
 	KindYesNo
 	KindClearance
+	KindNumber
+	KindChoice // one of Column.Choices, matched ignoring case and spaces
 )
 
 // Column describes one column of a register.
@@ -46,6 +48,9 @@ type Column struct {
 	Paragraphs []string
 	// Doc says what the column holds, for the site and README.
 	Doc string
+	// Choices are the accepted values of a KindChoice column, as written
+	// in the documentation.
+	Choices []string
 }
 
 // Schema describes a register: one sheet of one workbook.

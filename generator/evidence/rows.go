@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/agency/evidence-site/generator/diag"
@@ -123,4 +124,47 @@ func (r rowReader) Clearance(col string) ClearanceCell {
 	}
 	c.Level, c.Set = l, true
 	return c
+}
+
+// Number is a numeric cell.
+type Number struct {
+	Value   float64
+	Set     bool
+	Invalid bool
+	Pos     diag.Pos
+}
+
+// Number reads a number cell.
+func (r rowReader) Number(col string) Number {
+	v, pos, present := r.raw(col)
+	n := Number{Pos: pos}
+	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
+		n.Invalid = invalid
+		return n
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || !decimal(v) {
+		r.problem(pos, col, "want a number, got %q", v)
+		n.Invalid = true
+		return n
+	}
+	n.Value, n.Set = f, true
+	return n
+}
+
+// Choice reads a cell that must hold one of the column's Choices. The
+// value returned is the choice as documented (its canonical spelling).
+func (r rowReader) Choice(col string) Text {
+	v, pos, present := r.raw(col)
+	if isEmpty, _ := r.empty(col, v, pos, present); isEmpty {
+		return Text{Pos: pos}
+	}
+	c, _ := r.t.reg.Schema.Column(col)
+	for _, choice := range c.Choices {
+		if normaliseHeader(choice) == normaliseHeader(v) {
+			return Text{Value: choice, Set: true, Pos: pos}
+		}
+	}
+	r.problem(pos, col, "want one of %s, got %q", strings.Join(c.Choices, ", "), v)
+	return Text{Pos: pos, Invalid: true}
 }

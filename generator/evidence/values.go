@@ -11,11 +11,13 @@ import (
 	"github.com/agency/evidence-site/generator/diag"
 )
 
-// Text is a text cell. Set is false when the cell is empty.
+// Text is a text cell. Set is false when the cell is empty; Invalid is
+// true when it held a value that is not allowed (already reported).
 type Text struct {
-	Value string
-	Set   bool
-	Pos   diag.Pos
+	Value   string
+	Set     bool
+	Invalid bool
+	Pos     diag.Pos
 }
 
 // Date is a date cell. Set is false when the cell is empty; Invalid is true

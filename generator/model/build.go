@@ -119,7 +119,31 @@ func Build(in Input) *Site {
 	s.Counts = counts(s.Paragraphs)
 	s.Severities, s.Kinds = findingCounts(s.Findings)
 	s.Sources = buildSources(in, paras, s.Findings)
+	s.Rules = buildRules(byID, s.Registers)
 	return s
+}
+
+// buildRules lists the rules that check paragraphs of the form.
+func buildRules(byID map[string]*Paragraph, regs []*Register) []Rule {
+	var out []Rule
+	for _, d := range rules.Docs() {
+		r := Rule{Text: d.Text}
+		for _, id := range d.Paragraphs {
+			if p, ok := byID[id]; ok {
+				r.Paragraphs = append(r.Paragraphs, *paraLink(p))
+			}
+		}
+		if len(r.Paragraphs) == 0 {
+			continue
+		}
+		for _, reg := range regs {
+			if reg.Name == d.Register {
+				r.Register = &Link{Label: reg.Title, Href: reg.Href}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 func formTitle(sch *schedule.Schedule, form string) string {

@@ -31,6 +31,15 @@ type Site struct {
 	Calendar Calendar
 	// Intro is the schedule's opening guidance note (Markdown).
 	Intro string
+	// Rules describes every rule, for the method page.
+	Rules []Rule
+}
+
+// Rule describes one rule.
+type Rule struct {
+	Paragraphs []Link // the paragraphs of the form it checks
+	Register   *Link  // the register it reads, if any
+	Text       string
 }
 
 // Contract is the contract as configured.

@@ -66,7 +66,9 @@ func Evaluate(in Input) Result {
 		e.order[p.ID] = i + 1
 	}
 	e.invalid()
-	e.people()
+	for _, rule := range e.families() {
+		rule()
+	}
 
 	applies := make(map[string]bool, len(in.Paragraphs))
 	for _, p := range in.Paragraphs {

@@ -114,10 +114,22 @@ func TrainingFindingRows() [][]string {
 
 // Files are the sample workbooks, by file name: one sheet each.
 func Files() map[string]workbook.Sheet {
-	return map[string]workbook.Sheet{
-		"staff.xlsx":    Staff(),
-		"training.xlsx": Training(),
+	files := map[string]workbook.Sheet{}
+	for name, s := range map[string]workbook.Sheet{
+		"staff.xlsx":                 Staff(),
+		"training.xlsx":              Training(),
+		"vulnerabilities.xlsx":       Vulnerabilities(),
+		"vulnerability-reports.xlsx": Reports(),
+		"software.xlsx":              Software(),
+		"devices.xlsx":               Devices(),
+		"security-tests.xlsx":        SecurityTests(),
+		"incidents.xlsx":             Incidents(),
+	} {
+		if s.Name != "" { // a register with no sample yet
+			files[name] = s
+		}
 	}
+	return files
 }
 
 // WriteDir writes the sample workbooks into dir, creating it if needed, and
