@@ -594,8 +594,8 @@ func checkLink(t *testing.T, from string, here pageInfo, l link, info func(*test
 			t.Errorf("%s: %s is not a file in the output", where, target)
 			return
 		}
-		if l.Tag == "a" && !strings.HasSuffix(u.Path, ".html") && !strings.HasSuffix(u.Path, ".json") {
-			t.Errorf("%s: a link must end in .html or .json", where)
+		if l.Tag == "a" && !strings.HasSuffix(u.Path, ".html") && !strings.HasSuffix(u.Path, ".json") && !strings.HasSuffix(u.Path, ".csv") {
+			t.Errorf("%s: a link must end in .html, or .json or .csv for the data files", where)
 		}
 		if u.Fragment != "" {
 			if !strings.HasSuffix(target, ".html") {

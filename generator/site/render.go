@@ -185,6 +185,11 @@ func (r *renderer) render(s *model.Site) ([]file, error) {
 			return nil, err
 		}
 	}
+	csvData, err := gapsCSV(s)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, file{name: "gaps.csv", data: csvData})
 	for name, v := range map[string]any{"coverage.json": coverage(s), "gaps.json": gaps(s)} {
 		data, err := marshal(v)
 		if err != nil {
