@@ -393,31 +393,47 @@ func maxInt(a, b int) int {
 }
 
 func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []Source {
+	type key struct{ para, src string }
+	cells := map[key]*MatrixCell{}
+	cell := func(k key) *MatrixCell {
+		c := cells[k]
+		if c == nil {
+			c = &MatrixCell{}
+			cells[k] = c
+		}
+		return c
+	}
+	for _, c := range in.Result.Checks {
+		mc := cell(key{c.Paragraph, c.Register})
+		switch c.Outcome {
+		case rules.OK:
+			mc.OK++
+		case rules.Gap:
+			mc.Gap++
+		default:
+			mc.Other++
+		}
+	}
+	regByPath := map[string]string{}
+	for _, r := range in.Evidence.Registers {
+		regByPath[r.Path] = r.Schema.Name
+	}
+	for _, f := range findings {
+		if name, ok := regByPath[f.Source.File]; ok {
+			cell(key{f.Paragraph, name}).Findings++
+		}
+	}
 	var out []Source
 	for _, r := range in.Evidence.Registers {
 		src := Source{Name: r.Schema.Name, Title: evidence.LookupKind(r.Schema.Name).Short, Href: RegisterHref(r.Schema.Name), Present: r.Present}
 		declared := r.Schema.Paragraphs()
 		for _, p := range paras {
-			cell := MatrixCell{Expected: slices.Contains(declared, p.ID) || slices.Contains(p.Evidence, r.Schema.Name)}
-			for _, c := range in.Result.Checks {
-				if c.Paragraph != p.ID || c.Register != r.Schema.Name {
-					continue
-				}
-				switch c.Outcome {
-				case rules.OK:
-					cell.OK++
-				case rules.Gap:
-					cell.Gap++
-				default:
-					cell.Other++
-				}
+			c := MatrixCell{}
+			if mc := cells[key{p.ID, r.Schema.Name}]; mc != nil {
+				c = *mc
 			}
-			for _, f := range findings {
-				if f.Paragraph == p.ID && f.Source.File == r.Path {
-					cell.Findings++
-				}
-			}
-			src.Cells = append(src.Cells, cell)
+			c.Expected = slices.Contains(declared, p.ID) || slices.Contains(p.Evidence, r.Schema.Name)
+			src.Cells = append(src.Cells, c)
 		}
 		out = append(out, src)
 	}
