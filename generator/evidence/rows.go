@@ -1,8 +1,10 @@
 package evidence
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/agency/evidence-site/generator/diag"
 )
@@ -72,58 +74,38 @@ func (r rowReader) Text(col string) Text {
 	return Text{Value: v, Set: true, Pos: pos}
 }
 
-// Date reads a date cell.
-func (r rowReader) Date(col string) Date {
+// parsed reads a cell with parse. An empty cell is unset (and invalid when
+// the column must be filled); a value parse rejects is a problem at the
+// cell and invalid.
+func parsed[T any](r rowReader, col string, parse func(string) (T, error)) (val T, set, invalid bool, pos diag.Pos) {
 	v, pos, present := r.raw(col)
-	d := Date{Pos: pos}
-	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
-		d.Invalid = invalid
-		return d
+	if isEmpty, inv := r.empty(col, v, pos, present); isEmpty {
+		return val, false, inv, pos
 	}
-	t, err := ParseDate(v, r.t.date1904)
+	val, err := parse(v)
 	if err != nil {
 		r.problem(pos, col, "%v", err)
-		d.Invalid = true
-		return d
+		return val, false, true, pos
 	}
-	d.Time, d.Set = t, true
-	return d
+	return val, true, false, pos
+}
+
+// Date reads a date cell.
+func (r rowReader) Date(col string) Date {
+	t, set, invalid, pos := parsed(r, col, func(v string) (time.Time, error) { return ParseDate(v, r.t.date1904) })
+	return Date{Time: t, Set: set, Invalid: invalid, Pos: pos}
 }
 
 // YesNo reads a yes/no cell.
 func (r rowReader) YesNo(col string) Bool {
-	v, pos, present := r.raw(col)
-	b := Bool{Pos: pos}
-	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
-		b.Invalid = invalid
-		return b
-	}
-	val, err := ParseYesNo(v)
-	if err != nil {
-		r.problem(pos, col, "%v", err)
-		b.Invalid = true
-		return b
-	}
-	b.Value, b.Set = val, true
-	return b
+	b, set, invalid, pos := parsed(r, col, ParseYesNo)
+	return Bool{Value: b, Set: set, Invalid: invalid, Pos: pos}
 }
 
 // Clearance reads a clearance-level cell.
 func (r rowReader) Clearance(col string) ClearanceCell {
-	v, pos, present := r.raw(col)
-	c := ClearanceCell{Pos: pos}
-	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
-		c.Invalid = invalid
-		return c
-	}
-	l, err := ParseClearance(v)
-	if err != nil {
-		r.problem(pos, col, "%v", err)
-		c.Invalid = true
-		return c
-	}
-	c.Level, c.Set = l, true
-	return c
+	l, set, invalid, pos := parsed(r, col, ParseClearance)
+	return ClearanceCell{Level: l, Set: set, Invalid: invalid, Pos: pos}
 }
 
 // Number is a numeric cell.
@@ -136,20 +118,16 @@ type Number struct {
 
 // Number reads a number cell.
 func (r rowReader) Number(col string) Number {
-	v, pos, present := r.raw(col)
-	n := Number{Pos: pos}
-	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
-		n.Invalid = invalid
-		return n
-	}
+	f, set, invalid, pos := parsed(r, col, parseNumber)
+	return Number{Value: f, Set: set, Invalid: invalid, Pos: pos}
+}
+
+func parseNumber(v string) (float64, error) {
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || !decimal(v) {
-		r.problem(pos, col, "want a number, got %q", v)
-		n.Invalid = true
-		return n
+		return 0, fmt.Errorf("want a number, got %q", v)
 	}
-	n.Value, n.Set = f, true
-	return n
+	return f, nil
 }
 
 // Choice reads a cell that must hold one of the column's Choices. The
