@@ -110,7 +110,14 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	if err != nil || !fi.IsDir() {
 		return fmt.Errorf("evidence folder %s: not found (pass --evidence DIR)", o.Evidence)
 	}
-	ev := evidence.Load(os.DirFS(o.Evidence), displayPath(o.Project, o.Evidence))
+	// Evidence is read through an os.Root: no path, and no symbolic link,
+	// can lead outside the evidence folder.
+	root, err := os.OpenRoot(o.Evidence)
+	if err != nil {
+		return fmt.Errorf("evidence folder: %w", err)
+	}
+	defer root.Close()
+	ev := evidence.Load(root.FS(), displayPath(o.Project, o.Evidence))
 	paras := sch.Form(cfg.Contract.Form)
 	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Evidence: ev})
 	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal})
