@@ -83,16 +83,18 @@ func (f *File) Pos(key ...string) diag.Pos {
 
 // KeyLine finds the line on which a key path is defined in src: either as
 // "key = ..." inside the table named by the path's prefix, or as a table
-// header. It understands [table] and [[array]] headers and quoted keys; it
-// does not look inside inline tables, for which it returns the line of the
-// enclosing key.
+// header. It understands [table] headers, quoted keys and [[array]] tables,
+// whose elements are named by their index: {"evidence", "2", "title"} is the
+// title of the third [[evidence]] table. It does not look inside inline
+// tables, for which it returns the line of the enclosing key.
 func KeyLine(src []byte, key []string) int {
 	if len(key) == 0 {
 		return 0
 	}
 	want := strings.Join(key, ".")
 	table := ""
-	best := 0
+	bestKey, bestTable := 0, 0 // lines of the nearest enclosing key and table
+	arrays := map[string]int{} // [[name]] -> elements seen
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -101,13 +103,25 @@ func KeyLine(src []byte, key []string) int {
 			continue
 		}
 		if line[0] == '[' {
-			h := strings.Trim(line, "[] \t")
+			array := strings.HasPrefix(line, "[[")
+			h := line
 			if i := strings.Index(h, "#"); i >= 0 {
-				h = strings.Trim(h[:i], "[] \t")
+				h = h[:i]
 			}
-			table = normaliseKey(h)
+			table = normaliseKey(strings.Trim(h, "[] \t"))
+			if array {
+				name := table
+				table = fmt.Sprintf("%s.%d", name, arrays[name])
+				arrays[name]++
+				if name == want && arrays[name] == 1 {
+					return n
+				}
+			}
 			if table == want {
 				return n
+			}
+			if strings.HasPrefix(want, table+".") {
+				bestTable = n
 			}
 			continue
 		}
@@ -122,11 +136,14 @@ func KeyLine(src []byte, key []string) int {
 		if full == want {
 			return n
 		}
-		if best == 0 && strings.HasPrefix(want, full+".") {
-			best = n
+		if bestKey == 0 && strings.HasPrefix(want, full+".") {
+			bestKey = n
 		}
 	}
-	return best
+	if bestKey > 0 {
+		return bestKey
+	}
+	return bestTable
 }
 
 // normaliseKey turns `a . "b c"` into `a.b c`.

@@ -29,7 +29,8 @@ func TestKeyLine(t *testing.T) {
 		{[]string{"contract", "quoted key"}, 5},
 		{[]string{"contract", "dotted", "key"}, 6},
 		{[]string{"items"}, 7},
-		{[]string{"items", "id"}, 8},
+		{[]string{"items", "0"}, 7},
+		{[]string{"items", "0", "id"}, 8},
 		{[]string{"calendar"}, 9},
 		{[]string{"calendar", "region"}, 10},
 		{[]string{"calendar", "extra", "date"}, 11}, // inside an inline table: the enclosing key's line
@@ -38,6 +39,38 @@ func TestKeyLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := KeyLine([]byte(sample), tt.key); got != tt.want {
+			t.Errorf("KeyLine(%q) = %d, want %d", tt.key, got, tt.want)
+		}
+	}
+}
+
+func TestKeyLineArrays(t *testing.T) {
+	src := `[[evidence]]
+id = "EV-1"
+[[evidence]]
+id = "EV-2"
+title = "Two"
+[[smp.review]]
+completed = 2026-01-01
+[[evidence]]
+# no id
+title = "Three"
+`
+	tests := []struct {
+		key  []string
+		want int
+	}{
+		{[]string{"evidence", "0", "id"}, 2},
+		{[]string{"evidence", "1", "id"}, 4},
+		{[]string{"evidence", "1", "title"}, 5},
+		{[]string{"evidence", "2"}, 8},
+		{[]string{"evidence", "2", "title"}, 10},
+		{[]string{"evidence", "2", "id"}, 8}, // absent: the element's header
+		{[]string{"smp", "review", "0", "completed"}, 7},
+		{[]string{"evidence", "3", "id"}, 0},
+	}
+	for _, tt := range tests {
+		if got := KeyLine([]byte(src), tt.key); got != tt.want {
 			t.Errorf("KeyLine(%q) = %d, want %d", tt.key, got, tt.want)
 		}
 	}
