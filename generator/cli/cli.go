@@ -119,7 +119,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	defer root.Close()
 	ev := evidence.Load(root.FS(), displayPath(o.Project, o.Evidence))
 	paras := sch.Form(cfg.Contract.Form)
-	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Evidence: ev})
+	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Schedule: sch, Evidence: ev})
 	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal})
 	if err := site.Build(m, os.DirFS(o.Project), o.Out); err != nil {
 		return fmt.Errorf("building the site: %w", err)
@@ -128,6 +128,9 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		for _, p := range r.Problems {
 			fmt.Fprintf(stderr, "evidence: %s: %s\n", p.Pos, p.Msg)
 		}
+	}
+	for _, p := range ev.Documents.Problems {
+		fmt.Fprintf(stderr, "evidence: %s: %s\n", p.Pos, p.Msg)
 	}
 	c := m.Counts
 	fmt.Fprintf(stdout, "Built %s: %s, %d paragraphs (%d covered, %d gap, %d missing, %d no evidence expected, %d not applicable), %d findings, as of %s.\n",

@@ -1,6 +1,6 @@
-// Package evidence reads the Agency's evidence: Excel registers (and, later,
-// TOML documents) under the evidence folder, into typed records that keep
-// the position of every cell.
+// Package evidence reads the Agency's evidence: Excel registers and TOML
+// governance documents under the evidence folder, into typed records that
+// keep the position of every cell and every key.
 //
 // Reading never stops at a bad cell: each problem is recorded on its
 // register with file, sheet and cell, the row's other cells are still read,
@@ -25,6 +25,8 @@ type Evidence struct {
 	Devices         []Device
 	SecurityTests   []SecurityTest
 	Incidents       []Incident
+	// Documents is the governance evidence from the TOML files.
+	Documents Documents
 }
 
 // reader reads one register: its schema, and what to do with its rows.
@@ -78,6 +80,7 @@ func Load(fsys fs.FS, dir string) *Evidence {
 		e.Registers = append(e.Registers, t.reg)
 	}
 	e.linkTraining(e.Register("training"))
+	e.Documents = loadDocuments(fsys, dir)
 	for _, r := range e.Registers {
 		slices.SortStableFunc(r.Problems, func(a, b Problem) int { return a.Pos.Compare(b.Pos) })
 	}

@@ -220,9 +220,12 @@ func rowIndex(ev *evidence.Evidence) map[[2]string]string {
 
 func finding(f rules.Finding, rows map[[2]string]string) Finding {
 	mf := Finding{
-		Paragraph: f.Paragraph, ParagraphHref: ParagraphHref(f.Paragraph),
+		Paragraph: f.Paragraph,
 		Kind: f.Kind, Severity: f.Severity, Subject: f.Subject, Message: f.Message,
 		Source: f.Source, Where: f.Source.String(),
+	}
+	if f.Paragraph != "" {
+		mf.ParagraphHref = ParagraphHref(f.Paragraph)
 	}
 	mf.SubjectHref = rowHref(rows, f.Source, f.Subject)
 	return mf

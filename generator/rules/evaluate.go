@@ -33,6 +33,9 @@ type Input struct {
 	Calendar *workdays.Calendar
 	// Paragraphs are the selected form's paragraphs, in document order.
 	Paragraphs []schedule.Paragraph
+	// Schedule is the whole schedule, both forms: evidence may name any
+	// paragraph of it, and naming one that does not exist is an error.
+	Schedule *schedule.Schedule
 	Evidence   *evidence.Evidence
 }
 
@@ -75,8 +78,8 @@ func Evaluate(in Input) Result {
 		applies[p.ID] = Applies(p, in.Config.Contract)
 	}
 	// Findings against paragraphs outside the form or not applicable are
-	// dropped; checks likewise.
-	e.findings = slices.DeleteFunc(e.findings, func(f Finding) bool { return !applies[f.Paragraph] })
+	// dropped (but not those about no paragraph); checks likewise.
+	e.findings = slices.DeleteFunc(e.findings, func(f Finding) bool { return f.Paragraph != "" && !applies[f.Paragraph] })
 	e.checks = slices.DeleteFunc(e.checks, func(c Check) bool { return !applies[c.Paragraph] })
 
 	res := Result{}
@@ -188,16 +191,24 @@ func kindList(kinds []string) string {
 }
 
 // invalid turns every problem in the evidence into an invalid finding
-// against each paragraph the offending column evidences.
+// against each paragraph the offending column or key evidences; a problem
+// with no paragraph (a TOML file that does not parse) is one finding with
+// no paragraph.
 func (e *eval) invalid() {
+	problems := slices.Clone(e.in.Evidence.Documents.Problems)
 	for _, r := range e.in.Evidence.Registers {
-		for _, p := range r.Problems {
-			for _, para := range p.Paragraphs {
-				e.findings = append(e.findings, Finding{
-					Paragraph: para, Kind: Invalid, Severity: Medium,
-					Subject: p.Subject, Message: p.Msg, Source: p.Pos,
-				})
-			}
+		problems = append(problems, r.Problems...)
+	}
+	for _, p := range problems {
+		paras := p.Paragraphs
+		if len(paras) == 0 {
+			paras = []string{""}
+		}
+		for _, para := range paras {
+			e.findings = append(e.findings, Finding{
+				Paragraph: para, Kind: Invalid, Severity: Medium,
+				Subject: p.Subject, Message: p.Msg, Source: p.Pos,
+			})
 		}
 	}
 }

@@ -23,7 +23,7 @@ type Doc struct {
 // Docs lists every rule, in the order of families.
 func Docs() []Doc {
 	var out []Doc
-	for _, d := range [][]Doc{peopleDocs(), patchingDocs(), reportsDocs(), softwareDocs(), devicesDocs(), securityTestsDocs(), incidentsDocs()} {
+	for _, d := range [][]Doc{peopleDocs(), patchingDocs(), reportsDocs(), softwareDocs(), devicesDocs(), securityTestsDocs(), incidentsDocs(), plansDocs(), governanceDocs()} {
 		out = append(out, d...)
 	}
 	return out

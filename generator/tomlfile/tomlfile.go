@@ -88,8 +88,15 @@ func (f *File) Pos(key ...string) diag.Pos {
 // title of the third [[evidence]] table. It does not look inside inline
 // tables, for which it returns the line of the enclosing key.
 func KeyLine(src []byte, key []string) int {
+	line, _ := KeyLineExact(src, key)
+	return line
+}
+
+// KeyLineExact is KeyLine, and also reports whether the line defines the
+// key itself rather than a table or key enclosing it.
+func KeyLineExact(src []byte, key []string) (line int, exact bool) {
 	if len(key) == 0 {
-		return 0
+		return 0, false
 	}
 	want := strings.Join(key, ".")
 	table := ""
@@ -114,11 +121,11 @@ func KeyLine(src []byte, key []string) int {
 				table = fmt.Sprintf("%s.%d", name, arrays[name])
 				arrays[name]++
 				if name == want && arrays[name] == 1 {
-					return n
+					return n, true
 				}
 			}
 			if table == want {
-				return n
+				return n, true
 			}
 			if strings.HasPrefix(want, table+".") {
 				bestTable = n
@@ -134,16 +141,16 @@ func KeyLine(src []byte, key []string) int {
 			full = table + "." + full
 		}
 		if full == want {
-			return n
+			return n, true
 		}
 		if bestKey == 0 && strings.HasPrefix(want, full+".") {
 			bestKey = n
 		}
 	}
 	if bestKey > 0 {
-		return bestKey
+		return bestKey, false
 	}
-	return bestTable
+	return bestTable, false
 }
 
 // normaliseKey turns `a . "b c"` into `a.b c`.

@@ -1,0 +1,394 @@
+package evidence
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/tomlfile"
+)
+
+// Bounds on governance evidence: TOML files are small; attachments are
+// copied into the site, so each is bounded and so is their total.
+const (
+	MaxTOMLSize       = 4 << 20
+	MaxAttachmentSize = 64 << 20
+	MaxAttachments    = 512 << 20
+)
+
+// Documents is the governance evidence: every evidence/*.toml file.
+type Documents struct {
+	Files []string // the TOML files read, as printed in positions
+
+	SMP  *SMP  // [smp]: the Security Management Plan (Part A 4, Part B 4, 5)
+	ISMS *ISMS // [isms]: the ISMS (Part B 3, 5)
+
+	Representatives     *Representatives     // [representatives] (B.2.3)
+	SecurityPolicy      *SecurityPolicy      // [security_policy] (B.2.7)
+	IncidentProcess     *IncidentProcess     // [incident_process] (B.3.4.4)
+	VulnerabilityPolicy *VulnerabilityPolicy // [vulnerability_policy] (B.3.4.5)
+	AuditLogging        *AuditLogging        // [audit_logging] (Annex 1 7, 8)
+	DataLocations       []DataLocation       // [[data_location]] (Annex 1 3.1)
+	CeasingToTrade      *CeasingToTrade      // [ceasing_to_trade] (Annex 1 3.3.2)
+	Items               []Item               // [[evidence]]: general evidence items
+
+	// Attachments are the files under the evidence folder that the
+	// documents attach, each once, sorted by path.
+	Attachments []Attachment
+	// Problems are the problems found in the TOML files.
+	Problems []Problem
+}
+
+// Attachment is a file under the evidence folder that a document attaches.
+type Attachment struct {
+	Path   string // slash path relative to the evidence folder
+	Size   int64
+	SHA256 string // hex
+}
+
+// section reads one top-level table, or array of tables, of the TOML files.
+type section struct {
+	name  string
+	array bool // [[name]]: may appear many times, in any file
+	read  func(f *docFile, key string, p toml.Primitive)
+}
+
+// sections lists every top-level key the TOML files may hold.
+func sections() []section {
+	return []section{
+		{"smp", false, readSMP},
+		{"isms", false, readISMS},
+		{"representatives", false, readRepresentatives},
+		{"security_policy", false, readSecurityPolicy},
+		{"incident_process", false, readIncidentProcess},
+		{"vulnerability_policy", false, readVulnerabilityPolicy},
+		{"audit_logging", false, readAuditLogging},
+		{"data_location", true, readDataLocations},
+		{"ceasing_to_trade", false, readCeasingToTrade},
+		{"evidence", true, readItems},
+	}
+}
+
+// docFile is one TOML file being read.
+type docFile struct {
+	fsys  fs.FS
+	dir   string // the evidence folder as printed
+	name  string // file name within fsys
+	path  string // as printed in positions
+	src   []byte
+	md    toml.MetaData
+	docs  *Documents
+	total *int64 // bytes of attachments read so far, across files
+	seen  map[string]bool
+}
+
+// loadDocuments reads every *.toml file at the top of the evidence folder,
+// in name order. A file that does not parse is one problem; the other files
+// are still read. A singleton section defined in two files is a problem in
+// the second.
+func loadDocuments(fsys fs.FS, dir string) Documents {
+	var docs Documents
+	names, err := fs.Glob(fsys, "*.toml")
+	if err != nil {
+		docs.problem(diag.Pos{File: dir}, nil, "cannot list the TOML files: %v", err)
+		return docs
+	}
+	slices.Sort(names)
+	var total int64
+	first := map[string]string{} // singleton section -> file that defined it
+	for _, name := range names {
+		p := path.Join(dir, name)
+		docs.Files = append(docs.Files, p)
+		src, err := readLimited(fsys, name, MaxTOMLSize)
+		if err != nil {
+			docs.problem(diag.Pos{File: p}, nil, "cannot read: %v", err)
+			continue
+		}
+		var top map[string]toml.Primitive
+		md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&top)
+		if err != nil {
+			var v any
+			_, probs := tomlfile.Decode(p, src, &v)
+			for _, pr := range probs {
+				docs.problem(pr.Pos, nil, "%s", pr.Msg)
+			}
+			if len(probs) == 0 {
+				docs.problem(diag.Pos{File: p}, nil, "%v", err)
+			}
+			continue
+		}
+		f := &docFile{fsys: fsys, dir: dir, name: name, path: p, src: src, md: md, docs: &docs, total: &total, seen: map[string]bool{}}
+		known := map[string]bool{}
+		for _, s := range sections() {
+			known[s.name] = true
+			prim, ok := top[s.name]
+			if !ok {
+				continue
+			}
+			if !s.array {
+				if other, dup := first[s.name]; dup {
+					f.problem(nil, []string{s.name}, "[%s] is already defined in %s: define each section once", s.name, other)
+					continue
+				}
+				first[s.name] = p
+			}
+			s.read(f, s.name, prim)
+		}
+		for _, k := range slices.Sorted(mapsKeys(top)) {
+			if !known[k] {
+				f.problem(nil, []string{k}, "unknown section %q: want one of %s", k, sectionNames())
+			}
+		}
+		f.reportUndecoded(known)
+	}
+	slices.SortFunc(docs.Attachments, func(a, b Attachment) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(docs.Problems, func(a, b Problem) int { return a.Pos.Compare(b.Pos) })
+	return docs
+}
+
+func mapsKeys(m map[string]toml.Primitive) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func sectionNames() string {
+	var names []string
+	for _, s := range sections() {
+		n := "[" + s.name + "]"
+		if s.array {
+			n = "[[" + s.name + "]]"
+		}
+		names = append(names, n)
+	}
+	return strings.Join(names, ", ")
+}
+
+// reportUndecoded reports keys inside known sections that no reader took.
+func (f *docFile) reportUndecoded(known map[string]bool) {
+	seen := map[string]int{}
+	for _, k := range f.md.Undecoded() {
+		if len(k) < 2 || !known[k[0]] {
+			continue // unknown sections are reported whole
+		}
+		f.docs.problem(f.keyInArray(k, seen[k.String()]), nil, "unknown key %q", k.String())
+		seen[k.String()]++
+	}
+}
+
+// keyInArray finds the line of an undecoded key. The decoder names keys in
+// arrays of tables without their index ("evidence.titel"), once per
+// element that has it: this finds the nth element that has it.
+func (f *docFile) keyInArray(k toml.Key, nth int) diag.Pos {
+	if line, exact := tomlfile.KeyLineExact(f.src, k); exact {
+		return diag.Pos{File: f.path, Line: line}
+	}
+	for i := 0; ; i++ {
+		key := append([]string{k[0], strconv.Itoa(i)}, k[1:]...)
+		line, exact := tomlfile.KeyLineExact(f.src, key)
+		if line == 0 {
+			break
+		}
+		if exact {
+			if nth == 0 {
+				return diag.Pos{File: f.path, Line: line}
+			}
+			nth--
+		}
+	}
+	return diag.Pos{File: f.path, Line: tomlfile.KeyLine(f.src, k)}
+}
+
+// pos is the position of a key path, e.g. pos("smp", "approved") or
+// pos("evidence", "2", "title").
+func (f *docFile) pos(key ...string) diag.Pos {
+	return diag.Pos{File: f.path, Line: tomlfile.KeyLine(f.src, key)}
+}
+
+// problem records a problem at a key path (nil pos: at the key's line)
+// against paragraphs (nil: the problem is about the file, not a paragraph).
+func (f *docFile) problem(paras []string, key []string, format string, args ...any) {
+	pos := diag.Pos{File: f.path}
+	if len(key) > 0 {
+		pos = f.pos(key...)
+	}
+	f.docs.problem(pos, paras, format, args...)
+}
+
+func (d *Documents) problem(pos diag.Pos, paras []string, format string, args ...any) {
+	d.Problems = append(d.Problems, Problem{Pos: pos, Paragraphs: paras, Msg: fmt.Sprintf(format, args...)})
+}
+
+// decode decodes a section (or part of one) into v, recording a type error
+// as a problem. It reports whether v can be used.
+func (f *docFile) decode(p toml.Primitive, v any, paras []string, key ...string) bool {
+	if err := f.md.PrimitiveDecode(p, v); err != nil {
+		var perr toml.ParseError
+		pos := f.pos(key...)
+		msg := err.Error()
+		if errors.As(err, &perr) {
+			msg = perr.Message
+			if perr.Position.Line > 0 {
+				pos.Line = perr.Position.Line
+			}
+		}
+		f.docs.problem(pos, paras, "%s", strings.TrimPrefix(msg, "toml: "))
+		return false
+	}
+	return true
+}
+
+// date reads a date value: a TOML date (2025-04-01) or a "yyyy-mm-dd"
+// string. An absent value (nil) is an unset Date; a bad one is a problem
+// and Invalid.
+func (f *docFile) date(v any, paras []string, key ...string) Date {
+	d := Date{Pos: f.pos(key...)}
+	name := key[len(key)-1]
+	switch v := v.(type) {
+	case nil:
+		return d
+	case time.Time:
+		t, err := plausible(time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC), v.Format(time.DateOnly))
+		if err != nil {
+			f.docs.problem(d.Pos, paras, "%s: %v", name, err)
+			d.Invalid = true
+			return d
+		}
+		d.Time, d.Set = t, true
+	case string:
+		t, err := ParseDate(v, false)
+		if err != nil || decimal(strings.TrimSpace(v)) { // a number is not a date here
+			f.docs.problem(d.Pos, paras, "%s: want a date such as 2025-04-01, got %q", name, v)
+			d.Invalid = true
+			return d
+		}
+		d.Time, d.Set = t, true
+	default:
+		f.docs.problem(d.Pos, paras, "%s: want a date such as 2025-04-01, got %v", name, v)
+		d.Invalid = true
+	}
+	return d
+}
+
+// attach checks an attachment path and records the file: it must be a
+// relative path inside the evidence folder (no "..", not absolute, no
+// symbolic link out: the evidence fs.FS enforces that), exist, and keep
+// within the size bounds. It returns the attachment and whether it is
+// usable.
+func (f *docFile) attach(p string, paras []string, key ...string) (Attachment, bool) {
+	pos := f.pos(key...)
+	clean := strings.TrimPrefix(strings.ReplaceAll(p, "\\", "/"), "./")
+	if strings.HasPrefix(clean, f.dir+"/") {
+		clean = strings.TrimPrefix(clean, f.dir+"/") // "evidence/docs/x.pdf" names the same file
+	}
+	if p == "" || !fs.ValidPath(clean) || path.IsAbs(p) || strings.Contains(p, "\\") {
+		f.docs.problem(pos, paras, "attachment %q: want a path inside the evidence folder, such as \"documents/smp.pdf\" (no \"..\", not absolute)", p)
+		return Attachment{}, false
+	}
+	if strings.HasSuffix(clean, ".toml") {
+		f.docs.problem(pos, paras, "attachment %q: a TOML evidence file cannot be an attachment", p)
+		return Attachment{}, false
+	}
+	fi, err := fs.Stat(f.fsys, clean)
+	if err != nil {
+		f.docs.problem(pos, paras, "attachment %q: %v", p, friendly(err))
+		return Attachment{}, false
+	}
+	if !fi.Mode().IsRegular() {
+		f.docs.problem(pos, paras, "attachment %q: not a regular file", p)
+		return Attachment{}, false
+	}
+	if fi.Size() > MaxAttachmentSize {
+		f.docs.problem(pos, paras, "attachment %q: larger than %d MiB", p, MaxAttachmentSize>>20)
+		return Attachment{}, false
+	}
+	for _, a := range f.docs.Attachments {
+		if a.Path == clean {
+			return a, true
+		}
+	}
+	if *f.total+fi.Size() > MaxAttachments {
+		f.docs.problem(pos, paras, "attachment %q: the attachments together exceed %d MiB", p, MaxAttachments>>20)
+		return Attachment{}, false
+	}
+	data, err := readLimited(f.fsys, clean, MaxAttachmentSize)
+	if err != nil {
+		f.docs.problem(pos, paras, "attachment %q: %v", p, friendly(err))
+		return Attachment{}, false
+	}
+	*f.total += int64(len(data))
+	sum := sha256.Sum256(data)
+	a := Attachment{Path: clean, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
+	f.docs.Attachments = append(f.docs.Attachments, a)
+	return a, true
+}
+
+// friendly shortens file errors for messages.
+func friendly(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file in the evidence folder")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	data, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("larger than %d MiB", limit>>20)
+	}
+	return data, nil
+}
+
+// Kinds lists the evidence kinds (as named in the content's front matter)
+// that the documents provide, in the order of Kinds().
+func (d *Documents) Kinds() []string {
+	present := map[string]bool{
+		"smp":                  d.SMP != nil,
+		"isms":                 d.ISMS != nil,
+		"representatives":      d.Representatives != nil,
+		"security-policy":      d.SecurityPolicy != nil,
+		"incident-process":     d.IncidentProcess != nil,
+		"vulnerability-policy": d.VulnerabilityPolicy != nil,
+		"audit-logging":        d.AuditLogging != nil,
+		"data-locations":       len(d.DataLocations) > 0,
+		"ceasing-to-trade":     d.CeasingToTrade != nil,
+	}
+	var out []string
+	for _, k := range Kinds() {
+		if present[k.Name] {
+			out = append(out, k.Name)
+		}
+	}
+	return out
+}
