@@ -21,11 +21,11 @@ func problemLines(ps []Problem) []string {
 // the others; unknown sections and keys are reported with their lines.
 func TestLoadDocumentsProblems(t *testing.T) {
 	fsys := fstest.MapFS{
-		"a-broken.toml": {Data: []byte("[smp]\nversion = \"1\"\nbad line\n")},
+		"a-broken.toml":  {Data: []byte("[smp]\nversion = \"1\"\nbad line\n")},
 		"b-unknown.toml": {Data: []byte("# sections\n[smpp]\nversion = 1\n\n[[evidence]]\ntitel = \"one\"\n[[evidence]]\n\ntitel = \"typo\"\n")},
-		"c-dup.toml":    {Data: []byte("[isms]\n")},
-		"d-dup.toml":    {Data: []byte("\n[isms]\n")},
-		"notes.txt":     {Data: []byte("not TOML, not read")},
+		"c-dup.toml":     {Data: []byte("[isms]\n")},
+		"d-dup.toml":     {Data: []byte("\n[isms]\n")},
+		"notes.txt":      {Data: []byte("not TOML, not read")},
 	}
 	docs := loadDocuments(fsys, "evidence")
 	if want := []string{"evidence/a-broken.toml", "evidence/b-unknown.toml", "evidence/c-dup.toml", "evidence/d-dup.toml"}; !slices.Equal(docs.Files, want) {
