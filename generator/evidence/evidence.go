@@ -63,7 +63,7 @@ func (e *Evidence) Register(name string) *Register {
 func Schemas() []Schema {
 	var out []Schema
 	for _, r := range readers() {
-		out = append(out, r.schema())
+		out = append(out, withParagraphs(r.schema()))
 	}
 	return out
 }
@@ -75,7 +75,7 @@ func Schemas() []Schema {
 func Load(fsys fs.FS, dir string) *Evidence {
 	e := &Evidence{}
 	for _, r := range readers() {
-		t := readTable(fsys, dir, r.schema())
+		t := readTable(fsys, dir, withParagraphs(r.schema()))
 		r.read(e, t)
 		e.Registers = append(e.Registers, t.reg)
 	}

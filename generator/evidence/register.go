@@ -120,6 +120,35 @@ type DataRow struct {
 	Key   string
 	Pos   diag.Pos // the key cell
 	Cells []string
+	// Paragraphs are the extra paragraphs the row names in its optional
+	// Paragraphs column: the row is evidence for them too.
+	Paragraphs []ParagraphRef
+}
+
+// ParagraphRef is a paragraph id written in the evidence, with where.
+type ParagraphRef struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// ParagraphsColumn is the optional column, in every register, in which a
+// row names further paragraphs it is evidence for.
+const ParagraphsColumn = "Paragraphs"
+
+// withParagraphs adds the optional Paragraphs column to a schema.
+func withParagraphs(s Schema) Schema {
+	if _, ok := s.Column(ParagraphsColumn); ok {
+		return s
+	}
+	s.Columns = append(s.Columns[:len(s.Columns):len(s.Columns)], Column{Name: ParagraphsColumn,
+		Doc: "Optional: further paragraph ids this row is evidence for, separated by commas (e.g. B.9.5.4, B.Annex1.5.1)."})
+	return s
+}
+
+// splitParagraphs splits a Paragraphs cell: ids separated by commas,
+// semicolons or white space.
+func splitParagraphs(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
 }
 
 // dropRow removes a row found unusable after reading.
@@ -342,7 +371,13 @@ func (t *table) display() {
 			}
 			cells[i] = v
 		}
-		reg.Data = append(reg.Data, DataRow{Key: r.key, Pos: t.pos(t.colIndex[reg.Schema.Key], r.num), Cells: cells})
+		d := DataRow{Key: r.key, Pos: t.pos(t.colIndex[reg.Schema.Key], r.num), Cells: cells}
+		if idx, ok := t.colIndex[ParagraphsColumn]; ok && idx < len(r.cells) {
+			for _, id := range splitParagraphs(r.cells[idx]) {
+				d.Paragraphs = append(d.Paragraphs, ParagraphRef{ID: id, Pos: t.pos(idx, r.num)})
+			}
+		}
+		reg.Data = append(reg.Data, d)
 	}
 }
 

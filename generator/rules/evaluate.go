@@ -36,7 +36,7 @@ type Input struct {
 	// Schedule is the whole schedule, both forms: evidence may name any
 	// paragraph of it, and naming one that does not exist is an error.
 	Schedule *schedule.Schedule
-	Evidence   *evidence.Evidence
+	Evidence *evidence.Evidence
 }
 
 // ParagraphResult is the outcome for one paragraph.
@@ -60,11 +60,14 @@ type eval struct {
 	order    map[string]int
 	findings []Finding
 	checks   []Check
+	// extra lists, by paragraph, the registers whose rows name it in
+	// their Paragraphs column.
+	extra map[string][]string
 }
 
 // Evaluate runs every rule and derives each paragraph's status.
 func Evaluate(in Input) Result {
-	e := &eval{in: in, order: make(map[string]int, len(in.Paragraphs))}
+	e := &eval{in: in, order: make(map[string]int, len(in.Paragraphs)), extra: map[string][]string{}}
 	for i, p := range in.Paragraphs {
 		e.order[p.ID] = i + 1
 	}
@@ -157,16 +160,22 @@ func infoReason(p schedule.Paragraph) string {
 	return "No evidence expected from the Agency for this paragraph."
 }
 
-// sources lists the registers that evidence p: present, with rows, and
-// either declaring p in their schema or of a kind p expects.
+// sources lists what evidences p: the registers present with rows that
+// declare p in their schema, are of a kind p expects, or have rows naming
+// p; then the governance documents of a kind p expects.
 func (e *eval) sources(p schedule.Paragraph) []string {
 	var out []string
 	for _, r := range e.in.Evidence.Registers {
 		if !r.Present || r.Rows == 0 {
 			continue
 		}
-		if slices.Contains(r.Schema.Paragraphs(), p.ID) || slices.Contains(p.Evidence, r.Schema.Name) {
+		if slices.Contains(r.Schema.Paragraphs(), p.ID) || slices.Contains(p.Evidence, r.Schema.Name) || slices.Contains(e.extra[p.ID], r.Schema.Name) {
 			out = append(out, r.Schema.Name)
+		}
+	}
+	for _, k := range e.in.Evidence.Documents.Kinds() {
+		if slices.Contains(p.Evidence, k) {
+			out = append(out, k)
 		}
 	}
 	return out
@@ -177,6 +186,8 @@ func (e *eval) sourceTitles(names []string) string {
 	for _, n := range names {
 		if r := e.in.Evidence.Register(n); r != nil {
 			parts = append(parts, fmt.Sprintf("the %s (%s)", strings.ToLower(r.Schema.Title), r.Path))
+		} else {
+			parts = append(parts, evidence.KindTitle(n))
 		}
 	}
 	return strings.Join(parts, " and ")

@@ -3,6 +3,7 @@ package rules
 // families lists the rule families, one file each, in the order they run.
 func (e *eval) families() []func() {
 	return []func(){
+		e.references,     // references.go: the Paragraphs column of every register
 		e.people,         // people.go: Annex 1 6.1-6.5
 		e.patching,       // patching.go: B.9.2, B.9.3, B.9.7
 		e.monthlyReports, // reports.go: B.9.5.5
@@ -10,6 +11,8 @@ func (e *eval) families() []func() {
 		e.devices,        // devices.go: Annex 1 2.1, 2.2
 		e.securityTests,  // securitytests.go: B.6.1-B.6.5
 		e.incidents,      // incidents.go: A.5.1, A.5.2.1, B.8.1, B.8.2.1
+		e.plans,          // plans.go: Security Management Plan and ISMS lifecycle
+		e.governance,     // governance.go: the other governance sections, evidence items
 	}
 }
 
@@ -23,7 +26,7 @@ type Doc struct {
 // Docs lists every rule, in the order of families.
 func Docs() []Doc {
 	var out []Doc
-	for _, d := range [][]Doc{peopleDocs(), patchingDocs(), reportsDocs(), softwareDocs(), devicesDocs(), securityTestsDocs(), incidentsDocs(), plansDocs(), governanceDocs()} {
+	for _, d := range [][]Doc{referencesDocs(), peopleDocs(), patchingDocs(), reportsDocs(), softwareDocs(), devicesDocs(), securityTestsDocs(), incidentsDocs(), plansDocs(), governanceDocs()} {
 		out = append(out, d...)
 	}
 	return out

@@ -133,7 +133,11 @@ func (s setup) inputWith(t testing.TB, ev *evidence.Evidence) Input {
 		Calendar: config.Calendar{Region: workdays.EnglandAndWales},
 		Rules:    config.Rules{TrainingCourses: s.courses},
 	}
-	return Input{Config: cfg, AsOf: date(t, asOf), Calendar: cal, Paragraphs: form(t, f), Evidence: ev}
+	sch, err := loadSchedule()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Config: cfg, AsOf: date(t, asOf), Calendar: cal, Paragraphs: form(t, f), Schedule: sch, Evidence: ev}
 }
 
 func (s setup) eval(t testing.TB) Result {
