@@ -73,6 +73,19 @@ type Rules struct {
 	// that count as training on secure information management
 	// (Annex 1 6.4). Default: every course in the training register.
 	TrainingCourses []string
+	// AcceptedAssurance lists the assurance levels of an encryption product
+	// that meet Annex 1 2.1 (formally assured by the NCSC to at least
+	// Foundation Grade), matched ignoring case and spaces. Default
+	// DefaultAcceptedAssurance(); an empty list is an error.
+	AcceptedAssurance []string
+}
+
+// DefaultAcceptedAssurance is the default of [rules] accepted_assurance:
+// the NCSC's Foundation Grade, which its Commercial Product Assurance
+// scheme (CPA) awarded, and CPA's higher Augmented Grade, with and without
+// the scheme's name.
+func DefaultAcceptedAssurance() []string {
+	return []string{"CPA Foundation Grade", "CPA Augmented Grade", "Foundation Grade", "Augmented Grade"}
 }
 
 // Site holds presentation settings.
@@ -107,7 +120,8 @@ type file struct {
 		} `toml:"extra_holidays"`
 	} `toml:"calendar"`
 	Rules struct {
-		TrainingCourses []string `toml:"training_courses"`
+		TrainingCourses   []string `toml:"training_courses"`
+		AcceptedAssurance []string `toml:"accepted_assurance"`
 	} `toml:"rules"`
 	Site struct {
 		Title string `toml:"title"`
@@ -170,6 +184,20 @@ func Parse(name string, src []byte) (*Config, error) {
 		c.Calendar.ExtraHolidays = append(c.Calendar.ExtraHolidays, workdays.Holiday{Date: d, Name: name})
 	}
 	c.Rules.TrainingCourses = raw.Rules.TrainingCourses
+	c.Rules.AcceptedAssurance = DefaultAcceptedAssurance()
+	if f.IsDefined("rules", "accepted_assurance") {
+		c.Rules.AcceptedAssurance = nil
+		for _, a := range raw.Rules.AcceptedAssurance {
+			if a = strings.TrimSpace(a); a == "" {
+				probs.Add(f.Pos("rules", "accepted_assurance"), "accepted_assurance: an empty name matches no product")
+				continue
+			}
+			c.Rules.AcceptedAssurance = append(c.Rules.AcceptedAssurance, a)
+		}
+		if len(raw.Rules.AcceptedAssurance) == 0 {
+			probs.Add(f.Pos("rules", "accepted_assurance"), "accepted_assurance: an empty list accepts no encryption product (Annex 1 2.1); leave the key out for the default %q", DefaultAcceptedAssurance())
+		}
+	}
 	c.Site.Title = orDefault(raw.Site.Title, c.Contract.Agency+": Security Schedule evidence")
 	if c.Review.AsOfSet && !c.Contract.StartDate.IsZero() && c.Review.AsOf.Before(c.Contract.StartDate) {
 		probs.Add(f.Pos("review", "as_of"), "as_of %s is before the contract start_date %s", c.Review.AsOf.Format(time.DateOnly), c.Contract.StartDate.Format(time.DateOnly))

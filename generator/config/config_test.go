@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -148,4 +149,42 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("accepted a config with no start date")
 		}
 	})
+}
+
+// [rules] accepted_assurance defaults to the NCSC's Foundation Grade and
+// above; a list given replaces it; an empty list or name is an error.
+func TestAcceptedAssurance(t *testing.T) {
+	const head = "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[rules]\n"
+	tests := []struct {
+		name    string
+		rules   string
+		want    []string
+		wantErr string
+	}{
+		{"default", "", DefaultAcceptedAssurance(), ""},
+		{"replaced", `accepted_assurance = [" CPA Foundation Grade ", "Common Criteria EAL4+"]`, []string{"CPA Foundation Grade", "Common Criteria EAL4+"}, ""},
+		{"empty list", "accepted_assurance = []", nil, `config.toml:5: accepted_assurance: an empty list accepts no encryption product`},
+		{"blank name", `accepted_assurance = ["CPA Foundation Grade", " "]`, nil, "config.toml:5: accepted_assurance: an empty name matches no product"},
+		{"not a list", `accepted_assurance = "CPA Foundation Grade"`, nil, "config.toml:5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse("config.toml", []byte(head+tt.rules+"\n"))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(c.Rules.AcceptedAssurance, tt.want) {
+				t.Errorf("AcceptedAssurance = %q, want %q", c.Rules.AcceptedAssurance, tt.want)
+			}
+		})
+	}
+	if d := DefaultAcceptedAssurance(); !slices.Contains(d, "CPA Foundation Grade") {
+		t.Errorf("default %q lacks CPA Foundation Grade", d)
+	}
 }

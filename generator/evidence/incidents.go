@@ -1,28 +1,99 @@
 package evidence
 
-// STUB: to be replaced by the register's real schema, record and reader.
+// Paragraph ids of the Security Breach paragraphs: Part A paragraph 5 and
+// Part B paragraph 8. The incident register evidences both forms.
+const (
+	ParaNotifyA = "A.5.1"      // notify upon becoming aware
+	ParaRecurA  = "A.5.2.1(c)" // prevent an equivalent breach from the same cause
+	ParaReportA = "A.5.2.1(d)" // full details where the Client so requests
+	ParaNotifyB = "B.8.1"
+	ParaRecurB  = "B.8.2.1(d)"
+	ParaDataB   = "B.8.2.1(e)" // requested data within 2 Working Days
+	ParaReportB = "B.8.2.1(f)" // full details and root cause analysis
+)
 
-// IncidentSchema is the register evidence/incidents.xlsx.
+// Incident types.
+const (
+	IncidentActual    = "actual"
+	IncidentPotential = "potential"
+	IncidentAttempted = "attempted"
+)
+
+// IncidentSchema is the register evidence/incidents.xlsx: one row per
+// actual, potential or attempted Breach of Security.
 func IncidentSchema() Schema {
+	p := func(ids ...string) []string { return ids }
 	return Schema{
 		Name: "incidents", Title: "Incident register", File: "incidents.xlsx", Sheet: "Incidents",
 		Key: "Incident ID", UniqueKey: true,
 		Columns: []Column{
-			{Name: "Incident ID", Required: true, Filled: true},
+			{Name: "Incident ID", Required: true, Filled: true,
+				Paragraphs: p(ParaNotifyA, ParaRecurA, ParaReportA, ParaNotifyB, ParaRecurB, ParaDataB, ParaReportB),
+				Doc:        "Unique identifier of the incident, e.g. INC-2025-001."},
+			{Name: "Type", Kind: KindChoice, Required: true, Filled: true, Paragraphs: p(ParaNotifyA, ParaReportA, ParaNotifyB, ParaReportB),
+				Choices: []string{IncidentActual, IncidentPotential, IncidentAttempted},
+				Doc:     "actual, potential or attempted Breach of Security."},
+			{Name: "Aware On", Kind: KindDate, Required: true, Filled: true, Paragraphs: p(ParaNotifyA, ParaRecurA, ParaNotifyB, ParaRecurB, ParaReportB),
+				Doc: "Date the Agency became aware of the incident."},
+			{Name: "Notified On", Kind: KindDate, Required: true, Paragraphs: p(ParaNotifyA, ParaNotifyB),
+				Doc: "Date the Agency notified the Client, on or after Aware On; empty until then."},
+			{Name: "Data Requested On", Kind: KindDate, Required: true, Paragraphs: p(ParaDataB),
+				Doc: "Date the Client (or GovCertUK) requested data about the incident; empty if none was requested."},
+			{Name: "Data Supplied On", Kind: KindDate, Required: true, Paragraphs: p(ParaDataB),
+				Doc: "Date the requested data was supplied, on or after Data Requested On; empty until then."},
+			{Name: "Report Delivered On", Kind: KindDate, Required: true, Paragraphs: p(ParaReportA, ParaReportB),
+				Doc: "Date the full details (with the root cause analysis) were given to the Client, on or after Aware On; empty until then."},
+			{Name: "Root Cause", Required: true, Paragraphs: p(ParaRecurA, ParaRecurB),
+				Doc: "The incident's root cause, once known; compared ignoring case and spaces to find recurring causes."},
 		},
 	}
 }
 
-// Incident is one row of the register.
+// Incident is one row of the incident register.
 type Incident struct {
-	ID  string
-	Row Text // the key cell
+	ID              string
+	Row             Text // the Incident ID cell
+	Type            Text // one of the Incident* constants when Set
+	Aware           Date
+	Notified        Date
+	DataRequested   Date
+	DataSupplied    Date
+	ReportDelivered Date
+	RootCause       Text
 }
 
 func readIncidents(t *table) []Incident {
 	var out []Incident
 	t.each(func(r rowReader) {
-		out = append(out, Incident{ID: r.Key(), Row: r.Text("Incident ID")})
+		in := Incident{
+			ID:              r.Key(),
+			Row:             r.Text("Incident ID"),
+			Type:            r.Choice("Type"),
+			Aware:           r.Date("Aware On"),
+			Notified:        r.Date("Notified On"),
+			DataRequested:   r.Date("Data Requested On"),
+			DataSupplied:    r.Date("Data Supplied On"),
+			ReportDelivered: r.Date("Report Delivered On"),
+			RootCause:       r.Text("Root Cause"),
+		}
+		checkIncident(t.reg, &in)
+		out = append(out, in)
 	})
 	return out
+}
+
+// checkIncident reports dates that come before what they follow: they
+// cannot be right, so they are invalid rather than early.
+func checkIncident(reg *Register, in *Incident) {
+	before := func(d *Date, col string, after Date, what string) {
+		if !d.Set || !after.Set || !d.Time.Before(after.Time) {
+			return
+		}
+		c, _ := reg.Schema.Column(col)
+		reg.problem(d.Pos, in.ID, c.Paragraphs, "%s: %s is before %s %s", col, d, what, after)
+		d.Set, d.Invalid = false, true
+	}
+	before(&in.Notified, "Notified On", in.Aware, "the Agency became aware of the incident on")
+	before(&in.ReportDelivered, "Report Delivered On", in.Aware, "the Agency became aware of the incident on")
+	before(&in.DataSupplied, "Data Supplied On", in.DataRequested, "the data was requested on")
 }

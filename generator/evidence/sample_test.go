@@ -18,7 +18,8 @@ func TestSampleWorkbooks(t *testing.T) {
 		`evidence/training.xlsx: sheet "Training" A131: Staff ID: "NS-0099" is not in the staff register evidence/staff.xlsx: this row is not used`,
 		`evidence/training.xlsx: sheet "Training" C132: Completed: want a date (yyyy-mm-dd, dd/mm/yyyy or an Excel date), got "tbc"`,
 	}
-	if got := allProblems(e); !slices.Equal(got, want) {
+	// The other registers' samples are checked in their own tests.
+	if got := append(problems(e.Register("staff")), problems(e.Register("training"))...); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%q\nwant:\n%q", got, want)
 	}
 	for _, p := range e.Register("training").Problems {

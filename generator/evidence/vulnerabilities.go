@@ -1,28 +1,304 @@
 package evidence
 
-// STUB: to be replaced by the register's real schema, record and reader.
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/agency/evidence-site/generator/diag"
+)
+
+// Paragraph ids of Part B paragraph 9 (Vulnerabilities and fixing them)
+// judged from the vulnerability register.
+const (
+	ParaSeverity       = "B.9.2"
+	ParaPatching       = "B.9.3"
+	ParaNotExploitable = "B.9.3.1"
+	ParaExtension      = "B.9.3.2"
+	ParaClientAgreed   = "B.9.3.3"
+	ParaPatchDefault   = "B.9.7"
+)
+
+// Exceptions to the patching periods (B.9.3.1-B.9.3.3), as written in the
+// Exception column.
+const (
+	PatchNone           = "none"
+	PatchNotExploitable = "not-exploitable"
+	PatchExtension      = "extension"
+	PatchClientAgreed   = "client-agreed"
+)
 
 // VulnerabilitySchema is the register evidence/vulnerabilities.xlsx.
 func VulnerabilitySchema() Schema {
+	p := func(ids ...string) []string { return ids }
 	return Schema{
 		Name: "vulnerabilities", Title: "Vulnerability register", File: "vulnerabilities.xlsx", Sheet: "Vulnerabilities",
 		Key: "Vulnerability ID", UniqueKey: true,
 		Columns: []Column{
-			{Name: "Vulnerability ID", Required: true, Filled: true},
+			{Name: "Vulnerability ID", Required: true, Filled: true,
+				Paragraphs: p(ParaSeverity, ParaPatching, ParaNotExploitable, ParaExtension, ParaClientAgreed),
+				Doc:        "Unique identifier of the vulnerability, e.g. a CVE number or VUL-0001."},
+			{Name: "Component", Required: true, Doc: "The COTS product or component affected, e.g. OpenSSL 3.0."},
+			{Name: "Severity", Required: true, Filled: true, Paragraphs: p(ParaSeverity, ParaPatching),
+				Doc: "The severity as categorised (Critical, Important, Other), as an NVD rating (Critical, High, Medium, Low), " +
+					"a Microsoft rating (Critical, Important, Moderate, Low) or a CVSS base score (0.0-10.0); " +
+					"a scheme may be named first: NVD High, Microsoft Moderate, CVSS 9.8."},
+			{Name: "Patch Released", Kind: KindDate, Required: true, Paragraphs: p(ParaPatching),
+				Doc: "Date the patch was publicly released; empty while no patch exists."},
+			{Name: "Patch Applied", Kind: KindDate, Required: true, Paragraphs: p(ParaPatching),
+				Doc: "Date the patch was applied; empty while outstanding."},
+			{Name: "Exception", Kind: KindChoice, Paragraphs: p(ParaPatching),
+				Choices: []string{PatchNone, PatchNotExploitable, PatchExtension, PatchClientAgreed},
+				Doc:     "The exception relied on (B.9.3.1-B.9.3.3): none, not-exploitable, extension or client-agreed; empty means none."},
+			{Name: "Exception Reference", Paragraphs: p(ParaNotExploitable, ParaClientAgreed),
+				Doc: "Reference of the demonstration that the vulnerability is not exploitable, or of the Client's agreement to a different period."},
+			{Name: "Agreed Days", Kind: KindNumber, Paragraphs: p(ParaPatching, ParaClientAgreed),
+				Doc: "For client-agreed: the maximum period the Client agreed, in calendar days after release (a positive whole number)."},
+			{Name: "Exploitable Since", Kind: KindDate, Paragraphs: p(ParaPatching, ParaNotExploitable),
+				Doc: "For not-exploitable: the date the vulnerability became exploitable in the Services; empty while it is not."},
+			{Name: "Test Plan Reference", Paragraphs: p(ParaExtension),
+				Doc: "For extension: reference of the security patch test plan agreed with the Client and followed."},
 		},
 	}
 }
 
 // Vulnerability is one row of the register.
 type Vulnerability struct {
-	ID  string
-	Row Text // the key cell
+	ID               string
+	Row              Text // the key cell
+	Component        Text
+	Severity         SeverityCell
+	Released         Date
+	Applied          Date
+	Exception        Text // one of the Patch* exception constants when Set
+	ExceptionRef     Text
+	AgreedDays       Number // a positive whole number when Set
+	ExploitableSince Date
+	TestPlanRef      Text
 }
 
 func readVulnerabilities(t *table) []Vulnerability {
 	var out []Vulnerability
 	t.each(func(r rowReader) {
-		out = append(out, Vulnerability{ID: r.Key(), Row: r.Text("Vulnerability ID")})
+		out = append(out, Vulnerability{
+			ID:               r.Key(),
+			Row:              r.Text("Vulnerability ID"),
+			Component:        r.Text("Component"),
+			Severity:         r.severity("Severity"),
+			Released:         r.Date("Patch Released"),
+			Applied:          r.Date("Patch Applied"),
+			Exception:        r.Choice("Exception"),
+			ExceptionRef:     r.Text("Exception Reference"),
+			AgreedDays:       r.wholeDays("Agreed Days"),
+			ExploitableSince: r.Date("Exploitable Since"),
+			TestPlanRef:      r.Text("Test Plan Reference"),
+		})
 	})
 	return out
+}
+
+// wholeDays reads a number cell that must hold a positive whole number of
+// days.
+func (r rowReader) wholeDays(col string) Number {
+	n := r.Number(col)
+	if n.Set && (n.Value < 1 || n.Value != math.Trunc(n.Value) || n.Value > 36500) {
+		r.problem(n.Pos, col, "want a positive whole number of days, got %s", strconv.FormatFloat(n.Value, 'f', -1, 64))
+		return Number{Pos: n.Pos, Invalid: true}
+	}
+	return n
+}
+
+// SeverityCell is a severity cell, read with ParseSeverity.
+type SeverityCell struct {
+	Rating  Rating
+	Set     bool
+	Invalid bool
+	Pos     diag.Pos
+}
+
+func (r rowReader) severity(col string) SeverityCell {
+	v, pos, present := r.raw(col)
+	s := SeverityCell{Pos: pos}
+	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
+		s.Invalid = invalid
+		return s
+	}
+	rating, err := ParseSeverity(v)
+	if err != nil {
+		r.problem(pos, col, "%v", err)
+		s.Invalid = true
+		return s
+	}
+	s.Rating, s.Set = rating, true
+	return s
+}
+
+// Category is the schedule's severity category of a vulnerability (B.9.2),
+// which sets its patching period (B.9.3).
+type Category int
+
+// The categories of B.9.2, most severe first; CategoryUnknown is the zero
+// value.
+const (
+	CategoryUnknown Category = iota
+	CategoryCritical
+	CategoryImportant
+	CategoryOther
+)
+
+var categoryNames = [...]string{"", "Critical", "Important", "Other"}
+
+func (c Category) String() string {
+	if c <= CategoryUnknown || int(c) >= len(categoryNames) {
+		return fmt.Sprintf("Category(%d)", int(c))
+	}
+	return categoryNames[c]
+}
+
+// Severity schemes, as named in a Rating.
+const (
+	SchemeSchedule       = "schedule category"
+	SchemeNVD            = "NVD"
+	SchemeMicrosoft      = "Microsoft"
+	SchemeNVDOrMicrosoft = "NVD or Microsoft"
+	SchemeCVSS           = "CVSS base score"
+)
+
+// Rating is a severity as given in the register and the schedule category
+// it maps to.
+type Rating struct {
+	Value    string   // the rating in its canonical spelling: "High", "9.8"
+	Scheme   string   // one of the Scheme* constants
+	Category Category // never CategoryUnknown for a parsed rating
+}
+
+// String shows the mapping: "High (NVD) = Critical", "9.8 (CVSS base
+// score) = Critical", or "Other (schedule category)" where no mapping is
+// needed.
+func (r Rating) String() string {
+	if r.Scheme == SchemeSchedule {
+		return r.Value + " (" + r.Scheme + ")"
+	}
+	return r.Value + " (" + r.Scheme + ") = " + r.Category.String()
+}
+
+// ratingWords maps each scheme's rating words (lower case) to a category.
+var ratingWords = map[string]map[string]Category{
+	SchemeSchedule:  {"critical": CategoryCritical, "important": CategoryImportant, "other": CategoryOther},
+	SchemeNVD:       {"critical": CategoryCritical, "high": CategoryCritical, "medium": CategoryImportant, "low": CategoryOther},
+	SchemeMicrosoft: {"critical": CategoryCritical, "important": CategoryImportant, "moderate": CategoryOther, "low": CategoryOther},
+}
+
+// bareScheme names the scheme of a rating word given without one: the
+// schedule's own words first, then the scheme the word belongs to.
+var bareScheme = map[string]string{
+	"critical": SchemeSchedule, "important": SchemeSchedule, "other": SchemeSchedule,
+	"high": SchemeNVD, "medium": SchemeNVD, "moderate": SchemeMicrosoft, "low": SchemeNVDOrMicrosoft,
+}
+
+// schemePrefixes are the scheme names accepted before (or, in brackets,
+// after) a rating, in lower case.
+var schemePrefixes = map[string]string{
+	"nvd": SchemeNVD, "microsoft": SchemeMicrosoft, "ms": SchemeMicrosoft, "msrc": SchemeMicrosoft,
+	"cvss": SchemeCVSS, "category": SchemeSchedule,
+}
+
+// ParseSeverity reads a severity as the schedule's category, an NVD rating,
+// a Microsoft rating or a CVSS base score, and maps it to the schedule's
+// category (B.9.2):
+//
+//	schedule category  Critical, Important, Other          as they are
+//	NVD (CVSS v3)      Critical, High / Medium / Low        Critical / Important / Other
+//	Microsoft          Critical / Important / Moderate, Low Critical / Important / Other
+//	CVSS base score    7.0-10.0 / 4.0-6.9 / 0.0-3.9         Critical / Important / Other
+//
+// Words are matched ignoring case. A scheme may be named before the rating
+// ("NVD High", "Microsoft: Moderate", "CVSS 9.8", "CVSS v3.1 9.8") or in
+// brackets after it ("High (NVD)"); a word the named scheme does not use
+// ("NVD Important") is an error. A bare "Low" is both an NVD and a
+// Microsoft rating, and Other either way. A score has at most one decimal
+// place.
+func ParseSeverity(raw string) (Rating, error) {
+	s := strings.Join(strings.Fields(strings.NewReplacer("(", " ", ")", " ", ":", " ").Replace(raw)), " ")
+	fail := func() (Rating, error) {
+		return Rating{}, fmt.Errorf("want a severity (Critical, Important, Other; NVD High, Medium, Low; Microsoft Moderate; or a CVSS score 0.0-10.0), got %q", strings.TrimSpace(raw))
+	}
+	words := strings.Fields(strings.ToLower(s))
+	if len(words) == 0 {
+		return fail()
+	}
+	scheme := ""
+	switch {
+	case len(words) >= 2 && schemePrefixes[words[0]] != "":
+		scheme, words = schemePrefixes[words[0]], words[1:]
+	case len(words) >= 2 && schemePrefixes[words[len(words)-1]] != "" && strings.HasSuffix(strings.TrimSpace(raw), ")"):
+		scheme, words = schemePrefixes[words[len(words)-1]], words[:len(words)-1]
+	}
+	if scheme == SchemeCVSS && len(words) == 2 && cvssVersion(words[0]) {
+		words = words[1:]
+	}
+	if len(words) != 1 {
+		return fail()
+	}
+	w := words[0]
+	if score, ok := cvssScore(w); ok {
+		if scheme != "" && scheme != SchemeCVSS && scheme != SchemeNVD {
+			return fail()
+		}
+		return Rating{Value: strconv.FormatFloat(score, 'f', 1, 64), Scheme: SchemeCVSS, Category: scoreCategory(score)}, nil
+	}
+	switch scheme {
+	case "":
+		scheme = bareScheme[w]
+	case SchemeCVSS:
+		scheme = SchemeNVD // CVSS's qualitative ratings are NVD's
+	}
+	lookup := scheme
+	if scheme == SchemeNVDOrMicrosoft {
+		lookup = SchemeNVD
+	}
+	c, ok := ratingWords[lookup][w]
+	if !ok {
+		return fail()
+	}
+	return Rating{Value: strings.ToUpper(w[:1]) + w[1:], Scheme: scheme, Category: c}, nil
+}
+
+// cvssScore reads a CVSS base score: a plain decimal from 0 to 10 with at
+// most one decimal place (allowing for a spreadsheet's float noise, as in
+// 9.8000000000000007).
+func cvssScore(s string) (float64, bool) {
+	if s == "" || !decimal(s) || strings.ContainsAny(s, "eE+") {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f > 10 || math.IsNaN(f) {
+		return 0, false
+	}
+	tenths := math.Round(f * 10)
+	if math.Abs(f*10-tenths) > 1e-6 {
+		return 0, false
+	}
+	return tenths / 10, true
+}
+
+func scoreCategory(score float64) Category {
+	switch {
+	case score >= 7:
+		return CategoryCritical
+	case score >= 4:
+		return CategoryImportant
+	}
+	return CategoryOther
+}
+
+// cvssVersion reports whether s names a CVSS version: 2, 3, 3.0, 3.1, 4,
+// 4.0, with or without a leading v.
+func cvssVersion(s string) bool {
+	switch strings.TrimPrefix(s, "v") {
+	case "2", "2.0", "3", "3.0", "3.1", "4", "4.0":
+		return true
+	}
+	return false
 }

@@ -104,7 +104,9 @@ func Build(in Input) *Site {
 			p.Findings = append(p.Findings, mf)
 		}
 	}
-	checks := map[string][]Check{} // register/subject -> checks
+	// Checks by register row: by key where a register has one row a key,
+	// else by the sheet row of the check's cell.
+	checks := map[string][]Check{}
 	for _, ch := range in.Result.Checks {
 		mc := check(ch, rows)
 		if p := byID[ch.Paragraph]; p != nil {
@@ -112,6 +114,10 @@ func Build(in Input) *Site {
 		}
 		k := ch.Register + "\x00" + strings.ToUpper(ch.Subject)
 		checks[k] = append(checks[k], mc)
+		if ch.Source.Cell != "" {
+			k := ch.Source.File + "\x00row\x00" + cellRow(ch.Source.Cell)
+			checks[k] = append(checks[k], mc)
+		}
 	}
 	for _, r := range in.Evidence.Registers {
 		s.Registers = append(s.Registers, buildRegister(r, checks, s.Findings, byID))
@@ -188,13 +194,16 @@ func buildParts(sch *schedule.Schedule, form string, paras []schedule.Paragraph,
 	return []Part{part}
 }
 
+// cellRow is the row number of a cell name: "C12" gives "12".
+func cellRow(cell string) string { return strings.TrimLeft(cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") }
+
 // rowAnchor names a register row's anchor: by key where each key has
 // one row, else by the sheet row number.
 func rowAnchor(unique bool, key string, pos diag.Pos) string {
 	if unique {
 		return RowAnchor(key)
 	}
-	return "row-" + strings.TrimLeft(pos.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	return "row-" + cellRow(pos.Cell)
 }
 
 // rowIndex maps a register file and a row key (or, for registers with many
@@ -206,7 +215,7 @@ func rowIndex(ev *evidence.Evidence) map[[2]string]string {
 		for _, d := range r.Data {
 			k := d.Key
 			if !r.Schema.UniqueKey {
-				k = strings.TrimLeft(d.Pos.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+				k = cellRow(d.Pos.Cell)
 			}
 			href := RegisterHref(r.Schema.Name) + "#" + rowAnchor(r.Schema.UniqueKey, d.Key, d.Pos)
 			idx[[2]string{r.Path, k}] = href
@@ -221,7 +230,7 @@ func rowIndex(ev *evidence.Evidence) map[[2]string]string {
 func finding(f rules.Finding, rows map[[2]string]string) Finding {
 	mf := Finding{
 		Paragraph: f.Paragraph,
-		Kind: f.Kind, Severity: f.Severity, Subject: f.Subject, Message: f.Message,
+		Kind:      f.Kind, Severity: f.Severity, Subject: f.Subject, Message: f.Message,
 		Source: f.Source, Where: f.Source.String(),
 	}
 	if f.Paragraph != "" {
@@ -236,7 +245,7 @@ func rowHref(rows map[[2]string]string, pos diag.Pos, subject string) string {
 	if href, ok := rows[[2]string{pos.File, subject}]; ok && subject != "" {
 		return href
 	}
-	if href, ok := rows[[2]string{pos.File, strings.TrimLeft(pos.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")}]; ok && pos.Cell != "" {
+	if href, ok := rows[[2]string{pos.File, cellRow(pos.Cell)}]; ok && pos.Cell != "" {
 		return href
 	}
 	return ""
@@ -283,7 +292,7 @@ func buildRegister(r *evidence.Register, checks map[string][]Check, findings []F
 		Href: RegisterHref(sc.Name), Present: r.Present, Rows: r.Rows, Header: r.Header,
 	}
 	for _, col := range sc.Columns {
-		mr.Columns = append(mr.Columns, Column{Name: col.Name, Type: kindName(col.Kind), Doc: col.Doc, Required: col.Required, Paragraphs: col.Paragraphs})
+		mr.Columns = append(mr.Columns, Column{Name: col.Name, Type: kindName(col.Kind, col.Choices), Doc: col.Doc, Required: col.Required, Paragraphs: col.Paragraphs})
 	}
 	for _, id := range sc.Paragraphs() {
 		if p, ok := byID[id]; ok {
@@ -299,14 +308,16 @@ func buildRegister(r *evidence.Register, checks map[string][]Check, findings []F
 		row := Row{Key: d.Key, Anchor: rowAnchor(sc.UniqueKey, d.Key, d.Pos), Cells: d.Cells, Where: d.Pos.String()}
 		if sc.UniqueKey {
 			row.Checks = checks[sc.Name+"\x00"+strings.ToUpper(d.Key)]
-			row.Status = worst(row.Checks)
+		} else {
+			row.Checks = checks[r.Path+"\x00row\x00"+cellRow(d.Pos.Cell)]
 		}
+		row.Status = worst(row.Checks)
 		mr.Data = append(mr.Data, row)
 	}
 	return mr
 }
 
-func kindName(k evidence.Kind) string {
+func kindName(k evidence.Kind, choices []string) string {
 	switch k {
 	case evidence.KindDate:
 		return "date"
@@ -314,6 +325,10 @@ func kindName(k evidence.Kind) string {
 		return "yes/no"
 	case evidence.KindClearance:
 		return "clearance level"
+	case evidence.KindNumber:
+		return "number"
+	case evidence.KindChoice:
+		return "one of: " + strings.Join(choices, ", ")
 	}
 	return "text"
 }

@@ -1,7 +1,224 @@
 package rules
 
-// STUB: to be replaced by the rule family.
+import (
+	"fmt"
+	"slices"
+	"time"
 
-func (e *eval) incidents() {}
+	"github.com/agency/evidence-site/generator/evidence"
+)
 
-func incidentsDocs() []Doc { return nil }
+// The periods this tool reads into the schedule's words for incidents.
+const (
+	// notifyWorkingDays: A.5.1 / B.8.1 "upon becoming aware": on the day
+	// of awareness or the next Working Day.
+	notifyWorkingDays = 1
+	// dataWorkingDays: B.8.2.1(e) "within two (2) Working Days".
+	dataWorkingDays = 2
+	// reportWorkingDays: B.8.2.1(f) "as soon as reasonably practicable",
+	// read as B.6.2's "as soon as practicable" is.
+	reportWorkingDays = resultsWorkingDays
+)
+
+// incidents checks the Security Breach paragraphs against the incident
+// register: Part A paragraph 5 or Part B paragraph 8, whichever the form
+// has.
+func (e *eval) incidents() {
+	notify := e.firstInForm(evidence.ParaNotifyB, evidence.ParaNotifyA)
+	report := e.firstInForm(evidence.ParaReportB, evidence.ParaReportA)
+	recur := e.firstInForm(evidence.ParaRecurB, evidence.ParaRecurA)
+	for _, in := range e.in.Evidence.Incidents {
+		if notify != "" {
+			e.incidentNotified(notify, in)
+		}
+		if e.paraInForm(evidence.ParaDataB) {
+			e.incidentData(in)
+		}
+		switch report {
+		case evidence.ParaReportB:
+			e.incidentReportB(in)
+		case evidence.ParaReportA:
+			e.incidentReportA(in)
+		}
+	}
+	if recur != "" {
+		e.recurringCauses(recur)
+	}
+}
+
+// firstInForm returns the first of ids that the form has, or "".
+func (e *eval) firstInForm(ids ...string) string {
+	for _, id := range ids {
+		if e.paraInForm(id) {
+			return id
+		}
+	}
+	return ""
+}
+
+// incidentNotified: A.5.1 / B.8.1. Every actual, potential or attempted
+// Breach of Security is notified to the Client "upon becoming aware": this
+// tool reads that as on the Aware On day or the first Working Day after
+// it (a notification dated before Aware On is invalid evidence).
+func (e *eval) incidentNotified(para string, in evidence.Incident) {
+	if !in.Aware.Set || in.Notified.Invalid {
+		return
+	}
+	cal, asOf, aware, got := e.in.Calendar, e.in.AsOf, in.Aware.Time, in.Notified
+	due := cal.AddWorkingDays(aware, notifyWorkingDays)
+	c := Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Deadline: due, Unit: "working days"}
+	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", day(due))
+	switch {
+	case !got.Set && !asOf.After(due):
+		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
+		c.Detail = fmt.Sprintf("aware %s; notification due by %s", in.Aware, due.Format(time.DateOnly))
+	case !got.Set:
+		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
+		c.Detail = fmt.Sprintf("aware %s; no notification recorded", in.Aware)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+			Message: fmt.Sprintf("No Notified On date: the Agency became aware of this %s incident on %s, and %s.", in.Type.Value, day(aware), rule)})
+	case got.Time.After(due):
+		var late string
+		c.Margin, late = lateWorkingDays(cal, due, got.Time)
+		c.Outcome, c.Detail = Gap, fmt.Sprintf("aware %s, notified %s", in.Aware, got)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+			Message: fmt.Sprintf("Notified on %s, %s: the Agency became aware on %s, and %s.", day(got.Time), late, day(aware), rule)})
+	default:
+		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
+		c.Detail = fmt.Sprintf("aware %s, notified %s", in.Aware, got)
+	}
+	e.check(c)
+}
+
+// incidentData: B.8.2.1(e). Data the Client requests is supplied within 2
+// Working Days: on or before the 2nd Working Day strictly after the day of
+// the request.
+func (e *eval) incidentData(in evidence.Incident) {
+	const para = evidence.ParaDataB
+	req, got := in.DataRequested, in.DataSupplied
+	if !req.Set || got.Invalid {
+		return
+	}
+	cal, asOf := e.in.Calendar, e.in.AsOf
+	due := cal.AddWorkingDays(req.Time, dataWorkingDays)
+	c := Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Deadline: due, Unit: "working days"}
+	switch {
+	case !got.Set && !asOf.After(due):
+		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
+		c.Detail = fmt.Sprintf("data requested %s; due by %s", req, due.Format(time.DateOnly))
+	case !got.Set:
+		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
+		c.Detail = fmt.Sprintf("data requested %s; not supplied", req)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+			Message: fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within 2 Working Days, by %s.", day(req.Time), day(due))})
+	case got.Time.After(due):
+		var late string
+		c.Margin, late = lateWorkingDays(cal, due, got.Time)
+		c.Outcome, c.Detail = Gap, fmt.Sprintf("data requested %s, supplied %s", req, got)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+			Message: fmt.Sprintf("Data supplied on %s, %s: the Client requested it on %s, so it was due within 2 Working Days, by %s.", day(got.Time), late, day(req.Time), day(due))})
+	default:
+		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
+		c.Detail = fmt.Sprintf("data requested %s, supplied %s", req, got)
+	}
+	e.check(c)
+}
+
+// incidentReportB: B.8.2.1(f). Full details of an actual or attempted
+// Breach of Security (the paragraph does not name potential ones) "as soon
+// as reasonably practicable": this tool reads that as within 10 Working
+// Days after Aware On. A report on a potential breach is shown, not
+// required.
+func (e *eval) incidentReportB(in evidence.Incident) {
+	const para = evidence.ParaReportB
+	got := in.ReportDelivered
+	if !in.Aware.Set || !in.Type.Set || got.Invalid {
+		return
+	}
+	if in.Type.Value == evidence.IncidentPotential {
+		if got.Set {
+			e.check(Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Outcome: OK,
+				Detail: fmt.Sprintf("potential breach (no report required); report delivered %s", got)})
+		}
+		return
+	}
+	cal, asOf, aware := e.in.Calendar, e.in.AsOf, in.Aware.Time
+	due := cal.AddWorkingDays(aware, reportWorkingDays)
+	c := Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Deadline: due, Unit: "working days"}
+	rule := fmt.Sprintf("due by %s, %d Working Days after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", day(due), reportWorkingDays, day(aware))
+	switch {
+	case !got.Set && !asOf.After(due):
+		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
+		c.Detail = fmt.Sprintf("aware %s; full report due by %s", in.Aware, due.Format(time.DateOnly))
+	case !got.Set:
+		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
+		c.Detail = fmt.Sprintf("aware %s; no full report delivered", in.Aware)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+			Message: fmt.Sprintf("No Report Delivered On date: full details of this %s Breach of Security, with a root cause analysis where the Client requires one, were %s.", in.Type.Value, rule)})
+	case got.Time.After(due):
+		var late string
+		c.Margin, late = lateWorkingDays(cal, due, got.Time)
+		c.Outcome, c.Detail = Gap, fmt.Sprintf("aware %s, report delivered %s", in.Aware, got)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: in.ID, Source: got.Pos,
+			Message: fmt.Sprintf("Full report delivered on %s, %s: it was %s.", day(got.Time), late, rule)})
+	default:
+		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
+		c.Detail = fmt.Sprintf("aware %s, report delivered %s", in.Aware, got)
+	}
+	e.check(c)
+}
+
+// incidentReportA: A.5.2.1(d). Full details only "where the Client so
+// requests", and the register does not record that request: a delivered
+// report is shown as evidence; a missing one is not a gap.
+func (e *eval) incidentReportA(in evidence.Incident) {
+	const para = evidence.ParaReportA
+	if got := in.ReportDelivered; got.Set {
+		e.check(Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Outcome: OK,
+			Detail: fmt.Sprintf("full report delivered %s", got)})
+	}
+}
+
+// recurringCauses: A.5.2.1(c) / B.8.2.1(d). An incident whose Root Cause
+// is that of an incident the Agency became aware of on an earlier day
+// (ignoring case and spaces) shows the earlier root cause was not
+// prevented: flagged against the later incident, naming the earlier.
+func (e *eval) recurringCauses(para string) {
+	var list []evidence.Incident
+	for _, in := range e.in.Evidence.Incidents {
+		if in.Aware.Set && in.RootCause.Set {
+			list = append(list, in)
+		}
+	}
+	slices.SortStableFunc(list, func(a, b evidence.Incident) int { return a.Aware.Time.Compare(b.Aware.Time) })
+	for i, in := range list {
+		var earlier *evidence.Incident
+		for j := range list[:i] {
+			o := &list[j]
+			if o.Aware.Time.Before(in.Aware.Time) && evidence.CauseKey(o.RootCause.Value) == evidence.CauseKey(in.RootCause.Value) {
+				earlier = o // the latest earlier one
+			}
+		}
+		c := Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: in.RootCause.Pos, Outcome: OK,
+			Detail: fmt.Sprintf("root cause %q not seen in an earlier incident", in.RootCause.Value)}
+		if earlier != nil {
+			c.Outcome = Gap
+			c.Detail = fmt.Sprintf("root cause %q, as in %s (aware %s)", in.RootCause.Value, earlier.ID, earlier.Aware)
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: in.RootCause.Pos,
+				Message: fmt.Sprintf("Same root cause as %s (aware on %s): %q. The Agency must prevent a further breach, potential or attempted breach exploiting the same root cause failure; this incident (aware on %s) shows it recurred.",
+					earlier.ID, day(earlier.Aware.Time), earlier.RootCause.Value, day(in.Aware.Time))})
+		}
+		e.check(c)
+	}
+}
+
+func incidentsDocs() []Doc {
+	const reg = "incidents"
+	return []Doc{
+		{[]string{evidence.ParaNotifyA, evidence.ParaNotifyB}, reg, "Every actual, potential or attempted Breach of Security notified to the Client \"upon becoming aware\": this tool reads that as a Notified On date on the Aware On day or the first Working Day after it (a weekend or bank holiday in between does not count). Not yet notified by then is due; no notification after it, or a later one, is a finding. A Notified On date before Aware On is invalid."},
+		{[]string{evidence.ParaDataB}, reg, "Data the Client (or GovCertUK) requests supplied within 2 Working Days: Data Supplied On on or before the 2nd Working Day strictly after Data Requested On (a Thursday request is due by Monday, across a weekend; one on Friday 22 May 2026 by Wednesday 27 May, across the Spring bank holiday). Part A has no such paragraph."},
+		{[]string{evidence.ParaReportB}, reg, "Full details (with a root cause analysis where the Client requires one) of every actual or attempted Breach of Security (the paragraph does not name potential ones) \"as soon as reasonably practicable\": this tool reads that as a Report Delivered On date within 10 Working Days after Aware On. Within that period a missing report is due; past it, a finding (high); delivered after it, a low-severity finding."},
+		{[]string{evidence.ParaReportA}, reg, "Part A asks for full details only \"where the Client so requests\", and the register does not record requests: a delivered report is shown as evidence, a missing one is not a gap."},
+		{[]string{evidence.ParaRecurA, evidence.ParaRecurB}, reg, "An incident whose Root Cause (ignoring case and spaces) is that of an incident the Agency became aware of on an earlier day is flagged against the later incident, naming the earlier one: the same root cause was not prevented from recurring. Incidents with the same Aware On day are not compared (they are usually one event)."},
+	}
+}

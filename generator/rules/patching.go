@@ -1,7 +1,397 @@
 package rules
 
-// STUB: to be replaced by the rule family.
+import (
+	"fmt"
+	"strings"
+	"time"
 
-func (e *eval) patching() {}
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/workdays"
+)
 
-func patchingDocs() []Doc { return nil }
+// Units of a patching check's margin.
+const (
+	patchDays        = "days"
+	patchWorkingDays = "working days"
+)
+
+// patching checks Part B paragraphs 9.2 and 9.3, with the exceptions of
+// 9.3.1-9.3.3, against the vulnerability register. Every miss of 9.3 is
+// also a Default under 9.7: one critical finding against 9.3 says what was
+// missed, and one against 9.7 names the same vulnerability as a Default,
+// so that both paragraphs show it and the gaps list has it at the top.
+func (e *eval) patching() {
+	for _, v := range e.in.Evidence.Vulnerabilities {
+		e.patchSeverity(v)
+		adj := e.patchException(v)
+		e.patchPeriod(v, adj)
+	}
+}
+
+// patchHas reports whether the form has paragraph id.
+func (e *eval) patchHas(id string) bool {
+	_, ok := e.order[id]
+	return ok
+}
+
+// patchFinding and patchCheck record a finding or check only when the
+// form has its paragraph.
+func (e *eval) patchFinding(f Finding) {
+	if e.patchHas(f.Paragraph) {
+		e.finding(f)
+	}
+}
+
+func (e *eval) patchCheck(c Check) {
+	if e.patchHas(c.Paragraph) {
+		e.check(c)
+	}
+}
+
+// patchPeriodText describes the normal period of a category, counted from
+// "release" or another start.
+func patchPeriodText(c evidence.Category, from string) string {
+	switch c {
+	case evidence.CategoryCritical:
+		return "due 14 days after " + from
+	case evidence.CategoryImportant:
+		return "due 30 days after " + from
+	}
+	return "due within 60 Working Days after " + from
+}
+
+// patchNormalDue is the last compliant day of the normal period (B.9.3)
+// for category c counted from start, and the unit its margin is told in.
+func (e *eval) patchNormalDue(c evidence.Category, start time.Time) (time.Time, string) {
+	switch c {
+	case evidence.CategoryCritical:
+		return workdays.AddDays(start, 14), patchDays
+	case evidence.CategoryImportant:
+		return workdays.AddDays(start, 30), patchDays
+	}
+	return e.in.Calendar.AddWorkingDays(start, 60), patchWorkingDays
+}
+
+// patchSeverity: B.9.2. The severity is categorised Critical, Important or
+// Other; the check shows how the rating given maps to the category. An
+// unreadable severity is an invalid finding already.
+func (e *eval) patchSeverity(v evidence.Vulnerability) {
+	if !e.patchHas(evidence.ParaSeverity) || !v.Severity.Set {
+		return
+	}
+	r := v.Severity.Rating
+	e.patchCheck(Check{Paragraph: evidence.ParaSeverity, Register: "vulnerabilities", Subject: v.ID, Source: v.Severity.Pos, Outcome: OK,
+		Detail: "severity " + r.String() + ": " + patchPeriodText(r.Category, "release")})
+}
+
+// patchAdjust is what a row's exception does to its patching period.
+type patchAdjust struct {
+	// judge is false when a cell the period depends on is unreadable
+	// (already an invalid finding): the row is not judged against 9.3.
+	judge bool
+	// notExploitable: a demonstrated not-exploitable exception (9.3.1);
+	// exploitable is the day it became exploitable, when it did.
+	notExploitable bool
+	exploitable    evidence.Date
+	ref            string
+	// extension: a valid 5-day extension (9.3.2), with its test plan.
+	extension bool
+	testPlan  string
+	// agreedDays: a valid Client-agreed period (9.3.3), in days.
+	agreedDays int
+}
+
+// patchException checks the exception a row claims (9.3.1-9.3.3) and
+// returns what it does to the period. An exception whose conditions are
+// not met is a finding against its paragraph, and the normal period
+// applies.
+func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
+	adj := patchAdjust{judge: !v.Exception.Invalid, ref: v.ExceptionRef.Value}
+	cat := v.Severity.Rating.Category
+	base := Check{Register: "vulnerabilities", Subject: v.ID, Source: v.Exception.Pos}
+	gap := func(c Check, para string, src Finding, detail string) Check {
+		c.Paragraph, c.Outcome, c.Detail = para, Gap, detail
+		src.Paragraph, src.Kind, src.Severity, src.Subject = para, Violation, Medium, v.ID
+		e.patchFinding(src)
+		return c
+	}
+	switch v.Exception.Value {
+	case evidence.PatchNotExploitable:
+		const para = evidence.ParaNotExploitable
+		c := base
+		c.Paragraph = para
+		since := v.ExploitableSince
+		switch {
+		case !v.ExceptionRef.Set:
+			c = gap(c, para, Finding{Source: v.ExceptionRef.Pos,
+				Message: "Exception not-exploitable with no Exception Reference: the Agency must be able to demonstrate that the vulnerability is not exploitable in the Services (9.3.1); without it the normal period from the patch's release applies."},
+				"not-exploitable claimed with no reference; the normal period applies")
+		case since.Invalid:
+			adj.judge = false
+			return adj
+		default:
+			adj.notExploitable, adj.exploitable = true, since
+			switch {
+			case since.Set && !since.Time.After(e.in.AsOf):
+				c.Outcome = OK
+				c.Detail = fmt.Sprintf("not exploitable (%s) until %s: the normal period runs from then", adj.ref, since)
+				c.Source = since.Pos
+			case since.Set:
+				c.Outcome = Exception
+				c.Detail = fmt.Sprintf("not exploitable in the Services (%s); exploitable from %s, after the as-of date", adj.ref, since)
+			default:
+				c.Outcome = Exception
+				c.Detail = fmt.Sprintf("not exploitable in the Services (%s): no patching deadline runs while it stays so", adj.ref)
+			}
+		}
+		e.patchCheck(c)
+	case evidence.PatchExtension:
+		const para = evidence.ParaExtension
+		c := base
+		c.Paragraph = para
+		switch {
+		case v.Severity.Set && cat == evidence.CategoryOther:
+			c = gap(c, para, Finding{Source: v.Exception.Pos,
+				Message: fmt.Sprintf("Extension claimed for an Other vulnerability (severity %s): 9.3.2 grants 5 more days only to Critical and Important patches, so the normal 60 Working Days apply.", v.Severity.Rating)},
+				"extension claimed for an Other vulnerability; the normal period applies")
+		case !v.TestPlanRef.Set:
+			c.Source = v.TestPlanRef.Pos
+			c = gap(c, para, Finding{Source: v.TestPlanRef.Pos,
+				Message: "Extension claimed with no Test Plan Reference: the 5-day extension of 9.3.2 needs the security patch test plan agreed with the Client to have been followed; the normal period applies."},
+				"extension claimed with no test plan reference; the normal period applies")
+		case !v.Severity.Set:
+			return adj // the category is unknown: nothing to judge
+		default:
+			adj.extension, adj.testPlan = true, v.TestPlanRef.Value
+			c.Outcome, c.Source = OK, v.TestPlanRef.Pos
+			c.Detail = fmt.Sprintf("5-day extension for a %s patch, following test plan %s", cat, adj.testPlan)
+		}
+		e.patchCheck(c)
+	case evidence.PatchClientAgreed:
+		const para = evidence.ParaClientAgreed
+		c := base
+		c.Paragraph = para
+		days := v.AgreedDays
+		if days.Invalid {
+			adj.judge = false
+		}
+		var missing []string
+		if !days.Set && !days.Invalid {
+			missing = append(missing, "no Agreed Days")
+			e.patchFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Source: days.Pos,
+				Message: "Exception client-agreed with no Agreed Days: record the maximum period the Client agreed (9.3.3), in days after release; until then the normal period applies."})
+		}
+		if !v.ExceptionRef.Set {
+			missing = append(missing, "no reference")
+			e.patchFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Source: v.ExceptionRef.Pos,
+				Message: "Exception client-agreed with no Exception Reference: a different maximum period needs the Client's agreement (9.3.3), to be referenced; until then the normal period applies."})
+		}
+		switch {
+		case len(missing) > 0:
+			c.Outcome, c.Detail = Gap, "client-agreed claimed with "+patchJoin(missing)+"; the normal period applies"
+		case days.Invalid:
+			return adj
+		default:
+			adj.agreedDays = int(days.Value)
+			c.Outcome, c.Source = OK, days.Pos
+			c.Detail = fmt.Sprintf("the Client agreed %d day%s after release (%s)", adj.agreedDays, plural(adj.agreedDays), adj.ref)
+		}
+		e.patchCheck(c)
+	}
+	return adj
+}
+
+// patchPeriod: B.9.3, and B.9.7 for a miss. The patch is applied on or
+// before the last day of its period, counted from its public release (or
+// from the day a not-exploitable vulnerability became exploitable).
+func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
+	const para = evidence.ParaPatching
+	if !e.patchHas(para) || !adj.judge || !v.Severity.Set || v.Released.Invalid || v.Applied.Invalid {
+		return
+	}
+	asOf, rel, app := e.in.AsOf, v.Released, v.Applied
+	rating := v.Severity.Rating
+	cat := rating.Category
+	c := Check{Paragraph: para, Register: "vulnerabilities", Subject: v.ID, Source: app.Pos}
+	head := "severity " + rating.String() + ": "
+
+	if rel.Set && app.Set && app.Time.Before(rel.Time) {
+		e.patchFinding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: v.ID, Source: app.Pos,
+			Message: fmt.Sprintf("Patch Applied %s is before Patch Released %s: a patch cannot be applied before its release; check both dates.", day(app.Time), day(rel.Time))})
+		return
+	}
+	if !rel.Set || rel.Time.After(asOf) {
+		c.Outcome, c.Source = Due, rel.Pos
+		c.Detail = head + patchPeriodText(cat, "release") + "; no patch released yet"
+		if rel.Set {
+			c.Detail = head + patchPeriodText(cat, "release") + "; patch released " + rel.String() + ", after the as-of date"
+		}
+		e.patchCheck(c)
+		return
+	}
+	applied := app.Set && !app.Time.After(asOf)
+	appliedText := func() string {
+		if app.Set && !applied {
+			return "; applied " + app.String() + ", after the as-of date"
+		}
+		return ""
+	}
+
+	// The period's start and its deadline. from names the start in a
+	// check's detail, fromMsg in a finding's message.
+	start := rel.Time
+	from, fromMsg := "release ("+rel.String()+")", "its release on "+day(rel.Time)
+	if adj.notExploitable {
+		since := adj.exploitable
+		if !since.Set || since.Time.After(asOf) {
+			c.Outcome = Exception
+			c.Detail = fmt.Sprintf("%snot exploitable in the Services (%s): no deadline runs while it stays so", head, adj.ref)
+			if applied {
+				c.Outcome = OK
+				c.Detail += "; applied " + app.String()
+			}
+			e.patchCheck(c)
+			return
+		}
+		if since.Time.After(rel.Time) {
+			start = since.Time
+			from, fromMsg = "becoming exploitable ("+since.String()+")", "it became exploitable on "+day(since.Time)
+		} else {
+			from = "release (" + rel.String() + "; exploitable since " + since.String() + ")"
+		}
+	}
+	normal, unit := e.patchNormalDue(cat, start)
+	due := normal
+	rule := func(from string) string { return patchPeriodText(cat, from) }
+	switch {
+	case adj.extension:
+		due = workdays.AddDays(normal, 5)
+		n := 14
+		if cat == evidence.CategoryImportant {
+			n = 30
+		}
+		rule = func(from string) string {
+			return fmt.Sprintf("due %d + 5 days after %s with the extension (test plan %s)", n, from, adj.testPlan)
+		}
+	case adj.agreedDays > 0:
+		due, unit = workdays.AddDays(start, adj.agreedDays), patchDays
+		rule = func(from string) string {
+			return fmt.Sprintf("due %d day%s after %s as agreed with the Client (%s)", adj.agreedDays, plural(adj.agreedDays), from, adj.ref)
+		}
+	}
+	c.Deadline, c.Unit = due, unit
+	detail := head + rule(from) + ", by " + due.Format(time.DateOnly)
+
+	if applied {
+		c.Margin, c.Unit = e.patchMargin(app.Time, due, unit)
+		if !app.Time.After(due) {
+			c.Outcome, c.Detail = OK, detail+"; applied "+app.String()
+			if app.Time.After(normal) && !due.Equal(normal) {
+				c.Outcome = Exception
+				c.Detail += ", after the normal deadline " + normal.Format(time.DateOnly)
+			}
+			e.patchCheck(c)
+			return
+		}
+		late := fmt.Sprintf("%d %s late", -c.Margin, patchUnitWord(c.Unit, -c.Margin))
+		c.Outcome, c.Detail = Gap, detail+"; applied "+app.String()
+		e.patchMiss(v, c, "applied "+day(app.Time), fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s: it was %s, by %s.",
+			cat, rating, day(app.Time), late, patchRuleWords(rule(fromMsg)), day(due)))
+		return
+	}
+	if !asOf.After(due) {
+		c.Margin, c.Unit = e.patchMargin(asOf, due, unit)
+		c.Outcome, c.Detail = Due, detail+"; not yet applied"+appliedText()
+		e.patchCheck(c)
+		return
+	}
+	c.Margin, c.Unit = e.patchMargin(asOf, due, unit)
+	over := fmt.Sprintf("%d %s overdue", -c.Margin, patchUnitWord(c.Unit, -c.Margin))
+	c.Outcome, c.Detail = Gap, detail+"; not applied by "+asOf.Format(time.DateOnly)+appliedText()
+	e.patchMiss(v, c, "still not applied on "+day(asOf), fmt.Sprintf("%s vulnerability (severity %s) not patched by %s: it was %s, by %s (%s).",
+		cat, rating, day(asOf), patchRuleWords(rule(fromMsg)), day(due), over))
+}
+
+// patchMiss records a miss of 9.3: the gap check and critical finding
+// against 9.3, and the Default under 9.7 for the same vulnerability.
+func (e *eval) patchMiss(v evidence.Vulnerability, c Check, what, msg string) {
+	e.patchCheck(c)
+	e.patchFinding(Finding{Paragraph: evidence.ParaPatching, Kind: Violation, Severity: Critical, Subject: v.ID, Source: c.Source, Message: msg})
+	d := c
+	d.Paragraph = evidence.ParaPatchDefault
+	d.Detail = "Default (9.3 missed): " + c.Detail
+	e.patchCheck(d)
+	e.patchFinding(Finding{Paragraph: evidence.ParaPatchDefault, Kind: Violation, Severity: Critical, Subject: v.ID, Source: c.Source,
+		Message: fmt.Sprintf("Default under 9.7: %s missed its patching period under 9.3 (due by %s; %s). A failure to comply with 9.3 is a Default: the Agency must follow the Rectification Plan Process.", v.ID, day(c.Deadline), what)})
+}
+
+// patchMargin is the margin from the day of an event to the deadline, in
+// the deadline's unit: positive to spare, negative late. A day past a
+// working-day deadline that is not itself a Working Day (the Saturday
+// after a Friday deadline) counts 0 Working Days late, so the margin is
+// then told in calendar days.
+func (e *eval) patchMargin(event, due time.Time, unit string) (int, string) {
+	if unit == patchWorkingDays {
+		n := e.in.Calendar.WorkingDaysBetween(event, due)
+		if n != 0 || !event.After(due) {
+			return n, unit
+		}
+	}
+	return workdays.DaysBetween(event, due), patchDays
+}
+
+// patchUnitWord is "day", "days", "Working Day" or "Working Days" for n.
+func patchUnitWord(unit string, n int) string {
+	w := "day"
+	if unit == patchWorkingDays {
+		w = "Working Day"
+	}
+	return w + plural(n)
+}
+
+// patchRuleWords turns a rule ("due 14 days after release (...)") into message
+// words ("due within 14 days after release (...)").
+func patchRuleWords(rule string) string {
+	if rest, ok := strings.CutPrefix(rule, "due "); ok && !strings.HasPrefix(rest, "within ") {
+		return "due within " + rest
+	}
+	return rule
+}
+
+// patchJoin joins words with "and".
+func patchJoin(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	s := words[0]
+	for _, w := range words[1 : len(words)-1] {
+		s += ", " + w
+	}
+	return s + " and " + words[len(words)-1]
+}
+
+func patchingDocs() []Doc {
+	const reg = "vulnerabilities"
+	return []Doc{
+		{[]string{evidence.ParaSeverity}, reg, "Each vulnerability's Severity is read as the schedule's category or mapped to it, and every check shows the mapping: " +
+			"the categories Critical, Important and Other as they are; NVD ratings Critical (CVSS v3) and High -> Critical, Medium -> Important, Low -> Other; " +
+			"Microsoft ratings Critical -> Critical, Important -> Important, Moderate and Low -> Other; CVSS base scores 7.0-10.0 -> Critical, 4.0-6.9 -> Important, 0.0-3.9 -> Other. " +
+			"A scheme may be named (NVD High, Microsoft Moderate, CVSS 9.8, High (NVD)); a bare High or Medium is NVD's, Moderate is Microsoft's, Low is Other in both. " +
+			"Anything else, or a score outside 0-10 or with more than one decimal place, is an invalid finding."},
+		{[]string{evidence.ParaPatching}, reg, "Each patch is applied on or before the last day of its period, counted from the day of its public release: " +
+			"Critical, release + 14 calendar days; Important, release + 30 calendar days (no roll-forward off weekends or bank holidays); " +
+			"Other, the 60th Working Day strictly after the release. Applied after that day is a violation; not applied at the as-of date is a violation once the day has passed, " +
+			"and due (with the days left) before. A miss is severity critical: a Default under 9.7. Dates after the as-of date have not happened yet: a patch released later has no deadline yet, one applied later is outstanding. " +
+			"A patch applied before its release is an invalid finding."},
+		{[]string{evidence.ParaNotExploitable}, reg, "Exception not-exploitable with an Exception Reference: no deadline runs while Exploitable Since is empty (shown as an exception, not a gap); " +
+			"once it is set, the normal period runs from that day (or from the release, if later). Without a reference the exception is a finding and the normal period runs from the release."},
+		{[]string{evidence.ParaExtension}, reg, "Exception extension: a Critical or Important patch gets 5 more calendar days (release + 19 or + 35 days) when a Test Plan Reference shows the security patch test plan agreed with the Client was followed. " +
+			"An extension claimed for an Other vulnerability, or without a test plan reference, is a finding and the normal period applies. A patch applied after the normal deadline but within the extension shows as an exception."},
+		{[]string{evidence.ParaClientAgreed}, reg, "Exception client-agreed: the period becomes Agreed Days calendar days after release (a positive whole number) when an Exception Reference records the Client's agreement. " +
+			"Missing Agreed Days or reference is a finding and the normal period applies. A patch applied after the normal deadline but within the agreed period shows as an exception."},
+		{[]string{evidence.ParaPatchDefault}, reg, "Every miss of 9.3 (a patch applied late, or still outstanding past its deadline) is a Default: a critical finding against 9.7 naming the vulnerability, beside the critical finding against 9.3."},
+	}
+}

@@ -1,7 +1,155 @@
 package rules
 
-// STUB: to be replaced by the rule family.
+import (
+	"fmt"
+	"time"
 
-func (e *eval) monthlyReports() {}
+	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/workdays"
+)
 
-func reportsDocs() []Doc { return nil }
+// monthlyReportWorkingDays is the number of Working Days after the end of a Month
+// within which its vulnerability report is due (B.9.5.5).
+const monthlyReportWorkingDays = 5
+
+// monthlyReports: B.9.5.5. From the month containing [contract]
+// reports_from to the last full month before the as-of date, each month
+// has a report issued within 5 Working Days after its last day, and not
+// before the month has ended.
+func (e *eval) monthlyReports() {
+	const para = evidence.ParaMonthlyReport
+	reg := e.in.Evidence.Register("vulnerability-reports")
+	if !e.patchHas(para) || reg == nil || !reg.Present || !reportMonthColumn(reg) {
+		// No register, or no Month column to read: the paragraph is
+		// missing, or its problems say why.
+		return
+	}
+	cal, asOf := e.in.Calendar, e.in.AsOf
+	from := e.in.Config.Contract.ReportsFrom
+	if from.IsZero() {
+		from = e.in.Config.Contract.StartDate
+	}
+	first := workdays.Date(from.Year(), from.Month(), 1)
+	last := workdays.AddMonths(workdays.Date(asOf.Year(), asOf.Month(), 1), -1) // the last full month
+
+	byMonth := map[string]evidence.Report{}
+	for _, r := range e.in.Evidence.Reports {
+		byMonth[r.Month] = r // one row a month: the reader drops repeats
+	}
+	for m := first; !m.After(last); m = workdays.AddMonths(m, 1) {
+		key := m.Format(evidence.MonthLayout)
+		r, ok := byMonth[key]
+		e.monthReport(key, m, r, ok, reg)
+	}
+	// Reports for months not yet due can only have been issued before
+	// their month ended.
+	for _, r := range e.in.Evidence.Reports {
+		if r.Start.After(last) && r.Issued.Set && !r.Issued.Time.After(asOf) {
+			end := workdays.AddDays(workdays.AddMonths(r.Start, 1), -1)
+			due := cal.AddWorkingDays(end, monthlyReportWorkingDays)
+			e.reportEarly(r, end, due)
+		}
+	}
+}
+
+// reportMonthColumn reports whether the register's Month column was read.
+func reportMonthColumn(reg *evidence.Register) bool {
+	for _, h := range reg.Header {
+		if h == "Month" {
+			return true
+		}
+	}
+	return false
+}
+
+// monthReport judges one month: its report r, if the register has one.
+func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found bool, reg *evidence.Register) {
+	const para = evidence.ParaMonthlyReport
+	cal, asOf := e.in.Calendar, e.in.AsOf
+	end := workdays.AddDays(workdays.AddMonths(start, 1), -1)
+	due := cal.AddWorkingDays(end, monthlyReportWorkingDays)
+	name := start.Format("January 2006")
+	c := Check{Paragraph: para, Register: "vulnerability-reports", Subject: key, Deadline: due, Unit: "working days"}
+	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), due.Format(time.DateOnly))
+	if found && r.Issued.Invalid {
+		return // reported as invalid already
+	}
+	issued := found && r.Issued.Set && !r.Issued.Time.After(asOf)
+	switch {
+	case issued && !r.Issued.Time.After(end):
+		e.reportEarly(r, end, due)
+	case issued:
+		c.Source = r.Issued.Pos
+		c.Margin = cal.WorkingDaysBetween(r.Issued.Time, due)
+		if !r.Issued.Time.After(due) {
+			c.Outcome, c.Detail = OK, rule+"; issued "+r.Issued.String()
+			e.check(c)
+			return
+		}
+		late := fmt.Sprintf("%d Working Day%s late", -c.Margin, plural(-c.Margin))
+		if c.Margin == 0 { // issued on a non-working day after the deadline
+			c.Margin, c.Unit = workdays.DaysBetween(r.Issued.Time, due), "days"
+			late = fmt.Sprintf("%d day%s late", -c.Margin, plural(-c.Margin))
+		}
+		c.Outcome, c.Detail = Gap, rule+"; issued "+r.Issued.String()
+		e.check(c)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: key, Source: r.Issued.Pos,
+			Message: fmt.Sprintf("The report for %s was issued on %s, %s: the month ended on %s, so it was due within 5 Working Days, by %s.",
+				name, day(r.Issued.Time), late, day(end), day(due))})
+	default:
+		// No report by the as-of date: a row with no Issued date (or one
+		// after the as-of date) points at that cell, no row at the file.
+		c.Source = diag.Pos{File: reg.Path}
+		if found {
+			c.Source = r.Issued.Pos
+		}
+		note := "no report"
+		if found && r.Issued.Set {
+			note = "issued " + r.Issued.String() + ", after the as-of date"
+		}
+		c.Margin = cal.WorkingDaysBetween(asOf, due)
+		if !asOf.After(due) {
+			c.Outcome, c.Detail = Due, rule+"; "+note+" yet"
+			if found && r.Issued.Set {
+				c.Detail = rule + "; " + note
+			}
+			e.check(c)
+			return
+		}
+		if c.Margin == 0 {
+			c.Margin, c.Unit = workdays.DaysBetween(asOf, due), "days"
+		}
+		c.Outcome, c.Detail = Gap, rule+"; "+note+" by "+asOf.Format(time.DateOnly)
+		e.check(c)
+		what := "No report for " + name
+		if found {
+			what = "The report for " + name + " has no Issued date on or before " + day(asOf)
+		}
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: key, Source: c.Source,
+			Message: fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within 5 Working Days, by %s.", what, day(end), day(due))})
+	}
+}
+
+// reportEarly: a report issued on or before the last day of its month
+// cannot cover the whole month.
+func (e *eval) reportEarly(r evidence.Report, end, due time.Time) {
+	const para = evidence.ParaMonthlyReport
+	name := r.Start.Format("January 2006")
+	e.check(Check{Paragraph: para, Register: "vulnerability-reports", Subject: r.Month, Source: r.Issued.Pos, Outcome: Gap,
+		Detail: fmt.Sprintf("month ends %s; issued %s, before the month ended (due after it, by %s)", end.Format(time.DateOnly), r.Issued.String(), due.Format(time.DateOnly))})
+	e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: r.Month, Source: r.Issued.Pos,
+		Message: fmt.Sprintf("The report for %s was issued on %s, before the month ended on %s: a monthly report cannot cover the whole month before it ends; issue it after the month, by %s.",
+			name, day(r.Issued.Time), day(end), day(due))})
+}
+
+func reportsDocs() []Doc {
+	return []Doc{
+		{[]string{evidence.ParaMonthlyReport}, "vulnerability-reports", "For each month from the one containing [contract] reports_from (default the contract start date) " +
+			"to the last full month before the as-of date, a report is issued within 5 Working Days after the month's last day: on or before the 5th Working Day strictly after it " +
+			"(April 2026 ends Thursday 30 April; Monday 4 May is a bank holiday, so the report is due by Friday 8 May). " +
+			"A month with no report once that day has passed is a violation (before it, the report is due); one issued later is a violation; " +
+			"one issued on or before the month's last day cannot cover the whole month and is a violation too. Reports for months before reports_from are not judged; " +
+			"a Month given twice, in any spelling, is an invalid finding and the later row is not used."},
+	}
+}

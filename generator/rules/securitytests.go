@@ -1,7 +1,515 @@
 package rules
 
-// STUB: to be replaced by the rule family.
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
 
-func (e *eval) securityTests() {}
+	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/workdays"
+)
 
-func securityTestsDocs() []Doc { return nil }
+// The periods this tool reads into the schedule's words for security
+// tests, where the schedule gives no number of days.
+const (
+	// resultsWorkingDays: B.6.2 "as soon as practicable after completion".
+	resultsWorkingDays = 10
+	// remedyWorkingDays: B.6.4 "in accordance with the timetable agreed
+	// with the Client or, otherwise, as soon as reasonably possible"; no
+	// timetable is on record, so the longest period the schedule itself
+	// allows for fixing a vulnerability (B.9.3, Other: 60 Working Days).
+	remedyWorkingDays = 60
+	// changeTestWorkingDays: B.6.1 "additionally after any change", read
+	// in the same way.
+	changeTestWorkingDays = 60
+)
+
+// secTest is one Security Test: its rows (one per finding) and the
+// test-level cells, each the first readable one among its rows (the
+// register reports any row that disagrees).
+type secTest struct {
+	id                            string
+	rows                          []evidence.SecurityTest
+	start, end, agreed, delivered evidence.Date
+	full                          evidence.Bool
+}
+
+// groupTests groups the register's rows by Test ID, in the order each test
+// first appears.
+func groupTests(rows []evidence.SecurityTest) []*secTest {
+	var out []*secTest
+	byID := map[string]*secTest{}
+	for _, r := range rows {
+		k := strings.ToUpper(r.ID)
+		t := byID[k]
+		if t == nil {
+			t = &secTest{id: r.ID, start: r.Start, end: r.End, agreed: r.ClientAgreed, delivered: r.ResultsDelivered, full: r.FullScope}
+			byID[k] = t
+			out = append(out, t)
+		} else {
+			firstReadableDate(&t.start, r.Start)
+			firstReadableDate(&t.end, r.End)
+			firstReadableDate(&t.agreed, r.ClientAgreed)
+			firstReadableDate(&t.delivered, r.ResultsDelivered)
+			if t.full.Invalid && !r.FullScope.Invalid {
+				t.full = r.FullScope
+			}
+		}
+		t.rows = append(t.rows, r)
+	}
+	return out
+}
+
+func firstReadableDate(have *evidence.Date, d evidence.Date) {
+	if have.Invalid && !d.Invalid {
+		*have = d
+	}
+}
+
+// securityTests checks Part B paragraph 6 (Security Testing) against the
+// security tests register.
+func (e *eval) securityTests() {
+	tests := groupTests(e.in.Evidence.SecurityTests)
+	e.annualTests(e.in.Evidence.Register("security-tests"), tests)
+	e.testsAfterChanges(tests, e.governanceChanges())
+	for _, t := range tests {
+		e.testAgreed(t)
+		e.testResults(t)
+	}
+	e.testRemedies(tests)
+	e.repeatFailures(tests)
+}
+
+func (e *eval) paraInForm(para string) bool {
+	_, ok := e.order[para]
+	return ok
+}
+
+// annualTests: B.6.1. A Security Test across the scope of the ISMS at
+// least annually: each full-scope test ends no later than 12 Months after
+// the previous one ended (the first, 12 Months after the contract start).
+func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
+	const para = evidence.ParaTestAnnual
+	if !e.paraInForm(para) || reg == nil || !reg.Present || reg.Rows == 0 && len(reg.Problems) > 0 {
+		return // no register (the paragraph is missing) or an unreadable one
+	}
+	from, asOf := workdays.Day(e.in.Config.Contract.StartDate), e.in.AsOf
+	var events []time.Time
+	ended := map[string][]string{} // End day -> full-scope tests
+	for _, t := range tests {
+		if t.full.Set && t.full.Value && t.end.Set {
+			events = append(events, t.end.Time)
+			ended[t.end.String()] = append(ended[t.end.String()], t.id)
+		}
+	}
+	// The events Annual counts, in order, each with the previous one.
+	var days []time.Time
+	for _, d := range events {
+		if d.After(from) && !d.After(asOf) {
+			days = append(days, d)
+		}
+	}
+	slices.SortFunc(days, func(a, b time.Time) int { return a.Compare(b) })
+	days = slices.CompactFunc(days, func(a, b time.Time) bool { return a.Equal(b) })
+	previous := func(d time.Time) time.Time { // the last event before d, or from
+		p := from
+		for _, x := range days {
+			if x.Before(d) {
+				p = x
+			}
+		}
+		return p
+	}
+	since := func(p time.Time) string {
+		if p.Equal(from) {
+			return "the contract start (" + day(from) + ")"
+		}
+		return "the full-scope test " + strings.Join(ended[p.Format(time.DateOnly)], ", ") + " ended on " + day(p)
+	}
+	src := diag.Pos{File: reg.Path}
+	for _, o := range workdays.Annual(from, events, asOf) {
+		late := workdays.DaysBetween(o.Due, o.Done)
+		prev := previous(o.Done)
+		if o.Pending { // counting an event on the as-of date itself
+			prev = previous(workdays.AddDays(o.Done, 1))
+		}
+		msg := fmt.Sprintf("No full-scope Security Test since %s: Security Tests across the scope of the ISMS are due at least annually, so one was due by %s (%d day%s overdue at %s).",
+			since(prev), day(o.Due), late, plural(late), day(asOf))
+		if !o.Pending {
+			msg = fmt.Sprintf("Full-scope Security Test %s ended on %s, %d day%s late: Security Tests across the scope of the ISMS are due at least annually, and after %s the next was due by %s.",
+				strings.Join(ended[o.Done.Format(time.DateOnly)], ", "), day(o.Done), late, plural(late), since(prev), day(o.Due))
+		}
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Source: src, Message: msg})
+	}
+	for _, t := range tests {
+		if !t.full.Set || !t.full.Value || !t.end.Set || !t.end.Time.After(from) || t.end.Time.After(asOf) {
+			continue
+		}
+		prev := previous(t.end.Time)
+		due := workdays.AddMonths(prev, 12)
+		c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: t.end.Pos,
+			Deadline: due, Margin: workdays.DaysBetween(t.end.Time, due), Unit: "days",
+			Detail: fmt.Sprintf("full-scope test ended %s; due by %s, 12 Months after %s", t.end, due.Format(time.DateOnly), since(prev))}
+		c.Outcome = OK
+		if t.end.Time.After(due) {
+			c.Outcome = Gap // the paragraph-level finding above
+		}
+		e.check(c)
+	}
+}
+
+// testAgreed: B.6.1. The date, timing, content and conduct of each test
+// are agreed in advance with the Client: this tool reads "in advance" as a
+// Client Agreed On date on or before the Start Date (the register holds
+// days, not times, and agreement on the morning of the first day is still
+// before the test).
+func (e *eval) testAgreed(t *secTest) {
+	const para = evidence.ParaTestAnnual
+	if !e.paraInForm(para) || !t.start.Set || t.agreed.Invalid {
+		return
+	}
+	asOf, start, agreed := e.in.AsOf, t.start.Time, t.agreed
+	c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: agreed.Pos, Deadline: start, Unit: "days"}
+	switch {
+	case !agreed.Set && start.After(asOf):
+		c.Outcome, c.Margin = Due, workdays.DaysBetween(asOf, start)
+		c.Detail = fmt.Sprintf("starts %s; the Client's agreement is due by then", t.start)
+	case !agreed.Set:
+		c.Outcome, c.Margin = Gap, -workdays.DaysBetween(start, asOf)
+		c.Detail = fmt.Sprintf("started %s; no Client agreement recorded", t.start)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Source: agreed.Pos,
+			Message: fmt.Sprintf("No Client Agreed On date: the date, timing, content and conduct of Security Tests must be agreed in advance with the Client, by the Start Date (%s).", day(start))})
+	case agreed.Time.After(start):
+		c.Outcome, c.Margin = Gap, workdays.DaysBetween(agreed.Time, start)
+		c.Detail = fmt.Sprintf("started %s, agreed %s", t.start, agreed)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Source: agreed.Pos,
+			Message: fmt.Sprintf("The Client agreed the test on %s, %d day%s after it started on %s: the date, timing, content and conduct of Security Tests must be agreed in advance.",
+				day(agreed.Time), -c.Margin, plural(-c.Margin), day(start))})
+	default:
+		c.Outcome, c.Margin = OK, workdays.DaysBetween(agreed.Time, start)
+		c.Detail = fmt.Sprintf("agreed %s, started %s", agreed, t.start)
+	}
+	e.check(c)
+}
+
+// testResults: B.6.2. The results go to the Client "as soon as practicable
+// after completion of each Security Test": this tool reads that as within
+// 10 Working Days after the End Date.
+func (e *eval) testResults(t *secTest) {
+	const para = evidence.ParaTestResults
+	if !e.paraInForm(para) || !t.end.Set || t.delivered.Invalid {
+		return
+	}
+	cal, asOf, end, got := e.in.Calendar, e.in.AsOf, t.end.Time, t.delivered
+	due := cal.AddWorkingDays(end, resultsWorkingDays)
+	c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: got.Pos, Deadline: due, Unit: "working days"}
+	switch {
+	case !got.Set && !asOf.After(due):
+		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
+		c.Detail = fmt.Sprintf("ends %s; results due by %s", t.end, due.Format(time.DateOnly))
+	case !got.Set:
+		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
+		c.Detail = fmt.Sprintf("ended %s; no results delivered", t.end)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Source: got.Pos,
+			Message: fmt.Sprintf("No Results Delivered On date: the test ended on %s and its results were due to the Client by %s (%d Working Days after completion, this tool's reading of \"as soon as practicable\").",
+				day(end), day(due), resultsWorkingDays)})
+	case got.Time.After(due):
+		var late string
+		c.Margin, late = lateWorkingDays(cal, due, got.Time)
+		c.Outcome, c.Detail = Gap, fmt.Sprintf("ended %s, results delivered %s", t.end, got)
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: t.id, Source: got.Pos,
+			Message: fmt.Sprintf("Results delivered on %s, %s: the test ended on %s, so they were due by %s (%d Working Days after completion, this tool's reading of \"as soon as practicable\").",
+				day(got.Time), late, day(end), day(due), resultsWorkingDays)})
+	default:
+		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
+		c.Detail = fmt.Sprintf("ended %s, results delivered %s", t.end, got)
+	}
+	e.check(c)
+}
+
+// lateWorkingDays returns the margin of something done after its due day (negative
+// Working Days) and says how late it was; done on a non-working day just
+// after the deadline it is late by calendar days, not Working Days.
+func lateWorkingDays(cal *workdays.Calendar, due, done time.Time) (int, string) {
+	m := -cal.WorkingDaysBetween(due, done)
+	if m == 0 {
+		n := workdays.DaysBetween(due, done)
+		return 0, fmt.Sprintf("%d day%s late", n, plural(n))
+	}
+	return m, fmt.Sprintf("%d Working Day%s late", -m, plural(-m))
+}
+
+// testRemedies: B.6.4. Each finding (breach, potential-breach, weakness)
+// is remediated and re-tested by a later test whose Retest Of names it and
+// which started on or after the remediation. With no timetable agreed with
+// the Client on record, both are due within remedyWorkingDays after the
+// End Date of the test that found it.
+func (e *eval) testRemedies(tests []*secTest) {
+	const para = evidence.ParaTestRemedy
+	if !e.paraInForm(para) {
+		return
+	}
+	retesters := map[string][]*secTest{} // Finding ID -> tests re-testing it
+	for _, t := range tests {
+		for _, r := range t.rows {
+			for _, f := range r.Retests {
+				k := strings.ToUpper(f)
+				if !slices.Contains(retesters[k], t) {
+					retesters[k] = append(retesters[k], t)
+				}
+			}
+		}
+	}
+	for _, t := range tests {
+		for _, r := range t.rows {
+			if !r.IsFinding() || !r.FindingID.Set || !t.end.Set || r.Remediated.Invalid {
+				continue
+			}
+			e.remedy(t, r, retesters[strings.ToUpper(r.FindingID.Value)])
+		}
+	}
+}
+
+func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest) {
+	const para = evidence.ParaTestRemedy
+	cal, asOf := e.in.Calendar, e.in.AsOf
+	due := cal.AddWorkingDays(t.end.Time, remedyWorkingDays)
+	rem := r.Remediated
+	remDone := rem.Set && !rem.Time.After(asOf)
+	// The re-test: the earliest-ending test naming this finding that
+	// started on or after the remediation and had ended by the as-of date.
+	var retest *secTest
+	early := ""
+	for _, rt := range retesters {
+		if !rt.start.Set || !rt.end.Set || rt.end.Time.After(asOf) {
+			continue
+		}
+		if !remDone || rt.start.Time.Before(rem.Time) {
+			early = rt.id
+			continue
+		}
+		if retest == nil || rt.end.Time.Before(retest.end.Time) {
+			retest = rt
+		}
+	}
+
+	var states []string
+	missing, lateDone, pending := false, false, false
+	var last time.Time // the later of the two, when both are done
+	remState := ""
+	switch {
+	case !remDone && asOf.After(due):
+		missing, remState = true, "not remediated"
+	case !remDone:
+		pending, remState = true, "not remediated yet"
+	case rem.Time.After(due):
+		_, late := lateWorkingDays(cal, due, rem.Time)
+		lateDone, remState = true, fmt.Sprintf("remediated on %s, %s", day(rem.Time), late)
+	default:
+		remState = "remediated on " + day(rem.Time)
+	}
+	states = append(states, remState)
+	if remDone {
+		last = rem.Time
+	}
+	switch {
+	case retest == nil && asOf.After(due):
+		missing = true
+		s := "not re-tested"
+		if early != "" {
+			s += " (" + early + " named it before it was remediated)"
+		}
+		states = append(states, s)
+	case retest == nil:
+		pending = true
+		states = append(states, "not re-tested yet")
+	case retest.end.Time.After(due):
+		_, late := lateWorkingDays(cal, due, retest.end.Time)
+		lateDone = true
+		states = append(states, fmt.Sprintf("re-tested by %s (ended %s), %s", retest.id, day(retest.end.Time), late))
+	default:
+		states = append(states, fmt.Sprintf("re-tested by %s (ended %s)", retest.id, day(retest.end.Time)))
+	}
+	if retest != nil && retest.end.Time.After(last) {
+		last = retest.end.Time
+	}
+
+	fid := r.FindingID.Value
+	c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: r.FindingID.Pos, Deadline: due, Unit: "working days",
+		Detail: fmt.Sprintf("%s %s: %s; due by %s", r.FindingType.Value, fid, strings.Join(states, ", "), due.Format(time.DateOnly))}
+	switch {
+	case missing:
+		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
+	case lateDone:
+		c.Outcome = Gap
+		c.Margin, _ = lateWorkingDays(cal, due, last)
+	case pending:
+		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
+	default:
+		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(last, due)
+	}
+	if c.Outcome == Gap {
+		sev, src := High, r.FindingID.Pos
+		if !missing {
+			sev = Low
+		}
+		if !remDone || rem.Time.After(due) {
+			src = rem.Pos
+		}
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: t.id, Source: src,
+			Message: fmt.Sprintf("%s %s, found by test %s (ended %s): %s. Remediation and a repeat test were due by %s, %d Working Days after the test: this tool's reading of \"as soon as reasonably possible\", as no timetable agreed with the Client is on record.",
+				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Time), strings.Join(states, "; "), day(due), remedyWorkingDays)})
+	}
+	e.check(c)
+}
+
+// repeatFailures: B.6.5. A repeat test that again reveals an actual or
+// potential Breach of Security with the same root cause (ignoring case and
+// spaces) as a finding it re-tests is a material Default.
+func (e *eval) repeatFailures(tests []*secTest) {
+	const para = evidence.ParaTestRepeat
+	if !e.paraInForm(para) {
+		return
+	}
+	findings := map[string]evidence.SecurityTest{} // Finding ID -> its row
+	for _, t := range tests {
+		for _, r := range t.rows {
+			if r.IsFinding() && r.FindingID.Set {
+				findings[strings.ToUpper(r.FindingID.Value)] = r
+			}
+		}
+	}
+	for _, t := range tests {
+		var retested []evidence.SecurityTest
+		var src diag.Pos
+		for _, r := range t.rows {
+			for _, f := range r.Retests {
+				if o, ok := findings[strings.ToUpper(f)]; ok && !slices.ContainsFunc(retested, func(x evidence.SecurityTest) bool { return x.FindingID == o.FindingID }) {
+					retested = append(retested, o)
+				}
+			}
+			if len(r.Retests) > 0 && src.Cell == "" {
+				src = r.RetestOf.Pos
+			}
+		}
+		if len(retested) == 0 {
+			continue
+		}
+		var names []string
+		for _, o := range retested {
+			names = append(names, o.FindingID.Value)
+		}
+		c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: src, Outcome: OK,
+			Detail: "re-tests " + strings.Join(names, ", ") + "; no breach or potential breach with the same root cause"}
+		var repeats []string
+		for _, r := range t.rows {
+			if !r.FindingType.Set || (r.FindingType.Value != evidence.FindingBreach && r.FindingType.Value != evidence.FindingPotential) || !r.RootCause.Set {
+				continue
+			}
+			for _, o := range retested {
+				if !o.RootCause.Set || evidence.CauseKey(o.RootCause.Value) != evidence.CauseKey(r.RootCause.Value) {
+					continue
+				}
+				id := r.FindingID.Value
+				if id == "" {
+					id = "a finding in " + r.FindingID.Pos.Cell
+				}
+				repeats = append(repeats, fmt.Sprintf("%s %s, same root cause as %s", r.FindingType.Value, id, o.FindingID.Value))
+				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Critical, Subject: t.id, Source: r.RootCause.Pos,
+					Message: fmt.Sprintf("Repeat test %s found %s (%s) with the same root cause as %s, which it re-tests (%q, found by test %s): a repeat Security Test revealing an actual or potential Breach of Security exploiting the same root cause failure is a material Default.",
+						t.id, findingArticle(r.FindingType.Value), id, o.FindingID.Value, o.RootCause.Value, o.ID)})
+				break
+			}
+		}
+		if len(repeats) > 0 {
+			c.Outcome, c.Source = Gap, src
+			c.Detail = "re-tests " + strings.Join(names, ", ") + "; found " + strings.Join(repeats, "; ")
+		}
+		e.check(c)
+	}
+}
+
+func findingArticle(findingType string) string {
+	switch findingType {
+	case evidence.FindingBreach:
+		return "an actual Breach of Security"
+	case evidence.FindingPotential:
+		return "a potential Breach of Security"
+	}
+	return "a " + findingType
+}
+
+// ismsChange is a change to the ISMS (including the security incident
+// management process and incident response plans) or to the Security
+// Management Plan, as recorded in the governance evidence.
+type ismsChange struct {
+	On     time.Time
+	What   string
+	Source diag.Pos
+}
+
+// governanceChanges returns the ISMS and Security Management Plan changes
+// recorded in the governance evidence. That evidence is not read yet (a
+// later issue), so there are none and testsAfterChanges checks nothing.
+func (e *eval) governanceChanges() []ismsChange { return nil }
+
+// testsAfterChanges: B.6.1. Security Tests "additionally after any change
+// or amendment to the ISMS ... or the Security Management Plan": for each
+// change on or before the as-of date, a test (of any scope) that starts on
+// or after the day of the change, within changeTestWorkingDays after it
+// (this tool's reading: the schedule sets no period).
+func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
+	const para = evidence.ParaTestAnnual
+	if !e.paraInForm(para) {
+		return
+	}
+	cal, asOf := e.in.Calendar, e.in.AsOf
+	for _, ch := range changes {
+		if ch.On.After(asOf) {
+			continue
+		}
+		due := cal.AddWorkingDays(ch.On, changeTestWorkingDays)
+		var next *secTest
+		for _, t := range tests {
+			if !t.start.Set || t.start.Time.Before(ch.On) || t.start.Time.After(asOf) {
+				continue
+			}
+			if next == nil || t.start.Time.Before(next.start.Time) {
+				next = t
+			}
+		}
+		what := fmt.Sprintf("the change on %s (%s)", day(ch.On), ch.What)
+		switch {
+		case next == nil && !asOf.After(due):
+			// Still due; there is no test row to show it on.
+		case next == nil:
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Source: ch.Source,
+				Message: fmt.Sprintf("No Security Test after %s: one was due by %s, %d Working Days after it (this tool's reading of \"additionally after any change\").",
+					what, day(due), changeTestWorkingDays)})
+		case next.start.Time.After(due):
+			m, late := lateWorkingDays(cal, due, next.start.Time)
+			e.check(Check{Paragraph: para, Register: "security-tests", Subject: next.id, Source: next.start.Pos, Outcome: Gap,
+				Deadline: due, Margin: m, Unit: "working days", Detail: "first test after " + what + ", started " + next.start.String()})
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Source: next.start.Pos,
+				Message: fmt.Sprintf("The first Security Test after %s started on %s, %s: it was due by %s, %d Working Days after the change (this tool's reading of \"additionally after any change\").",
+					what, day(next.start.Time), late, day(due), changeTestWorkingDays)})
+		default:
+			e.check(Check{Paragraph: para, Register: "security-tests", Subject: next.id, Source: next.start.Pos, Outcome: OK,
+				Deadline: due, Margin: cal.WorkingDaysBetween(next.start.Time, due), Unit: "working days",
+				Detail: "first test after " + what + ", started " + next.start.String()})
+		}
+	}
+}
+
+func securityTestsDocs() []Doc {
+	const reg = "security-tests"
+	return []Doc{
+		{[]string{evidence.ParaTestAnnual}, reg, "A Security Test across the full scope of the ISMS at least annually: each test with Full ISMS Scope Yes must end no later than 12 Months after the previous one ended, the first no later than 12 Months after the contract start date (12 Months after a day is the same day 12 months later, clamped to the month's end; a test exactly 12 Months later is on time, a day later is not). A year with none is one paragraph-level finding saying when the test was due; when the as-of date is past the next due day it is overdue. Tests ending after the as-of date do not count yet."},
+		{[]string{evidence.ParaTestAnnual}, reg, "The Client agreed each test in advance: this tool reads \"in advance\" as a Client Agreed On date on or before the Start Date (the register holds days, and agreement on the first morning is still before the test); a later date, or none once the test has started, is a finding. Tests after each change to the ISMS or the Security Management Plan: the governance evidence that records those changes is not read yet (a later issue), so this part is not checked; the rule is in place (testsAfterChanges) and will want a test starting on or after each change and within 60 Working Days of it."},
+		{[]string{evidence.ParaTestResults}, reg, "Results delivered to the Client after each test: Results Delivered On on or after the End Date. The schedule says \"as soon as practicable after completion\" and sets no period; this tool reads it as within 10 Working Days after the End Date (the 10th Working Day strictly after it). Undelivered within that period is due; undelivered after it is a finding (high), delivered after it a low-severity finding."},
+		{[]string{evidence.ParaTestRemedy}, reg, "Each finding (breach, potential-breach or weakness) remediated (Remediated On) and re-tested: a later test whose Retest Of names the Finding ID (or the Test ID that found it), which started on or after the remediation and ended by the as-of date. The schedule wants both \"in accordance with the timetable agreed with the Client or, otherwise, as soon as reasonably possible\"; no timetable is on record, so this tool reads it as within 60 Working Days after the End Date of the test that found it, the longest period the schedule sets for fixing a vulnerability (B.9.3). Within that period an open finding is due; past it, a finding not remediated or not re-tested is a high-severity finding, and one done late a low-severity one."},
+		{[]string{evidence.ParaTestRepeat}, reg, "A repeat test that again reveals a breach or potential-breach whose Root Cause is the same (ignoring case and spaces) as that of a finding it re-tests (its Retest Of) is a material Default: a critical finding, first in the gaps list."},
+	}
+}

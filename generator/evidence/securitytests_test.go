@@ -1,0 +1,394 @@
+package evidence
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/agency/evidence-site/generator/internal/workbook"
+)
+
+// secTestHeader is the security tests register's header row, columns A
+// (Test ID) to L (Remediated On).
+var secTestHeader = []string{
+	"Test ID", "Start Date", "End Date", "Type", "Full ISMS Scope", "Client Agreed On",
+	"Results Delivered On", "Finding ID", "Finding Type", "Root Cause", "Retest Of", "Remediated On",
+}
+
+// secTestRow returns a clean row of a full-scope test with no findings,
+// with the named columns replaced by set.
+func secTestRow(t testing.TB, id string, set map[string]string) string {
+	t.Helper()
+	v := map[string]string{
+		"Test ID": id, "Start Date": "2025-06-09", "End Date": "2025-06-13", "Type": "Penetration test",
+		"Full ISMS Scope": "Yes", "Client Agreed On": "2025-05-19", "Results Delivered On": "2025-06-20",
+		"Finding Type": "none",
+	}
+	for k, x := range set {
+		if !slices.Contains(secTestHeader, k) {
+			t.Fatalf("secTestRow: no column %q", k)
+		}
+		v[k] = x
+	}
+	cells := make([]string, len(secTestHeader))
+	for i, h := range secTestHeader {
+		cells[i] = v[h]
+	}
+	return strings.Join(cells, "\t")
+}
+
+// secFinding is secTestRow for a weakness with an identifier and root
+// cause, plus set.
+func secFinding(t testing.TB, id, finding string, set map[string]string) string {
+	t.Helper()
+	v := map[string]string{"Finding ID": finding, "Finding Type": "weakness", "Root Cause": "Cause of " + finding}
+	for k, x := range set {
+		v[k] = x
+	}
+	return secTestRow(t, id, v)
+}
+
+func secTestsFile(t testing.TB, rows ...string) files {
+	t.Helper()
+	return files{"security-tests.xlsx": xlsx(t, workbook.Sheet{Name: "Tests",
+		TSV: tsv(append([]string{strings.Join(secTestHeader, "\t")}, rows...)...)})}
+}
+
+func secRow(t *testing.T, e *Evidence, finding string) SecurityTest {
+	t.Helper()
+	for _, s := range e.SecurityTests {
+		if s.FindingID.Value == finding {
+			return s
+		}
+	}
+	t.Fatalf("no row with Finding ID %q", finding)
+	return SecurityTest{}
+}
+
+const secFile = `evidence/security-tests.xlsx: sheet "Tests" `
+
+func TestSecurityTests(t *testing.T) {
+	tests := []struct {
+		name     string
+		files    files
+		problems []wantProblem
+		ids      []string // Test IDs read, one per row
+		check    func(t *testing.T, e *Evidence)
+	}{
+		{
+			name: "every column kind, headers any case and order, Test ID repeats",
+			files: files{"security-tests.xlsx": xlsx(t, workbook.Sheet{Name: "tests", TSV: tsv(
+				"Security testing log",
+				"remediated on\tRETEST OF\troot cause\tfinding type\tFindingID\tresults delivered on\tclient agreed on\tfull isms scope\ttype\tEND DATE\tstart_date\tNotes\ttest id",
+				"2025-06-20\t\tDefault credentials\tPotential-Breach\tF-1\t2025-06-20\t2025-05-19\tyes\tIT Health Check\t2025-06-13\t2025-06-09\tx\tPT-1",
+				"'24/06/2025\t\tOld TLS\tWEAKNESS\tF-2\t'20/06/2025\t2025-05-19\tY\tit health check\t2025-06-13\t2025-06-09\t\tPT-1",
+				"\tf-1, PT-1\t\tnone\t\t2025-07-10\t2025-06-30\tno\tRetest\t2025-07-08\t2025-07-07\t\tRT-1",
+			)})},
+			ids: []string{"PT-1", "PT-1", "RT-1"},
+			check: func(t *testing.T, e *Evidence) {
+				f1, f2 := secRow(t, e, "F-1"), secRow(t, e, "F-2")
+				if f1.Start.String() != "2025-06-09" || f1.End.String() != "2025-06-13" || !f1.FullScope.Value || f1.Type.Value != "IT Health Check" ||
+					f1.ClientAgreed.String() != "2025-05-19" || f1.ResultsDelivered.String() != "2025-06-20" || f1.Remediated.String() != "2025-06-20" {
+					t.Errorf("F-1 = %+v", f1)
+				}
+				if f1.FindingType.Value != FindingPotential || f2.FindingType.Value != FindingWeakness || !f1.IsFinding() {
+					t.Errorf("finding types %q %q, want the canonical spelling", f1.FindingType.Value, f2.FindingType.Value)
+				}
+				if f2.Remediated.String() != "2025-06-24" || f2.ResultsDelivered.Invalid || f2.Type.Invalid || f2.FullScope.Invalid {
+					t.Errorf("F-2 = %+v: UK dates, Y and the Type in another case agree with row 3", f2)
+				}
+				if f1.Row.Pos.Cell != "M3" || f2.RootCause.Pos.Cell != "C4" {
+					t.Errorf("cells %s %s, want M3 C4", f1.Row.Pos.Cell, f2.RootCause.Pos.Cell)
+				}
+				rt := e.SecurityTests[2]
+				if rt.IsFinding() || rt.FullScope.Value || !rt.FullScope.Set {
+					t.Errorf("RT-1 = %+v", rt)
+				}
+				// F-1 by its Finding ID (any case), then PT-1's findings without repeating F-1.
+				if !slices.Equal(rt.Retests, []string{"F-1", "F-2"}) {
+					t.Errorf("RT-1 Retests = %q, want [F-1 F-2]", rt.Retests)
+				}
+				if r := e.Register("security-tests"); r.Rows != 3 || len(r.Data) != 3 || r.Data[1].Key != "PT-1" {
+					t.Errorf("register rows %d, data %+v", r.Rows, r.Data)
+				}
+			},
+		},
+		{
+			name: "bad cells, the rest still read",
+			files: secTestsFile(t,
+				secTestRow(t, "PT-1", map[string]string{"Start Date": "tbc", "Full ISMS Scope": "maybe"}),
+				secTestRow(t, "PT-2", map[string]string{"Finding Type": "critical", "Remediated On": "2025-02-30", "End Date": ""}),
+				secTestRow(t, "PT-3", nil),
+			),
+			problems: []wantProblem{
+				{secFile + "B2", "Start Date: " + dateWant + `, got "tbc"`},
+				{secFile + "E2", `Full ISMS Scope: want Yes or No, got "maybe"`},
+				{secFile + "C3", "End Date: empty; a value is required"},
+				{secFile + "I3", `Finding Type: want one of breach, potential-breach, weakness, none, got "critical"`},
+				{secFile + "L3", `Remediated On: ` + dateWant + `, got "2025-02-30"`},
+			},
+			ids: []string{"PT-1", "PT-2", "PT-3"},
+			check: func(t *testing.T, e *Evidence) {
+				p1, p2 := e.SecurityTests[0], e.SecurityTests[1]
+				if !p1.Start.Invalid || p1.Start.Set || !p1.FullScope.Invalid || p1.End.String() != "2025-06-13" {
+					t.Errorf("PT-1 = %+v", p1)
+				}
+				if !p2.FindingType.Invalid || p2.FindingType.Set || !p2.End.Invalid || !p2.Remediated.Invalid {
+					t.Errorf("PT-2 = %+v", p2)
+				}
+				for _, p := range e.Register("security-tests").Problems {
+					if p.Pos.Cell == "I3" && !slices.Equal(p.Paragraphs, []string{ParaTestRemedy, ParaTestRepeat}) {
+						t.Errorf("Finding Type problem paragraphs %q", p.Paragraphs)
+					}
+				}
+			},
+		},
+		{
+			name: "missing required column",
+			files: files{"security-tests.xlsx": xlsx(t, workbook.Sheet{Name: "Tests", TSV: tsv(
+				strings.Join(slices.DeleteFunc(slices.Clone(secTestHeader), func(h string) bool { return h == "Retest Of" }), "\t"),
+				"PT-1\t2025-06-09\t2025-06-13\tPen test\tYes\t2025-05-19\t2025-06-20\t\tnone\t\t",
+			)})},
+			problems: []wantProblem{{secFile + "A1", `missing required column "Retest Of" in the header row 1`}},
+			ids:      []string{"PT-1"},
+			check: func(t *testing.T, e *Evidence) {
+				if s := e.SecurityTests[0]; s.RetestOf.Set || s.Start.String() != "2025-06-09" {
+					t.Errorf("PT-1 = %+v", s)
+				}
+				for _, p := range e.Register("security-tests").Problems {
+					if !slices.Equal(p.Paragraphs, []string{ParaTestRemedy, ParaTestRepeat}) {
+						t.Errorf("paragraphs %q", p.Paragraphs)
+					}
+				}
+			},
+		},
+		{
+			name: "test-level cells disagree across a test's rows",
+			files: secTestsFile(t,
+				secFinding(t, "PT-1", "F-1", nil),
+				secFinding(t, "pt-1", "F-2", map[string]string{"Start Date": "2025-06-10", "Type": " penetration  TEST ", "Results Delivered On": ""}),
+				secFinding(t, "PT-1", "F-3", map[string]string{"Full ISMS Scope": "No", "Client Agreed On": "2025-05-20", "End Date": "2025-06-14", "Type": "Retest"}),
+				secTestRow(t, "PT-2", map[string]string{"Start Date": "x"}),
+				secTestRow(t, "PT-2", map[string]string{"Start Date": "2025-06-02"}),
+				secTestRow(t, "PT-2", map[string]string{"Start Date": "2025-06-03"}),
+			),
+			problems: []wantProblem{
+				{secFile + "B3", `Start Date: "2025-06-10" differs from "2025-06-09" in B2, an earlier row of test pt-1`},
+				{secFile + "G3", `Results Delivered On: empty differs from "2025-06-20" in G2`},
+				{secFile + "C4", `End Date: "2025-06-14" differs from "2025-06-13" in C2`},
+				{secFile + "D4", `Type: "Retest" differs from "Penetration test" in D2`},
+				{secFile + "E4", `Full ISMS Scope: "No" differs from "Yes" in E2`},
+				{secFile + "F4", `Client Agreed On: "2025-05-20" differs from "2025-05-19" in F2`},
+				{secFile + "B5", `Start Date: ` + dateWant},
+				{secFile + "B7", `Start Date: "2025-06-03" differs from "2025-06-02" in B6, an earlier row of test PT-2`},
+			},
+			ids: []string{"PT-1", "pt-1", "PT-1", "PT-2", "PT-2", "PT-2"},
+			check: func(t *testing.T, e *Evidence) {
+				f2, f3 := secRow(t, e, "F-2"), secRow(t, e, "F-3")
+				if f2.Start.Set || !f2.Start.Invalid || f2.ResultsDelivered.Set || !f2.ResultsDelivered.Invalid || f2.Type.Invalid {
+					t.Errorf("F-2 = %+v", f2)
+				}
+				if f3.End.Set || f3.FullScope.Set || f3.ClientAgreed.Set || f3.Type.Set || !f3.Type.Invalid || f3.Start.Invalid {
+					t.Errorf("F-3 = %+v", f3)
+				}
+				if s := e.SecurityTests[4]; s.Start.String() != "2025-06-02" {
+					t.Errorf("PT-2 row 6 Start = %+v, want the first readable date", s.Start)
+				}
+			},
+		},
+		{
+			name: "a row's own dates and finding cells",
+			files: secTestsFile(t,
+				secTestRow(t, "PT-1", map[string]string{"End Date": "2025-06-08"}),
+				secFinding(t, "PT-2", "F-1", map[string]string{"Results Delivered On": "2025-06-12", "Remediated On": "2025-06-06"}),
+				secFinding(t, "PT-2", "", nil),
+				secTestRow(t, "PT-3", map[string]string{"Finding ID": "F-9"}),
+				secFinding(t, "PT-4", "F-2", map[string]string{"Finding Type": "breach", "Root Cause": ""}),
+				secFinding(t, "PT-4", "f-1", nil),
+			),
+			problems: []wantProblem{
+				{secFile + "C2", "End Date: 2025-06-08 is before the Start Date 2025-06-09"},
+				{secFile + "G3", "Results Delivered On: 2025-06-12 is before the End Date 2025-06-13"},
+				{secFile + "L3", "Remediated On: 2025-06-06 is before the test that found it started (2025-06-09)"},
+				{secFile + "H4", "Finding ID: empty on a weakness finding"},
+				// G4 is not compared with G3, which is already invalid.
+				{secFile + "H5", `Finding ID: "F-9" given on a row whose Finding Type is none`},
+				{secFile + "J6", "Root Cause: empty on a breach finding"},
+				{secFile + "H7", `Finding ID: duplicate "f-1" (first in H3)`},
+			},
+			ids: []string{"PT-1", "PT-2", "PT-2", "PT-3", "PT-4", "PT-4"},
+			check: func(t *testing.T, e *Evidence) {
+				if s := e.SecurityTests[0]; s.End.Set || !s.End.Invalid {
+					t.Errorf("PT-1 End = %+v", s.End)
+				}
+				if s := e.SecurityTests[3]; s.FindingID.Set || !s.FindingID.Invalid {
+					t.Errorf("PT-3 Finding ID = %+v", s.FindingID)
+				}
+				if s := e.SecurityTests[5]; s.FindingID.Set || !s.FindingID.Invalid || !s.IsFinding() {
+					t.Errorf("PT-4 duplicate = %+v", s)
+				}
+			},
+		},
+		{
+			name: "Retest Of references",
+			files: secTestsFile(t,
+				secFinding(t, "PT-1", "F-1", nil),
+				secFinding(t, "PT-1", "F-2", nil),
+				secTestRow(t, "PT-2", map[string]string{"Start Date": "2025-06-02", "End Date": "2025-06-05"}),
+				secTestRow(t, "RT-1", map[string]string{"Start Date": "2025-07-01", "End Date": "2025-07-01", "Results Delivered On": "2025-07-02", "Retest Of": "F-2; nothing ;F-1,,PT-2, RT-1"}),
+				// A day before PT-1 ended: not a repeat of it.
+				secFinding(t, "RT-2", "F-3", map[string]string{"Start Date": "2025-06-12", "End Date": "2025-06-13", "Retest Of": "F-1"}),
+				secFinding(t, "RT-2", "F-4", map[string]string{"Start Date": "2025-06-12", "End Date": "2025-06-13", "Retest Of": "F-3"}),
+				// On the day PT-1 ended: a repeat of it.
+				secTestRow(t, "RT-3", map[string]string{"Start Date": "2025-06-13", "End Date": "2025-06-13", "Retest Of": "PT-1"}),
+			),
+			problems: []wantProblem{
+				{secFile + "K5", `Retest Of: "nothing" is neither a Finding ID nor a Test ID in this register`},
+				{secFile + "K5", `Retest Of: "RT-1" is this same test or one of its findings`},
+				{secFile + "K6", `Retest Of: "F-1" was found by a test that ended on 2025-06-13, after this test started on 2025-06-12`},
+				{secFile + "K7", `Retest Of: "F-3" is this same test or one of its findings`},
+			},
+			ids: []string{"PT-1", "PT-1", "PT-2", "RT-1", "RT-2", "RT-2", "RT-3"},
+			check: func(t *testing.T, e *Evidence) {
+				for i, want := range [][]string{3: {"F-2", "F-1"}, 4: nil, 5: nil, 6: {"F-1", "F-2"}} {
+					if got := e.SecurityTests[i].Retests; !slices.Equal(got, want) {
+						t.Errorf("%s row %d Retests = %q, want %q", e.SecurityTests[i].ID, i+2, got, want)
+					}
+				}
+			},
+		},
+		{
+			name:  "no file",
+			files: files{},
+			check: func(t *testing.T, e *Evidence) {
+				if r := e.Register("security-tests"); r.Present || r.Rows != 0 {
+					t.Errorf("Present %v Rows %d", r.Present, r.Rows)
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := Load(tt.files.fs(), "evidence")
+			got := e.Register("security-tests").Problems
+			if len(got) != len(tt.problems) || len(allProblems(e)) != len(got) {
+				t.Fatalf("problems:\n%s\nwant %d:\n%v", strings.Join(allProblems(e), "\n"), len(tt.problems), tt.problems)
+			}
+			for i, w := range tt.problems {
+				if got[i].Pos.String() != w.pos || !strings.Contains(got[i].Msg, w.msg) {
+					t.Errorf("problem %d = %s: %s\nwant %s: ...%s...", i, got[i].Pos, got[i].Msg, w.pos, w.msg)
+				}
+				if len(got[i].Paragraphs) == 0 || got[i].Subject == "" && got[i].Pos.Cell != "A1" {
+					t.Errorf("problem %d: paragraphs %q subject %q", i, got[i].Paragraphs, got[i].Subject)
+				}
+			}
+			var ids []string
+			for _, s := range e.SecurityTests {
+				ids = append(ids, s.ID)
+			}
+			if !slices.Equal(ids, tt.ids) {
+				t.Errorf("Test IDs = %q, want %q", ids, tt.ids)
+			}
+			if tt.check != nil {
+				tt.check(t, e)
+			}
+		})
+	}
+}
+
+func TestSecurityTestSchema(t *testing.T) {
+	s := SecurityTestSchema()
+	if s.UniqueKey || s.Key != "Test ID" || s.Sheet != "Tests" || s.File != "security-tests.xlsx" {
+		t.Errorf("schema %+v", s)
+	}
+	var names []string
+	for _, c := range s.Columns {
+		names = append(names, c.Name)
+		if c.Doc == "" || len(c.Paragraphs) == 0 || !c.Required {
+			t.Errorf("column %s: doc %q, paragraphs %q, required %v", c.Name, c.Doc, c.Paragraphs, c.Required)
+		}
+		if (c.Kind == KindChoice) != (len(c.Choices) > 0) {
+			t.Errorf("column %s: kind %v with choices %q", c.Name, c.Kind, c.Choices)
+		}
+	}
+	if !slices.Equal(names, secTestHeader) {
+		t.Errorf("columns %q, want %q", names, secTestHeader)
+	}
+	if got := s.Paragraphs(); !slices.Equal(got, []string{ParaTestAnnual, ParaTestResults, ParaTestRemedy, ParaTestRepeat}) {
+		t.Errorf("paragraphs %q", got)
+	}
+}
+
+func TestCauseKey(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"Default credentials", "default  CREDENTIALS"},
+		{"Default credentials", "Defaultcredentials"},
+		{" Old\u00a0TLS\t", "old tls"},
+	} {
+		if CauseKey(c.a) != CauseKey(c.b) {
+			t.Errorf("CauseKey(%q) = %q, CauseKey(%q) = %q, want equal", c.a, CauseKey(c.a), c.b, CauseKey(c.b))
+		}
+	}
+	if CauseKey("Old TLS") == CauseKey("Old TLS 1.0") {
+		t.Error("different causes compare equal")
+	}
+}
+
+// FuzzSecurityTests fuzzes the text of the Tests sheet: whatever it holds,
+// Load must not panic, every problem is positioned in the file with
+// paragraphs, and every Retest Of reference resolved names a finding row.
+func FuzzSecurityTests(f *testing.F) {
+	f.Add(tsv(append([]string{strings.Join(secTestHeader, "\t")},
+		secFinding(f, "PT-1", "F-1", nil),
+		secFinding(f, "PT-1", "F-2", map[string]string{"Start Date": "2025-06-10"}),
+		secTestRow(f, "RT-1", map[string]string{"Start Date": "2025-07-01", "End Date": "2025-06-01", "Retest Of": "F-1;PT-1;x;RT-1"}),
+		secTestRow(f, "", map[string]string{"Finding Type": "weird"}),
+	)...))
+	f.Add("test id\tretest of\tfinding id\tfinding type\nA\tA\tA\tbreach\nB\tA, a\ta\tnone\n")
+	f.Add("Test ID\tStart Date\tEnd Date\nT\t45800\t1\nT\t-1\t2958466\n")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, text string) {
+		b, err := workbook.Build(workbook.Sheet{Name: "Tests", TSV: text})
+		if err != nil {
+			t.Skip(err)
+		}
+		e := Load(files{"security-tests.xlsx": b}.fs(), "evidence")
+		r := e.Register("security-tests")
+		if r.Rows != len(r.Data) || r.Rows != len(e.SecurityTests) {
+			t.Fatalf("Rows %d, Data %d, records %d", r.Rows, len(r.Data), len(e.SecurityTests))
+		}
+		findings := map[string]bool{}
+		for _, s := range e.SecurityTests {
+			if s.ID == "" {
+				t.Fatal("empty Test ID used")
+			}
+			if s.FindingID.Set {
+				if findings[strings.ToUpper(s.FindingID.Value)] {
+					t.Fatalf("Finding ID %q used twice", s.FindingID.Value)
+				}
+				findings[strings.ToUpper(s.FindingID.Value)] = true
+			}
+		}
+		for _, s := range e.SecurityTests {
+			for _, ref := range s.Retests {
+				if !findings[strings.ToUpper(ref)] {
+					t.Fatalf("%s retests %q, which is not a finding", s.ID, ref)
+				}
+			}
+		}
+		for _, p := range r.Problems {
+			line := p.Pos.String() + ": " + p.Msg
+			t.Log(line)
+			if p.Msg == "" || p.Pos.File != r.Path || len(p.Paragraphs) == 0 {
+				t.Fatalf("problem %q: want a message, the file %s and paragraphs %q", line, r.Path, p.Paragraphs)
+			}
+			if p.Pos.Cell != "" {
+				if _, _, err := excelize.CellNameToCoordinates(p.Pos.Cell); err != nil || p.Pos.Sheet == "" {
+					t.Fatalf("problem %q: bad cell: %v", line, err)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,276 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/internal/workbook"
+)
+
+// devHeader is the device register's header row, A to K.
+var devHeader = []string{
+	"Asset ID", "Device Type", "Holds Government Data", "Encrypted",
+	"Encryption Product", "Assurance", "Management Authority",
+	"Known Good State", "Provisioned", "Attested On", "Attested By",
+}
+
+// devRow returns a compliant laptop D-1 holding Government Data, set to a
+// known good state on 2025-03-24, provisioned 2025-03-25 and attested
+// 2026-06-15, with the named columns replaced by set.
+func devRow(t testing.TB, set map[string]string) string {
+	t.Helper()
+	v := map[string]string{
+		"Asset ID": "D-1", "Device Type": "laptop", "Holds Government Data": "Yes", "Encrypted": "Yes",
+		"Encryption Product": "BitLocker", "Assurance": "CPA Foundation Grade", "Management Authority": "Agency",
+		"Known Good State": "2025-03-24", "Provisioned": "2025-03-25", "Attested On": "2026-06-15", "Attested By": "G. Lloyd",
+	}
+	for k, x := range set {
+		if !slices.Contains(devHeader, k) {
+			t.Fatalf("devRow: no column %q", k)
+		}
+		v[k] = x
+	}
+	cells := make([]string, len(devHeader))
+	for i, h := range devHeader {
+		cells[i] = v[h]
+	}
+	return strings.Join(cells, "\t")
+}
+
+func devicesInput(t testing.TB, form, asOf string, rows ...string) Input {
+	t.Helper()
+	text := strings.Join(append([]string{strings.Join(devHeader, "\t")}, rows...), "\n") + "\n"
+	return registerSheetsInput(t, form, asOf, map[string]workbook.Sheet{"devices.xlsx": {Name: "Devices", TSV: text}})
+}
+
+// devCase is one row of a device rule's boundary table: D-1's row, the
+// as-of date, the accepted assurances (nil: the default) and what the rule
+// must find for D-1.
+type devCase struct {
+	name     string
+	asOf     string
+	row      map[string]string
+	accepted []string
+	want     want
+	deadline string // the check's deadline, when set; "-" for none
+	margin   int
+	message  string // part of the first finding's message
+}
+
+func runDevices(t *testing.T, para string, tests []devCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := devicesInput(t, "B", tt.asOf, devRow(t, tt.row))
+			in.Config.Rules.AcceptedAssurance = tt.accepted
+			r := Evaluate(in)
+			tt.want.verify(t, r, para, "D-1")
+			cs := checks(r, para, "D-1")
+			if tt.deadline == "-" && len(cs) == 1 && !cs[0].Deadline.IsZero() {
+				t.Errorf("deadline %s, want none: an undated rule failed (%s)", cs[0].Deadline.Format(time.DateOnly), cs[0].Detail)
+			}
+			if tt.deadline != "" && tt.deadline != "-" && len(cs) == 1 {
+				c := cs[0]
+				if got := c.Deadline.Format(time.DateOnly); got != tt.deadline || c.Margin != tt.margin || c.Unit != "days" {
+					t.Errorf("deadline %s margin %d %s, want %s and %d days (%s)", got, c.Margin, c.Unit, tt.deadline, tt.margin, c.Detail)
+				}
+			}
+			if tt.message != "" {
+				fs := findings(r, para, "D-1")
+				if len(fs) == 0 || !strings.Contains(fs[0].Message, tt.message) {
+					t.Errorf("findings %+v, want the first to contain %q", fs, tt.message)
+				}
+			}
+		})
+	}
+}
+
+func TestDeviceEncryption(t *testing.T) {
+	ok := want{outcome: OK}
+	none := want{}
+	runDevices(t, evidence.ParaDeviceEncryption, []devCase{
+		{name: "encrypted with an accepted product", want: ok, deadline: "2027-06-15", margin: 200},
+		{name: "not encrypted", row: map[string]string{"Encrypted": "No", "Encryption Product": "", "Assurance": ""},
+			want: want{Gap, []string{"violation high D2"}}, deadline: "-", message: "A laptop holding Government Data is not recorded as encrypted"},
+		{name: "encryption not recorded counts as not encrypted", row: map[string]string{"Encrypted": ""}, want: want{Gap, []string{"violation high D2"}}},
+		{name: "a mobile device, not encrypted", row: map[string]string{"Device Type": "mobile", "Encrypted": "No"}, want: want{Gap, []string{"violation high D2"}}},
+		{name: "a tablet, not encrypted", row: map[string]string{"Device Type": "Tablet", "Encrypted": "N"}, want: want{Gap, []string{"violation high D2"}}},
+		{name: "a removable device, not encrypted", row: map[string]string{"Device Type": "removable", "Encrypted": "no"},
+			want: want{Gap, []string{"violation high D2"}}, message: "A removable device holding"},
+		{name: "no encryption product", row: map[string]string{"Encryption Product": ""}, want: want{Gap, []string{"violation high E2"}}},
+		{name: "no assurance", row: map[string]string{"Assurance": ""}, want: want{Gap, []string{"violation high F2"}}, deadline: "-"},
+		{name: "no product and no assurance", row: map[string]string{"Encryption Product": "", "Assurance": ""}, want: want{Gap, []string{"violation high E2", "violation high F2"}}},
+		{name: "an assurance not accepted", row: map[string]string{"Assurance": "FIPS 140-2 Level 3"},
+			want: want{Gap, []string{"violation high F2"}}, message: `encrypted with BitLocker, assured "FIPS 140-2 Level 3", which is not an accepted assurance (CPA Foundation Grade, CPA Augmented Grade, Foundation Grade, Augmented Grade)`},
+		{name: "assurance matched ignoring case and spaces", row: map[string]string{"Assurance": " cpa  FOUNDATION grade "}, want: ok},
+		{name: "a higher grade is accepted", row: map[string]string{"Assurance": "CPA Augmented Grade"}, want: ok},
+		{name: "a near miss is not", row: map[string]string{"Assurance": "CPA Foundation"}, want: want{Gap, []string{"violation high F2"}}},
+		{name: "the configured list replaces the default", accepted: []string{"Common Criteria EAL4+"}, want: want{Gap, []string{"violation high F2"}}},
+		{name: "the configured list, matched", accepted: []string{"Common Criteria EAL4+"}, row: map[string]string{"Assurance": "common criteria eal4+"}, want: ok},
+		{name: "desktop out of scope", row: map[string]string{"Device Type": "desktop", "Encrypted": "No"}, want: none},
+		{name: "server out of scope", row: map[string]string{"Device Type": "server", "Encrypted": "No"}, want: none},
+		{name: "no Government Data: out of scope", row: map[string]string{"Holds Government Data": "No", "Encrypted": "No"}, want: none},
+		{name: "attested exactly 12 Months before", row: map[string]string{"Attested On": "2025-11-27"}, want: ok, deadline: "2026-11-27", margin: 0},
+		{name: "attested 12 Months and a day before: stale", row: map[string]string{"Attested On": "2025-11-26"},
+			want: want{Gap, []string{"stale medium J2"}}, deadline: "2026-11-26", margin: -1,
+			message: "Attestation on Wed 26 Nov 2025 is more than 12 Months before Fri 27 Nov 2026: it was due again by Thu 26 Nov 2026 (1 day overdue)."},
+		{name: "leap day: 29 Feb 2024 + 12 Months = 28 Feb 2025", asOf: "2025-02-28", row: map[string]string{"Attested On": "2024-02-29", "Known Good State": "2024-01-02", "Provisioned": "2024-01-02"},
+			want: ok, deadline: "2025-02-28", margin: 0},
+		{name: "leap day, a day later", asOf: "2025-03-01", row: map[string]string{"Attested On": "2024-02-29", "Known Good State": "2024-01-02", "Provisioned": "2024-01-02"},
+			want: want{Gap, []string{"stale medium J2"}}},
+		{name: "stale and unencrypted", row: map[string]string{"Encrypted": "No", "Attested On": "2024-01-01"},
+			want: want{Gap, []string{"violation high D2", "stale medium J2"}}},
+		{name: "no attestation", row: map[string]string{"Attested On": ""}, want: want{Gap, []string{"violation medium J2"}}, deadline: "-", message: "No attestation on or before Fri 27 Nov 2026"},
+		{name: "attested after the as-of date", row: map[string]string{"Attested On": "2026-11-28"}, want: want{Gap, []string{"violation medium J2"}},
+			message: "Attested On Sat 28 Nov 2026 is after Fri 27 Nov 2026"},
+		{name: "attested on the as-of date", row: map[string]string{"Attested On": "2026-11-27"}, want: ok, deadline: "2027-11-27", margin: 365},
+		{name: "unreadable encryption: invalid only", row: map[string]string{"Encrypted": "partly"}, want: want{"", []string{"invalid medium D2"}}},
+		{name: "unreadable encryption and a stale attestation", row: map[string]string{"Encrypted": "partly", "Attested On": "2024-01-01"},
+			want: want{Gap, []string{"invalid medium D2", "stale medium J2"}}}, // same severity: by cell
+		{name: "unreadable attestation: invalid only", row: map[string]string{"Attested On": "last year"}, want: want{"", []string{"invalid medium J2"}}},
+		{name: "unreadable device type: not judged", row: map[string]string{"Device Type": "phone", "Encrypted": "No"}, want: want{"", []string{"invalid medium B2"}}},
+		{name: "unreadable Holds Government Data: not judged", row: map[string]string{"Holds Government Data": "some", "Encrypted": "No"}, want: want{"", []string{"invalid medium C2"}}},
+	})
+}
+
+func TestDeviceManagement(t *testing.T) {
+	ok := want{outcome: OK}
+	runDevices(t, evidence.ParaDeviceManagement, []devCase{
+		// The tighter deadline: a day from known good state to provisioning.
+		{name: "compliant", want: ok, deadline: "2025-03-25", margin: 1},
+		{name: "known good state on the day of provisioning", row: map[string]string{"Known Good State": "2025-03-25"}, want: ok, deadline: "2025-03-25", margin: 0},
+		{name: "known good state a day after provisioning", row: map[string]string{"Known Good State": "2025-03-26"},
+			want: want{Gap, []string{"violation high H2"}}, deadline: "2025-03-25", margin: -1,
+			message: "Known Good State set on Wed 26 Mar 2025, 1 day after the device was provisioned on Tue 25 Mar 2025"},
+		{name: "known good state across a weekend: calendar days", row: map[string]string{"Known Good State": "2025-03-21", "Provisioned": "2025-03-24"}, want: ok, deadline: "2025-03-24", margin: 3},
+		{name: "no known good state", row: map[string]string{"Known Good State": ""}, want: want{Gap, []string{"violation high H2"}}, deadline: "-"},
+		{name: "no provisioning date", row: map[string]string{"Provisioned": ""}, want: want{Gap, []string{"violation high I2"}}},
+		{name: "neither date", row: map[string]string{"Known Good State": "", "Provisioned": ""}, want: want{Gap, []string{"violation high H2", "violation high I2"}}},
+		{name: "no management authority", row: map[string]string{"Management Authority": ""}, want: want{Gap, []string{"violation high G2"}},
+			message: "No Management Authority"},
+		{name: "the Client's authority", row: map[string]string{"Management Authority": "CLIENT"}, want: ok},
+		{name: "another authority is invalid, not also a violation", row: map[string]string{"Management Authority": "Kestrel Cloud"}, want: want{"", []string{"invalid medium G2"}}},
+		{name: "desktops and servers are judged too", row: map[string]string{"Device Type": "server", "Holds Government Data": "No", "Management Authority": ""}, want: want{Gap, []string{"violation high G2"}}},
+		{name: "an unreadable device type does not stop 2.2", row: map[string]string{"Device Type": "phone"}, want: ok},
+		{name: "attested exactly 12 Months before: the tighter deadline", row: map[string]string{"Attested On": "2025-11-27"}, want: ok, deadline: "2026-11-27", margin: 0},
+		{name: "attested 12 Months and a day before: stale", row: map[string]string{"Attested On": "2025-11-26"},
+			want: want{Gap, []string{"stale medium J2"}}, deadline: "2026-11-26", margin: -1},
+		{name: "no attestation", row: map[string]string{"Attested On": ""}, want: want{Gap, []string{"violation medium J2"}}, deadline: "-"},
+		{name: "known good state late and the attestation stale: the tighter", row: map[string]string{"Known Good State": "2025-03-27", "Attested On": "2025-11-20"},
+			want: want{Gap, []string{"violation high H2", "stale medium J2"}}, deadline: "2026-11-20", margin: -7},
+		{name: "known good state late, no authority: no deadline", row: map[string]string{"Known Good State": "2025-03-27", "Management Authority": ""},
+			want: want{Gap, []string{"violation high G2", "violation high H2"}}, deadline: "-"},
+		{name: "unreadable known good state: invalid only", row: map[string]string{"Known Good State": "tbc"}, want: want{"", []string{"invalid medium H2"}}},
+		{name: "unreadable provisioning date and no authority", row: map[string]string{"Provisioned": "tbc", "Management Authority": ""},
+			want: want{Gap, []string{"violation high G2", "invalid medium I2"}}},
+	})
+}
+
+// Part A has no Annex 1: the register is not judged.
+func TestDevicesFormA(t *testing.T) {
+	r := Evaluate(devicesInput(t, "A", "", devRow(t, map[string]string{"Encrypted": "No", "Management Authority": ""})))
+	for _, c := range r.Checks {
+		if c.Register == "devices" {
+			t.Errorf("form A check %+v", c)
+		}
+	}
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Paragraph, "B.Annex1.2") {
+			t.Errorf("form A finding %+v", f)
+		}
+	}
+}
+
+// TestSampleDevices evaluates the checked-in sample register, whose
+// findings are documented in package internal/sample.
+func TestSampleDevices(t *testing.T) {
+	r := Evaluate(sampleInput(t))
+	var got []string
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Paragraph, "B.Annex1.2.") {
+			got = append(got, strings.Join([]string{f.Paragraph[len("B.Annex1."):], string(f.Kind), string(f.Severity), f.Subject, f.Source.Cell}, " "))
+		}
+	}
+	want := []string{
+		"2.1 violation high NG-LT-007 D8",   // 1: not encrypted
+		"2.1 violation high NG-USB-003 F24", // 2: FIPS 197
+		"2.2 violation high NG-DT-002 G27",  // 3: no management authority
+		"2.2 violation high NG-LT-009 H10",  // 4: known good state after provisioning
+		"2.1 stale medium NG-MB-004 J17",    // 5: attested 12 Months and a day before
+		"2.2 stale medium NG-MB-004 J17",    // 5
+		"2.2 invalid medium NG-SV-003 G31",  // 6: Kestrel Cloud
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The boundaries: current on the last day, and the same-day known good state.
+	for _, w := range []struct {
+		para, id string
+		deadline string
+		margin   int
+	}{
+		{evidence.ParaDeviceEncryption, "NG-MB-005", "2026-11-27", 0},
+		{evidence.ParaDeviceManagement, "NG-MB-005", "2026-11-27", 0},
+		{evidence.ParaDeviceManagement, "NG-LT-010", "2026-04-13", 0},
+	} {
+		cs := checks(r, w.para, w.id)
+		if len(cs) != 1 || cs[0].Outcome != OK || cs[0].Deadline.Format(time.DateOnly) != w.deadline || cs[0].Margin != w.margin {
+			t.Errorf("%s %s: checks %+v, want ok, %s, margin %d", w.para, w.id, cs, w.deadline, w.margin)
+		}
+	}
+	// 2.1 judges the 21 laptops, mobiles, tablets and removable devices
+	// holding Government Data; 2.2 every device but the invalid NG-SV-003.
+	n := map[string]int{}
+	for _, c := range r.Checks {
+		if c.Register == "devices" {
+			n[c.Paragraph]++
+		}
+	}
+	if n[evidence.ParaDeviceEncryption] != 21 || n[evidence.ParaDeviceManagement] != 30 {
+		t.Errorf("checks per paragraph %v, want 21 for 2.1 and 30 for 2.2", n)
+	}
+	for _, p := range []string{evidence.ParaDeviceEncryption, evidence.ParaDeviceManagement} {
+		if s := status(t, r, p); s.Status != GapStatus {
+			t.Errorf("%s: %s", p, s.Status)
+		}
+	}
+}
+
+// A register missing most of its columns: each missing column is one
+// invalid finding, and every check and finding still points at a cell.
+func TestDevicesMissingColumns(t *testing.T) {
+	text := "Asset ID\tDevice Type\tHolds Government Data\tAttested On\n" +
+		"D-1\tlaptop\tYes\t2024-01-01\n" +
+		"D-2\tserver\tNo\t2026-06-15\n"
+	r := Evaluate(registerSheetsInput(t, "B", "", map[string]workbook.Sheet{"devices.xlsx": {Name: "Devices", TSV: text}}))
+	var got []string
+	for _, f := range r.Findings {
+		if !strings.HasPrefix(f.Paragraph, "B.Annex1.2.") {
+			continue
+		}
+		got = append(got, f.Paragraph[len("B.Annex1."):]+" "+string(f.Kind)+" "+f.Subject+" "+f.Source.Cell)
+		if f.Source.Cell == "" || f.Source.Sheet == "" {
+			t.Errorf("finding without a cell: %+v", f)
+		}
+	}
+	want := []string{
+		"2.1 invalid  A1", "2.1 invalid  A1", "2.1 invalid  A1", // Encrypted, Encryption Product, Assurance
+		"2.1 stale D-1 D2",
+		"2.2 invalid  A1", "2.2 invalid  A1", "2.2 invalid  A1", // Management Authority, Known Good State, Provisioned
+		"2.2 stale D-1 D2",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, c := range r.Checks {
+		if c.Register == "devices" && c.Source.Cell == "" {
+			t.Errorf("check without a cell: %+v", c)
+		}
+	}
+	if cs := checks(r, evidence.ParaDeviceEncryption, "D-1"); len(cs) != 1 || cs[0].Outcome != Gap || cs[0].Source.Cell != "A2" {
+		t.Errorf("D-1 2.1 checks %+v, want one gap at the Asset ID cell", cs)
+	}
+}

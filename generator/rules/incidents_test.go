@@ -1,0 +1,302 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/agency/evidence-site/generator/evidence"
+)
+
+// incidentCols is the incident register's header row, columns A
+// (Incident ID) to H (Root Cause).
+var incidentCols = []string{
+	"Incident ID", "Type", "Aware On", "Notified On", "Data Requested On", "Data Supplied On", "Report Delivered On", "Root Cause",
+}
+
+// incident returns a clean row of an actual incident the Agency became
+// aware of on Tue 10 Mar 2026, with the named columns replaced by set.
+func incident(t testing.TB, id string, set map[string]string) string {
+	t.Helper()
+	v := map[string]string{
+		"Incident ID": id, "Type": "actual", "Aware On": "2026-03-10", "Notified On": "2026-03-10",
+		"Report Delivered On": "2026-03-20", "Root Cause": "Cause of " + id,
+	}
+	for k, x := range set {
+		if !slices.Contains(incidentCols, k) {
+			t.Fatalf("incident: no column %q", k)
+		}
+		v[k] = x
+	}
+	cells := make([]string, len(incidentCols))
+	for i, h := range incidentCols {
+		cells[i] = v[h]
+	}
+	return strings.Join(cells, "\t")
+}
+
+// incidentCase is one row of an incident rule's boundary table: INC-1's
+// cells, the as-of date and what the rule must find for INC-1 under each
+// form (a form left out must have no check and no finding).
+type incidentCase struct {
+	name string
+	asOf string
+	row  map[string]string
+	want map[string]stExpect // form -> expectation
+}
+
+func runIncidents(t *testing.T, paras map[string]string, tests []incidentCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, form := range []string{"A", "B"} {
+				r := Evaluate(stIncInput(t, form, orDefault(tt.asOf, "2026-11-27"), nil, []string{incident(t, "INC-1", tt.row)}))
+				para := paras[form]
+				if para == "" {
+					for _, f := range r.Findings {
+						if f.Subject == "INC-1" && f.Kind != Invalid {
+							t.Errorf("form %s: finding %+v", form, f)
+						}
+					}
+					continue
+				}
+				tt.want[form].verify(t, r, para, "INC-1")
+				// Nothing against the other form's paragraph.
+				for _, f := range r.Findings {
+					if !strings.HasPrefix(f.Paragraph, form+".") {
+						t.Errorf("form %s: finding against %s", form, f.Paragraph)
+					}
+				}
+			}
+		})
+	}
+}
+
+// both is the same expectation under both forms.
+func bothForms(w stExpect) map[string]stExpect { return map[string]stExpect{"A": w, "B": w} }
+
+func TestIncidentNotified(t *testing.T) {
+	paras := map[string]string{"A": evidence.ParaNotifyA, "B": evidence.ParaNotifyB}
+	runIncidents(t, paras, []incidentCase{
+		{name: "the same day", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-08"},
+			want: bothForms(stExpect{outcome: OK, deadline: "2026-10-09", margin: 1})},
+		// Thu 8 Oct 2026: the next Working Day is Fri 9 Oct.
+		{name: "the next Working Day", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-09"},
+			want: bothForms(stExpect{outcome: OK, deadline: "2026-10-09", margin: 0})},
+		{name: "the Working Day after that", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-12"},
+			want: bothForms(stExpect{outcome: Gap, deadline: "2026-10-09", margin: -1, findings: []string{"violation high D2"},
+				message: "Notified on Mon 12 Oct 2026, 1 Working Day late: the Agency became aware on Thu 8 Oct 2026"})},
+		// Fri 22 May 2026: the weekend and the Spring bank holiday follow.
+		{name: "across a weekend and a bank holiday", row: map[string]string{"Aware On": "2026-05-22", "Notified On": "2026-05-26"},
+			want: bothForms(stExpect{outcome: OK, deadline: "2026-05-26", margin: 0})},
+		{name: "the day after that", row: map[string]string{"Aware On": "2026-05-22", "Notified On": "2026-05-27"},
+			want: bothForms(stExpect{outcome: Gap, deadline: "2026-05-26", margin: -1, findings: []string{"violation high D2"}})},
+		{name: "aware on a Saturday", row: map[string]string{"Aware On": "2026-10-10", "Notified On": "2026-10-12"},
+			want: bothForms(stExpect{outcome: OK, deadline: "2026-10-12", margin: 0})},
+		{name: "not yet, as of the last day", asOf: "2026-10-09", row: map[string]string{"Aware On": "2026-10-08", "Notified On": ""},
+			want: bothForms(stExpect{outcome: Due, deadline: "2026-10-09", margin: 0})},
+		{name: "not notified, as of the day after", asOf: "2026-10-12", row: map[string]string{"Aware On": "2026-10-08", "Notified On": ""},
+			want: bothForms(stExpect{outcome: Gap, deadline: "2026-10-09", margin: -1, findings: []string{"violation high D2"},
+				message: "No Notified On date: the Agency became aware of this actual incident on Thu 8 Oct 2026"})},
+		{name: "notified before aware is invalid", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-07"},
+			want: bothForms(stExpect{findings: []string{"invalid medium D2"}})},
+		{name: "potential and attempted breaches too", row: map[string]string{"Type": "attempted", "Aware On": "2026-10-08", "Notified On": ""},
+			want: bothForms(stExpect{outcome: Gap, findings: []string{"violation high D2"}})},
+	})
+}
+
+func TestIncidentDataSupplied(t *testing.T) {
+	paras := map[string]string{"B": evidence.ParaDataB} // Part A has no such paragraph
+	runIncidents(t, paras, []incidentCase{
+		// Thu 8 Oct 2026: the 2nd Working Day strictly after is Mon 12 Oct.
+		{name: "Thursday request, Monday supply", row: map[string]string{"Data Requested On": "2026-10-08", "Data Supplied On": "2026-10-12"},
+			want: map[string]stExpect{"B": {outcome: OK, deadline: "2026-10-12", margin: 0}}},
+		{name: "Thursday request, Tuesday supply", row: map[string]string{"Data Requested On": "2026-10-08", "Data Supplied On": "2026-10-13"},
+			want: map[string]stExpect{"B": {outcome: Gap, deadline: "2026-10-12", margin: -1, findings: []string{"violation high F2"},
+				message: "Data supplied on Tue 13 Oct 2026, 1 Working Day late: the Client requested it on Thu 8 Oct 2026, so it was due within 2 Working Days, by Mon 12 Oct 2026."}}},
+		// Fri 22 May 2026: Tue 26 May is the 1st Working Day after (the
+		// Spring bank holiday is Mon 25), Wed 27 the 2nd.
+		{name: "across the bank holiday, Wednesday", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-27"},
+			want: map[string]stExpect{"B": {outcome: OK, deadline: "2026-05-27", margin: 0}}},
+		{name: "across the bank holiday, Thursday", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-28"},
+			want: map[string]stExpect{"B": {outcome: Gap, deadline: "2026-05-27", margin: -1, findings: []string{"violation high F2"}}}},
+		{name: "the same day", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-22"},
+			want: map[string]stExpect{"B": {outcome: OK, deadline: "2026-05-27", margin: 2}}},
+		{name: "not yet, as of the last day", asOf: "2026-05-27", row: map[string]string{"Data Requested On": "2026-05-22"},
+			want: map[string]stExpect{"B": {outcome: Due, deadline: "2026-05-27", margin: 0}}},
+		{name: "not supplied, as of the day after", asOf: "2026-05-28", row: map[string]string{"Data Requested On": "2026-05-22"},
+			want: map[string]stExpect{"B": {outcome: Gap, deadline: "2026-05-27", margin: -1, findings: []string{"violation high F2"},
+				message: "No Data Supplied On date: the Client requested data on Fri 22 May 2026, due within 2 Working Days, by Wed 27 May 2026."}}},
+		{name: "no request", row: map[string]string{"Data Supplied On": "2026-05-22"},
+			want: map[string]stExpect{"B": {}}},
+		{name: "supplied before the request is invalid", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-21"},
+			want: map[string]stExpect{"B": {findings: []string{"invalid medium F2"}}}},
+	})
+}
+
+func TestIncidentReport(t *testing.T) {
+	paras := map[string]string{"A": evidence.ParaReportA, "B": evidence.ParaReportB}
+	// Aware Fri 15 May 2026: 10 Working Days later, across the Spring bank
+	// holiday, is Mon 1 Jun 2026.
+	aware := "2026-05-15"
+	runIncidents(t, paras, []incidentCase{
+		{name: "on the 10th Working Day", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-06-01"},
+			want: map[string]stExpect{"A": {outcome: OK}, "B": {outcome: OK, deadline: "2026-06-01", margin: 0}}},
+		{name: "the Working Day after", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-06-02"},
+			want: map[string]stExpect{"A": {outcome: OK}, "B": {outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation low G2"},
+				message: "Full report delivered on Tue 2 Jun 2026, 1 Working Day late: it was due by Mon 1 Jun 2026, 10 Working Days after the Agency became aware on Fri 15 May 2026"}}},
+		{name: "none yet, as of the last day", asOf: "2026-06-01", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
+			want: map[string]stExpect{"A": {}, "B": {outcome: Due, deadline: "2026-06-01", margin: 0}}},
+		{name: "none, as of the day after", asOf: "2026-06-02", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
+			want: map[string]stExpect{"A": {}, "B": {outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation high G2"},
+				message: "No Report Delivered On date: full details of this actual Breach of Security"}}},
+		{name: "attempted breaches need one", asOf: "2026-06-02", row: map[string]string{"Type": "attempted", "Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
+			want: map[string]stExpect{"A": {}, "B": {outcome: Gap, findings: []string{"violation high G2"}}}},
+		{name: "potential breaches do not", asOf: "2026-06-02", row: map[string]string{"Type": "potential", "Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
+			want: map[string]stExpect{"A": {}, "B": {}}},
+		{name: "a report on a potential breach is shown", row: map[string]string{"Type": "potential", "Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-07-01"},
+			want: map[string]stExpect{"A": {outcome: OK}, "B": {outcome: OK}}},
+		{name: "a report before the incident is invalid", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-05-14"},
+			want: map[string]stExpect{"A": {findings: []string{"invalid medium G2"}}, "B": {findings: []string{"invalid medium G2"}}}},
+	})
+}
+
+func TestRecurringRootCause(t *testing.T) {
+	rows := []string{
+		// Listed first, but the Agency became aware of it last.
+		incident(t, "INC-4", map[string]string{"Aware On": "2026-02-02", "Notified On": "2026-02-02", "Report Delivered On": "2026-02-03", "Root Cause": "Phishing email"}),
+		incident(t, "INC-1", map[string]string{"Aware On": "2026-01-05", "Notified On": "2026-01-05", "Report Delivered On": "2026-01-06", "Root Cause": "Phishing email"}),
+		// The same day as INC-1: not "later".
+		incident(t, "INC-2", map[string]string{"Aware On": "2026-01-05", "Notified On": "2026-01-05", "Report Delivered On": "2026-01-06", "Root Cause": " phishing  EMAIL"}),
+		// The next day, case and spaces aside the same cause.
+		incident(t, "INC-3", map[string]string{"Aware On": "2026-01-06", "Notified On": "2026-01-06", "Report Delivered On": "2026-01-07", "Root Cause": "PhishingEmail"}),
+		incident(t, "INC-5", map[string]string{"Aware On": "2026-03-02", "Notified On": "2026-03-02", "Report Delivered On": "2026-03-03", "Root Cause": "Phishing emails"}),
+		incident(t, "INC-6", map[string]string{"Aware On": "2026-03-03", "Notified On": "2026-03-03", "Report Delivered On": "", "Root Cause": ""}),
+	}
+	for _, c := range []struct{ form, para string }{{"A", evidence.ParaRecurA}, {"B", evidence.ParaRecurB}} {
+		t.Run("form "+c.form, func(t *testing.T) {
+			r := Evaluate(stIncInput(t, c.form, "2026-11-27", nil, rows))
+			for id, w := range map[string]stExpect{
+				"INC-1": {outcome: OK},
+				"INC-2": {outcome: OK},
+				"INC-3": {outcome: Gap, findings: []string{"violation high H5"}, message: "Same root cause as INC-2 (aware on Mon 5 Jan 2026): \"phishing  EMAIL\""},
+				"INC-4": {outcome: Gap, findings: []string{"violation high H2"}, message: "Same root cause as INC-3 (aware on Tue 6 Jan 2026)"},
+				"INC-5": {outcome: OK},
+				"INC-6": {},
+			} {
+				w.verify(t, r, c.para, id)
+			}
+			for _, f := range r.Findings {
+				if !strings.HasPrefix(f.Paragraph, c.form+".") {
+					t.Errorf("finding against %s", f.Paragraph)
+				}
+			}
+		})
+	}
+}
+
+// TestIncidentsBothForms: the same register judged under each form gives
+// findings against that form's paragraphs only.
+func TestIncidentsBothForms(t *testing.T) {
+	rows := []string{
+		incident(t, "INC-1", map[string]string{"Notified On": "", "Data Requested On": "2026-03-11", "Report Delivered On": "", "Root Cause": "Lost laptop"}),
+		incident(t, "INC-2", map[string]string{"Aware On": "2026-04-01", "Notified On": "2026-04-01", "Root Cause": "lost LAPTOP", "Report Delivered On": "2026-04-02"}),
+	}
+	want := map[string][]string{
+		"A": {"A.5.1 INC-1", "A.5.2.1(c) INC-2"},
+		"B": {"B.8.1 INC-1", "B.8.2.1(d) INC-2", "B.8.2.1(e) INC-1", "B.8.2.1(f) INC-1"},
+	}
+	for form, w := range want {
+		r := Evaluate(stIncInput(t, form, "2026-11-27", nil, rows))
+		var got []string
+		for _, f := range r.Findings {
+			if f.Kind == Violation {
+				got = append(got, f.Paragraph+" "+f.Subject)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, w) {
+			t.Errorf("form %s: violations %q, want %q", form, got, w)
+		}
+	}
+}
+
+// TestSampleIncidentsAndSecurityTests evaluates the checked-in sample
+// registers, whose findings are documented in package internal/sample, under
+// both forms.
+func TestSampleIncidentsAndSecurityTests(t *testing.T) {
+	in := sampleInput(t)
+	r := Evaluate(in)
+	var got []string
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Paragraph, "B.6.") || strings.HasPrefix(f.Paragraph, "B.8.") && f.Kind != Missing {
+			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Source.Cell}, " "))
+		}
+	}
+	want := []string{
+		"B.6.5 violation critical RT-2026-01 J11",   // tests 1: same root cause again
+		"B.6.1 violation high CT-2026-01 F13",       // tests 2: agreed after the start
+		"B.6.2 violation high CT-2026-02 G14",       // tests 4: no results
+		"B.6.4 violation high PT-2026-01 L10",       // tests 3: never remediated
+		"B.8.1 violation high INC-2025-004 D5",      // incidents 1: notified late
+		"B.8.2.1(d) violation high INC-2026-002 H7", // incidents 4: recurring root cause
+		"B.8.2.1(e) violation high INC-2026-001 F6", // incidents 2: data late
+		"B.8.2.1(f) violation high INC-2026-004 G9", // incidents 3: no report
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if f := r.Findings[0]; f.Paragraph != evidence.ParaTestRepeat {
+		t.Errorf("first finding %+v, want the material Default", f)
+	}
+	// The boundary rows are on time, on their last day; the open items due.
+	for _, c := range []struct {
+		para, subject, part string
+		outcome             Outcome
+		deadline            string
+		margin              int
+	}{
+		{evidence.ParaTestAnnual, "CT-2025-01", "agreed", OK, "2025-10-13", 0},
+		{evidence.ParaTestResults, "CT-2025-01", "", OK, "2025-10-29", 0},
+		{evidence.ParaTestResults, "PT-2026-01", "", OK, "2026-06-08", 0},
+		{evidence.ParaTestAnnual, "PT-2026-01", "full-scope", OK, "2026-06-20", 29},
+		{evidence.ParaTestRemedy, "CT-2026-01", "", Due, "2026-12-11", 10},
+		{evidence.ParaNotifyB, "INC-2025-003", "", OK, "2025-09-15", 0},
+		{evidence.ParaDataB, "INC-2025-003", "", OK, "2025-09-17", 0},
+		{evidence.ParaDataB, "INC-2026-003", "", OK, "2026-05-27", 0},
+		{evidence.ParaReportB, "INC-2026-005", "", Due, "2026-12-08", 7},
+	} {
+		stExpect{part: c.part, outcome: c.outcome, deadline: c.deadline, margin: c.margin}.verify(t, r, c.para, c.subject)
+	}
+	// A potential breach needs no report under B.8.2.1(f).
+	if cs := checks(r, evidence.ParaReportB, "INC-2026-001"); len(cs) != 0 {
+		t.Errorf("INC-2026-001 B.8.2.1(f) checks %+v, want none", cs)
+	}
+
+	// Form A: paragraph 5 only; no report is a gap there.
+	in.Config.Contract.Form = "A"
+	in.Paragraphs = form(t, "A")
+	r = Evaluate(in)
+	got = nil
+	for _, f := range r.Findings {
+		if strings.HasPrefix(f.Paragraph, "A.5.") && f.Kind != Missing {
+			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Source.Cell}, " "))
+		}
+	}
+	want = []string{
+		"A.5.1 violation high INC-2025-004 D5",
+		"A.5.2.1(c) violation high INC-2026-002 H7",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("form A findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	n := 0
+	for _, c := range r.Checks {
+		if c.Paragraph == evidence.ParaReportA {
+			n++
+		}
+	}
+	if n != 6 { // the delivered reports
+		t.Errorf("%d A.5.2.1(d) checks, want 6", n)
+	}
+}

@@ -1,0 +1,580 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/internal/workbook"
+)
+
+// secTestCols is the security tests register's header row, columns A
+// (Test ID) to L (Remediated On).
+var secTestCols = []string{
+	"Test ID", "Start Date", "End Date", "Type", "Full ISMS Scope", "Client Agreed On",
+	"Results Delivered On", "Finding ID", "Finding Type", "Root Cause", "Retest Of", "Remediated On",
+}
+
+// stRow returns a clean row of a full-scope test with no findings, run
+// Mon 9 to Fri 13 June 2025, with the named columns replaced by set.
+func stRow(t testing.TB, id string, set map[string]string) string {
+	t.Helper()
+	v := map[string]string{
+		"Test ID": id, "Start Date": "2025-06-09", "End Date": "2025-06-13", "Type": "Penetration test",
+		"Full ISMS Scope": "Yes", "Client Agreed On": "2025-05-19", "Results Delivered On": "2025-06-20",
+		"Finding Type": "none",
+	}
+	for k, x := range set {
+		if !slices.Contains(secTestCols, k) {
+			t.Fatalf("stRow: no column %q", k)
+		}
+		v[k] = x
+	}
+	cells := make([]string, len(secTestCols))
+	for i, h := range secTestCols {
+		cells[i] = v[h]
+	}
+	return strings.Join(cells, "\t")
+}
+
+// stFinding is a row of test id (as stRow) recording a weakness.
+func stFinding(t testing.TB, id, finding string, set map[string]string) string {
+	t.Helper()
+	v := map[string]string{"Finding ID": finding, "Finding Type": "weakness", "Root Cause": "Cause of " + finding}
+	for k, x := range set {
+		v[k] = x
+	}
+	return stRow(t, id, v)
+}
+
+// stIncInput builds an Input with the security tests and incident registers
+// given as TSV rows (nil: no file) and nothing else.
+func stIncInput(t testing.TB, form, asOf string, tests, incidents []string) Input {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	add := func(name, sheet string, header []string, rows []string) {
+		text := strings.Join(append([]string{strings.Join(header, "\t")}, rows...), "\n") + "\n"
+		b, err := workbook.Build(workbook.Sheet{Name: sheet, TSV: text})
+		if err != nil {
+			t.Fatalf("building %s: %v", name, err)
+		}
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	if tests != nil {
+		add("security-tests.xlsx", "Tests", secTestCols, tests)
+	}
+	if incidents != nil {
+		add("incidents.xlsx", "Incidents", incidentCols, incidents)
+	}
+	return setup{form: form, asOf: asOf, noTraining: true}.inputWith(t, evidence.Load(fsys, "evidence"))
+}
+
+// checkWith returns the checks for para about subject whose detail holds
+// part.
+func checkWith(r Result, para, subject, part string) []Check {
+	var out []Check
+	for _, c := range checks(r, para, subject) {
+		if strings.Contains(c.Detail, part) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// stExpect is what a rule table expects for one subject and paragraph: the
+// one check (among those whose Detail holds part) with its outcome,
+// deadline and margin, or none if outcome is ""; and the findings, each
+// "kind severity cell".
+type stExpect struct {
+	part     string
+	outcome  Outcome
+	deadline string
+	margin   int
+	findings []string
+	message  string // a part of the first finding's message
+}
+
+func (w stExpect) verify(t *testing.T, r Result, para, subject string) {
+	t.Helper()
+	cs := checkWith(r, para, subject, w.part)
+	switch {
+	case w.outcome == "" && len(cs) != 0:
+		t.Errorf("%s %s: checks %+v, want none", para, subject, cs)
+	case w.outcome != "" && len(cs) != 1:
+		t.Errorf("%s %s: %d checks %+v, want one %s", para, subject, len(cs), cs, w.outcome)
+	case w.outcome != "":
+		c := cs[0]
+		if c.Outcome != w.outcome {
+			t.Errorf("%s %s: outcome %s (%s), want %s", para, subject, c.Outcome, c.Detail, w.outcome)
+		}
+		if w.deadline != "" && (c.Deadline.Format(time.DateOnly) != w.deadline || c.Margin != w.margin) {
+			t.Errorf("%s %s: deadline %s margin %d %s, want %s margin %d", para, subject, c.Deadline.Format(time.DateOnly), c.Margin, c.Unit, w.deadline, w.margin)
+		}
+		if c.Source.Cell == "" || c.Detail == "" {
+			t.Errorf("%s %s: check %+v without a cell or detail", para, subject, c)
+		}
+	}
+	fs := findings(r, para, subject)
+	var got []string
+	for _, f := range fs {
+		got = append(got, string(f.Kind)+" "+string(f.Severity)+" "+f.Source.Cell)
+	}
+	if !slices.Equal(got, w.findings) {
+		t.Errorf("%s %s: findings %q, want %q", para, subject, got, w.findings)
+		for _, f := range fs {
+			t.Logf("  %s: %s", f.Source, f.Message)
+		}
+	}
+	if w.message != "" && (len(fs) == 0 || !strings.Contains(fs[0].Message, w.message)) {
+		for _, f := range fs {
+			t.Logf("  %s", f.Message)
+		}
+		t.Errorf("%s %s: want a message with %q", para, subject, w.message)
+	}
+}
+
+// paragraphFindings returns the findings against para with no subject.
+func paragraphFindings(r Result, para string) []Finding {
+	return findings(r, para, "")
+}
+
+func TestAnnualFullScopeTest(t *testing.T) {
+	const asOf = "2026-11-27"
+	full := func(id, end string) string {
+		return stRow(t, id, map[string]string{"Start Date": end, "End Date": end, "Client Agreed On": end, "Results Delivered On": end})
+	}
+	partial := func(id, end string) string {
+		return stRow(t, id, map[string]string{"Start Date": end, "End Date": end, "Client Agreed On": end, "Results Delivered On": end, "Full ISMS Scope": "No"})
+	}
+	tests := []struct {
+		name   string
+		asOf   string
+		rows   []string
+		checks map[string]stExpect // by Test ID
+		// paragraph-level findings: parts of each one's message, "|"-separated
+		late []string
+	}{
+		{
+			name:   "first test exactly 12 Months after the contract start",
+			asOf:   "2027-03-31",
+			rows:   []string{full("PT-1", "2026-04-01")},
+			checks: map[string]stExpect{"PT-1": {part: "full-scope", outcome: OK, deadline: "2026-04-01", margin: 0}},
+		},
+		{
+			name:   "first test a day later",
+			asOf:   "2027-03-31",
+			rows:   []string{full("PT-1", "2026-04-02")},
+			checks: map[string]stExpect{"PT-1": {part: "full-scope", outcome: Gap, deadline: "2026-04-01", margin: -1}},
+			late:   []string{"Full-scope Security Test PT-1 ended on Thu 2 Apr 2026, 1 day late|after the contract start (Tue 1 Apr 2025) the next was due by Wed 1 Apr 2026"},
+		},
+		{
+			name: "tests exactly 12 Months apart",
+			rows: []string{full("PT-1", "2025-06-20"), full("PT-2", "2026-06-20")},
+			checks: map[string]stExpect{
+				"PT-1": {part: "full-scope", outcome: OK, deadline: "2026-04-01", margin: 285},
+				"PT-2": {part: "full-scope", outcome: OK, deadline: "2026-06-20", margin: 0},
+			},
+		},
+		{
+			name: "12 Months and a day apart",
+			rows: []string{full("PT-2", "2026-06-21"), full("PT-1", "2025-06-20")},
+			checks: map[string]stExpect{
+				"PT-1": {part: "full-scope", outcome: OK},
+				"PT-2": {part: "full-scope", outcome: Gap, deadline: "2026-06-20", margin: -1},
+			},
+			late: []string{"PT-2 ended on Sun 21 Jun 2026, 1 day late|after the full-scope test PT-1 ended on Fri 20 Jun 2025 the next was due by Sat 20 Jun 2026"},
+		},
+		{
+			name: "a partial-scope test does not count",
+			rows: []string{full("PT-1", "2025-06-20"), partial("CT-1", "2026-06-01")},
+			checks: map[string]stExpect{
+				"PT-1": {part: "full-scope", outcome: OK},
+				"CT-1": {part: "full-scope"},
+			},
+			late: []string{"No full-scope Security Test since the full-scope test PT-1 ended on Fri 20 Jun 2025|due by Sat 20 Jun 2026 (160 days overdue at Fri 27 Nov 2026)"},
+		},
+		{
+			name: "none at all, as of the due day",
+			asOf: "2026-04-01",
+			rows: []string{partial("CT-1", "2025-06-01")},
+		},
+		{
+			name: "none at all, as of the day after",
+			asOf: "2026-04-02",
+			rows: []string{partial("CT-1", "2025-06-01")},
+			late: []string{"No full-scope Security Test since the contract start (Tue 1 Apr 2025): Security Tests across the scope of the ISMS are due at least annually, so one was due by Wed 1 Apr 2026 (1 day overdue at Thu 2 Apr 2026)."},
+		},
+		{
+			name:   "a test ending after the as-of date does not count yet",
+			asOf:   "2026-04-02",
+			rows:   []string{full("PT-1", "2026-04-03")},
+			checks: map[string]stExpect{"PT-1": {part: "full-scope"}},
+			late:   []string{"since the contract start"},
+		},
+		{
+			name:   "a test ending on the contract start does not count",
+			asOf:   "2026-04-02",
+			rows:   []string{full("PT-0", "2025-04-01")},
+			checks: map[string]stExpect{"PT-0": {part: "full-scope"}},
+			late:   []string{"since the contract start"},
+		},
+		{
+			name: "late, then overdue again",
+			rows: []string{full("PT-1", "2026-05-01"), full("PT-1b", "2026-05-01")},
+			checks: map[string]stExpect{
+				"PT-1":  {part: "full-scope", outcome: Gap, deadline: "2026-04-01", margin: -30},
+				"PT-1b": {part: "full-scope", outcome: Gap, deadline: "2026-04-01", margin: -30},
+			},
+			late: []string{"Full-scope Security Test PT-1, PT-1b ended on Fri 1 May 2026, 30 days late"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as := tt.asOf
+			if as == "" {
+				as = asOf
+			}
+			r := Evaluate(stIncInput(t, "B", as, tt.rows, nil))
+			for id, w := range tt.checks {
+				w.verify(t, r, evidence.ParaTestAnnual, id)
+			}
+			var got []string
+			for _, f := range paragraphFindings(r, evidence.ParaTestAnnual) {
+				got = append(got, f.Message)
+				if f.Kind != Violation || f.Severity != High || f.Source != (diag.Pos{File: "evidence/security-tests.xlsx"}) {
+					t.Errorf("finding %+v", f)
+				}
+			}
+			if len(got) != len(tt.late) {
+				t.Fatalf("paragraph findings:\n%s\nwant %d", strings.Join(got, "\n"), len(tt.late))
+			}
+			for i, parts := range tt.late {
+				for _, part := range strings.Split(parts, "|") {
+					if !strings.Contains(got[i], part) {
+						t.Errorf("finding %d: %q\nwant %q in it", i, got[i], part)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestAnnualNeedsARegister(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		in    Input
+		count int
+	}{
+		{"no register: the paragraph is missing", stIncInput(t, "B", "2027-01-01", nil, nil), 0},
+		{"an empty register: a full-scope test is overdue", stIncInput(t, "B", "2027-01-01", []string{}, nil), 1},
+		{"form A has no paragraph 6", stIncInput(t, "A", "2027-01-01", []string{}, nil), 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := Evaluate(c.in)
+			var n int
+			for _, f := range r.Findings {
+				if f.Paragraph == evidence.ParaTestAnnual && f.Kind == Violation {
+					n++
+				}
+			}
+			if n != c.count {
+				t.Errorf("%d violations of B.6.1, want %d", n, c.count)
+			}
+		})
+	}
+	// An unreadable register is invalid, not overdue.
+	ev := evidence.Load(mapFS{"security-tests.xlsx": "not a zip"}.fs(), "evidence")
+	r := Evaluate(setup{noTraining: true}.inputWith(t, ev))
+	for _, f := range r.Findings {
+		if f.Paragraph == evidence.ParaTestAnnual && f.Kind != Invalid {
+			t.Errorf("unreadable register: finding %+v", f)
+		}
+	}
+}
+
+func TestTestAgreedInAdvance(t *testing.T) {
+	const start = "2025-06-09"
+	tests := []struct {
+		name   string
+		asOf   string
+		agreed string
+		start  string
+		want   stExpect
+	}{
+		{name: "agreed on the start date", agreed: start,
+			want: stExpect{outcome: OK, deadline: start, margin: 0}},
+		{name: "agreed the day before", agreed: "2025-06-08",
+			want: stExpect{outcome: OK, deadline: start, margin: 1}},
+		{name: "agreed the day after", agreed: "2025-06-10",
+			want: stExpect{outcome: Gap, deadline: start, margin: -1, findings: []string{"violation high F2"},
+				message: "The Client agreed the test on Tue 10 Jun 2025, 1 day after it started on Mon 9 Jun 2025"}},
+		{name: "no agreement, started", agreed: "",
+			want: stExpect{outcome: Gap, findings: []string{"violation high F2"}, message: "No Client Agreed On date"}},
+		{name: "no agreement, started on the as-of date", agreed: "", asOf: start,
+			want: stExpect{outcome: Gap, deadline: start, margin: 0, findings: []string{"violation high F2"}}},
+		{name: "no agreement, starting the day after the as-of date", agreed: "", asOf: "2025-06-08", start: start,
+			want: stExpect{outcome: Due, deadline: start, margin: 1}},
+		{name: "unreadable agreement date", agreed: "soon",
+			want: stExpect{findings: []string{"invalid medium F2"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			row := stRow(t, "PT-1", map[string]string{"Client Agreed On": tt.agreed})
+			r := Evaluate(stIncInput(t, "B", orDefault(tt.asOf, "2026-11-27"), []string{row}, nil))
+			tt.want.part = "agree"
+			tt.want.verify(t, r, evidence.ParaTestAnnual, "PT-1")
+		})
+	}
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func TestTestResultsDelivered(t *testing.T) {
+	tests := []struct {
+		name      string
+		asOf      string
+		end       string
+		delivered string
+		want      stExpect
+	}{
+		// Fri 15 May 2026: ten Working Days later, across the Spring bank
+		// holiday (Mon 25 May), is Mon 1 Jun 2026.
+		{name: "on the 10th Working Day", end: "2026-05-15", delivered: "2026-06-01",
+			want: stExpect{outcome: OK, deadline: "2026-06-01", margin: 0}},
+		{name: "on the end date", end: "2026-05-15", delivered: "2026-05-15",
+			want: stExpect{outcome: OK, deadline: "2026-06-01", margin: 10}},
+		{name: "the Working Day after", end: "2026-05-15", delivered: "2026-06-02",
+			want: stExpect{outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation low G2"},
+				message: "Results delivered on Tue 2 Jun 2026, 1 Working Day late: the test ended on Fri 15 May 2026, so they were due by Mon 1 Jun 2026"}},
+		// Fri 16 Oct 2026: due Fri 30 Oct; Saturday is late by a day.
+		{name: "on the Saturday after a Friday deadline", end: "2026-10-16", delivered: "2026-10-31",
+			want: stExpect{outcome: Gap, deadline: "2026-10-30", margin: 0, findings: []string{"violation low G2"}, message: "1 day late"}},
+		{name: "none yet, as of the last day", end: "2026-05-15", asOf: "2026-06-01",
+			want: stExpect{outcome: Due, deadline: "2026-06-01", margin: 0}},
+		{name: "none, as of the day after", end: "2026-05-15", asOf: "2026-06-02",
+			want: stExpect{outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation high G2"},
+				message: "No Results Delivered On date: the test ended on Fri 15 May 2026 and its results were due to the Client by Mon 1 Jun 2026"}},
+		{name: "a test still running", end: "2026-05-15", asOf: "2026-05-14",
+			want: stExpect{outcome: Due, deadline: "2026-06-01", margin: 11}},
+		{name: "delivered before the end date is invalid", end: "2026-05-15", delivered: "2026-05-14",
+			want: stExpect{findings: []string{"invalid medium G2"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			row := stRow(t, "PT-1", map[string]string{"Start Date": "2026-05-11", "Client Agreed On": "2026-05-01", "End Date": tt.end, "Results Delivered On": tt.delivered})
+			r := Evaluate(stIncInput(t, "B", orDefault(tt.asOf, "2026-11-27"), []string{row}, nil))
+			tt.want.verify(t, r, evidence.ParaTestResults, "PT-1")
+		})
+	}
+}
+
+func TestFindingsRemediedAndRetested(t *testing.T) {
+	// PT-1 ends Fri 13 Jun 2025: 60 Working Days later, across the Summer
+	// bank holiday (Mon 25 Aug), is Mon 8 Sep 2025.
+	const due = "2025-09-08"
+	retest := func(id, start, end, of string) string {
+		return stRow(t, id, map[string]string{"Start Date": start, "End Date": end, "Client Agreed On": start, "Results Delivered On": end,
+			"Full ISMS Scope": "No", "Retest Of": of})
+	}
+	tests := []struct {
+		name       string
+		asOf       string
+		remediated string
+		findType   string
+		more       []string
+		want       stExpect
+	}{
+		{name: "remediated and re-tested on the last day", remediated: "2025-09-08", more: []string{retest("RT-1", due, due, "F-1")},
+			want: stExpect{outcome: OK, deadline: due, margin: 0}},
+		{name: "remediated and re-tested early", remediated: "2025-07-01", more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "PT-1")},
+			want: stExpect{outcome: OK, deadline: due, margin: 43}},
+		{name: "a breach is a finding too", findType: "breach", remediated: "2025-07-01", more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "f-1")},
+			want: stExpect{outcome: OK, deadline: due, margin: 43}},
+		{name: "re-tested the Working Day after", remediated: "2025-09-08", more: []string{retest("RT-1", "2025-09-09", "2025-09-09", "F-1")},
+			want: stExpect{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation low H2"},
+				message: "Weakness F-1, found by test PT-1 (ended Fri 13 Jun 2025): remediated on Mon 8 Sep 2025; re-tested by RT-1 (ended Tue 9 Sep 2025), 1 Working Day late. Remediation and a repeat test were due by Mon 8 Sep 2025, 60 Working Days after the test"}},
+		{name: "remediated the Working Day after", remediated: "2025-09-09", more: []string{retest("RT-1", "2025-09-09", "2025-09-09", "F-1")},
+			want: stExpect{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation low L2"}}},
+		{name: "neither, as of the last day", asOf: due,
+			want: stExpect{outcome: Due, deadline: due, margin: 0}},
+		{name: "remediated, not re-tested, as of the last day", asOf: due, remediated: "2025-07-01",
+			want: stExpect{outcome: Due, deadline: due, margin: 0}},
+		{name: "neither, as of the day after", asOf: "2025-09-09",
+			want: stExpect{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation high L2"}, message: "not remediated; not re-tested"}},
+		{name: "remediated, never re-tested", remediated: "2025-07-01", asOf: "2025-09-09",
+			want: stExpect{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation high H2"}, message: "remediated on Tue 1 Jul 2025; not re-tested."}},
+		{name: "re-tested before the remediation does not count", remediated: "2025-07-10", more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1")},
+			want: stExpect{outcome: Gap, findings: []string{"violation high H2"}, message: "not re-tested (RT-1 named it before it was remediated)"}},
+		{name: "a re-test still running does not count", asOf: "2025-09-09", remediated: "2025-07-01", more: []string{retest("RT-1", "2025-09-08", "2025-09-10", "F-1")},
+			want: stExpect{outcome: Gap, findings: []string{"violation high H2"}}},
+		{name: "a later re-test counts too", remediated: "2025-07-10",
+			more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1"), retest("RT-2", "2025-07-14", "2025-07-14", "F-1")},
+			want: stExpect{outcome: OK, deadline: due, margin: 39}},
+		{name: "unreadable remediation date", remediated: "tbc",
+			want: stExpect{findings: []string{"invalid medium L2"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := append([]string{stFinding(t, "PT-1", "F-1", map[string]string{"Remediated On": tt.remediated, "Finding Type": orDefault(tt.findType, "weakness")})}, tt.more...)
+			r := Evaluate(stIncInput(t, "B", orDefault(tt.asOf, "2026-11-27"), rows, nil))
+			tt.want.verify(t, r, evidence.ParaTestRemedy, "PT-1")
+			// A test with no findings has nothing to remedy.
+			for _, c := range r.Checks {
+				if c.Paragraph == evidence.ParaTestRemedy && c.Subject != "PT-1" {
+					t.Errorf("check %+v", c)
+				}
+			}
+		})
+	}
+}
+
+func TestRepeatFailureIsAMaterialDefault(t *testing.T) {
+	original := stFinding(t, "PT-1", "F-1", map[string]string{"Finding Type": "potential-breach", "Root Cause": "Default credentials on the console", "Remediated On": "2025-06-20"})
+	other := stFinding(t, "PT-1", "F-2", map[string]string{"Root Cause": "Old TLS", "Remediated On": "2025-06-20"})
+	retest := func(set map[string]string) string {
+		v := map[string]string{"Start Date": "2025-07-07", "End Date": "2025-07-08", "Client Agreed On": "2025-07-01", "Results Delivered On": "2025-07-10",
+			"Full ISMS Scope": "No", "Retest Of": "F-1", "Finding ID": "F-9", "Finding Type": "potential-breach", "Root Cause": "default  CREDENTIALS on the console", "Remediated On": "2025-07-09"}
+		for k, x := range set {
+			v[k] = x
+		}
+		return stRow(t, "RT-1", v)
+	}
+	tests := []struct {
+		name string
+		rows []string
+		want stExpect
+	}{
+		{name: "potential breach, same root cause ignoring case and spaces", rows: []string{retest(nil)},
+			want: stExpect{outcome: Gap, findings: []string{"violation critical J4"},
+				message: "Repeat test RT-1 found a potential Breach of Security (F-9) with the same root cause as F-1, which it re-tests (\"Default credentials on the console\", found by test PT-1): a repeat Security Test revealing an actual or potential Breach of Security exploiting the same root cause failure is a material Default."}},
+		{name: "actual breach, same root cause", rows: []string{retest(map[string]string{"Finding Type": "breach"})},
+			want: stExpect{outcome: Gap, findings: []string{"violation critical J4"}, message: "found an actual Breach of Security (F-9)"}},
+		{name: "re-testing the whole test", rows: []string{retest(map[string]string{"Retest Of": "PT-1"})},
+			want: stExpect{outcome: Gap, findings: []string{"violation critical J4"}}},
+		{name: "a weakness with the same root cause is not a Default", rows: []string{retest(map[string]string{"Finding Type": "weakness"})},
+			want: stExpect{outcome: OK}},
+		{name: "a potential breach with another root cause", rows: []string{retest(map[string]string{"Root Cause": "Old TLS"})},
+			want: stExpect{outcome: OK}},
+		{name: "the same root cause as a finding it does not re-test", rows: []string{retest(map[string]string{"Retest Of": "F-2"})},
+			want: stExpect{outcome: OK}},
+		{name: "a later test that re-tests nothing", rows: []string{retest(map[string]string{"Retest Of": ""})},
+			want: stExpect{}},
+		{name: "Retest Of on another row of the repeat test", rows: []string{
+			retest(map[string]string{"Retest Of": "", "Finding ID": "F-9"}),
+			retest(map[string]string{"Retest Of": "F-1", "Finding ID": "", "Finding Type": "none", "Root Cause": "", "Remediated On": ""}),
+		}, want: stExpect{outcome: Gap, findings: []string{"violation critical J4"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := append([]string{original, other}, tt.rows...)
+			r := Evaluate(stIncInput(t, "B", "2025-08-01", rows, nil))
+			tt.want.verify(t, r, evidence.ParaTestRepeat, "RT-1")
+			if tt.want.outcome == Gap {
+				// Critical findings lead the gaps list.
+				if f := r.Findings[0]; f.Severity != Critical || f.Paragraph != evidence.ParaTestRepeat {
+					t.Errorf("first finding %+v, want the critical B.6.5 one", f)
+				}
+				if s := status(t, r, evidence.ParaTestRepeat); s.Status != GapStatus {
+					t.Errorf("B.6.5 status %s", s.Status)
+				}
+			}
+		})
+	}
+}
+
+// TestTestsAfterChanges exercises the hook for tests after ISMS and
+// Security Management Plan changes with a synthetic list of changes: the
+// governance evidence that will supply them is not read yet.
+func TestTestsAfterChanges(t *testing.T) {
+	if got := (&eval{}).governanceChanges(); got != nil {
+		t.Errorf("governanceChanges() = %v, want none until the governance evidence is read", got)
+	}
+	// A change on Mon 5 Jan 2026: 60 Working Days later is Mon 30 Mar 2026.
+	change := ismsChange{On: date(t, "2026-01-05"), What: "new incident response plan", Source: diag.Pos{File: "evidence/governance.toml", Line: 7}}
+	test := func(id, start string) string {
+		return stRow(t, id, map[string]string{"Start Date": start, "End Date": start, "Client Agreed On": start, "Results Delivered On": start, "Full ISMS Scope": "No"})
+	}
+	tests := []struct {
+		name    string
+		asOf    string
+		rows    []string
+		subject string
+		want    stExpect
+		para    []string // paragraph-level finding messages, in part
+	}{
+		{name: "a test on the day of the change", rows: []string{test("CT-1", "2026-01-05")}, subject: "CT-1",
+			want: stExpect{outcome: OK, deadline: "2026-03-30", margin: 60}},
+		{name: "a test on the last day", rows: []string{test("CT-1", "2026-03-30"), test("CT-0", "2026-01-02")}, subject: "CT-1",
+			want: stExpect{outcome: OK, deadline: "2026-03-30", margin: 0}},
+		{name: "a test the Working Day after", rows: []string{test("CT-1", "2026-03-31")}, subject: "CT-1",
+			want: stExpect{outcome: Gap, deadline: "2026-03-30", margin: -1, findings: []string{"violation high B2"},
+				message: "The first Security Test after the change on Mon 5 Jan 2026 (new incident response plan) started on Tue 31 Mar 2026, 1 Working Day late"}},
+		{name: "none yet, as of the last day", asOf: "2026-03-30", rows: []string{test("CT-0", "2026-01-02")}},
+		{name: "none, as of the day after", asOf: "2026-03-31", rows: []string{test("CT-0", "2026-01-02")},
+			para: []string{"No Security Test after the change on Mon 5 Jan 2026 (new incident response plan): one was due by Mon 30 Mar 2026"}},
+		{name: "a change after the as-of date", asOf: "2026-01-04", rows: []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := stIncInput(t, "B", orDefault(tt.asOf, "2026-11-27"), tt.rows, nil)
+			e := &eval{in: in, order: map[string]int{}}
+			for i, p := range in.Paragraphs {
+				e.order[p.ID] = i + 1
+			}
+			e.testsAfterChanges(groupTests(in.Evidence.SecurityTests), []ismsChange{change})
+			r := Result{Findings: e.findings, Checks: e.checks}
+			if tt.subject != "" {
+				tt.want.part = "after the change"
+				tt.want.verify(t, r, evidence.ParaTestAnnual, tt.subject)
+			}
+			var got []Finding
+			for _, f := range e.findings {
+				if f.Subject == "" {
+					got = append(got, f)
+				}
+			}
+			if len(got) != len(tt.para) {
+				t.Fatalf("paragraph findings %+v, want %d", got, len(tt.para))
+			}
+			for i, part := range tt.para {
+				if !strings.Contains(got[i].Message, part) || got[i].Source != change.Source || got[i].Paragraph != evidence.ParaTestAnnual {
+					t.Errorf("finding %+v, want %q from %s", got[i], part, change.Source)
+				}
+			}
+		})
+	}
+}
+
+// TestSecurityTestsFormA: Part A has no paragraph 6; nothing is judged.
+func TestSecurityTestsFormA(t *testing.T) {
+	rows := []string{
+		stRow(t, "PT-1", map[string]string{"Client Agreed On": "2025-06-20", "Results Delivered On": ""}),
+		stFinding(t, "PT-2", "F-1", nil),
+	}
+	for _, form := range []string{"A", "B"} {
+		r := Evaluate(stIncInput(t, form, "2026-11-27", rows, nil))
+		n := 0
+		for _, f := range r.Findings {
+			if strings.HasPrefix(f.Paragraph, "B.6.") {
+				n++
+			}
+		}
+		for _, c := range r.Checks {
+			if c.Register == "security-tests" {
+				n++
+			}
+		}
+		if form == "A" && n != 0 || form == "B" && n == 0 {
+			t.Errorf("form %s: %d B.6 findings and checks", form, n)
+		}
+	}
+}
