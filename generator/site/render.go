@@ -28,7 +28,8 @@ type page struct {
 type renderer struct {
 	base  *template.Template // baseof.html and the partials
 	pages map[string]*template.Template
-	md    goldmark.Markdown
+	md    goldmark.Markdown // our content
+	emd   goldmark.Markdown // Markdown written in the evidence
 	cache map[string]template.HTML
 }
 
@@ -44,7 +45,7 @@ var pageLayouts = map[string]string{
 }
 
 func newRenderer(project fs.FS) (*renderer, error) {
-	r := &renderer{md: goldmark.New(), cache: map[string]template.HTML{}, pages: map[string]*template.Template{}}
+	r := &renderer{md: newContentMarkdown(), emd: newEvidenceMarkdown(), cache: map[string]template.HTML{}, pages: map[string]*template.Template{}}
 	layouts, err := fs.Sub(project, "layouts")
 	if err != nil {
 		return nil, err
@@ -91,6 +92,9 @@ func (r *renderer) funcs() template.FuncMap {
 		// it is not passed through: goldmark omits it unless told
 		// otherwise.
 		"markdown": r.markdown,
+		// evidenceMarkdown renders Markdown from the evidence (untrusted):
+		// no raw HTML, nothing that points off the site.
+		"evidenceMarkdown": func(src string) (template.HTML, error) { return render(r.emd, src) },
 		// lead and rest split a definitions paragraph around its items.
 		"lead":        func(body string) string { l, _, _ := strings.Cut(body, schedule.ItemsMarker); return l },
 		"rest":        func(body string) string { _, t, _ := strings.Cut(body, schedule.ItemsMarker); return t },
@@ -106,11 +110,10 @@ func (r *renderer) markdown(src string) (template.HTML, error) {
 	if h, ok := r.cache[src]; ok {
 		return h, nil
 	}
-	var b bytes.Buffer
-	if err := r.md.Convert([]byte(src), &b); err != nil {
+	h, err := render(r.md, src)
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String()) // #nosec: goldmark escapes text and omits raw HTML
 	r.cache[src] = h
 	return h, nil
 }
