@@ -12,7 +12,8 @@ import (
 )
 
 // syntheticEvidence writes a staff register of n people (a tenth of them
-// leavers, a few with findings) and three training rows each.
+// leavers, a few with findings), three training rows each, and
+// vulnerability and device registers that grow with n.
 func syntheticEvidence(tb testing.TB, dir string, n int) {
 	tb.Helper()
 	var staff, training strings.Builder
@@ -35,6 +36,29 @@ func syntheticEvidence(tb testing.TB, dir string, n int) {
 			id, i, end, map[bool]string{true: "Yes", false: "No"}[i%5 == 0], check, revoked)
 		for _, d := range []string{"2024-06-01", "2025-06-01", "2026-06-01"} {
 			fmt.Fprintf(&training, "%s\tSecure Information Management\t%s\n", id, d)
+		}
+	}
+	// Two vulnerabilities and one device a person: the registers that grow
+	// with the estate.
+	var vulns, devices strings.Builder
+	vulns.WriteString("Vulnerability ID\tComponent\tSeverity\tPatch Released\tPatch Applied\tException\tException Reference\tAgreed Days\tExploitable Since\tTest Plan Reference\n")
+	devices.WriteString("Asset ID\tDevice Type\tHolds Government Data\tEncrypted\tEncryption Product\tAssurance\tManagement Authority\tKnown Good State\tProvisioned\tAttested On\tAttested By\n")
+	for i := 0; i < 2*n; i++ {
+		applied := "2026-03-10"
+		if i%113 == 0 {
+			applied = "2026-03-20"
+		}
+		fmt.Fprintf(&vulns, "V-%07d\tComponent %d\t%s\t2026-03-02\t%s\tnone\t\t\t\t\n", i, i%50, []string{"Critical", "CVSS 5.1", "NVD Low"}[i%3], applied)
+	}
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&devices, "D-%06d\tlaptop\tYes\tYes\tBitLocker\tCPA Foundation Grade\tAgency\t2025-03-01\t2025-03-02\t2026-06-01\tIT\n", i)
+	}
+	for name, sh := range map[string]workbook.Sheet{
+		"vulnerabilities.xlsx": {Name: "Vulnerabilities", TSV: vulns.String()},
+		"devices.xlsx":         {Name: "Devices", TSV: devices.String()},
+	} {
+		if err := workbook.Write(filepath.Join(dir, name), sh); err != nil {
+			tb.Fatal(err)
 		}
 	}
 	if err := workbook.Write(filepath.Join(dir, "staff.xlsx"), workbook.Sheet{Name: "Staff", TSV: staff.String()}); err != nil {
