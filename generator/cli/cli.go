@@ -121,7 +121,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	paras := sch.Form(cfg.Contract.Form)
 	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Schedule: sch, Evidence: ev})
 	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal})
-	if err := site.Build(m, os.DirFS(o.Project), o.Out); err != nil {
+	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out); err != nil {
 		return fmt.Errorf("building the site: %w", err)
 	}
 	for _, r := range ev.Registers {

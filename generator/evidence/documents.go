@@ -92,6 +92,29 @@ type docFile struct {
 	docs  *Documents
 	total *int64 // bytes of attachments read so far, across files
 	seen  map[string]bool
+	// arrayLines memoises keyInArray's look-ups: key path -> line, and
+	// whether the line defines the key itself.
+	arrayLines map[string]arrayLine
+}
+
+type arrayLine struct {
+	line  int
+	exact bool
+}
+
+// keyLineExact is tomlfile.KeyLineExact, memoised for keyInArray, which
+// looks up the same array elements for every undecoded key in them.
+func (f *docFile) keyLineExact(key []string) (int, bool) {
+	k := strings.Join(key, "\x00")
+	if l, ok := f.arrayLines[k]; ok {
+		return l.line, l.exact
+	}
+	line, exact := tomlfile.KeyLineExact(f.src, key)
+	if f.arrayLines == nil {
+		f.arrayLines = map[string]arrayLine{}
+	}
+	f.arrayLines[k] = arrayLine{line, exact}
+	return line, exact
 }
 
 // loadDocuments reads every *.toml file at the top of the evidence folder,
@@ -193,23 +216,33 @@ func (f *docFile) reportUndecoded(known map[string]bool) {
 }
 
 // keyInArray finds the line of an undecoded key. The decoder names keys in
-// arrays of tables without their index ("evidence.titel"), once per
-// element that has it: this finds the nth element that has it.
+// arrays of tables without their index ("evidence.titel",
+// "smp.review.complted"), once per element that has it: this finds the nth
+// element that has it. The array is the first prefix of the key whose
+// elements exist as [[...]] tables; an array has no more elements than the
+// file has lines, which bounds the search.
 func (f *docFile) keyInArray(k toml.Key, nth int) diag.Pos {
 	if line, exact := tomlfile.KeyLineExact(f.src, k); exact {
 		return diag.Pos{File: f.path, Line: line}
 	}
-	for i := 0; ; i++ {
-		key := append([]string{k[0], strconv.Itoa(i)}, k[1:]...)
-		line, exact := tomlfile.KeyLineExact(f.src, key)
-		if line == 0 {
-			break
-		}
-		if exact {
-			if nth == 0 {
-				return diag.Pos{File: f.path, Line: line}
+	limit := bytes.Count(f.src, []byte("\n")) + 1
+	for j := 1; j < len(k); j++ {
+		n, found := nth, false
+		for i := 0; i < limit; i++ {
+			elem := append(slices.Clone([]string(k[:j])), strconv.Itoa(i))
+			if _, exact := f.keyLineExact(elem); !exact {
+				break // no such element
 			}
-			nth--
+			found = true
+			if line, exact := f.keyLineExact(append(elem, k[j:]...)); exact {
+				if n == 0 {
+					return diag.Pos{File: f.path, Line: line}
+				}
+				n--
+			}
+		}
+		if found {
+			break
 		}
 	}
 	return diag.Pos{File: f.path, Line: tomlfile.KeyLine(f.src, k)}
@@ -273,7 +306,7 @@ func (f *docFile) date(v any, paras []string, key ...string) Date {
 		d.Time, d.Set = t, true
 	case string:
 		t, err := ParseDate(v, false)
-		if err != nil || decimal(strings.TrimSpace(v)) { // a number is not a date here
+		if _, ferr := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || ferr == nil && decimal(strings.TrimSpace(v)) { // a number is not a date here
 			f.docs.problem(d.Pos, paras, "%s: want a date such as 2025-04-01, got %q", name, v)
 			d.Invalid = true
 			return d

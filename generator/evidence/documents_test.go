@@ -20,9 +20,10 @@ func problemLines(ps []Problem) []string {
 // Every TOML file is read; a broken one is one problem and does not hide
 // the others; unknown sections and keys are reported with their lines.
 func TestLoadDocumentsProblems(t *testing.T) {
+	// b-unknown's [[evidence]] items are complete but for the misspelt key.
 	fsys := fstest.MapFS{
 		"a-broken.toml":  {Data: []byte("[smp]\nversion = \"1\"\nbad line\n")},
-		"b-unknown.toml": {Data: []byte("# sections\n[smpp]\nversion = 1\n\n[[evidence]]\ntitel = \"one\"\n[[evidence]]\n\ntitel = \"typo\"\n")},
+		"b-unknown.toml": {Data: []byte("# sections\n[smpp]\nversion = 1\n\n[[evidence]]\ntitel = \"one\"\n" + completeItem("A") + "[[evidence]]\n\ntitel = \"typo\"\n" + completeItem("B"))},
 		"c-dup.toml":     {Data: []byte("[isms]\n")},
 		"d-dup.toml":     {Data: []byte("\n[isms]\n")},
 		"notes.txt":      {Data: []byte("not TOML, not read")},
@@ -36,7 +37,7 @@ func TestLoadDocumentsProblems(t *testing.T) {
 		`evidence/a-broken.toml:3`,
 		`evidence/b-unknown.toml:2: unknown section "smpp"`,
 		`evidence/b-unknown.toml:6: unknown key "evidence.titel"`,
-		`evidence/b-unknown.toml:9: unknown key "evidence.titel"`,
+		`evidence/b-unknown.toml:14: unknown key "evidence.titel"`,
 		`evidence/d-dup.toml:2: [isms] is already defined in evidence/c-dup.toml`,
 	}
 	if len(got) != len(want) {
@@ -47,6 +48,11 @@ func TestLoadDocumentsProblems(t *testing.T) {
 			t.Errorf("problem %d: %q, want prefix %q", i, got[i], want[i])
 		}
 	}
+}
+
+// completeItem is the keys an [[evidence]] item needs, on five lines.
+func completeItem(id string) string {
+	return "id = \"" + id + "\"\ntitle = \"t\"\nparagraphs = [\"B.2.6\"]\ndate = 2026-01-01\nowner = \"o\"\n"
 }
 
 func TestAttach(t *testing.T) {

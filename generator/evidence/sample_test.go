@@ -87,6 +87,9 @@ func TestSampleWorkbooksUpToDate(t *testing.T) {
 	}
 	want := Load(built.fs(), "evidence")
 	got := Load(os.DirFS("../../evidence"), "evidence")
+	// The TOML documents beside the workbooks are not built by package
+	// sample: their own tests check them.
+	got.Documents = Documents{}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("evidence/*.xlsx differ from package sample: run go run ./generator/cmd/mksample")
 	}

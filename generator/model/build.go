@@ -72,8 +72,15 @@ func Build(in Input) *Site {
 			mp.Evidence = append(mp.Evidence, evidence.KindTitle(k))
 		}
 		for _, name := range r.Sources {
-			if reg := in.Evidence.Register(name); reg != nil {
-				mp.Sources = append(mp.Sources, SourceRef{Name: name, Title: reg.Schema.Title, File: reg.Path, Href: RegisterHref(name)})
+			if ref, ok := sourceRef(in, name); ok {
+				mp.Sources = append(mp.Sources, ref)
+			}
+		}
+		for _, it := range in.Evidence.Documents.ItemsFor(p.ID) {
+			for _, a := range attachmentLinks(it.Attachments) {
+				if !slices.Contains(mp.Attachments, a) {
+					mp.Attachments = append(mp.Attachments, a)
+				}
 			}
 		}
 		s.Paragraphs = append(s.Paragraphs, mp)
@@ -107,8 +114,10 @@ func Build(in Input) *Site {
 	// Checks by register row: by key where a register has one row a key,
 	// else by the sheet row of the check's cell.
 	checks := map[string][]Check{}
+	var allChecks []Check
 	for _, ch := range in.Result.Checks {
 		mc := check(ch, rows)
+		allChecks = append(allChecks, mc)
 		if p := byID[ch.Paragraph]; p != nil {
 			p.Checks = append(p.Checks, mc)
 		}
@@ -126,6 +135,7 @@ func Build(in Input) *Site {
 	s.Severities, s.Kinds = findingCounts(s.Findings)
 	s.Sources = buildSources(in, paras, s.Findings)
 	s.Rules = buildRules(byID, s.Registers)
+	s.Documents = buildDocuments(in, paras, allChecks, s.Findings, byID)
 	return s
 }
 
@@ -465,12 +475,19 @@ func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []So
 		if seen[kind] {
 			continue
 		}
-		src := Source{Name: kind, Title: k.Short}
+		src := Source{Name: kind, Title: k.Short, Href: KindHref(kind), Present: slices.Contains(in.Evidence.Documents.Kinds(), kind)}
+		if kind == "document" {
+			src.Href = DocumentsHref
+		}
 		used := false
 		for _, p := range paras {
-			e := slices.Contains(p.Evidence, kind)
-			used = used || e
-			src.Cells = append(src.Cells, MatrixCell{Expected: e})
+			c := MatrixCell{}
+			if mc := cells[key{p.ID, kind}]; mc != nil {
+				c = *mc
+			}
+			c.Expected = slices.Contains(p.Evidence, kind)
+			used = used || c.Expected || c.OK+c.Gap+c.Other > 0
+			src.Cells = append(src.Cells, c)
 		}
 		if used {
 			out = append(out, src)

@@ -33,6 +33,8 @@ type Site struct {
 	Intro string
 	// Rules describes every rule, for the method page.
 	Rules []Rule
+	// Documents is the governance evidence (evidence/*.toml).
+	Documents Documents
 }
 
 // Rule describes one rule.
@@ -125,8 +127,9 @@ type Paragraph struct {
 	Items                   bool   // the body has an items marker
 	Findings                []Finding
 	Checks                  []Check
-	Sources                 []SourceRef // registers that evidence it
-	Source                  string      // content file
+	Sources                 []SourceRef      // registers, documents and items that evidence it
+	Attachments             []AttachmentLink // files attached to the items that evidence it
+	Source                  string           // content file
 }
 
 // SourceRef names a register that evidences a paragraph.

@@ -178,13 +178,21 @@ func (e *eval) sources(p schedule.Paragraph) []string {
 			out = append(out, k)
 		}
 	}
+	for _, it := range e.in.Evidence.Documents.ItemsFor(p.ID) {
+		out = append(out, ItemSource+it.ID)
+	}
 	return out
 }
+
+// ItemSource prefixes the id of an evidence item in ParagraphResult.Sources.
+const ItemSource = "item:"
 
 func (e *eval) sourceTitles(names []string) string {
 	var parts []string
 	for _, n := range names {
-		if r := e.in.Evidence.Register(n); r != nil {
+		if id, ok := strings.CutPrefix(n, ItemSource); ok {
+			parts = append(parts, "evidence item "+id)
+		} else if r := e.in.Evidence.Register(n); r != nil {
 			parts = append(parts, fmt.Sprintf("the %s (%s)", strings.ToLower(r.Schema.Title), r.Path))
 		} else {
 			parts = append(parts, evidence.KindTitle(n))

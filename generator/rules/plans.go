@@ -1,7 +1,566 @@
 package rules
 
-// STUB: to be replaced by the rule family.
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
 
-func (e *eval) plans() {}
+	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/workdays"
+)
 
-func plansDocs() []Doc { return nil }
+// The periods of the Security Management Plan and ISMS lifecycle.
+const (
+	// planSubmitWorkingDays: the SMP (A.4.3.1, B.4.1) and the ISMS (B.3.1)
+	// are submitted within 20 Working Days after the Start Date.
+	planSubmitWorkingDays = 20
+	// planResubmitWorkingDays: after a notice of non-approval, the plan is
+	// amended and re-submitted within 10 Working Days (A.4.3.2, B.3.7,
+	// B.4.3).
+	planResubmitWorkingDays = 10
+	// planApprovalWorkingDays: the Parties use all reasonable endeavours
+	// to complete approval within 15 Working Days of the first submission:
+	// a target, so a miss is a warning.
+	planApprovalWorkingDays = 15
+	// planResultsWorkingDays: the results of a review go to the Client "as
+	// soon as reasonably practicable after their completion" (A.4.4.2,
+	// B.5.2). The schedule sets no number: this tool reads it as on or
+	// before the 20th Working Day after completion, and a later delivery
+	// is a warning, not a breach.
+	planResultsWorkingDays = 20
+	// planReviewMonths: reviewed "at least annually" (A.4.4.1, B.5.1).
+	planReviewMonths = 12
+)
+
+const planWorkingDays = "working days"
+
+// planDoc is the lifecycle the SMP and the ISMS share, with the paragraphs
+// of the form that each rule judges it under ("" where the form has none).
+type planDoc struct {
+	subject string // the kind and subject: "smp" or "isms"
+	name    string // in sentences: "the Security Management Plan"
+	pos     diag.Pos
+
+	submitted, approved evidence.Date
+	nonApprovals        []evidence.NonApproval
+	reviews             []evidence.Review
+
+	submitPara, resubmitPara, approvalPara, reviewPara, resultsPara string
+	// topics maps each review topic to the paragraphs it answers.
+	topics map[evidence.Topic][]string
+	// results maps each result key to the paragraph that asks for it.
+	results map[string]string
+}
+
+// plans checks the Security Management Plan (Part A 4, Part B 4 and 5) and
+// the ISMS (Part B 3 and 5) against their lifecycle: submission, approval,
+// re-submission after a notice of non-approval, annual review and its
+// results, and, for the ISMS, its type and certification.
+func (e *eval) plans() {
+	docs := &e.in.Evidence.Documents
+	partA := e.planHas(evidence.ParaSMPSubmitA)
+	partB := e.planHas(evidence.ParaSMPSubmitB)
+	if s := docs.SMP; s != nil && (partA || partB) {
+		d := planDoc{subject: "smp", name: "the Security Management Plan", pos: s.Pos,
+			submitted: s.Submitted, approved: s.Approved, nonApprovals: s.NonApprovals, reviews: s.Reviews,
+			topics: planTopics(partA), results: planResults(partA)}
+		if partA {
+			d.submitPara, d.resubmitPara, d.approvalPara = evidence.ParaSMPSubmitA, evidence.ParaSMPApprovalA, evidence.ParaSMPApprovalA
+			d.reviewPara, d.resultsPara = evidence.ParaSMPReviewA, evidence.ParaSMPResultsA
+		} else {
+			d.submitPara, d.resubmitPara, d.approvalPara = evidence.ParaSMPSubmitB, evidence.ParaSMPApprovalB, evidence.ParaSMPApprovalB
+			d.reviewPara, d.resultsPara = evidence.ParaReviewB, evidence.ParaResultsB
+		}
+		e.planLifecycle(d)
+	}
+	if i := docs.ISMS; i != nil && e.planHas(evidence.ParaISMSSubmit) {
+		e.planLifecycle(planDoc{subject: "isms", name: "the ISMS", pos: i.Pos,
+			submitted: i.Submitted, approved: i.Approved, nonApprovals: i.NonApprovals, reviews: i.Reviews,
+			submitPara: evidence.ParaISMSSubmit, resubmitPara: evidence.ParaISMSApproval, approvalPara: evidence.ParaISMSApproval,
+			reviewPara: evidence.ParaReviewB, resultsPara: evidence.ParaResultsB,
+			topics: planTopics(false), results: planResults(false)})
+		e.ismsType(i)
+		e.ismsCertification(i, docs.SMP)
+	}
+}
+
+func planTopics(partA bool) map[evidence.Topic][]string {
+	m := map[evidence.Topic][]string{}
+	for _, t := range evidence.Topics() {
+		if partA {
+			m[t.Topic] = t.PartA
+		} else {
+			m[t.Topic] = t.PartB
+		}
+	}
+	return m
+}
+
+func planResults(partA bool) map[string]string {
+	m := map[string]string{}
+	for _, r := range evidence.ReviewResults() {
+		if partA {
+			m[r.Key] = r.PartA
+		} else {
+			m[r.Key] = r.PartB
+		}
+	}
+	return m
+}
+
+// planHas reports whether the form has paragraph id.
+func (e *eval) planHas(id string) bool {
+	_, ok := e.order[id]
+	return id != "" && ok
+}
+
+func (e *eval) planCheck(c Check) {
+	if e.planHas(c.Paragraph) {
+		e.check(c)
+	}
+}
+
+func (e *eval) planFinding(f Finding) {
+	if e.planHas(f.Paragraph) {
+		e.finding(f)
+	}
+}
+
+// planDone is the day of an event as of the as-of date: unset if not
+// recorded, unreadable, or after the as-of date (it has not happened yet
+// as of then).
+func (e *eval) planDone(d evidence.Date) (time.Time, bool) {
+	if !d.Set || d.Invalid || d.Time.After(e.in.AsOf) {
+		return time.Time{}, false
+	}
+	return d.Time, true
+}
+
+// planLate says how late done is after due: in Working Days, or in days
+// when done is a non-working day after a deadline with no Working Day
+// between; and the margin (negative).
+func (e *eval) planLate(due, done time.Time) (int, string) {
+	m := -e.in.Calendar.WorkingDaysBetween(due, done)
+	if m == 0 {
+		n := workdays.DaysBetween(due, done)
+		return m, fmt.Sprintf("%d day%s late", n, plural(n))
+	}
+	return m, fmt.Sprintf("%d Working Day%s late", -m, plural(-m))
+}
+
+func (e *eval) planLifecycle(d planDoc) {
+	e.planSubmit(d)
+	for _, n := range d.nonApprovals {
+		e.planResubmit(d, n)
+	}
+	e.planApproval(d)
+	e.planReview(d)
+	e.planCoverage(d)
+	for _, r := range d.reviews {
+		e.planResults(d, r)
+	}
+}
+
+// planSubmit: A.4.3.1, B.3.1, B.4.1. Submitted to the Client on or before
+// the 20th Working Day after the Start Date.
+func (e *eval) planSubmit(d planDoc) {
+	para := d.submitPara
+	s := d.submitted
+	if !e.planHas(para) || s.Invalid {
+		return
+	}
+	cal, asOf := e.in.Calendar, e.in.AsOf
+	start := e.in.Config.Contract.StartDate
+	due := cal.AddWorkingDays(start, planSubmitWorkingDays)
+	rule := fmt.Sprintf("within %d Working Days after the Start Date (%s), by %s", planSubmitWorkingDays, day(start), day(due))
+	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Source: s.Pos}
+	done, ok := e.planDone(s)
+	switch {
+	case !ok && !asOf.After(due):
+		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
+		c.Detail = "not yet submitted; due by " + due.Format(time.DateOnly)
+	case !ok:
+		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
+		c.Detail = "not submitted; was due by " + due.Format(time.DateOnly)
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: s.Pos,
+			Message: fmt.Sprintf("No submission of %s recorded by %s: it was due %s.", d.name, day(asOf), rule)})
+	case done.After(due):
+		var late string
+		c.Margin, late = e.planLate(due, done)
+		c.Outcome, c.Detail = Gap, fmt.Sprintf("submitted %s, due by %s", s, due.Format(time.DateOnly))
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: s.Pos,
+			Message: fmt.Sprintf("%s was submitted on %s, %s: it was due %s.", capitalise(d.name), day(done), late, rule)})
+	default:
+		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
+		c.Detail = fmt.Sprintf("submitted %s, due by %s", s, due.Format(time.DateOnly))
+	}
+	e.check(c)
+}
+
+// planResubmit: A.4.3.2, B.3.7, B.4.3. After a notice of non-approval,
+// amended and re-submitted on or before the 10th Working Day after the
+// notice.
+func (e *eval) planResubmit(d planDoc, n evidence.NonApproval) {
+	para := d.resubmitPara
+	notice, ok := e.planDone(n.Notice)
+	if !e.planHas(para) || !ok || n.Resubmitted.Invalid {
+		return
+	}
+	cal, asOf := e.in.Calendar, e.in.AsOf
+	due := cal.AddWorkingDays(notice, planResubmitWorkingDays)
+	rule := fmt.Sprintf("within %d Working Days of the notice of non-approval of %s, by %s", planResubmitWorkingDays, day(notice), day(due))
+	r := n.Resubmitted
+	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Source: r.Pos}
+	done, ok := e.planDone(r)
+	switch {
+	case !ok && !asOf.After(due):
+		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
+		c.Detail = fmt.Sprintf("not approved (notice %s); re-submission due by %s", n.Notice, due.Format(time.DateOnly))
+	case !ok:
+		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
+		c.Detail = fmt.Sprintf("not approved (notice %s); not re-submitted", n.Notice)
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: r.Pos,
+			Message: fmt.Sprintf("No re-submission of %s recorded by %s: after a notice of non-approval it must be amended and re-submitted %s.", d.name, day(asOf), rule)})
+	case done.After(due):
+		var late string
+		c.Margin, late = e.planLate(due, done)
+		c.Outcome, c.Detail = Gap, fmt.Sprintf("notice %s, re-submitted %s", n.Notice, r)
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: r.Pos,
+			Message: fmt.Sprintf("%s was re-submitted on %s, %s: it was due %s.", capitalise(d.name), day(done), late, rule)})
+	default:
+		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
+		c.Detail = fmt.Sprintf("notice %s, re-submitted %s", n.Notice, r)
+	}
+	e.check(c)
+}
+
+// planApproval: A.4.3.2, B.3.7, B.4.3. The Parties use all reasonable
+// endeavours to complete approval on or before the 15th Working Day after
+// the first submission: a target, so a miss (approved later, or still not
+// approved after that day) is a warning.
+func (e *eval) planApproval(d planDoc) {
+	para := d.approvalPara
+	first, ok := e.planDone(d.submitted)
+	if !e.planHas(para) || !ok || d.approved.Invalid {
+		return
+	}
+	cal, asOf := e.in.Calendar, e.in.AsOf
+	due := cal.AddWorkingDays(first, planApprovalWorkingDays)
+	rule := fmt.Sprintf("the Parties use all reasonable endeavours to complete approval within %d Working Days of the first submission (%s), by %s: a target, not a breach",
+		planApprovalWorkingDays, day(first), day(due))
+	a := d.approved
+	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Source: a.Pos}
+	done, ok := e.planDone(a)
+	switch {
+	case !ok && !asOf.After(due):
+		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
+		c.Detail = fmt.Sprintf("submitted %s; approval aimed for by %s", d.submitted, due.Format(time.DateOnly))
+	case !ok:
+		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
+		c.Detail = fmt.Sprintf("submitted %s; not approved", d.submitted)
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Source: a.Pos,
+			Message: fmt.Sprintf("%s is not approved by %s: %s.", capitalise(d.name), day(asOf), rule)})
+	case done.After(due):
+		var late string
+		c.Margin, late = e.planLate(due, done)
+		c.Outcome, c.Detail = Gap, fmt.Sprintf("submitted %s, approved %s", d.submitted, a)
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Source: a.Pos,
+			Message: fmt.Sprintf("%s was approved on %s, %s: %s.", capitalise(d.name), day(done), late, rule)})
+	default:
+		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
+		c.Detail = fmt.Sprintf("submitted %s, approved %s", d.submitted, a)
+	}
+	e.check(c)
+}
+
+// planEvent is a dated event of the review duty.
+type planEvent struct {
+	day   time.Time
+	pos   diag.Pos
+	label string
+}
+
+// planReview: A.4.4.1, B.5.1. Fully reviewed at least annually: the first
+// review no later than 12 Months after the approval (or, if never
+// approved, the first submission), each later one no later than 12 Months
+// after the one before (workdays.Annual). A review that came late is a
+// violation; a review overdue at the as-of date is stale.
+func (e *eval) planReview(d planDoc) {
+	para := d.reviewPara
+	if !e.planHas(para) {
+		return
+	}
+	from := planEvent{label: "approval"}
+	if t, ok := e.planDone(d.approved); ok {
+		from.day, from.pos = t, d.approved.Pos
+	} else if t, ok := e.planDone(d.submitted); ok {
+		from.day, from.pos, from.label = t, d.submitted.Pos, "first submission"
+	} else {
+		return // nothing to review yet; the submission rule says why
+	}
+	asOf := e.in.AsOf
+	events := []planEvent{from}
+	var days []time.Time
+	for _, r := range d.reviews {
+		if t, ok := e.planDone(r.Completed); ok && t.After(from.day) {
+			events = append(events, planEvent{t, r.Completed.Pos, "review"})
+			days = append(days, t)
+		}
+	}
+	slices.SortStableFunc(events, func(a, b planEvent) int { return a.day.Compare(b.day) })
+	latest := events[len(events)-1]
+	due := workdays.AddMonths(latest.day, planReviewMonths)
+	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Margin: workdays.DaysBetween(asOf, due), Unit: "days", Source: latest.pos, Outcome: OK}
+	if latest.label == "review" {
+		c.Detail = fmt.Sprintf("last reviewed %s; next full review due by %s", latest.day.Format(time.DateOnly), due.Format(time.DateOnly))
+	} else {
+		c.Detail = fmt.Sprintf("%s %s; first full review due by %s", latest.label, latest.day.Format(time.DateOnly), due.Format(time.DateOnly))
+	}
+	for _, o := range workdays.Annual(from.day, days, asOf) {
+		c.Outcome = Gap
+		n := workdays.DaysBetween(o.Due, o.Done)
+		if o.Pending {
+			e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: d.subject, Source: latest.pos,
+				Message: fmt.Sprintf("No full review of %s since the %s on %s: it must be reviewed at least annually, so a review was due by %s (%d day%s overdue at %s).",
+					d.name, latest.label, day(latest.day), day(o.Due), n, plural(n), day(asOf))})
+			continue
+		}
+		i := slices.IndexFunc(events, func(ev planEvent) bool { return ev.day.Equal(o.Done) })
+		prev := events[max(i-1, 0)]
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: events[i].pos,
+			Message: fmt.Sprintf("The full review of %s completed on %s was %d day%s late: after the %s on %s it was due by %s (at least annually).",
+				d.name, day(o.Done), n, plural(n), prev.label, day(prev.day), day(o.Due))})
+	}
+	e.check(c)
+}
+
+// planCoverage: A.4.4.1(a)-(e), B.5.1.1-B.5.1.6. The latest review by the
+// as-of date lists every topic in covers. B.5.1.3 and B.5.1.5 are the same
+// topic ("threats"). A.4.4.1(c) and B.5.1.4 apply only where the Security
+// Policy does (the rules drop findings on paragraphs that do not apply).
+func (e *eval) planCoverage(d planDoc) {
+	var latest *evidence.Review
+	for i := range d.reviews {
+		r := &d.reviews[i]
+		if t, ok := e.planDone(r.Completed); ok && (latest == nil || !t.Before(latest.Completed.Time)) {
+			latest = r
+		}
+	}
+	if latest == nil || !latest.CoversSet {
+		return // no review yet (planReview judges that), or covers unreadable
+	}
+	for _, t := range evidence.Topics() {
+		for _, para := range d.topics[t.Topic] {
+			c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Source: latest.CoversPos, Outcome: OK,
+				Detail: fmt.Sprintf("the review completed %s covered %s", latest.Completed, t.Topic)}
+			if !latest.Covered(t.Topic) {
+				c.Outcome = Gap
+				c.Detail = fmt.Sprintf("the review completed %s does not list %s", latest.Completed, t.Topic)
+				e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Source: latest.CoversPos,
+					Message: fmt.Sprintf("The latest full review of %s (completed %s) does not list %q in covers: each review must reflect %s.",
+						d.name, day(latest.Completed.Time), string(t.Topic), t.Text)})
+			}
+			e.planCheck(c)
+		}
+	}
+}
+
+// planResults: A.4.4.2, B.5.2. The results of each review completed by the
+// as-of date go to the Client as soon as reasonably practicable: on or
+// before the 20th Working Day after completion is this tool's reading (a
+// later delivery is a warning; none after that day is a violation). The
+// results delivered record each thing the results must include
+// (A.4.4.2(a)-(c), B.5.2.1-B.5.2.4).
+func (e *eval) planResults(d planDoc, r evidence.Review) {
+	para := d.resultsPara
+	completed, ok := e.planDone(r.Completed)
+	if !e.planHas(para) || !ok || r.ResultsDelivered.Invalid {
+		return
+	}
+	cal, asOf := e.in.Calendar, e.in.AsOf
+	due := cal.AddWorkingDays(completed, planResultsWorkingDays)
+	reading := fmt.Sprintf("this tool reads \"as soon as reasonably practicable after their completion\" as within %d Working Days, by %s", planResultsWorkingDays, day(due))
+	got := r.ResultsDelivered
+	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Source: got.Pos}
+	done, delivered := e.planDone(got)
+	switch {
+	case !delivered && !asOf.After(due):
+		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
+		c.Detail = fmt.Sprintf("review completed %s; results due by %s", r.Completed, due.Format(time.DateOnly))
+	case !delivered:
+		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
+		c.Detail = fmt.Sprintf("review completed %s; results not delivered", r.Completed)
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Source: got.Pos,
+			Message: fmt.Sprintf("The results of the review of %s completed on %s are not recorded as delivered to the Client by %s: %s.", d.name, day(completed), day(asOf), reading)})
+	case done.After(due):
+		var late string
+		c.Margin, late = e.planLate(due, done)
+		c.Outcome, c.Detail = Gap, fmt.Sprintf("review completed %s, results delivered %s", r.Completed, got)
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Source: got.Pos,
+			Message: fmt.Sprintf("The results of the review of %s completed on %s were delivered on %s, %s: %s (a yardstick, not a day count in the schedule).", d.name, day(completed), day(done), late, reading)})
+	default:
+		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
+		c.Detail = fmt.Sprintf("review completed %s, results delivered %s", r.Completed, got)
+	}
+	e.check(c)
+	if !delivered {
+		return
+	}
+	for _, res := range evidence.ReviewResults() {
+		item := d.results[res.Key]
+		t := r.Items[res.Key]
+		if !e.planHas(item) || t.Invalid {
+			continue
+		}
+		c := Check{Paragraph: item, Register: d.subject, Subject: d.subject, Source: t.Pos, Outcome: OK,
+			Detail: fmt.Sprintf("results of the review completed %s: %s", r.Completed, planShort(t.Value))}
+		if !t.Set {
+			c.Outcome = Gap
+			c.Detail = fmt.Sprintf("results of the review completed %s: no %s", r.Completed, res.Key)
+			e.finding(Finding{Paragraph: item, Kind: Violation, Severity: Medium, Subject: d.subject, Source: t.Pos,
+				Message: fmt.Sprintf("The results of the review of %s completed on %s do not record %s (%s): the results must include them.", d.name, day(completed), res.Text, res.Key)})
+		}
+		e.check(c)
+	}
+}
+
+// planShort shortens a text for a check's detail.
+func planShort(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 120 {
+		return string(r[:119]) + "…"
+	}
+	return s
+}
+
+// ismsType: B.3.3.1, B.3.3.2. The ISMS's type agrees with config.toml's
+// bespoke_isms: where the Client stipulated a bespoke ISMS, an extant one
+// is a violation; a bespoke ISMS recorded where config.toml says none was
+// stipulated means one of them is wrong (invalid). Presenting a bespoke
+// ISMS for Approval is its submission (B.3.1).
+func (e *eval) ismsType(i *evidence.ISMS) {
+	if i.Type.Invalid {
+		return
+	}
+	stipulated := e.in.Config.Contract.BespokeISMS
+	para := evidence.ParaISMSExtant
+	if stipulated {
+		para = evidence.ParaISMSBespoke
+	}
+	c := Check{Paragraph: para, Register: "isms", Subject: "isms", Source: i.Type.Pos, Outcome: OK}
+	switch {
+	case !i.Type.Set:
+		sev := Low
+		if stipulated {
+			sev = Medium
+		}
+		c.Outcome, c.Detail = Gap, "type not recorded"
+		e.planFinding(Finding{Paragraph: para, Kind: Missing, Severity: sev, Subject: "isms", Source: i.Type.Pos,
+			Message: "The ISMS's type is not recorded: set type = \"extant\" (the Agency's existing ISMS, allowed where no bespoke ISMS was stipulated) or \"bespoke\" in [isms]."})
+	case stipulated && !i.Bespoke():
+		c.Outcome, c.Detail = Gap, "extant ISMS; a bespoke one was stipulated"
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Source: i.Type.Pos,
+			Message: "[isms] records an extant ISMS, but the Client stipulated a bespoke ISMS (config.toml [contract] bespoke_isms = true): a bespoke ISMS must be developed and presented for the Client's Approval."})
+	case !stipulated && i.Bespoke():
+		c.Outcome, c.Detail = Gap, "bespoke ISMS; config.toml says none was stipulated"
+		e.planFinding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: "isms", Source: i.Type.Pos,
+			Message: "[isms] records a bespoke ISMS, but config.toml says the Client did not stipulate one ([contract] bespoke_isms = false): one of them is wrong. The rules follow config.toml, under which B.3.3.2, B.3.4.1 and B.3.7 do not apply."})
+	case stipulated:
+		c.Detail = "bespoke ISMS, as stipulated"
+		if t, ok := e.planDone(i.Submitted); ok {
+			c.Detail += "; presented for Approval " + t.Format(time.DateOnly)
+		}
+		if t, ok := e.planDone(i.Approved); ok {
+			c.Detail += "; approved " + t.Format(time.DateOnly)
+		}
+	default:
+		c.Detail = "extant ISMS; no bespoke ISMS was stipulated"
+	}
+	e.planCheck(c)
+}
+
+// ismsCertification: B.3.4.6. Certified by a main board representative,
+// the Chief Security, Information, Technical or Financial Officer (common
+// spellings and CSO, CIO, CTO, CFO accepted), or by a person with the
+// direct delegated authority of one (delegated_by names the officer), or
+// by an equivalent the Client agreed in writing (equivalent_reference), in
+// advance of issue of the SMP when equivalent_agreed is given.
+func (e *eval) ismsCertification(i *evidence.ISMS, smp *evidence.SMP) {
+	const para = evidence.ParaISMSCertified
+	listed := "the Chief Security Officer, Chief Information Officer, Chief Technical Officer or Chief Financial Officer"
+	cert := i.Certification
+	if cert == nil {
+		e.planCheck(Check{Paragraph: para, Register: "isms", Subject: "isms", Source: i.Pos, Outcome: Gap, Detail: "no certification recorded"})
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Source: i.Pos,
+			Message: "No certification of the ISMS is recorded ([isms.certification]): it must be certified by a main board representative, " + listed + ", or by a person with the direct delegated authority of one of them."})
+		return
+	}
+	if cert.Role.Invalid {
+		return // reported as invalid already
+	}
+	who := cert.Name.Value
+	if who == "" {
+		who = "the signer"
+	}
+	signed := ""
+	if cert.Signed.Set {
+		signed = ", signed " + cert.Signed.String()
+	}
+	c := Check{Paragraph: para, Register: "isms", Subject: "isms", Source: cert.Role.Pos, Outcome: OK}
+	gap := func(src diag.Pos, detail, msg string) {
+		c.Outcome, c.Detail, c.Source = Gap, detail, src
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Source: src, Message: msg})
+	}
+	switch {
+	case cert.Officer != "":
+		c.Detail = fmt.Sprintf("certified by %s, %s%s", who, cert.Officer, signed)
+	case cert.DelegatedBy.Set && cert.DelegatedOfficer != "":
+		c.Detail = fmt.Sprintf("certified by %s (%s) with the direct delegated authority of the %s%s", who, cert.Role.Value, cert.DelegatedOfficer, signed)
+	case cert.DelegatedBy.Set:
+		gap(cert.DelegatedBy.Pos, fmt.Sprintf("certified by %s (%s), delegated by %s", who, cert.Role.Value, cert.DelegatedBy.Value),
+			fmt.Sprintf("The ISMS was certified by %s (%s) with authority delegated by %q, who is not one of the main board representatives B.3.4.6 names: %s.", who, cert.Role.Value, cert.DelegatedBy.Value, listed))
+	case cert.EquivalentRef.Set:
+		first := evidence.Date{}
+		if smp != nil {
+			first = smp.Submitted
+		}
+		if a := cert.EquivalentAgreed; a.Set && first.Set && a.Time.After(first.Time) {
+			gap(a.Pos, fmt.Sprintf("certified by %s (%s); equivalent agreed %s, after the SMP was issued %s", who, cert.Role.Value, a, first),
+				fmt.Sprintf("The Client agreed %q as an equivalent of the listed officers on %s (%s), after the Security Management Plan was first submitted on %s: an equivalent must be agreed in writing in advance of issue of the relevant Security Management Plan.",
+					cert.Role.Value, day(a.Time), cert.EquivalentRef.Value, day(first.Time)))
+			break
+		}
+		c.Outcome = Exception
+		c.Detail = fmt.Sprintf("certified by %s (%s), agreed in writing by the Client as equivalent (%s)%s", who, cert.Role.Value, cert.EquivalentRef.Value, signed)
+	default:
+		gap(cert.Role.Pos, fmt.Sprintf("certified by %s (%s), not a listed officer", who, cert.Role.Value),
+			fmt.Sprintf("The ISMS was certified by %s as %q, which is not one of the main board representatives B.3.4.6 names: %s (a Chief Information Security Officer is not among them). Record delegated_by if the signer holds the direct delegated authority of one of them, or equivalent_reference for the Client's written agreement to an equivalent.",
+				who, cert.Role.Value, listed))
+	}
+	e.planCheck(c)
+}
+
+func plansDocs() []Doc {
+	return []Doc{
+		{[]string{evidence.ParaSMPSubmitA, evidence.ParaSMPSubmitB, evidence.ParaISMSSubmit}, "",
+			fmt.Sprintf("[smp] submitted (and, in Part B, [isms] submitted) on or before the %dth Working Day strictly after the Start Date. None recorded by the as-of date is due up to that day and a high finding after it; submitted later is a high finding.", planSubmitWorkingDays)},
+		{[]string{evidence.ParaSMPApprovalA, evidence.ParaSMPApprovalB, evidence.ParaISMSApproval}, "",
+			fmt.Sprintf("Each [[smp.non_approval]] (and, for a bespoke ISMS, [[isms.non_approval]]) is re-submitted on or before the %dth Working Day strictly after its notice date. Not re-submitted by the as-of date is due up to that day and a high finding after it; re-submitted later is a high finding.", planResubmitWorkingDays)},
+		{[]string{evidence.ParaSMPApprovalA, evidence.ParaSMPApprovalB, evidence.ParaISMSApproval}, "",
+			fmt.Sprintf("Approval by the %dth Working Day strictly after the first submission (the Parties' reasonable endeavours): approved later, or still not approved at the as-of date after that day, is a warning, not a breach. For the ISMS, only a bespoke ISMS needs Approval (B.3.7).", planApprovalWorkingDays)},
+		{[]string{evidence.ParaSMPReviewA, evidence.ParaReviewB}, "",
+			fmt.Sprintf("Each document is fully reviewed at least annually: the first [[smp.review]] / [[isms.review]] completed no later than %d Months after the approval date (or the first submission, if never approved), each later one no later than %d Months after the one before (the same day %d months later, clamped to the month's end). A review that came later is a high finding; none since the last due day at the as-of date is stale.", planReviewMonths, planReviewMonths, planReviewMonths)},
+		{[]string{"A.4.4.1(a)", "A.4.4.1(b)", "A.4.4.1(c)", "A.4.4.1(d)", "A.4.4.1(e)", "B.5.1.1", "B.5.1.2", "B.5.1.3", "B.5.1.4", "B.5.1.5", "B.5.1.6"}, "",
+			"The latest review completed by the as-of date lists in covers each topic the review must reflect: good-practice (A.4.4.1(a), B.5.1.1), service-changes (A.4.4.1(b), B.5.1.2), security-policy (A.4.4.1(c), B.5.1.4; only where the Security Policy applies), threats (A.4.4.1(d); B.5.1.3 and B.5.1.5, which repeat the same words) and client-requests (A.4.4.1(e), B.5.1.6). A topic missing is a medium finding against its item."},
+		{[]string{evidence.ParaSMPResultsA, evidence.ParaResultsB}, "",
+			fmt.Sprintf("The results of each review go to the Client \"as soon as reasonably practicable after their completion\". The schedule sets no number of days: this tool's reading is on or before the %dth Working Day strictly after the review's completed date. Delivered later is a warning; none recorded by the as-of date is due up to that day and a medium finding after it.", planResultsWorkingDays)},
+		{[]string{"A.4.4.2(a)", "A.4.4.2(b)", "A.4.4.2(c)", "B.5.2.1", "B.5.2.2", "B.5.2.3", "B.5.2.4"}, "",
+			"The results of each review delivered by the as-of date record improvements (A.4.4.2(a), B.5.2.1), risk_assessment_updates (A.4.4.2(b), B.5.2.2), proposed_modifications (B.5.2.3, Part B only) and measurement_improvements (A.4.4.2(c), B.5.2.4). Each one missing is a medium finding against its item."},
+		{[]string{evidence.ParaISMSExtant, evidence.ParaISMSBespoke}, "",
+			"[isms] type agrees with config.toml's bespoke_isms: an extant ISMS where the Client stipulated a bespoke one is a high finding (B.3.3.2); a bespoke ISMS where config.toml says none was stipulated is an invalid finding (B.3.3.1), since one of them is wrong; no type recorded is a missing finding."},
+		{[]string{evidence.ParaISMSCertified}, "",
+			"[isms.certification] role is the Chief Security Officer, Chief Information Officer, Chief Technical Officer or Chief Financial Officer (CSO, CIO, CTO, CFO and \"Chief Technology Officer\" accepted; a CISO is not listed); or delegated_by names one of them (a person with their direct delegated authority); or equivalent_reference records the Client's written agreement to an equivalent (shown as an exception), made before the SMP's first submission when equivalent_agreed is given. No certification, or any other role, is a high finding."},
+	}
+}

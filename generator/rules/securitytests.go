@@ -451,9 +451,21 @@ type ismsChange struct {
 }
 
 // governanceChanges returns the ISMS and Security Management Plan changes
-// recorded in the governance evidence. That evidence is not read yet (a
-// later issue), so there are none and testsAfterChanges checks nothing.
-func (e *eval) governanceChanges() []ismsChange { return nil }
+// recorded in the governance evidence ([[isms.change]], [[smp.change]]).
+func (e *eval) governanceChanges() []ismsChange {
+	var out []ismsChange
+	for _, c := range e.in.Evidence.Documents.Changes() {
+		if !c.Date.Set {
+			continue
+		}
+		what := strings.ToUpper(c.Document) + " change"
+		if c.What.Set {
+			what += ": " + c.What.Value
+		}
+		out = append(out, ismsChange{On: c.Date.Time, What: what, Source: c.Date.Pos})
+	}
+	return out
+}
 
 // testsAfterChanges: B.6.1. Security Tests "additionally after any change
 // or amendment to the ISMS ... or the Security Management Plan": for each
@@ -507,7 +519,7 @@ func securityTestsDocs() []Doc {
 	const reg = "security-tests"
 	return []Doc{
 		{[]string{evidence.ParaTestAnnual}, reg, "A Security Test across the full scope of the ISMS at least annually: each test with Full ISMS Scope Yes must end no later than 12 Months after the previous one ended, the first no later than 12 Months after the contract start date (12 Months after a day is the same day 12 months later, clamped to the month's end; a test exactly 12 Months later is on time, a day later is not). A year with none is one paragraph-level finding saying when the test was due; when the as-of date is past the next due day it is overdue. Tests ending after the as-of date do not count yet."},
-		{[]string{evidence.ParaTestAnnual}, reg, "The Client agreed each test in advance: this tool reads \"in advance\" as a Client Agreed On date on or before the Start Date (the register holds days, and agreement on the first morning is still before the test); a later date, or none once the test has started, is a finding. Tests after each change to the ISMS or the Security Management Plan: the governance evidence that records those changes is not read yet (a later issue), so this part is not checked; the rule is in place (testsAfterChanges) and will want a test starting on or after each change and within 60 Working Days of it."},
+		{[]string{evidence.ParaTestAnnual}, reg, "The Client agreed each test in advance: this tool reads \"in advance\" as a Client Agreed On date on or before the Start Date (the register holds days, and agreement on the first morning is still before the test); a later date, or none once the test has started, is a finding. Tests after each change to the ISMS or the Security Management Plan (each [[isms.change]] and [[smp.change]] in the governance evidence): a test of any scope starting on or after the day of the change and within 60 Working Days after it (this tool's reading: the schedule sets no period)."},
 		{[]string{evidence.ParaTestResults}, reg, "Results delivered to the Client after each test: Results Delivered On on or after the End Date. The schedule says \"as soon as practicable after completion\" and sets no period; this tool reads it as within 10 Working Days after the End Date (the 10th Working Day strictly after it). Undelivered within that period is due; undelivered after it is a finding (high), delivered after it a low-severity finding."},
 		{[]string{evidence.ParaTestRemedy}, reg, "Each finding (breach, potential-breach or weakness) remediated (Remediated On) and re-tested: a later test whose Retest Of names the Finding ID (or the Test ID that found it), which started on or after the remediation and ended by the as-of date. The schedule wants both \"in accordance with the timetable agreed with the Client or, otherwise, as soon as reasonably possible\"; no timetable is on record, so this tool reads it as within 60 Working Days after the End Date of the test that found it, the longest period the schedule sets for fixing a vulnerability (B.9.3). Within that period an open finding is due; past it, a finding not remediated or not re-tested is a high-severity finding, and one done late a low-severity one."},
 		{[]string{evidence.ParaTestRepeat}, reg, "A repeat test that again reveals a breach or potential-breach whose Root Cause is the same (ignoring case and spaces) as that of a finding it re-tests (its Retest Of) is a material Default: a critical finding, first in the gaps list."},

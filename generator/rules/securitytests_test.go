@@ -491,12 +491,12 @@ func TestRepeatFailureIsAMaterialDefault(t *testing.T) {
 	}
 }
 
-// TestTestsAfterChanges exercises the hook for tests after ISMS and
-// Security Management Plan changes with a synthetic list of changes: the
-// governance evidence that will supply them is not read yet.
+// TestTestsAfterChanges exercises the rule for tests after ISMS and
+// Security Management Plan changes with a synthetic list of changes (the
+// sample's recorded changes are checked with the sample).
 func TestTestsAfterChanges(t *testing.T) {
-	if got := (&eval{}).governanceChanges(); got != nil {
-		t.Errorf("governanceChanges() = %v, want none until the governance evidence is read", got)
+	if got := (&eval{in: Input{Evidence: &evidence.Evidence{}}}).governanceChanges(); got != nil {
+		t.Errorf("governanceChanges() = %v with no governance evidence, want none", got)
 	}
 	// A change on Mon 5 Jan 2026: 60 Working Days later is Mon 30 Mar 2026.
 	change := ismsChange{On: date(t, "2026-01-05"), What: "new incident response plan", Source: diag.Pos{File: "evidence/governance.toml", Line: 7}}

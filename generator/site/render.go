@@ -35,13 +35,14 @@ type renderer struct {
 
 // Page templates, by name, as files under layouts/.
 var pageLayouts = map[string]string{
-	"index":    "index.html",
-	"schedule": "_default/list.html",
-	"single":   "_default/single.html",
-	"matrix":   "matrix.html",
-	"gaps":     "gaps.html",
-	"register": "register.html",
-	"method":   "method.html",
+	"index":     "index.html",
+	"schedule":  "_default/list.html",
+	"single":    "_default/single.html",
+	"matrix":    "matrix.html",
+	"gaps":      "gaps.html",
+	"register":  "register.html",
+	"method":    "method.html",
+	"documents": "documents.html",
 }
 
 func newRenderer(project fs.FS) (*renderer, error) {
@@ -176,6 +177,9 @@ func (r *renderer) render(s *model.Site) ([]file, error) {
 		return nil, err
 	}
 	if err := add("method", "method.html", page{Title: "Method", Nav: "method"}); err != nil {
+		return nil, err
+	}
+	if err := add("documents", model.DocumentsHref, page{Title: "Governance documents", Nav: "documents", Wide: true}); err != nil {
 		return nil, err
 	}
 	for _, p := range s.Paragraphs {

@@ -9,16 +9,21 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 
+	ev "github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/model"
 )
 
 // Build renders s into the folder out. project is the project folder: its
-// layouts/ and static/ are used.
-func Build(s *model.Site, project fs.FS, out string) error {
+// layouts/ and static/ are used; evidence is the evidence folder, from which
+// attachments are copied.
+func Build(s *model.Site, project, evidence fs.FS, out string) error {
 	r, err := newRenderer(project)
 	if err != nil {
 		return err
@@ -41,7 +46,35 @@ func Build(s *model.Site, project fs.FS, out string) error {
 		w.abort()
 		return err
 	}
+	if err := copyAttachments(s, evidence, w); err != nil {
+		w.abort()
+		return err
+	}
 	return w.commit()
+}
+
+// copyAttachments copies every attached file into files/, checking that
+// it is still the file that was hashed when the evidence was read.
+func copyAttachments(s *model.Site, evidence fs.FS, w *writer) error {
+	for _, a := range s.Documents.Attachments {
+		f, err := evidence.Open(a.Path)
+		if err != nil {
+			return fmt.Errorf("attachment %s: %w", a.Path, err)
+		}
+		data, err := io.ReadAll(io.LimitReader(f, ev.MaxAttachmentSize+1))
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("attachment %s: %w", a.Path, err)
+		}
+		sum := sha256.Sum256(data)
+		if hex.EncodeToString(sum[:]) != a.SHA256 {
+			return fmt.Errorf("attachment %s changed while the site was being built: build again", a.Path)
+		}
+		if err := w.write(a.Href, data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type file struct {

@@ -1,0 +1,228 @@
+package evidence
+
+import (
+	"bufio"
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/agency/evidence-site/generator/diag"
+)
+
+// Item is a general evidence item ([[evidence]]): a document, record or
+// attestation that supports the paragraphs it names.
+type Item struct {
+	Pos   diag.Pos // the [[evidence]] header
+	ID    string   // unique across every file, compared ignoring case
+	Title string
+	// Paragraphs are the paragraph ids it supports, each once, with the
+	// position of each (the line of the id within the list). Whether each
+	// exists is for the rules to say: the evidence package does not know
+	// the schedule.
+	Paragraphs []ParagraphRef
+	Date       Date // the date of the evidence
+	// Expires is the last day the evidence is current; unset if none.
+	Expires Date
+	// ReviewMonths, when not 0, makes the evidence current up to and
+	// including Date plus that many Months.
+	ReviewMonths    int
+	ReviewMonthsPos diag.Pos
+	Owner           string
+	Summary         string // Markdown, rendered by the site
+	Attachments     []Attachment
+}
+
+// ParagraphIDs lists the ids of the paragraphs the item supports.
+func (it Item) ParagraphIDs() []string {
+	ids := make([]string, len(it.Paragraphs))
+	for i, p := range it.Paragraphs {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
+// Supports reports whether the item names the paragraph.
+func (it Item) Supports(paragraph string) bool {
+	return slices.ContainsFunc(it.Paragraphs, func(p ParagraphRef) bool { return p.ID == paragraph })
+}
+
+// ItemsFor lists the evidence items that name the paragraph, in the order
+// they were read (file name, then position).
+func (d *Documents) ItemsFor(paragraph string) []Item {
+	var out []Item
+	for _, it := range d.Items {
+		if it.Supports(paragraph) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// MaxReviewMonths bounds review_months: ten years.
+const MaxReviewMonths = 120
+
+type rawItem struct {
+	ID           any `toml:"id"`
+	Title        any `toml:"title"`
+	Paragraphs   any `toml:"paragraphs"`
+	Date         any `toml:"date"`
+	Expires      any `toml:"expires"`
+	ReviewMonths any `toml:"review_months"`
+	Owner        any `toml:"owner"`
+	Summary      any `toml:"summary"`
+	Attachments  any `toml:"attachments"`
+}
+
+func readItems(f *docFile, key string, p toml.Primitive) {
+	var list []toml.Primitive
+	if !f.decode(p, &list, nil, key) {
+		return
+	}
+	for i, ip := range list {
+		from := len(f.docs.Problems)
+		it, ok := f.readItem(ip, key, strconv.Itoa(i))
+		if ok {
+			f.docs.Items = append(f.docs.Items, it)
+		}
+		if it.ID != "" {
+			f.govSubject(from, it.ID)
+		}
+	}
+}
+
+func (f *docFile) readItem(p toml.Primitive, key, index string) (Item, bool) {
+	k := func(name string) []string { return []string{key, index, name} }
+	var raw rawItem
+	if !f.decode(p, &raw, nil, key, index) {
+		return Item{}, false
+	}
+	it := Item{Pos: f.pos(key, index)}
+	// The paragraphs first: every other problem in the item is against
+	// them.
+	it.Paragraphs = f.itemParagraphs(raw.Paragraphs, k("paragraphs")...)
+	paras := it.ParagraphIDs()
+
+	id := f.govText(raw.ID, paras, k("id")...)
+	title := f.govText(raw.Title, paras, k("title")...)
+	owner := f.govText(raw.Owner, paras, k("owner")...)
+	summary := f.govText(raw.Summary, paras, k("summary")...)
+	it.ID, it.Title, it.Owner, it.Summary = id.Value, title.Value, owner.Value, summary.Value
+	f.govRequiredText(&title, paras, "title", "what the evidence is")
+	f.govRequiredText(&owner, paras, "owner", "who holds the evidence and keeps it current")
+	it.Date = f.date(raw.Date, paras, k("date")...)
+	f.govRequiredDate(&it.Date, paras, "date", "the date of the evidence, such as 2026-03-31")
+	it.Expires = f.date(raw.Expires, paras, k("expires")...)
+	f.govNotBefore(&it.Expires, it.Date, paras, "expires", "date")
+	it.ReviewMonthsPos = f.pos(k("review_months")...)
+	it.ReviewMonths, _ = f.govWhole(raw.ReviewMonths, 1, MaxReviewMonths, paras, k("review_months")...)
+	if raw.Expires != nil && raw.ReviewMonths != nil {
+		f.docs.problem(it.ReviewMonthsPos, paras, "review_months: give expires or review_months, not both: expires is used")
+		it.ReviewMonths = 0
+	}
+	it.Attachments = f.itemAttachments(raw.Attachments, paras, k("attachments")...)
+
+	if raw.Paragraphs == nil {
+		f.docs.problem(f.pos(k("paragraphs")...), nil, "paragraphs: missing: the ids of the paragraphs the evidence supports, such as [\"B.2.6\", \"B.Annex1.5.1\"]")
+	} else if l, ok := raw.Paragraphs.([]any); ok && len(l) == 0 {
+		f.docs.problem(f.pos(k("paragraphs")...), nil, "paragraphs: name at least one paragraph id, such as \"B.2.6\"")
+	}
+	switch {
+	case id.Invalid:
+		return Item{}, false
+	case !id.Set:
+		f.docs.problem(id.Pos, paras, "id: missing: a unique id such as \"EV-001\": this item is not used")
+		return Item{}, false
+	}
+	for _, other := range f.docs.Items {
+		if strings.EqualFold(other.ID, it.ID) {
+			f.docs.problem(id.Pos, paras, "id: %q is already used at %s: ids must be unique across the evidence files; this item is not used", it.ID, other.Pos)
+			return Item{ID: it.ID}, false
+		}
+	}
+	return it, true
+}
+
+// itemParagraphs reads `paragraphs`: a list of paragraph ids, each kept
+// once, each with the line it is written on.
+func (f *docFile) itemParagraphs(v any, key ...string) []ParagraphRef {
+	if v == nil {
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		f.problem(nil, key, "paragraphs: want a list of paragraph ids such as [\"B.2.6\", \"B.Annex1.5.1\"], got %s", govShow(v))
+		return nil
+	}
+	var ids []string
+	for _, x := range list {
+		s, ok := x.(string)
+		s = strings.TrimSpace(s)
+		if !ok || s == "" {
+			f.problem(nil, key, "paragraphs: want paragraph ids in quotes, such as \"B.2.6\", got %s", govShow(x))
+			continue
+		}
+		if !slices.Contains(ids, s) {
+			ids = append(ids, s)
+		}
+	}
+	lines := f.valueLines(f.pos(key...).Line, ids)
+	out := make([]ParagraphRef, len(ids))
+	for i, id := range ids {
+		out[i] = ParagraphRef{ID: id, Pos: diag.Pos{File: f.path, Line: lines[i]}}
+	}
+	return out
+}
+
+// valueLines finds the line of each quoted value in a list that starts on
+// line start and may span several lines; a value it cannot find is given
+// the start line. It stops at the next table header.
+func (f *docFile) valueLines(start int, values []string) []int {
+	out := make([]int, len(values))
+	for i := range out {
+		out[i] = start
+	}
+	if start <= 0 {
+		return out
+	}
+	var lines []string
+	sc := bufio.NewScanner(bytes.NewReader(f.src))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if n < start {
+			continue
+		}
+		l := sc.Text()
+		if n > start && strings.HasPrefix(strings.TrimSpace(l), "[") && !strings.HasPrefix(strings.TrimSpace(l), "[\"") && !strings.HasPrefix(strings.TrimSpace(l), "['") {
+			break
+		}
+		lines = append(lines, l)
+	}
+	from := 0
+	for i, v := range values {
+		for j := from; j < len(lines); j++ {
+			if strings.Contains(lines[j], strconv.Quote(v)) || strings.Contains(lines[j], "'"+v+"'") {
+				out[i], from = start+j, j
+				break
+			}
+		}
+	}
+	return out
+}
+
+// itemAttachments reads `attachments`: a list of paths (or one path)
+// inside the evidence folder.
+func (f *docFile) itemAttachments(v any, paras []string, key ...string) []Attachment {
+	if s, ok := v.(string); ok {
+		v = []any{s}
+	}
+	if v != nil {
+		if _, ok := v.([]any); !ok {
+			f.problem(paras, key, "attachments: want a list of paths such as [\"documents/board-minutes.pdf\"], got %s", govShow(v))
+			return nil
+		}
+	}
+	return f.govDocuments(v, paras, key...)
+}

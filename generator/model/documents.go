@@ -1,0 +1,160 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/rules"
+	"github.com/agency/evidence-site/generator/schedule"
+)
+
+// DocumentsHref is the governance documents page.
+const DocumentsHref = "documents.html"
+
+// FilesDir is where attachments are copied in the site.
+const FilesDir = "files/"
+
+// Documents is the governance evidence page.
+type Documents struct {
+	Files       []string // the TOML files read
+	Sections    []DocSection
+	Items       []DocItem
+	Attachments []AttachmentLink
+	Problems    []Finding
+}
+
+// DocSection is one governance kind (SMP, ISMS, ...) and what its rules found.
+type DocSection struct {
+	Kind, Title, Anchor string
+	Present             bool
+	Paragraphs          []Link // the form's paragraphs that expect it
+	Checks              []Check
+}
+
+// DocItem is one general evidence item.
+type DocItem struct {
+	ID, Anchor, Title, Owner, Date, Current string
+	Paragraphs                              []Link
+	Summary                                 string // Markdown from the evidence: untrusted
+	Attachments                             []AttachmentLink
+	Checks                                  []Check
+	Where                                   string
+}
+
+// AttachmentLink is an attached file copied into the site.
+type AttachmentLink struct {
+	Path, Href, Size, SHA256 string
+}
+
+// KindHref is the anchor of a governance kind on the documents page.
+func KindHref(kind string) string { return DocumentsHref + "#kind-" + kind }
+
+// ItemHref is the anchor of an evidence item on the documents page.
+func ItemHref(id string) string { return DocumentsHref + "#item-" + schedule.Slug(id) }
+
+// sourceRef describes one entry of a paragraph's evidence.
+func sourceRef(in Input, name string) (SourceRef, bool) {
+	if id, ok := strings.CutPrefix(name, rules.ItemSource); ok {
+		for _, it := range in.Evidence.Documents.Items {
+			if it.ID == id {
+				return SourceRef{Name: name, Title: it.ID + " " + it.Title, File: it.Pos.File, Href: ItemHref(it.ID)}, true
+			}
+		}
+		return SourceRef{}, false
+	}
+	if reg := in.Evidence.Register(name); reg != nil {
+		return SourceRef{Name: name, Title: reg.Schema.Title, File: reg.Path, Href: RegisterHref(name)}, true
+	}
+	k := evidence.LookupKind(name)
+	return SourceRef{Name: name, Title: capitalise(k.Title), File: strings.Join(in.Evidence.Documents.Files, ", "), Href: KindHref(name)}, true
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func attachmentLinks(as []evidence.Attachment) []AttachmentLink {
+	var out []AttachmentLink
+	for _, a := range as {
+		out = append(out, AttachmentLink{Path: a.Path, Href: FilesDir + a.Path, Size: humanSize(a.Size), SHA256: a.SHA256})
+	}
+	return out
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// buildDocuments assembles the documents page from the governance evidence,
+// the checks its rules made (their Register is the kind, or "document" for
+// items) and the findings in its files.
+func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findings []Finding, byID map[string]*Paragraph) Documents {
+	docs := in.Evidence.Documents
+	d := Documents{Files: docs.Files, Attachments: attachmentLinks(docs.Attachments)}
+	present := docs.Kinds()
+	registers := map[string]bool{}
+	for _, s := range evidence.Schemas() {
+		registers[s.Name] = true
+	}
+	for _, k := range evidence.Kinds() {
+		if registers[k.Name] || k.Name == "document" {
+			continue
+		}
+		sec := DocSection{Kind: k.Name, Title: capitalise(k.Title), Anchor: "kind-" + k.Name, Present: slices.Contains(present, k.Name)}
+		for _, p := range paras {
+			if slices.Contains(p.Evidence, k.Name) {
+				if mp := byID[p.ID]; mp != nil {
+					sec.Paragraphs = append(sec.Paragraphs, *paraLink(mp))
+				}
+			}
+		}
+		for _, c := range checks {
+			if c.Register == k.Name {
+				sec.Checks = append(sec.Checks, c)
+			}
+		}
+		if sec.Present || len(sec.Paragraphs) > 0 {
+			d.Sections = append(d.Sections, sec)
+		}
+	}
+	for _, it := range docs.Items {
+		di := DocItem{ID: it.ID, Anchor: "item-" + schedule.Slug(it.ID), Title: it.Title, Owner: it.Owner, Date: it.Date.String(),
+			Summary: it.Summary, Attachments: attachmentLinks(it.Attachments), Where: it.Pos.String()}
+		switch {
+		case it.Expires.Set:
+			di.Current = "until " + it.Expires.String()
+		case it.ReviewMonths > 0:
+			di.Current = fmt.Sprintf("reviewed every %d Months", it.ReviewMonths)
+		}
+		for _, ref := range it.Paragraphs {
+			if mp := byID[ref.ID]; mp != nil {
+				di.Paragraphs = append(di.Paragraphs, *paraLink(mp))
+			} else {
+				di.Paragraphs = append(di.Paragraphs, Link{Label: ref.ID})
+			}
+		}
+		for _, c := range checks {
+			if c.Register == "document" && c.Subject == it.ID {
+				di.Checks = append(di.Checks, c)
+			}
+		}
+		d.Items = append(d.Items, di)
+	}
+	for _, f := range findings {
+		if slices.Contains(docs.Files, f.Source.File) {
+			d.Problems = append(d.Problems, f)
+		}
+	}
+	return d
+}
