@@ -49,6 +49,8 @@ type Documents struct {
 	Attachments []Attachment
 	// Problems are the problems found in the TOML files.
 	Problems []Problem
+
+	itemIDs map[string]diag.Pos // upper-cased item id -> its first definition
 }
 
 // Attachment is a file under the evidence folder that a document attaches.
@@ -92,29 +94,28 @@ type docFile struct {
 	docs  *Documents
 	total *int64 // bytes of attachments read so far, across files
 	seen  map[string]bool
-	// arrayLines memoises keyInArray's look-ups: key path -> line, and
-	// whether the line defines the key itself.
-	arrayLines map[string]arrayLine
+	// index finds the line of every key, built on first use.
+	index    *tomlfile.Index
+	srcLines []string
 }
 
-type arrayLine struct {
-	line  int
-	exact bool
+// idx is the file's key index, built on first use.
+func (f *docFile) idx() *tomlfile.Index {
+	if f.index == nil {
+		f.index = tomlfile.NewIndex(f.src)
+	}
+	return f.index
 }
 
-// keyLineExact is tomlfile.KeyLineExact, memoised for keyInArray, which
-// looks up the same array elements for every undecoded key in them.
-func (f *docFile) keyLineExact(key []string) (int, bool) {
-	k := strings.Join(key, "\x00")
-	if l, ok := f.arrayLines[k]; ok {
-		return l.line, l.exact
+// keyLineExact finds a key's line in the file's index.
+func (f *docFile) keyLineExact(key []string) (int, bool) { return f.idx().Line(key) }
+
+// lines are the file's lines, split on first use.
+func (f *docFile) lines() []string {
+	if f.srcLines == nil {
+		f.srcLines = strings.Split(string(f.src), "\n")
 	}
-	line, exact := tomlfile.KeyLineExact(f.src, key)
-	if f.arrayLines == nil {
-		f.arrayLines = map[string]arrayLine{}
-	}
-	f.arrayLines[k] = arrayLine{line, exact}
-	return line, exact
+	return f.srcLines
 }
 
 // loadDocuments reads every *.toml file at the top of the evidence folder,
@@ -218,40 +219,23 @@ func (f *docFile) reportUndecoded(known map[string]bool) {
 // keyInArray finds the line of an undecoded key. The decoder names keys in
 // arrays of tables without their index ("evidence.titel",
 // "smp.review.complted"), once per element that has it: this finds the nth
-// element that has it. The array is the first prefix of the key whose
-// elements exist as [[...]] tables; an array has no more elements than the
-// file has lines, which bounds the search.
+// definition of it in the file's index.
 func (f *docFile) keyInArray(k toml.Key, nth int) diag.Pos {
-	if line, exact := tomlfile.KeyLineExact(f.src, k); exact {
+	if line, exact := f.keyLineExact(k); exact {
 		return diag.Pos{File: f.path, Line: line}
 	}
-	limit := bytes.Count(f.src, []byte("\n")) + 1
-	for j := 1; j < len(k); j++ {
-		n, found := nth, false
-		for i := 0; i < limit; i++ {
-			elem := append(slices.Clone([]string(k[:j])), strconv.Itoa(i))
-			if _, exact := f.keyLineExact(elem); !exact {
-				break // no such element
-			}
-			found = true
-			if line, exact := f.keyLineExact(append(elem, k[j:]...)); exact {
-				if n == 0 {
-					return diag.Pos{File: f.path, Line: line}
-				}
-				n--
-			}
-		}
-		if found {
-			break
-		}
+	if line, ok := f.idx().Nth(k, nth); ok {
+		return diag.Pos{File: f.path, Line: line}
 	}
-	return diag.Pos{File: f.path, Line: tomlfile.KeyLine(f.src, k)}
+	line, _ := f.keyLineExact(k)
+	return diag.Pos{File: f.path, Line: line}
 }
 
 // pos is the position of a key path, e.g. pos("smp", "approved") or
 // pos("evidence", "2", "title").
 func (f *docFile) pos(key ...string) diag.Pos {
-	return diag.Pos{File: f.path, Line: tomlfile.KeyLine(f.src, key)}
+	line, _ := f.keyLineExact(key)
+	return diag.Pos{File: f.path, Line: line}
 }
 
 // problem records a problem at a key path (nil pos: at the key's line)

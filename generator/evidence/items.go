@@ -1,8 +1,6 @@
 package evidence
 
 import (
-	"bufio"
-	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -136,12 +134,15 @@ func (f *docFile) readItem(p toml.Primitive, key, index string) (Item, bool) {
 		f.docs.problem(id.Pos, paras, "id: missing: a unique id such as \"EV-001\": this item is not used")
 		return Item{}, false
 	}
-	for _, other := range f.docs.Items {
-		if strings.EqualFold(other.ID, it.ID) {
-			f.docs.problem(id.Pos, paras, "id: %q is already used at %s: ids must be unique across the evidence files; this item is not used", it.ID, other.Pos)
-			return Item{ID: it.ID}, false
-		}
+	if f.docs.itemIDs == nil {
+		f.docs.itemIDs = map[string]diag.Pos{}
 	}
+	upper := strings.ToUpper(it.ID)
+	if first, dup := f.docs.itemIDs[upper]; dup {
+		f.docs.problem(id.Pos, paras, "id: %q is already used at %s: ids must be unique across the evidence files; this item is not used", it.ID, first)
+		return Item{ID: it.ID}, false
+	}
+	f.docs.itemIDs[upper] = it.Pos
 	return it, true
 }
 
@@ -188,13 +189,9 @@ func (f *docFile) valueLines(start int, values []string) []int {
 		return out
 	}
 	var lines []string
-	sc := bufio.NewScanner(bytes.NewReader(f.src))
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		if n < start {
-			continue
-		}
-		l := sc.Text()
+	all := f.lines()
+	for n := start; n <= len(all); n++ {
+		l := strings.TrimRight(all[n-1], "\r")
 		if n > start && strings.HasPrefix(strings.TrimSpace(l), "[") && !strings.HasPrefix(strings.TrimSpace(l), "[\"") && !strings.HasPrefix(strings.TrimSpace(l), "['") {
 			break
 		}

@@ -95,12 +95,28 @@ func KeyLine(src []byte, key []string) int {
 // KeyLineExact is KeyLine, and also reports whether the line defines the
 // key itself rather than a table or key enclosing it.
 func KeyLineExact(src []byte, key []string) (line int, exact bool) {
-	if len(key) == 0 {
-		return 0, false
+	return NewIndex(src).Line(key)
+}
+
+// Index maps every key path and table header of a TOML source to the line
+// that first defines it. Build it once per file: each look-up is then a map
+// access, where scanning the file again for every key would be quadratic.
+type Index struct {
+	lines map[string]int
+	// plain lists, for each key path written without array indexes (as the
+	// decoder's Undecoded names them), the lines defining it, in order.
+	plain map[string][]int
+}
+
+// NewIndex scans src once.
+func NewIndex(src []byte) *Index {
+	ix := &Index{lines: map[string]int{}, plain: map[string][]int{}}
+	set := func(k string, n int) {
+		if _, ok := ix.lines[k]; !ok {
+			ix.lines[k] = n
+		}
 	}
-	want := strings.Join(key, ".")
-	table := ""
-	bestKey, bestTable := 0, 0 // lines of the nearest enclosing key and table
+	table, plainTable := "", ""
 	arrays := map[string]int{} // [[name]] -> elements seen
 	sc := bufio.NewScanner(bytes.NewReader(src))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
@@ -116,41 +132,58 @@ func KeyLineExact(src []byte, key []string) (line int, exact bool) {
 				h = h[:i]
 			}
 			table = normaliseKey(strings.Trim(h, "[] \t"))
+			plainTable = table
 			if array {
 				name := table
+				set(name, n) // the array itself: its first element
 				table = fmt.Sprintf("%s.%d", name, arrays[name])
 				arrays[name]++
-				if name == want && arrays[name] == 1 {
-					return n, true
-				}
 			}
-			if table == want {
-				return n, true
-			}
-			if strings.HasPrefix(want, table+".") {
-				bestTable = n
-			}
+			set(table, n)
 			continue
 		}
 		eq := strings.Index(line, "=")
 		if eq <= 0 {
 			continue
 		}
-		full := normaliseKey(line[:eq])
+		key := normaliseKey(line[:eq])
+		full, plain := key, key
 		if table != "" {
-			full = table + "." + full
+			full, plain = table+"."+key, plainTable+"."+key
 		}
-		if full == want {
-			return n, true
-		}
-		if bestKey == 0 && strings.HasPrefix(want, full+".") {
-			bestKey = n
+		set(full, n)
+		ix.plain[plain] = append(ix.plain[plain], n)
+	}
+	return ix
+}
+
+// Nth returns the line of the nth (from 0) definition of a key path
+// written without array indexes: {"evidence", "titel"} with nth 1 is the
+// titel key of the second [[evidence]] table that has one.
+func (ix *Index) Nth(key []string, nth int) (int, bool) {
+	lines := ix.plain[strings.Join(key, ".")]
+	if nth < 0 || nth >= len(lines) {
+		return 0, false
+	}
+	return lines[nth], true
+}
+
+// Line returns the line defining key, and true; or, when key itself is not
+// in the source, the line of the nearest key or table enclosing it (0 if
+// none), and false.
+func (ix *Index) Line(key []string) (line int, exact bool) {
+	if len(key) == 0 {
+		return 0, false
+	}
+	if n, ok := ix.lines[strings.Join(key, ".")]; ok {
+		return n, true
+	}
+	for i := len(key) - 1; i > 0; i-- {
+		if n, ok := ix.lines[strings.Join(key[:i], ".")]; ok {
+			return n, false
 		}
 	}
-	if bestKey > 0 {
-		return bestKey, false
-	}
-	return bestTable, false
+	return 0, false
 }
 
 // normaliseKey turns `a . "b c"` into `a.b c`.

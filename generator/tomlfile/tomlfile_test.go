@@ -67,7 +67,7 @@ title = "Three"
 		{[]string{"evidence", "2", "title"}, 10},
 		{[]string{"evidence", "2", "id"}, 8}, // absent: the element's header
 		{[]string{"smp", "review", "0", "completed"}, 7},
-		{[]string{"evidence", "3", "id"}, 0},
+		{[]string{"evidence", "3", "id"}, 1}, // no such element: the array
 	}
 	for _, tt := range tests {
 		if got := KeyLine([]byte(src), tt.key); got != tt.want {
