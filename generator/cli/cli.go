@@ -124,14 +124,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out); err != nil {
 		return fmt.Errorf("building the site: %w", err)
 	}
-	for _, r := range ev.Registers {
-		for _, p := range r.Problems {
-			fmt.Fprintf(stderr, "evidence: %s: %s\n", p.Pos, p.Msg)
-		}
-	}
-	for _, p := range ev.Documents.Problems {
-		fmt.Fprintf(stderr, "evidence: %s: %s\n", p.Pos, p.Msg)
-	}
+	printProblems(stderr, ev, res)
 	c := m.Counts
 	fmt.Fprintf(stdout, "Built %s: %s, %d paragraphs (%d covered, %d gap, %d missing, %d no evidence expected, %d not applicable), %d findings, as of %s.\n",
 		o.Out, m.Contract.FormTitle, c.Total, c.Covered, c.Gap, c.Missing, c.Info, c.NA, len(m.Findings), m.Review.AsOf)
@@ -218,4 +211,36 @@ func displayPath(project, p string) string {
 		}
 	}
 	return filepath.ToSlash(strings.TrimSuffix(p, string(filepath.Separator)))
+}
+
+// printProblems prints every problem in the evidence, one a line, and the
+// invalid findings the rules raised on it (an unknown paragraph id), each
+// once: the same problem may be a finding against several paragraphs.
+func printProblems(w io.Writer, ev *evidence.Evidence, res rules.Result) {
+	type line struct{ pos, msg string }
+	var lines []line
+	seen := map[line]bool{}
+	add := func(pos diag.Pos, msg string) {
+		l := line{pos.String(), msg}
+		if !seen[l] {
+			seen[l] = true
+			lines = append(lines, l)
+		}
+	}
+	for _, r := range ev.Registers {
+		for _, p := range r.Problems {
+			add(p.Pos, p.Msg)
+		}
+	}
+	for _, p := range ev.Documents.Problems {
+		add(p.Pos, p.Msg)
+	}
+	for _, f := range res.Findings {
+		if f.Kind == rules.Invalid {
+			add(f.Source, f.Message)
+		}
+	}
+	for _, l := range lines {
+		fmt.Fprintf(w, "evidence: %s: %s\n", l.pos, l.msg)
+	}
 }
