@@ -125,9 +125,9 @@ func readAuditLogging(f *docFile, key string, p toml.Primitive) {
 		RetentionPos: f.pos(key, "retention_months"),
 		SourcesPos:   f.pos(key, "sources"),
 		EventsPos:    f.pos(key, "events"),
-		Documents:    f.govDocuments(raw.Documents, []string{ParaAuditRecords}, key, "documents"),
+		Documents:    f.tomlDocuments(raw.Documents, []string{ParaAuditRecords}, key, "documents"),
 	}
-	a.RetentionMonths, a.RetentionSet = f.govWhole(raw.RetentionMonths, 0, 1200, retention, key, "retention_months")
+	a.RetentionMonths, a.RetentionSet = f.tomlWhole(raw.RetentionMonths, 0, 1200, retention, key, "retention_months")
 	if raw.RetentionMonths == nil {
 		f.docs.problem(a.RetentionPos, retention, "retention_months: missing: how many Months audit records are kept (at least %d)", MinRetentionMonths)
 	}
@@ -136,7 +136,7 @@ func readAuditLogging(f *docFile, key string, p toml.Primitive) {
 	if raw.Sources == nil {
 		f.docs.problem(a.SourcesPos, sources, "sources: missing: list the log sources collected, from %s (an empty list if none)", choiceNames(LogSources()))
 	}
-	a.OtherSources, _ = f.govStrings(raw.OtherSources, sources, "further log sources in your own words", key, "other_sources")
+	a.OtherSources, _ = f.tomlStrings(raw.OtherSources, sources, "further log sources in your own words", key, "other_sources")
 	if raw.NotApplicableSources != nil {
 		// Decoding into a map marks its keys as read, but takes a value
 		// that is not a table silently: look at the value first.
@@ -148,7 +148,7 @@ func readAuditLogging(f *docFile, key string, p toml.Primitive) {
 				a.NotApplicable = f.notApplicableSources(m, a.Sources, sources, key, "not_applicable_sources")
 			}
 		default:
-			f.problem(sources, []string{key, "not_applicable_sources"}, "not_applicable_sources: want a table of source = \"reason\", such as { routers = \"no routers in the design\" }, got %s", govShow(v))
+			f.problem(sources, []string{key, "not_applicable_sources"}, "not_applicable_sources: want a table of source = \"reason\", such as { routers = \"no routers in the design\" }, got %s", show(v))
 		}
 	}
 
@@ -165,7 +165,7 @@ func readAuditLogging(f *docFile, key string, p toml.Primitive) {
 	case bool:
 		a.AccessRecordsKept.Value, a.AccessRecordsKept.Set = v, true
 	default:
-		f.docs.problem(a.AccessRecordsKept.Pos, access, "access_records_kept: want true or false, got %s", govShow(v))
+		f.docs.problem(a.AccessRecordsKept.Pos, access, "access_records_kept: want true or false, got %s", show(v))
 		a.AccessRecordsKept.Invalid = true
 	}
 	f.docs.AuditLogging = a
@@ -186,7 +186,7 @@ func (f *docFile) notApplicableSources(m map[string]any, collected []string, par
 			f.problem(paras, kk, "%s: %q is listed twice", key[len(key)-1], k)
 			continue
 		}
-		reason := f.govText(m[k], paras, kk...)
+		reason := f.tomlText(m[k], paras, kk...)
 		if !reason.Set && !reason.Invalid {
 			f.docs.problem(reason.Pos, paras, "%s: missing: why the design does not allow logs from %s", k, sourceText(n))
 			reason.Invalid = true

@@ -62,11 +62,11 @@ func readDataLocations(f *docFile, key string, p toml.Primitive) {
 		}
 		d := DataLocation{
 			Pos:           f.pos(k...),
-			Place:         f.govText(raw.Place, paras, kk("place")...),
+			Place:         f.tomlText(raw.Place, paras, kk("place")...),
 			ActivitiesPos: f.pos(kk("activities")...),
-			Regime:        f.govText(raw.Regime, paras, kk("regime")...),
+			Regime:        f.tomlText(raw.Regime, paras, kk("regime")...),
 		}
-		f.govRequiredText(&d.Place, paras, "place", "where the data is, such as \"AWS eu-west-2 (London)\"")
+		f.requireText(&d.Place, paras, "place", "where the data is, such as \"AWS eu-west-2 (London)\"")
 		d.Activities, _ = f.govChoices(raw.Activities, DataActivities(), paras, "activities", kk("activities")...)
 		if l, isList := raw.Activities.([]any); isList && len(l) == 0 {
 			f.docs.problem(d.ActivitiesPos, paras, "activities: name at least one of %s", choiceNames(DataActivities()))

@@ -3,8 +3,6 @@ package evidence
 import (
 	"bufio"
 	"bytes"
-	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -208,8 +206,8 @@ func readRepresentatives(f *docFile, key string, p toml.Primitive) {
 		}
 		rep := &Representative{
 			Pos:       f.pos(k...),
-			Name:      f.govText(rr.Name, paras, key, side, "name"),
-			Role:      f.govText(rr.Role, paras, key, side, "role"),
+			Name:      f.tomlText(rr.Name, paras, key, side, "name"),
+			Role:      f.tomlText(rr.Role, paras, key, side, "role"),
 			Appointed: f.date(rr.Appointed, paras, key, side, "appointed"),
 		}
 		rep.Placeholder = Placeholder(rep.Name.Value)
@@ -241,12 +239,12 @@ func readSecurityPolicy(f *docFile, key string, p toml.Primitive) {
 	}
 	s := &SecurityPolicy{
 		Pos:          f.sectionPos(key),
-		Version:      f.govText(raw.Version, paras, key, "version"),
+		Version:      f.tomlText(raw.Version, paras, key, "version"),
 		LastReviewed: f.date(raw.LastReviewed, paras, key, "last_reviewed"),
-		Documents:    f.govDocuments(raw.Documents, paras, key, "documents"),
+		Documents:    f.tomlDocuments(raw.Documents, paras, key, "documents"),
 	}
-	f.govRequiredText(&s.Version, paras, "version", "the policy's version, such as \"4.2\"")
-	f.govRequiredDate(&s.LastReviewed, paras, "last_reviewed", "the date the policy was last reviewed")
+	f.requireText(&s.Version, paras, "version", "the policy's version, such as \"4.2\"")
+	f.requireDate(&s.LastReviewed, paras, "last_reviewed", "the date the policy was last reviewed")
 	for i, rp := range raw.Request {
 		k := []string{key, "request", strconv.Itoa(i)}
 		var rr rawPolicyRequest
@@ -257,10 +255,10 @@ func readSecurityPolicy(f *docFile, key string, p toml.Primitive) {
 			Pos:       f.pos(k...),
 			Requested: f.date(rr.Requested, paras, append(k, "requested")...),
 			Supplied:  f.date(rr.Supplied, paras, append(k, "supplied")...),
-			Reference: f.govText(rr.Reference, paras, append(k, "reference")...),
+			Reference: f.tomlText(rr.Reference, paras, append(k, "reference")...),
 		}
-		f.govRequiredDate(&q.Requested, paras, "requested", "the date the Client asked for the policy")
-		f.govNotBefore(&q.Supplied, q.Requested, paras, "supplied", "requested")
+		f.requireDate(&q.Requested, paras, "requested", "the date the Client asked for the policy")
+		f.notBefore(&q.Supplied, q.Requested, paras, "supplied", "requested")
 		s.Requests = append(s.Requests, q)
 	}
 	f.docs.SecurityPolicy = s
@@ -275,13 +273,13 @@ func readIncidentProcess(f *docFile, key string, p toml.Primitive) {
 	}
 	ip := &IncidentProcess{
 		Pos:              f.sectionPos(key),
-		Version:          f.govText(raw.Version, paras, key, "version"),
+		Version:          f.tomlText(raw.Version, paras, key, "version"),
 		LastReviewed:     f.date(raw.LastReviewed, paras, key, "last_reviewed"),
 		ResponsePlansPos: f.pos(key, "response_plans"),
-		Documents:        f.govDocuments(raw.Documents, paras, key, "documents"),
+		Documents:        f.tomlDocuments(raw.Documents, paras, key, "documents"),
 	}
-	f.govRequiredDate(&ip.LastReviewed, paras, "last_reviewed", "the date the process and plans were last reviewed")
-	ip.ResponsePlans, _ = f.govStrings(raw.ResponsePlans, paras, "the names of the incident response plans, such as [\"Ransomware\", \"Data loss\"]", key, "response_plans")
+	f.requireDate(&ip.LastReviewed, paras, "last_reviewed", "the date the process and plans were last reviewed")
+	ip.ResponsePlans, _ = f.tomlStrings(raw.ResponsePlans, paras, "the names of the incident response plans, such as [\"Ransomware\", \"Data loss\"]", key, "response_plans")
 	f.docs.IncidentProcess = ip
 }
 
@@ -294,12 +292,12 @@ func readVulnerabilityPolicy(f *docFile, key string, p toml.Primitive) {
 	}
 	v := &VulnerabilityPolicy{
 		Pos:          f.sectionPos(key),
-		Version:      f.govText(raw.Version, paras, key, "version"),
+		Version:      f.tomlText(raw.Version, paras, key, "version"),
 		LastReviewed: f.date(raw.LastReviewed, paras, key, "last_reviewed"),
 		CoversPos:    f.pos(key, "covers"),
-		Documents:    f.govDocuments(raw.Documents, paras, key, "documents"),
+		Documents:    f.tomlDocuments(raw.Documents, paras, key, "documents"),
 	}
-	f.govRequiredDate(&v.LastReviewed, paras, "last_reviewed", "the date the policy was last reviewed")
+	f.requireDate(&v.LastReviewed, paras, "last_reviewed", "the date the policy was last reviewed")
 	v.Covers, v.CoversSet = f.govChoices(raw.Covers, VulnerabilityProcesses(), paras, "what the policy documents", key, "covers")
 	if raw.Covers == nil {
 		f.docs.problem(v.CoversPos, paras, "covers: missing: list what the policy documents, from %s", choiceNames(VulnerabilityProcesses()))
@@ -316,12 +314,12 @@ func readCeasingToTrade(f *docFile, key string, p toml.Primitive) {
 	}
 	c := &CeasingToTrade{
 		Pos:          f.sectionPos(key),
-		Version:      f.govText(raw.Version, paras, key, "version"),
-		Summary:      f.govText(raw.Summary, paras, key, "summary"),
+		Version:      f.tomlText(raw.Version, paras, key, "version"),
+		Summary:      f.tomlText(raw.Summary, paras, key, "summary"),
 		LastReviewed: f.date(raw.LastReviewed, paras, key, "last_reviewed"),
-		Documents:    f.govDocuments(raw.Documents, paras, key, "documents"),
+		Documents:    f.tomlDocuments(raw.Documents, paras, key, "documents"),
 	}
-	f.govRequiredDate(&c.LastReviewed, paras, "last_reviewed", "the date the process was last reviewed")
+	f.requireDate(&c.LastReviewed, paras, "last_reviewed", "the date the process was last reviewed")
 	f.docs.CeasingToTrade = c
 }
 
@@ -354,76 +352,11 @@ func (f *docFile) govSubject(from int, subject string) {
 	}
 }
 
-// govText reads a text value: a string. Surrounding space is dropped; an
-// empty string is unset.
-func (f *docFile) govText(v any, paras []string, key ...string) Text {
-	t := Text{Pos: f.pos(key...)}
-	switch v := v.(type) {
-	case nil:
-	case string:
-		t.Value = strings.TrimSpace(v)
-		t.Set = t.Value != ""
-	default:
-		f.docs.problem(t.Pos, paras, "%s: want text in quotes, got %s", key[len(key)-1], govShow(v))
-		t.Invalid = true
-	}
-	return t
-}
-
-// govRequiredText reports a required text value that is missing.
-func (f *docFile) govRequiredText(t *Text, paras []string, name, what string) {
-	if !t.Set && !t.Invalid {
-		f.docs.problem(t.Pos, paras, "%s: missing: %s", name, what)
-		t.Invalid = true
-	}
-}
-
-// govRequiredDate reports a required date that is missing.
-func (f *docFile) govRequiredDate(d *Date, paras []string, name, what string) {
-	if !d.Set && !d.Invalid {
-		f.docs.problem(d.Pos, paras, "%s: missing: %s", name, what)
-		d.Invalid = true
-	}
-}
-
-// govNotBefore reports a date before the event it answers, and marks it
-// invalid so that no rule judges it.
-func (f *docFile) govNotBefore(d *Date, earlier Date, paras []string, name, earlierName string) {
-	if d.Set && earlier.Set && d.Time.Before(earlier.Time) {
-		f.docs.problem(d.Pos, paras, "%s (%s) is before %s (%s)", name, d, earlierName, earlier)
-		d.Invalid, d.Set = true, false
-	}
-}
-
-// govStrings reads a list of text values; an empty string in it is a
-// problem. It reports false when the value is absent or not a list.
-func (f *docFile) govStrings(v any, paras []string, what string, key ...string) ([]string, bool) {
-	name := key[len(key)-1]
-	if v == nil {
-		return nil, false
-	}
-	list, ok := v.([]any)
-	if !ok {
-		f.problem(paras, key, "%s: want a list of %s, got %s", name, what, govShow(v))
-		return nil, false
-	}
-	var out []string
-	for _, x := range list {
-		s, ok := x.(string)
-		if !ok || strings.TrimSpace(s) == "" {
-			f.problem(paras, key, "%s: want text in quotes, got %s", name, govShow(x))
-			continue
-		}
-		out = append(out, strings.TrimSpace(s))
-	}
-	return out, true
-}
-
 // govChoices reads a list of short names from choices, written in any
 // case, with spaces or underscores for hyphens. Each name is kept once, in
 // the order of choices; an unknown name is a problem.
 func (f *docFile) govChoices(v any, choices []Choice, paras []string, what string, key ...string) ([]string, bool) {
-	list, ok := f.govStrings(v, paras, what+" from "+choiceNames(choices), key...)
+	list, ok := f.tomlStrings(v, paras, what+" from "+choiceNames(choices), key...)
 	if !ok {
 		return nil, false
 	}
@@ -462,79 +395,4 @@ func choiceNames(choices []Choice) string {
 		s = append(s, strconv.Quote(c.Name))
 	}
 	return strings.Join(s, ", ")
-}
-
-// govDocuments reads `documents`: one path, or a list of paths, inside the
-// evidence folder.
-func (f *docFile) govDocuments(v any, paras []string, key ...string) []Attachment {
-	var paths []any
-	switch v := v.(type) {
-	case nil:
-		return nil
-	case string:
-		paths = []any{v}
-	case []any:
-		paths = v
-	default:
-		f.problem(paras, key, "%s: want a path such as \"documents/policy.pdf\", or a list of paths, got %s", key[len(key)-1], govShow(v))
-		return nil
-	}
-	var out []Attachment
-	for _, p := range paths {
-		s, ok := p.(string)
-		if !ok {
-			f.problem(paras, key, "%s: want paths in quotes, got %s", key[len(key)-1], govShow(p))
-			continue
-		}
-		if a, ok := f.attach(s, paras, key...); ok && !slices.Contains(out, a) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// govWhole reads a whole number from min to max. It reports false when
-// the value is absent (nil) or not usable (reported).
-func (f *docFile) govWhole(v any, min, max int64, paras []string, key ...string) (int, bool) {
-	name := key[len(key)-1]
-	var n int64
-	switch v := v.(type) {
-	case nil:
-		return 0, false
-	case int64:
-		n = v
-	case float64:
-		if v != math.Trunc(v) || math.IsInf(v, 0) || math.IsNaN(v) {
-			f.problem(paras, key, "%s: want a whole number, got %v", name, v)
-			return 0, false
-		}
-		if v < float64(min) || v > float64(max) {
-			f.problem(paras, key, "%s: want a whole number from %d to %d, got %v", name, min, max, v)
-			return 0, false
-		}
-		n = int64(v)
-	default:
-		f.problem(paras, key, "%s: want a whole number, got %s", name, govShow(v))
-		return 0, false
-	}
-	if n < min || n > max {
-		f.problem(paras, key, "%s: want a whole number from %d to %d, got %d", name, min, max, n)
-		return 0, false
-	}
-	return int(n), true
-}
-
-// govShow prints a TOML value in a message.
-func govShow(v any) string {
-	switch v := v.(type) {
-	case string:
-		return strconv.Quote(v)
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "a table"
-	case nil:
-		return "nothing"
-	}
-	return fmt.Sprintf("%v", v)
 }

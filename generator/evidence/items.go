@@ -103,19 +103,19 @@ func (f *docFile) readItem(p toml.Primitive, key, index string) (Item, bool) {
 	it.Paragraphs = f.itemParagraphs(raw.Paragraphs, k("paragraphs")...)
 	paras := it.ParagraphIDs()
 
-	id := f.govText(raw.ID, paras, k("id")...)
-	title := f.govText(raw.Title, paras, k("title")...)
-	owner := f.govText(raw.Owner, paras, k("owner")...)
-	summary := f.govText(raw.Summary, paras, k("summary")...)
+	id := f.tomlText(raw.ID, paras, k("id")...)
+	title := f.tomlText(raw.Title, paras, k("title")...)
+	owner := f.tomlText(raw.Owner, paras, k("owner")...)
+	summary := f.tomlText(raw.Summary, paras, k("summary")...)
 	it.ID, it.Title, it.Owner, it.Summary = id.Value, title.Value, owner.Value, summary.Value
-	f.govRequiredText(&title, paras, "title", "what the evidence is")
-	f.govRequiredText(&owner, paras, "owner", "who holds the evidence and keeps it current")
+	f.requireText(&title, paras, "title", "what the evidence is")
+	f.requireText(&owner, paras, "owner", "who holds the evidence and keeps it current")
 	it.Date = f.date(raw.Date, paras, k("date")...)
-	f.govRequiredDate(&it.Date, paras, "date", "the date of the evidence, such as 2026-03-31")
+	f.requireDate(&it.Date, paras, "date", "the date of the evidence, such as 2026-03-31")
 	it.Expires = f.date(raw.Expires, paras, k("expires")...)
-	f.govNotBefore(&it.Expires, it.Date, paras, "expires", "date")
+	f.notBefore(&it.Expires, it.Date, paras, "expires", "date")
 	it.ReviewMonthsPos = f.pos(k("review_months")...)
-	it.ReviewMonths, _ = f.govWhole(raw.ReviewMonths, 1, MaxReviewMonths, paras, k("review_months")...)
+	it.ReviewMonths, _ = f.tomlWhole(raw.ReviewMonths, 1, MaxReviewMonths, paras, k("review_months")...)
 	if raw.Expires != nil && raw.ReviewMonths != nil {
 		f.docs.problem(it.ReviewMonthsPos, paras, "review_months: give expires or review_months, not both: expires is used")
 		it.ReviewMonths = 0
@@ -154,7 +154,7 @@ func (f *docFile) itemParagraphs(v any, key ...string) []ParagraphRef {
 	}
 	list, ok := v.([]any)
 	if !ok {
-		f.problem(nil, key, "paragraphs: want a list of paragraph ids such as [\"B.2.6\", \"B.Annex1.5.1\"], got %s", govShow(v))
+		f.problem(nil, key, "paragraphs: want a list of paragraph ids such as [\"B.2.6\", \"B.Annex1.5.1\"], got %s", show(v))
 		return nil
 	}
 	var ids []string
@@ -162,7 +162,7 @@ func (f *docFile) itemParagraphs(v any, key ...string) []ParagraphRef {
 		s, ok := x.(string)
 		s = strings.TrimSpace(s)
 		if !ok || s == "" {
-			f.problem(nil, key, "paragraphs: want paragraph ids in quotes, such as \"B.2.6\", got %s", govShow(x))
+			f.problem(nil, key, "paragraphs: want paragraph ids in quotes, such as \"B.2.6\", got %s", show(x))
 			continue
 		}
 		if !slices.Contains(ids, s) {
@@ -217,9 +217,9 @@ func (f *docFile) itemAttachments(v any, paras []string, key ...string) []Attach
 	}
 	if v != nil {
 		if _, ok := v.([]any); !ok {
-			f.problem(paras, key, "attachments: want a list of paths such as [\"documents/board-minutes.pdf\"], got %s", govShow(v))
+			f.problem(paras, key, "attachments: want a list of paths such as [\"documents/board-minutes.pdf\"], got %s", show(v))
 			return nil
 		}
 	}
-	return f.govDocuments(v, paras, key...)
+	return f.tomlDocuments(v, paras, key...)
 }

@@ -320,13 +320,13 @@ func readSMP(f *docFile, key string, p toml.Primitive) {
 	}
 	s := &SMP{
 		Pos:         f.pos(key),
-		Version:     f.planText(raw.Version, smpParas, key, "version"),
+		Version:     f.tomlText(raw.Version, smpParas, key, "version"),
 		Submitted:   f.date(raw.Submitted, smpParas, key, "submitted"),
 		Approved:    f.date(raw.Approved, smpApprovalParas, key, "approved"),
-		ApprovalRef: f.planText(raw.ApprovalReference, smpApprovalParas, key, "approval_reference"),
-		Documents:   f.planAttachments(raw.Documents, smpParas, key, "documents"),
+		ApprovalRef: f.tomlText(raw.ApprovalReference, smpApprovalParas, key, "approval_reference"),
+		Documents:   f.tomlDocuments(raw.Documents, smpParas, key, "documents"),
 	}
-	f.planNotBefore(&s.Approved, s.Submitted, smpApprovalParas, "approved", "submitted")
+	f.notBefore(&s.Approved, s.Submitted, smpApprovalParas, "approved", "submitted")
 	s.NonApprovals = f.planNonApprovals(raw.NonApproval, s.Submitted, smpApprovalParas, key)
 	s.Reviews = f.planReviews(raw.Review, smpReviewParas, smpResultsParas, key)
 	s.Changes = f.planChanges(raw.Change, smpChangeParas, key)
@@ -340,12 +340,12 @@ func readISMS(f *docFile, key string, p toml.Primitive) {
 	}
 	i := &ISMS{
 		Pos:         f.pos(key),
-		Type:        f.planText(raw.Type, ismsParas, key, "type"),
-		Version:     f.planText(raw.Version, ismsParas, key, "version"),
+		Type:        f.tomlText(raw.Type, ismsParas, key, "type"),
+		Version:     f.tomlText(raw.Version, ismsParas, key, "version"),
 		Submitted:   f.date(raw.Submitted, ismsParas, key, "submitted"),
 		Approved:    f.date(raw.Approved, ismsApprovalParas, key, "approved"),
-		ApprovalRef: f.planText(raw.ApprovalReference, ismsApprovalParas, key, "approval_reference"),
-		Documents:   f.planAttachments(raw.Documents, ismsParas, key, "documents"),
+		ApprovalRef: f.tomlText(raw.ApprovalReference, ismsApprovalParas, key, "approval_reference"),
+		Documents:   f.tomlDocuments(raw.Documents, ismsParas, key, "documents"),
 	}
 	switch v := strings.ToLower(i.Type.Value); {
 	case i.Type.Invalid:
@@ -357,7 +357,7 @@ func readISMS(f *docFile, key string, p toml.Primitive) {
 		f.docs.problem(i.Type.Pos, ismsParas, "type: want \"extant\" or \"bespoke\", got %q", i.Type.Value)
 		i.Type.Invalid, i.Type.Set = true, false
 	}
-	f.planNotBefore(&i.Approved, i.Submitted, ismsApprovalParas, "approved", "submitted")
+	f.notBefore(&i.Approved, i.Submitted, ismsApprovalParas, "approved", "submitted")
 	if raw.Certification != nil {
 		i.Certification = f.planCertification(*raw.Certification, key, "certification")
 	}
@@ -375,16 +375,16 @@ func (f *docFile) planCertification(p toml.Primitive, key ...string) *Certificat
 	k := func(name string) []string { return append(slices.Clone(key), name) }
 	c := &Certification{
 		Pos:              f.pos(key...),
-		Name:             f.planText(raw.Name, ismsCertParas, k("name")...),
-		Role:             f.planText(raw.Role, ismsCertParas, k("role")...),
+		Name:             f.tomlText(raw.Name, ismsCertParas, k("name")...),
+		Role:             f.tomlText(raw.Role, ismsCertParas, k("role")...),
 		Signed:           f.date(raw.Signed, ismsCertParas, k("signed")...),
-		DelegatedBy:      f.planText(raw.DelegatedBy, ismsCertParas, k("delegated_by")...),
-		EquivalentRef:    f.planText(raw.EquivalentRef, ismsCertParas, k("equivalent_reference")...),
+		DelegatedBy:      f.tomlText(raw.DelegatedBy, ismsCertParas, k("delegated_by")...),
+		EquivalentRef:    f.tomlText(raw.EquivalentRef, ismsCertParas, k("equivalent_reference")...),
 		EquivalentAgreed: f.date(raw.EquivalentAgreed, ismsCertParas, k("equivalent_agreed")...),
-		Documents:        f.planAttachments(raw.Documents, ismsCertParas, k("documents")...),
+		Documents:        f.tomlDocuments(raw.Documents, ismsCertParas, k("documents")...),
 	}
-	f.planRequired(&c.Name, ismsCertParas, "name", "who certified the ISMS")
-	f.planRequired(&c.Role, ismsCertParas, "role", "their role, such as \"Chief Information Officer\"")
+	f.requireText(&c.Name, ismsCertParas, "name", "who certified the ISMS")
+	f.requireText(&c.Role, ismsCertParas, "role", "their role, such as \"Chief Information Officer\"")
 	c.Officer = Officer(c.Role.Value)
 	c.DelegatedOfficer = Officer(c.DelegatedBy.Value)
 	if c.EquivalentAgreed.Set && !c.EquivalentRef.Set && !c.EquivalentRef.Invalid {
@@ -406,15 +406,15 @@ func (f *docFile) planNonApprovals(ps []toml.Primitive, submitted Date, paras []
 			Pos:         f.pos(k...),
 			Notice:      f.date(raw.Notice, paras, kk("notice")...),
 			Resubmitted: f.date(raw.Resubmitted, paras, kk("resubmitted")...),
-			Reference:   f.planText(raw.Reference, paras, kk("reference")...),
-			Reason:      f.planText(raw.Reason, paras, kk("reason")...),
+			Reference:   f.tomlText(raw.Reference, paras, kk("reference")...),
+			Reason:      f.tomlText(raw.Reason, paras, kk("reason")...),
 		}
 		if !n.Notice.Set && !n.Notice.Invalid {
 			f.docs.problem(n.Notice.Pos, paras, "notice: missing: the date of the Client's notice of non-approval")
 			n.Notice.Invalid = true
 		}
-		f.planNotBefore(&n.Notice, submitted, paras, "notice", "submitted")
-		f.planNotBefore(&n.Resubmitted, n.Notice, paras, "resubmitted", "notice")
+		f.notBefore(&n.Notice, submitted, paras, "notice", "submitted")
+		f.notBefore(&n.Resubmitted, n.Notice, paras, "resubmitted", "notice")
 		out = append(out, n)
 	}
 	return out
@@ -434,7 +434,7 @@ func (f *docFile) planReviews(ps []toml.Primitive, paras, results []string, key 
 			Completed:        f.date(raw.Completed, paras, kk("completed")...),
 			CoversPos:        f.pos(kk("covers")...),
 			ResultsDelivered: f.date(raw.ResultsDelivered, results, kk("results_delivered")...),
-			Documents:        f.planAttachments(raw.Documents, paras, kk("documents")...),
+			Documents:        f.tomlDocuments(raw.Documents, paras, kk("documents")...),
 			Items:            map[string]Text{},
 		}
 		if !r.Completed.Set && !r.Completed.Invalid {
@@ -449,9 +449,9 @@ func (f *docFile) planReviews(ps []toml.Primitive, paras, results []string, key 
 			"measurement_improvements": raw.MeasurementImprovements,
 		}
 		for _, res := range ReviewResults() {
-			r.Items[res.Key] = f.planText(values[res.Key], results, kk(res.Key)...)
+			r.Items[res.Key] = f.tomlText(values[res.Key], results, kk(res.Key)...)
 		}
-		f.planNotBefore(&r.ResultsDelivered, r.Completed, results, "results_delivered", "completed")
+		f.notBefore(&r.ResultsDelivered, r.Completed, results, "results_delivered", "completed")
 		out = append(out, r)
 	}
 	return out
@@ -470,14 +470,14 @@ func (f *docFile) planChanges(ps []toml.Primitive, paras []string, key string) [
 			Pos:       f.pos(k...),
 			Document:  key,
 			Date:      f.date(raw.Date, paras, kk("date")...),
-			What:      f.planText(raw.What, paras, kk("what")...),
-			Reference: f.planText(raw.Reference, paras, kk("reference")...),
+			What:      f.tomlText(raw.What, paras, kk("what")...),
+			Reference: f.tomlText(raw.Reference, paras, kk("reference")...),
 		}
 		if !c.Date.Set && !c.Date.Invalid {
 			f.docs.problem(c.Date.Pos, paras, "date: missing: the date the change took effect")
 			c.Date.Invalid = true
 		}
-		f.planRequired(&c.What, paras, "what", "what changed")
+		f.requireText(&c.What, paras, "what", "what changed")
 		out = append(out, c)
 	}
 	return out
@@ -529,14 +529,14 @@ func (f *docFile) planTopics(v any, paras []string, key ...string) ([]Topic, boo
 	}
 	list, ok := v.([]any)
 	if !ok {
-		f.docs.problem(pos, paras, "covers: want a list such as [\"threats\", \"good-practice\"], got %s", planShow(v))
+		f.docs.problem(pos, paras, "covers: want a list such as [\"threats\", \"good-practice\"], got %s", show(v))
 		return nil, false
 	}
 	var out []Topic
 	for _, x := range list {
 		s, ok := x.(string)
 		if !ok {
-			f.docs.problem(pos, paras, "covers: want topic names in quotes, got %s", planShow(x))
+			f.docs.problem(pos, paras, "covers: want topic names in quotes, got %s", show(x))
 			continue
 		}
 		t := Topic(strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "_", "-"), " ", "-"))
@@ -554,79 +554,4 @@ func (f *docFile) planTopics(v any, paras []string, key ...string) ([]Topic, boo
 
 func topicIndex(t Topic) int {
 	return slices.IndexFunc(Topics(), func(i TopicInfo) bool { return i.Topic == t })
-}
-
-// planText reads a text value: a string. Surrounding space is dropped; an
-// empty string is unset.
-func (f *docFile) planText(v any, paras []string, key ...string) Text {
-	t := Text{Pos: f.pos(key...)}
-	switch v := v.(type) {
-	case nil:
-	case string:
-		t.Value = strings.TrimSpace(v)
-		t.Set = t.Value != ""
-	default:
-		f.docs.problem(t.Pos, paras, "%s: want text in quotes, got %s", key[len(key)-1], planShow(v))
-		t.Invalid = true
-	}
-	return t
-}
-
-// planRequired reports a required text key that is missing.
-func (f *docFile) planRequired(t *Text, paras []string, name, what string) {
-	if !t.Set && !t.Invalid {
-		f.docs.problem(t.Pos, paras, "%s: missing: %s", name, what)
-		t.Invalid = true
-	}
-}
-
-// planNotBefore reports a date d before an earlier event's date, and marks
-// it invalid so that no rule judges it.
-func (f *docFile) planNotBefore(d *Date, earlier Date, paras []string, name, earlierName string) {
-	if d.Set && earlier.Set && d.Time.Before(earlier.Time) {
-		f.docs.problem(d.Pos, paras, "%s (%s) is before %s (%s)", name, d, earlierName, earlier)
-		d.Invalid, d.Set = true, false
-	}
-}
-
-// planAttachments reads `documents`: a list of paths (or one path) inside
-// the evidence folder.
-func (f *docFile) planAttachments(v any, paras []string, key ...string) []Attachment {
-	var paths []any
-	switch v := v.(type) {
-	case nil:
-		return nil
-	case string:
-		paths = []any{v}
-	case []any:
-		paths = v
-	default:
-		f.problem(paras, key, "%s: want a list of paths such as [\"documents/smp-v1.0.pdf\"], got %s", key[len(key)-1], planShow(v))
-		return nil
-	}
-	var out []Attachment
-	for _, p := range paths {
-		s, ok := p.(string)
-		if !ok {
-			f.problem(paras, key, "%s: want paths in quotes, got %s", key[len(key)-1], planShow(p))
-			continue
-		}
-		if a, ok := f.attach(s, paras, key...); ok {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// planShow prints a TOML value in a message.
-func planShow(v any) string {
-	switch v := v.(type) {
-	case string:
-		return strconv.Quote(v)
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "a table"
-	}
-	return fmt.Sprintf("%v", v)
 }

@@ -261,7 +261,7 @@ func TestReadPlansProblems(t *testing.T) {
 		{"section not a table", "smp = 1\nisms = []\n",
 			[]string{"1: smp: want a table: [smp], then its keys one a line", "2: isms: want a table: [isms], then its keys one a line"}, []string{"A.4.3.1", "B.4.1"}},
 		{"documents not a list", "[smp]\ndocuments = 5\n",
-			[]string{"2: documents: want a list of paths"}, nil},
+			[]string{"2: documents: want a path such as \"documents/policy.pdf\", or a list of paths"}, nil},
 		{"document outside the folder", "[smp]\ndocuments = [\"../secret.pdf\", 7, \"documents/none.pdf\", \"documents/smp.pdf\"]\n",
 			[]string{`2: attachment "../secret.pdf": want a path inside the evidence folder`, "2: documents: want paths in quotes, got 7",
 				`2: attachment "documents/none.pdf": no such file`}, []string{"A.4.3.1", "B.4.1"}},
