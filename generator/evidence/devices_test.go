@@ -163,23 +163,11 @@ func TestLoadDevices(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := Load(files{"devices.xlsx": xlsx(t, tt.sheet)}.fs(), "evidence")
-			reg := e.Register("devices")
-			got := problems(reg)
-			if len(got) != len(tt.problems) {
-				t.Errorf("%d problems, want %d:\n%s", len(got), len(tt.problems), strings.Join(got, "\n"))
-			}
-			for i, w := range tt.problems {
-				if i < len(got) && !strings.HasPrefix(got[i], w.pos+": "+w.msg) {
-					t.Errorf("problem %d:\n got %s\nwant %s: %s…", i, got[i], w.pos, w.msg)
-				}
-			}
 			var rows []string
 			for _, d := range e.Devices {
 				rows = append(rows, d.ID)
 			}
-			if !slices.Equal(rows, tt.rows) || reg.Rows != len(tt.rows) {
-				t.Errorf("rows %q (Rows %d), want %q", rows, reg.Rows, tt.rows)
-			}
+			verifyRead(t, e.Register("devices"), tt.problems, rows, tt.rows)
 			if tt.check != nil {
 				tt.check(t, e)
 			}

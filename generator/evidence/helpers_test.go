@@ -115,3 +115,22 @@ func ids(e *Evidence) []string {
 	}
 	return out
 }
+
+// verifyRead checks a register read: its problems, in order, each with its
+// exact position and a prefix of its message; and the keys of the rows
+// used, in order, against the register's row count.
+func verifyRead(t *testing.T, reg *Register, want []wantProblem, keys, wantKeys []string) {
+	t.Helper()
+	got := problems(reg)
+	if len(got) != len(want) {
+		t.Errorf("%d problems, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i, w := range want {
+		if i < len(got) && !strings.HasPrefix(got[i], w.pos+": "+w.msg) {
+			t.Errorf("problem %d:\n got %s\nwant %s: %s…", i, got[i], w.pos, w.msg)
+		}
+	}
+	if !slices.Equal(keys, wantKeys) || reg.Rows != len(wantKeys) {
+		t.Errorf("rows %q (Rows %d), want %q", keys, reg.Rows, wantKeys)
+	}
+}

@@ -258,23 +258,11 @@ func TestLoadSoftware(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := Load(files{"software.xlsx": xlsx(t, tt.sheet)}.fs(), "evidence")
-			reg := e.Register("software")
-			got := problems(reg)
-			if len(got) != len(tt.problems) {
-				t.Errorf("%d problems, want %d:\n%s", len(got), len(tt.problems), strings.Join(got, "\n"))
-			}
-			for i, w := range tt.problems {
-				if i < len(got) && !strings.HasPrefix(got[i], w.pos+": "+w.msg) {
-					t.Errorf("problem %d:\n got %s\nwant %s: %s…", i, got[i], w.pos, w.msg)
-				}
-			}
 			var rows []string
 			for _, s := range e.Software {
 				rows = append(rows, s.ID)
 			}
-			if !slices.Equal(rows, tt.rows) || reg.Rows != len(tt.rows) {
-				t.Errorf("rows %q (Rows %d), want %q", rows, reg.Rows, tt.rows)
-			}
+			verifyRead(t, e.Register("software"), tt.problems, rows, tt.rows)
 			if tt.check != nil {
 				tt.check(t, e)
 			}
