@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -178,6 +179,9 @@ type table struct {
 	sheet    string         // the sheet's name as the workbook spells it
 	colIndex map[string]int // column name -> 0-based index
 	rows     []tableRow
+	// formulas maps the cells of used columns that hold a formula with no
+	// saved value (this program never evaluates formulas) to the formula.
+	formulas map[string]string
 }
 
 type tableRow struct {
@@ -281,8 +285,52 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 		reg.problem(diag.Pos{File: reg.Path, Sheet: sheet, Cell: "A1"}, "", all, "no header row: want a row naming the column %q in the first 20 rows", schema.Key)
 		t.rows = nil
 	}
+	if hasFormulas(data) {
+		t.findFormulas(f)
+	}
 	t.keyRows()
 	return t
+}
+
+// hasFormulas reports whether any worksheet of the workbook holds a
+// formula: a cheap test on the zipped XML before asking cell by cell.
+func hasFormulas(xlsx []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
+	if err != nil {
+		return false
+	}
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || zf.UncompressedSize64 > MaxUnzippedSize {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(rc, MaxUnzippedSize))
+		rc.Close()
+		if err == nil && (bytes.Contains(data, []byte("<f>")) || bytes.Contains(data, []byte("<f "))) {
+			return true
+		}
+	}
+	return false
+}
+
+// findFormulas records the empty cells of used columns that hold a
+// formula: their value was never saved, so there is nothing to read.
+func (t *table) findFormulas(f *excelize.File) {
+	t.formulas = map[string]string{}
+	for _, r := range t.rows {
+		for _, idx := range t.colIndex {
+			if idx < len(r.cells) && strings.TrimSpace(r.cells[idx]) != "" {
+				continue
+			}
+			cell := colName(idx) + fmt.Sprint(r.num)
+			if formula, err := f.GetCellFormula(t.sheet, cell); err == nil && formula != "" {
+				t.formulas[cell] = formula
+			}
+		}
+	}
 }
 
 func (t *table) matchHeader(rowNum int, cells []string) {

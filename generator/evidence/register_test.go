@@ -409,19 +409,21 @@ func TestLoad(t *testing.T) {
 			},
 		},
 		{
-			name: "formula cells are not evaluated",
+			name: "formula cells are not evaluated: one with no saved value is a problem at its cell",
 			files: files{"staff.xlsx": xlsx(t, staffSheet(
 				staffRow(t, "NS-1", map[string]string{"Identity Check": "=DATE(2025,3,10)"}),
 				staffRow(t, "NS-2", map[string]string{"Start Date": "=TODAY()"}),
 			))},
 			problems: []wantProblem{
-				{`evidence/staff.xlsx: sheet "Staff" E3`, `Start Date: empty; a value is required`},
+				{`evidence/staff.xlsx: sheet "Staff" I2`, `Identity Check: the formula =DATE(2025,3,10) has no saved value`},
+				{`evidence/staff.xlsx: sheet "Staff" E3`, `Start Date: the formula =TODAY() has no saved value`},
 			},
 			staff: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
-				// No cached value was saved, so there is nothing to read.
-				if d := staffByID(t, e, "NS-1").IdentityCheck; d.Set || d.Invalid {
-					t.Errorf("Identity Check = %+v, want unset", d)
+				// No cached value was saved: nothing to read, and the rules
+				// must not report the check as missing as well.
+				if d := staffByID(t, e, "NS-1").IdentityCheck; d.Set || !d.Invalid {
+					t.Errorf("Identity Check = %+v, want invalid", d)
 				}
 			},
 		},

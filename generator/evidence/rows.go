@@ -58,6 +58,10 @@ func (r rowReader) empty(col, v string, pos diag.Pos, present bool) (isEmpty, in
 	if v != "" {
 		return false, false
 	}
+	if formula, ok := r.t.formulas[pos.Cell]; ok {
+		r.problem(pos, col, "the formula =%s has no saved value, and formulas are not evaluated: enter the value itself (or open and save the workbook in a spreadsheet program)", formula)
+		return true, true
+	}
 	if c, _ := r.t.reg.Schema.Column(col); c.Filled {
 		r.problem(pos, col, "empty; a value is required")
 		return true, true
