@@ -68,7 +68,23 @@ func sourceRef(in Input, name string) (SourceRef, bool) {
 		return SourceRef{Name: name, Title: reg.Schema.Title, File: reg.Path, Href: RegisterHref(name)}, true
 	}
 	k := evidence.LookupKind(name)
-	return SourceRef{Name: name, Title: capitalise(k.Title), File: strings.Join(in.Evidence.Documents.Files, ", "), Href: KindHref(name)}, true
+	return SourceRef{Name: name, Title: capitalise(k.Title), File: strings.Join(kindFiles(in, name), ", "), Href: KindHref(name)}, true
+}
+
+// kindFiles lists the TOML files whose sections of a kind the rules
+// checked, in order; all of them when no check names one.
+func kindFiles(in Input, kind string) []string {
+	var files []string
+	for _, c := range in.Result.Checks {
+		if c.Register == kind && c.Source.File != "" && !slices.Contains(files, c.Source.File) {
+			files = append(files, c.Source.File)
+		}
+	}
+	if len(files) == 0 {
+		return in.Evidence.Documents.Files
+	}
+	slices.Sort(files)
+	return files
 }
 
 func capitalise(s string) string {
