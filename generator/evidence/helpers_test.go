@@ -134,3 +134,23 @@ func verifyRead(t *testing.T, reg *Register, want []wantProblem, keys, wantKeys 
 		t.Errorf("rows %q (Rows %d), want %q", keys, reg.Rows, wantKeys)
 	}
 }
+
+// verifyProblems checks a register's problems against want, in order: the
+// exact position, a part of the message, and at least one paragraph each.
+// No other register may have problems. It returns the problems.
+func verifyProblems(t *testing.T, e *Evidence, register string, want []wantProblem) []Problem {
+	t.Helper()
+	got := e.Register(register).Problems
+	if len(got) != len(want) || len(allProblems(e)) != len(got) {
+		t.Fatalf("problems:\n%s\nwant %d:\n%v", strings.Join(allProblems(e), "\n"), len(want), want)
+	}
+	for i, w := range want {
+		if got[i].Pos.String() != w.pos || !strings.Contains(got[i].Msg, w.msg) {
+			t.Errorf("problem %d = %s: %s\nwant %s: ...%s...", i, got[i].Pos, got[i].Msg, w.pos, w.msg)
+		}
+		if len(got[i].Paragraphs) == 0 {
+			t.Errorf("problem %d: no paragraphs", i)
+		}
+	}
+	return got
+}

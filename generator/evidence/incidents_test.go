@@ -154,18 +154,7 @@ func TestIncidents(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := Load(tt.files.fs(), "evidence")
-			got := e.Register("incidents").Problems
-			if len(got) != len(tt.problems) || len(allProblems(e)) != len(got) {
-				t.Fatalf("problems:\n%s\nwant %d:\n%v", strings.Join(allProblems(e), "\n"), len(tt.problems), tt.problems)
-			}
-			for i, w := range tt.problems {
-				if got[i].Pos.String() != w.pos || !strings.Contains(got[i].Msg, w.msg) {
-					t.Errorf("problem %d = %s: %s\nwant %s: ...%s...", i, got[i].Pos, got[i].Msg, w.pos, w.msg)
-				}
-				if len(got[i].Paragraphs) == 0 {
-					t.Errorf("problem %d: no paragraphs", i)
-				}
-			}
+			verifyProblems(t, e, "incidents", tt.problems)
 			var ids []string
 			for _, in := range e.Incidents {
 				ids = append(ids, in.ID)
