@@ -237,7 +237,7 @@ func printProblems(w io.Writer, ev *evidence.Evidence, res rules.Result) {
 	}
 	for _, f := range res.Findings {
 		if f.Kind == rules.Invalid {
-			add(f.Source, f.Message)
+			add(f.Pos, f.Message)
 		}
 	}
 	for _, l := range lines {

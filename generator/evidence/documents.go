@@ -48,7 +48,7 @@ type Documents struct {
 	// documents attach, each once, sorted by path.
 	Attachments []Attachment
 	// Problems are the problems found in the TOML files.
-	Problems []Problem
+	Problems Problems
 
 	itemIDs map[string]diag.Pos // upper-cased item id -> its first definition
 }
@@ -249,7 +249,7 @@ func (f *docFile) problem(paras []string, key []string, format string, args ...a
 }
 
 func (d *Documents) problem(pos diag.Pos, paras []string, format string, args ...any) {
-	d.Problems = append(d.Problems, Problem{Pos: pos, Paragraphs: paras, Msg: fmt.Sprintf(format, args...)})
+	d.Problems.add(pos, "", paras, format, args...)
 }
 
 // decode decodes a section (or part of one) into v, recording a type error
@@ -387,9 +387,9 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// Kinds lists the evidence kinds (as named in the content's front matter)
-// that the documents provide, in the order of Kinds().
-func (d *Documents) Kinds() []string {
+// Sources lists the evidence kinds (as named in the content's front matter)
+// that the documents provide, in the order of Sources().
+func (d *Documents) Sources() []string {
 	present := map[string]bool{
 		"smp":                  d.SMP != nil,
 		"isms":                 d.ISMS != nil,
@@ -402,7 +402,7 @@ func (d *Documents) Kinds() []string {
 		"ceasing-to-trade":     d.CeasingToTrade != nil,
 	}
 	var out []string
-	for _, k := range Kinds() {
+	for _, k := range Sources() {
 		if present[k.Name] {
 			out = append(out, k.Name)
 		}

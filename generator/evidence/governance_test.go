@@ -136,7 +136,7 @@ documents = ["documents/policy.pdf"]
 	if len(docs.Attachments) != 1 || docs.Attachments[0].Size != 13 {
 		t.Errorf("attachments = %+v, want the one file once", docs.Attachments)
 	}
-	if got, want := docs.Kinds(), []string{"representatives", "security-policy", "incident-process", "vulnerability-policy", "audit-logging", "data-locations", "ceasing-to-trade"}; !slices.Equal(got, want) {
+	if got, want := docs.Sources(), []string{"representatives", "security-policy", "incident-process", "vulnerability-policy", "audit-logging", "data-locations", "ceasing-to-trade"}; !slices.Equal(got, want) {
 		t.Errorf("kinds %q, want %q", got, want)
 	}
 }
@@ -355,7 +355,7 @@ func FuzzReadGovernance(f *testing.F) {
 			}
 		}
 		_ = docs.ItemsFor("B.2.6")
-		_ = docs.Kinds()
+		_ = docs.Sources()
 	})
 }
 

@@ -1,18 +1,18 @@
 package evidence
 
-// KindInfo describes an evidence kind that the content's front matter may
-// name (`evidence = [...]`): a register or a kind of governance document.
-type KindInfo struct {
+// SourceInfo describes an evidence source that the content's front matter may
+// name (`evidence = [...]`): a register, a governance section, or a document.
+type SourceInfo struct {
 	Name  string // as written in front matter
 	Short string // a column heading
 	Title string // in sentences: "the staff register (staff.xlsx)"
 }
 
-// Kinds lists every evidence kind, registers first, in display order. It
+// Sources lists every evidence source, registers first, in display order. It
 // must name exactly the kinds that schedule.EvidenceKinds allows (a test
 // checks it).
-func Kinds() []KindInfo {
-	return []KindInfo{
+func Sources() []SourceInfo {
+	return []SourceInfo{
 		{"staff", "Staff", "the staff register (staff.xlsx)"},
 		{"training", "Training", "the training records (training.xlsx)"},
 		{"vulnerabilities", "Vulnerabilities", "the vulnerability register (vulnerabilities.xlsx)"},
@@ -34,15 +34,15 @@ func Kinds() []KindInfo {
 	}
 }
 
-// LookupKind returns the named kind; an unknown name is described by itself.
-func LookupKind(name string) KindInfo {
-	for _, k := range Kinds() {
+// LookupSource returns the named source; an unknown name is described by itself.
+func LookupSource(name string) SourceInfo {
+	for _, k := range Sources() {
 		if k.Name == name {
 			return k
 		}
 	}
-	return KindInfo{Name: name, Short: name, Title: name}
+	return SourceInfo{Name: name, Short: name, Title: name}
 }
 
-// KindTitle describes an evidence kind in a sentence.
-func KindTitle(name string) string { return LookupKind(name).Title }
+// SourceTitle describes an evidence source in a sentence.
+func SourceTitle(name string) string { return LookupSource(name).Title }

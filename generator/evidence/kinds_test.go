@@ -11,7 +11,7 @@ import (
 // every register's schema name is a kind.
 func TestKindsMatchSchedule(t *testing.T) {
 	var names []string
-	for _, k := range Kinds() {
+	for _, k := range Sources() {
 		if k.Short == "" || k.Title == "" || k.Title == k.Name {
 			t.Errorf("kind %q is not described", k.Name)
 		}

@@ -23,23 +23,23 @@ const (
 	MaxUnzippedSize = 512 << 20 // bytes once unzipped
 )
 
-// Kind is the type of a register column.
-type Kind int
+// ColumnType is the type of a register column.
+type ColumnType int
 
-// Column kinds.
+// Column types.
 const (
-	KindText Kind = iota
-	KindDate
-	KindYesNo
-	KindClearance
-	KindNumber
-	KindChoice // one of Column.Choices, matched ignoring case and spaces
+	TypeText ColumnType = iota
+	TypeDate
+	TypeYesNo
+	TypeClearance
+	TypeNumber
+	TypeChoice // one of Column.Choices, matched ignoring case and spaces
 )
 
 // Column describes one column of a register.
 type Column struct {
 	Name string
-	Kind Kind
+	Type ColumnType
 	// Required columns must be present in the header row.
 	Required bool
 	// Filled columns must have a value in every row.
@@ -102,13 +102,23 @@ type Problem struct {
 	Msg        string
 }
 
+// Problems lists the problems found in the evidence, in the order found.
+type Problems []Problem
+
+// add records a problem: every reader records its problems through it,
+// with the same arguments in the same order (where, about what, against
+// which paragraphs, what is wrong).
+func (ps *Problems) add(pos diag.Pos, subject string, paras []string, format string, args ...any) {
+	*ps = append(*ps, Problem{Pos: pos, Subject: subject, Paragraphs: paras, Msg: fmt.Sprintf(format, args...)})
+}
+
 // Register is what was read of one register file.
 type Register struct {
 	Schema   Schema
 	Path     string // as printed in positions, e.g. "evidence/staff.xlsx"
 	Present  bool   // the file exists
 	Rows     int    // data rows used
-	Problems []Problem
+	Problems Problems
 	// Header and Data are the register as read, for display: the schema's
 	// columns found in the sheet and, for each used row, its cells in that
 	// order (dates as yyyy-mm-dd).
@@ -169,7 +179,7 @@ func (r *Register) problem(pos diag.Pos, subject string, paras []string, format 
 		// every paragraph the register evidences, never dropped.
 		paras = r.Schema.Paragraphs()
 	}
-	r.Problems = append(r.Problems, Problem{Pos: pos, Subject: subject, Paragraphs: paras, Msg: fmt.Sprintf(format, args...)})
+	r.Problems.add(pos, subject, paras, format, args...)
 }
 
 // table is a register's sheet after the header row was matched.
@@ -412,7 +422,7 @@ func (t *table) display() {
 				continue
 			}
 			v := strings.TrimSpace(r.cells[idx])
-			if c.Kind == KindDate && v != "" {
+			if c.Type == TypeDate && v != "" {
 				if d, err := ParseDate(v, t.date1904); err == nil {
 					v = d.Format("2006-01-02")
 				}

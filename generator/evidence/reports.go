@@ -22,7 +22,7 @@ func ReportSchema() Schema {
 		Columns: []Column{
 			{Name: "Month", Required: true, Filled: true, Paragraphs: paras,
 				Doc: "The month the report covers: yyyy-mm text (2026-04), or any date in the month (a date cell, 2026-04-30 or 30/04/2026 text). One row per month."},
-			{Name: "Issued", Kind: KindDate, Required: true, Paragraphs: paras,
+			{Name: "Issued", Type: TypeDate, Required: true, Paragraphs: paras,
 				Doc: "Date the report was issued to the Client; empty while not yet issued."},
 		},
 	}

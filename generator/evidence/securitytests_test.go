@@ -302,8 +302,8 @@ func TestSecurityTestSchema(t *testing.T) {
 		if c.Doc == "" || len(c.Paragraphs) == 0 || !c.Required {
 			t.Errorf("column %s: doc %q, paragraphs %q, required %v", c.Name, c.Doc, c.Paragraphs, c.Required)
 		}
-		if (c.Kind == KindChoice) != (len(c.Choices) > 0) {
-			t.Errorf("column %s: kind %v with choices %q", c.Name, c.Kind, c.Choices)
+		if (c.Type == TypeChoice) != (len(c.Choices) > 0) {
+			t.Errorf("column %s: kind %v with choices %q", c.Name, c.Type, c.Choices)
 		}
 	}
 	if !slices.Equal(names, secTestHeader) {

@@ -69,7 +69,7 @@ func Build(in Input) *Site {
 			Source: "content/" + p.File,
 		}
 		for _, k := range p.Evidence {
-			mp.Evidence = append(mp.Evidence, evidence.KindTitle(k))
+			mp.Evidence = append(mp.Evidence, evidence.SourceTitle(k))
 		}
 		for _, name := range r.Sources {
 			if ref, ok := sourceRef(in, name); ok {
@@ -121,10 +121,10 @@ func Build(in Input) *Site {
 		if p := byID[ch.Paragraph]; p != nil {
 			p.Checks = append(p.Checks, mc)
 		}
-		k := ch.Register + "\x00" + strings.ToUpper(ch.Subject)
+		k := ch.Source + "\x00" + strings.ToUpper(ch.Subject)
 		checks[k] = append(checks[k], mc)
-		if ch.Source.Cell != "" {
-			k := ch.Source.File + "\x00row\x00" + cellRow(ch.Source.Cell)
+		if ch.Pos.Cell != "" {
+			k := ch.Pos.File + "\x00row\x00" + cellRow(ch.Pos.Cell)
 			checks[k] = append(checks[k], mc)
 		}
 	}
@@ -241,12 +241,12 @@ func finding(f rules.Finding, rows map[[2]string]string) Finding {
 	mf := Finding{
 		Paragraph: f.Paragraph,
 		Kind:      f.Kind, Severity: f.Severity, Subject: f.Subject, Message: f.Message,
-		Source: f.Source, Where: f.Source.String(),
+		Pos: f.Pos, Where: f.Pos.String(),
 	}
 	if f.Paragraph != "" {
 		mf.ParagraphHref = ParagraphHref(f.Paragraph)
 	}
-	mf.SubjectHref = rowHref(rows, f.Source, f.Subject)
+	mf.SubjectHref = rowHref(rows, f.Pos, f.Subject)
 	return mf
 }
 
@@ -264,13 +264,13 @@ func rowHref(rows map[[2]string]string, pos diag.Pos, subject string) string {
 func check(c rules.Check, rows map[[2]string]string) Check {
 	mc := Check{
 		Paragraph: c.Paragraph, ParagraphHref: ParagraphHref(c.Paragraph),
-		Register: c.Register, Subject: c.Subject,
-		SubjectHref: rows[[2]string{"register:" + c.Register, c.Subject}],
+		Source: c.Source, Subject: c.Subject,
+		SubjectHref: rows[[2]string{"register:" + c.Source, c.Subject}],
 		Outcome:     c.Outcome, Detail: c.Detail, Deadline: dateString(c.Deadline),
-		Where: c.Source.String(),
+		Where: c.Pos.String(),
 	}
 	if mc.SubjectHref == "" {
-		mc.SubjectHref = rowHref(rows, c.Source, c.Subject)
+		mc.SubjectHref = rowHref(rows, c.Pos, c.Subject)
 	}
 	if !c.Deadline.IsZero() {
 		switch {
@@ -302,7 +302,7 @@ func buildRegister(r *evidence.Register, checks map[string][]Check, findings []F
 		Href: RegisterHref(sc.Name), Present: r.Present, Rows: r.Rows, Header: r.Header,
 	}
 	for _, col := range sc.Columns {
-		mr.Columns = append(mr.Columns, Column{Name: col.Name, Type: kindName(col.Kind, col.Choices), Doc: col.Doc, Required: col.Required, Paragraphs: col.Paragraphs})
+		mr.Columns = append(mr.Columns, Column{Name: col.Name, Type: typeName(col.Type, col.Choices), Doc: col.Doc, Required: col.Required, Paragraphs: col.Paragraphs})
 	}
 	for _, id := range sc.Paragraphs() {
 		if p, ok := byID[id]; ok {
@@ -310,7 +310,7 @@ func buildRegister(r *evidence.Register, checks map[string][]Check, findings []F
 		}
 	}
 	for _, f := range findings {
-		if f.Kind == rules.Invalid && f.Source.File == r.Path {
+		if f.Kind == rules.Invalid && f.Pos.File == r.Path {
 			mr.Problems = append(mr.Problems, f)
 		}
 	}
@@ -327,17 +327,17 @@ func buildRegister(r *evidence.Register, checks map[string][]Check, findings []F
 	return mr
 }
 
-func kindName(k evidence.Kind, choices []string) string {
+func typeName(k evidence.ColumnType, choices []string) string {
 	switch k {
-	case evidence.KindDate:
+	case evidence.TypeDate:
 		return "date"
-	case evidence.KindYesNo:
+	case evidence.TypeYesNo:
 		return "yes/no"
-	case evidence.KindClearance:
+	case evidence.TypeClearance:
 		return "clearance level"
-	case evidence.KindNumber:
+	case evidence.TypeNumber:
 		return "number"
-	case evidence.KindChoice:
+	case evidence.TypeChoice:
 		return "one of: " + strings.Join(choices, ", ")
 	}
 	return "text"
@@ -432,7 +432,7 @@ func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []So
 		return c
 	}
 	for _, c := range in.Result.Checks {
-		mc := cell(key{c.Paragraph, c.Register})
+		mc := cell(key{c.Paragraph, c.Source})
 		switch c.Outcome {
 		case rules.OK:
 			mc.OK++
@@ -447,13 +447,13 @@ func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []So
 		regByPath[r.Path] = r.Schema.Name
 	}
 	for _, f := range findings {
-		if name, ok := regByPath[f.Source.File]; ok {
+		if name, ok := regByPath[f.Pos.File]; ok {
 			cell(key{f.Paragraph, name}).Findings++
 		}
 	}
 	var out []Source
 	for _, r := range in.Evidence.Registers {
-		src := Source{Name: r.Schema.Name, Title: evidence.LookupKind(r.Schema.Name).Short, Href: RegisterHref(r.Schema.Name), Present: r.Present}
+		src := Source{Name: r.Schema.Name, Title: evidence.LookupSource(r.Schema.Name).Short, Href: RegisterHref(r.Schema.Name), Present: r.Present}
 		declared := r.Schema.Paragraphs()
 		for _, p := range paras {
 			c := MatrixCell{}
@@ -470,12 +470,12 @@ func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []So
 	for _, r := range in.Evidence.Registers {
 		seen[r.Schema.Name] = true
 	}
-	for _, k := range evidence.Kinds() {
+	for _, k := range evidence.Sources() {
 		kind := k.Name
 		if seen[kind] {
 			continue
 		}
-		src := Source{Name: kind, Title: k.Short, Href: KindHref(kind), Present: slices.Contains(in.Evidence.Documents.Kinds(), kind)}
+		src := Source{Name: kind, Title: k.Short, Href: SourceHref(kind), Present: slices.Contains(in.Evidence.Documents.Sources(), kind)}
 		if kind == "document" {
 			src.Href = DocumentsHref
 		}

@@ -48,8 +48,8 @@ type AttachmentLink struct {
 	Path, Href, Size, SHA256 string
 }
 
-// KindHref is the anchor of a governance kind on the documents page.
-func KindHref(kind string) string { return DocumentsHref + "#kind-" + kind }
+// SourceHref is the anchor of a governance kind on the documents page.
+func SourceHref(kind string) string { return DocumentsHref + "#kind-" + kind }
 
 // ItemHref is the anchor of an evidence item on the documents page.
 func ItemHref(id string) string { return DocumentsHref + "#item-" + schedule.Slug(id) }
@@ -67,8 +67,8 @@ func sourceRef(in Input, name string) (SourceRef, bool) {
 	if reg := in.Evidence.Register(name); reg != nil {
 		return SourceRef{Name: name, Title: reg.Schema.Title, File: reg.Path, Href: RegisterHref(name)}, true
 	}
-	k := evidence.LookupKind(name)
-	return SourceRef{Name: name, Title: capitalise(k.Title), File: strings.Join(kindFiles(in, name), ", "), Href: KindHref(name)}, true
+	k := evidence.LookupSource(name)
+	return SourceRef{Name: name, Title: capitalise(k.Title), File: strings.Join(kindFiles(in, name), ", "), Href: SourceHref(name)}, true
 }
 
 // kindFiles lists the TOML files whose sections of a kind the rules
@@ -76,8 +76,8 @@ func sourceRef(in Input, name string) (SourceRef, bool) {
 func kindFiles(in Input, kind string) []string {
 	var files []string
 	for _, c := range in.Result.Checks {
-		if c.Register == kind && c.Source.File != "" && !slices.Contains(files, c.Source.File) {
-			files = append(files, c.Source.File)
+		if c.Source == kind && c.Pos.File != "" && !slices.Contains(files, c.Pos.File) {
+			files = append(files, c.Pos.File)
 		}
 	}
 	if len(files) == 0 {
@@ -118,12 +118,12 @@ func humanSize(n int64) string {
 func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findings []Finding, byID map[string]*Paragraph) Documents {
 	docs := in.Evidence.Documents
 	d := Documents{Files: docs.Files, Attachments: attachmentLinks(docs.Attachments)}
-	present := docs.Kinds()
+	present := docs.Sources()
 	registers := map[string]bool{}
 	for _, s := range evidence.Schemas() {
 		registers[s.Name] = true
 	}
-	for _, k := range evidence.Kinds() {
+	for _, k := range evidence.Sources() {
 		if registers[k.Name] || k.Name == "document" {
 			continue
 		}
@@ -136,7 +136,7 @@ func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findin
 			}
 		}
 		for _, c := range checks {
-			if c.Register == k.Name {
+			if c.Source == k.Name {
 				sec.Checks = append(sec.Checks, c)
 			}
 		}
@@ -161,14 +161,14 @@ func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findin
 			}
 		}
 		for _, c := range checks {
-			if c.Register == "document" && c.Subject == it.ID {
+			if c.Source == "document" && c.Subject == it.ID {
 				di.Checks = append(di.Checks, c)
 			}
 		}
 		d.Items = append(d.Items, di)
 	}
 	for _, f := range findings {
-		if slices.Contains(docs.Files, f.Source.File) {
+		if slices.Contains(docs.Files, f.Pos.File) {
 			d.Problems = append(d.Problems, f)
 		}
 	}

@@ -151,7 +151,7 @@ type Finding struct {
 	Subject       string
 	SubjectHref   string
 	Message       string
-	Source        diag.Pos
+	Pos           diag.Pos
 	Where         string // Source, printed
 }
 
@@ -159,7 +159,7 @@ type Finding struct {
 type Check struct {
 	Paragraph     string
 	ParagraphHref string
-	Register      string
+	Source        string
 	Subject       string
 	SubjectHref   string
 	Outcome       rules.Outcome

@@ -94,9 +94,9 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 	if !d.Portable() || !d.HoldsGovData.Set || !d.HoldsGovData.Value {
 		return // out of scope, or unreadable (reported already)
 	}
-	c := Check{Paragraph: para, Register: "devices", Subject: d.ID, Source: d.Encrypted.Pos}
-	if c.Source.Cell == "" { // no Encrypted column (reported)
-		c.Source = d.Row.Pos
+	c := Check{Paragraph: para, Source: "devices", Subject: d.ID, Pos: d.Encrypted.Pos}
+	if c.Pos.Cell == "" { // no Encrypted column (reported)
+		c.Pos = d.Row.Pos
 	}
 	var bad []string
 	// undated is true when a failure has no deadline (not encrypted, no
@@ -105,7 +105,7 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 	invalid, undated := false, false
 	fail := func(sev Severity, src diag.Pos, problem, msg string) {
 		bad, undated = append(bad, problem), true
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: d.ID, Source: src, Message: msg})
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: d.ID, Pos: src, Message: msg})
 	}
 	what := map[string]string{
 		evidence.DeviceLaptop: "A laptop", evidence.DeviceMobile: "A mobile device",
@@ -137,7 +137,7 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 		invalid = true
 	case a.kind != "":
 		bad = append(bad, a.problem)
-		e.finding(Finding{Paragraph: para, Kind: a.kind, Severity: Medium, Subject: d.ID, Source: a.source, Message: a.message})
+		e.finding(Finding{Paragraph: para, Kind: a.kind, Severity: Medium, Subject: d.ID, Pos: a.source, Message: a.message})
 	}
 	if a.kind != "" && !a.dated {
 		undated = true
@@ -163,12 +163,12 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 // attestation is current.
 func (e *eval) deviceManagement(d evidence.Device) {
 	const para = evidence.ParaDeviceManagement
-	c := Check{Paragraph: para, Register: "devices", Subject: d.ID, Source: d.Row.Pos}
+	c := Check{Paragraph: para, Source: "devices", Subject: d.ID, Pos: d.Row.Pos}
 	var bad []string
 	invalid, undated := false, false // as in deviceEncryption
 	fail := func(sev Severity, src diag.Pos, problem, msg string) {
 		bad, undated = append(bad, problem), true
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: d.ID, Source: src, Message: msg})
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: d.ID, Pos: src, Message: msg})
 	}
 	switch auth := d.Authority; {
 	case auth.Invalid:
@@ -195,7 +195,7 @@ func (e *eval) deviceManagement(d evidence.Device) {
 		deadlines = append(deadlines, deadline{prov.Time, m})
 		if m < 0 {
 			bad = append(bad, fmt.Sprintf("known good state %s, %d day%s after provisioning %s", kgs, -m, plural(-m), prov))
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.ID, Source: kgs.Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.ID, Pos: kgs.Pos,
 				Message: fmt.Sprintf("Known Good State set on %s, %d day%s after the device was provisioned on %s: it must be placed into a known good state before being provisioned.",
 					day(kgs.Time), -m, plural(-m), day(prov.Time))})
 		}
@@ -206,7 +206,7 @@ func (e *eval) deviceManagement(d evidence.Device) {
 		invalid = true
 	case a.kind != "":
 		bad = append(bad, a.problem)
-		e.finding(Finding{Paragraph: para, Kind: a.kind, Severity: Medium, Subject: d.ID, Source: a.source, Message: a.message})
+		e.finding(Finding{Paragraph: para, Kind: a.kind, Severity: Medium, Subject: d.ID, Pos: a.source, Message: a.message})
 	}
 	if a.dated {
 		deadlines = append(deadlines, deadline{a.due, a.margin})

@@ -173,7 +173,7 @@ func TestDeviceManagement(t *testing.T) {
 func TestDevicesFormA(t *testing.T) {
 	r := Evaluate(devicesInput(t, "A", "", devRow(t, map[string]string{"Encrypted": "No", "Management Authority": ""})))
 	for _, c := range r.Checks {
-		if c.Register == "devices" {
+		if c.Source == "devices" {
 			t.Errorf("form A check %+v", c)
 		}
 	}
@@ -191,7 +191,7 @@ func TestSampleDevices(t *testing.T) {
 	var got []string
 	for _, f := range r.Findings {
 		if strings.HasPrefix(f.Paragraph, "B.Annex1.2.") {
-			got = append(got, strings.Join([]string{f.Paragraph[len("B.Annex1."):], string(f.Kind), string(f.Severity), f.Subject, f.Source.Cell}, " "))
+			got = append(got, strings.Join([]string{f.Paragraph[len("B.Annex1."):], string(f.Kind), string(f.Severity), f.Subject, f.Pos.Cell}, " "))
 		}
 	}
 	want := []string{
@@ -225,7 +225,7 @@ func TestSampleDevices(t *testing.T) {
 	// holding Government Data; 2.2 every device but the invalid NG-SV-003.
 	n := map[string]int{}
 	for _, c := range r.Checks {
-		if c.Register == "devices" {
+		if c.Source == "devices" {
 			n[c.Paragraph]++
 		}
 	}
@@ -251,8 +251,8 @@ func TestDevicesMissingColumns(t *testing.T) {
 		if !strings.HasPrefix(f.Paragraph, "B.Annex1.2.") {
 			continue
 		}
-		got = append(got, f.Paragraph[len("B.Annex1."):]+" "+string(f.Kind)+" "+f.Subject+" "+f.Source.Cell)
-		if f.Source.Cell == "" || f.Source.Sheet == "" {
+		got = append(got, f.Paragraph[len("B.Annex1."):]+" "+string(f.Kind)+" "+f.Subject+" "+f.Pos.Cell)
+		if f.Pos.Cell == "" || f.Pos.Sheet == "" {
 			t.Errorf("finding without a cell: %+v", f)
 		}
 	}
@@ -266,11 +266,11 @@ func TestDevicesMissingColumns(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	for _, c := range r.Checks {
-		if c.Register == "devices" && c.Source.Cell == "" {
+		if c.Source == "devices" && c.Pos.Cell == "" {
 			t.Errorf("check without a cell: %+v", c)
 		}
 	}
-	if cs := checks(r, evidence.ParaDeviceEncryption, "D-1"); len(cs) != 1 || cs[0].Outcome != Gap || cs[0].Source.Cell != "A2" {
+	if cs := checks(r, evidence.ParaDeviceEncryption, "D-1"); len(cs) != 1 || cs[0].Outcome != Gap || cs[0].Pos.Cell != "A2" {
 		t.Errorf("D-1 2.1 checks %+v, want one gap at the Asset ID cell", cs)
 	}
 }

@@ -109,7 +109,7 @@ func Evaluate(in Input) Result {
 			e.findings = append(e.findings, Finding{
 				Paragraph: p.ID, Kind: Missing, Severity: Medium,
 				Message: "No evidence for this paragraph: expected " + kindList(p.Evidence) + ".",
-				Source:  diag.Pos{File: "content/" + p.File},
+				Pos:     diag.Pos{File: "content/" + p.File},
 			})
 		}
 		res.Paragraphs = append(res.Paragraphs, pr)
@@ -173,7 +173,7 @@ func (e *eval) sources(p schedule.Paragraph) []string {
 			out = append(out, r.Schema.Name)
 		}
 	}
-	for _, k := range e.in.Evidence.Documents.Kinds() {
+	for _, k := range e.in.Evidence.Documents.Sources() {
 		if slices.Contains(p.Evidence, k) {
 			out = append(out, k)
 		}
@@ -195,7 +195,7 @@ func (e *eval) sourceTitles(names []string) string {
 		} else if r := e.in.Evidence.Register(n); r != nil {
 			parts = append(parts, fmt.Sprintf("the %s (%s)", strings.ToLower(r.Schema.Title), r.Path))
 		} else {
-			parts = append(parts, evidence.KindTitle(n))
+			parts = append(parts, evidence.SourceTitle(n))
 		}
 	}
 	return strings.Join(parts, " and ")
@@ -204,7 +204,7 @@ func (e *eval) sourceTitles(names []string) string {
 func kindList(kinds []string) string {
 	titles := make([]string, len(kinds))
 	for i, k := range kinds {
-		titles[i] = evidence.KindTitle(k)
+		titles[i] = evidence.SourceTitle(k)
 	}
 	return strings.Join(titles, ", or ")
 }
@@ -226,7 +226,7 @@ func (e *eval) invalid() {
 		for _, para := range paras {
 			e.findings = append(e.findings, Finding{
 				Paragraph: para, Kind: Invalid, Severity: Medium,
-				Subject: p.Subject, Message: p.Msg, Source: p.Pos,
+				Subject: p.Subject, Message: p.Msg, Pos: p.Pos,
 			})
 		}
 	}

@@ -170,7 +170,7 @@ func TestMissingFinding(t *testing.T) {
 		t.Fatalf("findings %+v, want one for each paragraph", got)
 	}
 	for _, f := range got {
-		if f.Kind != Missing || f.Severity != Medium || f.Subject != "" || !strings.HasPrefix(f.Source.File, "content/part-b") ||
+		if f.Kind != Missing || f.Severity != Medium || f.Subject != "" || !strings.HasPrefix(f.Pos.File, "content/part-b") ||
 			!strings.HasPrefix(f.Message, "No evidence for this paragraph: expected ") {
 			t.Errorf("missing finding %+v", f)
 		}
@@ -290,16 +290,16 @@ func TestInvariants(t *testing.T) {
 			// An invalid finding may be about no paragraph: an unknown
 			// paragraph id, or a file that does not parse.
 			if !ids[f.Paragraph] && !(f.Paragraph == "" && f.Kind == Invalid) || !slices.Contains(kinds, f.Kind) || !slices.Contains(severities, f.Severity) ||
-				f.Message == "" || f.Source.File == "" {
+				f.Message == "" || f.Pos.File == "" {
 				t.Errorf("input %d: finding %+v", i, f)
 			}
 			if f.Kind == Invalid {
 				invalid++
-				if (f.Source.Sheet == "" || f.Source.Cell == "") && !tomlLine(f.Source) {
+				if (f.Pos.Sheet == "" || f.Pos.Cell == "") && !tomlLine(f.Pos) {
 					t.Errorf("input %d: invalid finding without a cell: %+v", i, f)
 				}
 			}
-			if f.Kind != Missing && f.Kind != Invalid && (f.Subject == "" || f.Source.Cell == "" && !absentRow(f.Subject, f.Source) && !tomlLine(f.Source)) {
+			if f.Kind != Missing && f.Kind != Invalid && (f.Subject == "" || f.Pos.Cell == "" && !absentRow(f.Subject, f.Pos) && !tomlLine(f.Pos)) {
 				t.Errorf("input %d: %s finding without a subject or cell: %+v", i, f.Kind, f)
 			}
 		}
@@ -307,7 +307,7 @@ func TestInvariants(t *testing.T) {
 			t.Errorf("input %d: no invalid findings", i)
 		}
 		for _, c := range r.Checks {
-			if !ids[c.Paragraph] || !slices.Contains(outcomes, c.Outcome) || c.Subject == "" || c.Source.Cell == "" && !absentRow(c.Subject, c.Source) && !tomlLine(c.Source) || c.Detail == "" {
+			if !ids[c.Paragraph] || !slices.Contains(outcomes, c.Outcome) || c.Subject == "" || c.Pos.Cell == "" && !absentRow(c.Subject, c.Pos) && !tomlLine(c.Pos) || c.Detail == "" {
 				t.Errorf("input %d: check %+v", i, c)
 			}
 		}
@@ -328,7 +328,7 @@ func TestInvalidFileFinding(t *testing.T) {
 	var got []string
 	for _, f := range res.Findings {
 		if f.Kind == Invalid {
-			got = append(got, f.Paragraph+" "+f.Source.String())
+			got = append(got, f.Paragraph+" "+f.Pos.String())
 		}
 	}
 	var want []string

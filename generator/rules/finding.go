@@ -62,7 +62,7 @@ type Finding struct {
 	// paragraph-level findings.
 	Subject string
 	Message string
-	Source  diag.Pos
+	Pos     diag.Pos
 }
 
 // Outcome is what a check found for one subject.
@@ -79,7 +79,7 @@ const (
 // Check is what one register row shows for one paragraph.
 type Check struct {
 	Paragraph string
-	Register  string // the register's schema name
+	Source    string // the evidence source: a register's name, a governance section's source name, or "document"
 	Subject   string
 	Outcome   Outcome
 	Detail    string
@@ -89,7 +89,7 @@ type Check struct {
 	// negative when late. Only meaningful when Deadline is set.
 	Margin int
 	Unit   string // "days" or "working days"
-	Source diag.Pos
+	Pos    diag.Pos
 }
 
 func compareFinding(order map[string]int) func(a, b Finding) int {
@@ -103,7 +103,7 @@ func compareFinding(order map[string]int) func(a, b Finding) int {
 		if c := cmp.Compare(a.Subject, b.Subject); c != 0 {
 			return c
 		}
-		if c := a.Source.Compare(b.Source); c != 0 {
+		if c := a.Pos.Compare(b.Pos); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Kind, b.Kind); c != 0 {
@@ -118,10 +118,10 @@ func compareCheck(order map[string]int) func(a, b Check) int {
 		if c := cmp.Compare(order[a.Paragraph], order[b.Paragraph]); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.Register, b.Register); c != 0 {
+		if c := cmp.Compare(a.Source, b.Source); c != 0 {
 			return c
 		}
-		if c := a.Source.Compare(b.Source); c != 0 {
+		if c := a.Pos.Compare(b.Pos); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Subject, b.Subject); c != 0 {

@@ -77,7 +77,7 @@ func (e *eval) govReview(paras []string, subject, what string, d evidence.Date) 
 	if d.Time.After(asOf) {
 		for _, p := range paras {
 			if e.govInForm(p) {
-				e.finding(Finding{Paragraph: p, Kind: Invalid, Severity: Medium, Subject: subject, Source: d.Pos,
+				e.finding(Finding{Paragraph: p, Kind: Invalid, Severity: Medium, Subject: subject, Pos: d.Pos,
 					Message: fmt.Sprintf("last_reviewed (%s) is after the as-of date (%s): a review cannot be dated in the future.", day(d.Time), day(asOf))})
 			}
 		}
@@ -92,7 +92,7 @@ func (e *eval) govReview(paras []string, subject, what string, d evidence.Date) 
 	r.detail = fmt.Sprintf("last reviewed %s, review was due by %s", d, due.Format(time.DateOnly))
 	for _, p := range paras {
 		if e.govInForm(p) {
-			e.finding(Finding{Paragraph: p, Kind: Stale, Severity: Medium, Subject: subject, Source: d.Pos,
+			e.finding(Finding{Paragraph: p, Kind: Stale, Severity: Medium, Subject: subject, Pos: d.Pos,
 				Message: fmt.Sprintf("%s was last reviewed on %s, more than %d Months before %s: it was due for review by %s (%d day%s overdue).",
 					capitalise(what), day(d.Time), reviewMonths, day(asOf), day(due), -r.margin, plural(-r.margin))})
 		}
@@ -113,7 +113,7 @@ func (e *eval) govCheck(paras []string, c Check) {
 // reviewCheck is the check of a document whose last review is r, with
 // further problems (gaps) and notes (details).
 func reviewCheck(kind, subject string, src diag.Pos, r review, gaps []string, notes ...string) Check {
-	c := Check{Register: kind, Subject: subject, Source: src, Outcome: OK}
+	c := Check{Source: kind, Subject: subject, Pos: src, Outcome: OK}
 	if !r.due.IsZero() {
 		c.Deadline, c.Margin, c.Unit = r.due, r.margin, "days"
 	}
@@ -153,7 +153,7 @@ func (e *eval) representatives(r *evidence.Representatives) {
 		case rep.Appointed.Set && rep.Appointed.Time.After(e.in.AsOf):
 			src, problem = rep.Appointed.Pos, fmt.Sprintf("the security representative of %s, %s, is appointed only from %s", side.party, rep.Name.Value, day(rep.Appointed.Time))
 		}
-		c := Check{Register: "representatives", Subject: subject, Source: src, Outcome: OK}
+		c := Check{Source: "representatives", Subject: subject, Pos: src, Outcome: OK}
 		if problem == "" {
 			c.Detail = side.rep.Name.Value
 			if side.rep.Role.Set {
@@ -170,12 +170,12 @@ func (e *eval) representatives(r *evidence.Representatives) {
 		e.govCheck([]string{side.para}, c)
 		for _, p := range []string{side.para, evidence.ParaRepresentatives} {
 			if e.govInForm(p) {
-				e.finding(Finding{Paragraph: p, Kind: Violation, Severity: side.sev, Subject: subject, Source: src,
+				e.finding(Finding{Paragraph: p, Kind: Violation, Severity: side.sev, Subject: subject, Pos: src,
 					Message: capitalise(problem) + ": the Parties shall each appoint a security representative responsible for Security (B.2.3), named in Paragraphs 2.3.1 and 2.3.2."})
 			}
 		}
 	}
-	c := Check{Register: "representatives", Subject: subject, Source: r.Pos, Outcome: OK, Detail: "both Parties' security representatives named"}
+	c := Check{Source: "representatives", Subject: subject, Pos: r.Pos, Outcome: OK, Detail: "both Parties' security representatives named"}
 	if len(gaps) > 0 {
 		c.Outcome, c.Detail = Gap, strings.Join(gaps, "; ")
 	}
@@ -212,21 +212,21 @@ func (e *eval) policyRequest(subject string, q evidence.PolicyRequest) {
 	if got.Set && got.Time.After(asOf) {
 		got.Set = false // supplied after the as-of date: not yet, at that date
 	}
-	c := Check{Paragraph: para, Register: "security-policy", Subject: subject, Source: q.Supplied.Pos, Deadline: due, Unit: "working days"}
+	c := Check{Paragraph: para, Source: "security-policy", Subject: subject, Pos: q.Supplied.Pos, Deadline: due, Unit: "working days"}
 	reading := fmt.Sprintf("%d Working Days after the request, this tool's reading of \"as soon as practicable\"", policySupplyWorkingDays)
 	switch {
 	case !got.Set && !asOf.After(due):
 		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
 		c.Detail = fmt.Sprintf("requested %s; due by %s", q.Requested, due.Format(time.DateOnly))
 	case !got.Set:
-		c.Outcome, c.Margin, c.Source = Gap, -cal.WorkingDaysBetween(due, asOf), q.Requested.Pos
+		c.Outcome, c.Margin, c.Pos = Gap, -cal.WorkingDaysBetween(due, asOf), q.Requested.Pos
 		c.Detail = fmt.Sprintf("requested %s; not supplied", q.Requested)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: subject, Source: q.Requested.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: subject, Pos: q.Requested.Pos,
 			Message: fmt.Sprintf("The Client requested the security policy on %s and it has not been supplied: it was due by %s (%s).", day(q.Requested.Time), day(due), reading)})
 	case got.Time.After(due):
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, got.Time)
 		c.Detail = fmt.Sprintf("requested %s, supplied %s", q.Requested, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: subject, Source: got.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: subject, Pos: got.Pos,
 			Message: fmt.Sprintf("The security policy was supplied on %s: the Client requested it on %s, so it was due by %s (%s).", day(got.Time), day(q.Requested.Time), day(due), reading)})
 	default:
 		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
@@ -245,7 +245,7 @@ func (e *eval) incidentProcess(ip *evidence.IncidentProcess) {
 	var gaps []string
 	if len(ip.ResponsePlans) == 0 && e.govInForm(evidence.ParaIncidentProcess) {
 		gaps = append(gaps, "no incident response plans")
-		e.finding(Finding{Paragraph: evidence.ParaIncidentProcess, Kind: Violation, Severity: High, Subject: subject, Source: ip.ResponsePlansPos,
+		e.finding(Finding{Paragraph: evidence.ParaIncidentProcess, Kind: Violation, Severity: High, Subject: subject, Pos: ip.ResponsePlansPos,
 			Message: "No incident response plans listed (response_plans): the ISMS shall document the security incident management processes and incident response plans."})
 	}
 	var notes []string
@@ -273,7 +273,7 @@ func (e *eval) vulnerabilityPolicy(v *evidence.VulnerabilityPolicy) {
 				continue
 			}
 			gaps = append(gaps, "does not cover "+p.Name)
-			e.finding(Finding{Paragraph: evidence.ParaVulnPolicy, Kind: Violation, Severity: High, Subject: subject, Source: v.CoversPos,
+			e.finding(Finding{Paragraph: evidence.ParaVulnPolicy, Kind: Violation, Severity: High, Subject: subject, Pos: v.CoversPos,
 				Message: fmt.Sprintf("The vulnerability management policy does not document %s (%q is not in covers).", p.Text, p.Name)})
 		}
 	}
@@ -289,11 +289,11 @@ func (e *eval) auditLogging(a *evidence.AuditLogging) {
 	const subject, kind = "audit_logging", "audit-logging"
 
 	if a.RetentionSet && e.govInForm(evidence.ParaAuditRetention) {
-		c := Check{Paragraph: evidence.ParaAuditRetention, Register: kind, Subject: subject, Source: a.RetentionPos, Outcome: OK,
+		c := Check{Paragraph: evidence.ParaAuditRetention, Source: kind, Subject: subject, Pos: a.RetentionPos, Outcome: OK,
 			Detail: fmt.Sprintf("audit records kept %d Month%s (at least %d required)", a.RetentionMonths, plural(a.RetentionMonths), evidence.MinRetentionMonths)}
 		if a.RetentionMonths < evidence.MinRetentionMonths {
 			c.Outcome = Gap
-			e.finding(Finding{Paragraph: evidence.ParaAuditRetention, Kind: Violation, Severity: High, Subject: subject, Source: a.RetentionPos,
+			e.finding(Finding{Paragraph: evidence.ParaAuditRetention, Kind: Violation, Severity: High, Subject: subject, Pos: a.RetentionPos,
 				Message: fmt.Sprintf("Audit records are kept for %d Month%s: they must be kept for at least %d Months.", a.RetentionMonths, plural(a.RetentionMonths), evidence.MinRetentionMonths)})
 		}
 		e.check(c)
@@ -313,11 +313,11 @@ func (e *eval) auditLogging(a *evidence.AuditLogging) {
 				// The reason is missing: reported as invalid already.
 			default:
 				gaps = append(gaps, "no logs from "+s.Text)
-				e.finding(Finding{Paragraph: evidence.ParaAuditSources, Kind: Violation, Severity: Medium, Subject: subject, Source: src,
+				e.finding(Finding{Paragraph: evidence.ParaAuditSources, Kind: Violation, Severity: Medium, Subject: subject, Pos: src,
 					Message: fmt.Sprintf("No logs from %s (%q is not in sources): to the extent the design allows, they must be collected; if the design does not allow it, list it in not_applicable_sources with the reason.", s.Text, s.Name)})
 			}
 		}
-		c := Check{Paragraph: evidence.ParaAuditSources, Register: kind, Subject: subject, Source: src, Outcome: OK}
+		c := Check{Paragraph: evidence.ParaAuditSources, Source: kind, Subject: subject, Pos: src, Outcome: OK}
 		var parts []string
 		if len(have) > 0 {
 			parts = append(parts, "logs from "+strings.Join(have, ", "))
@@ -338,10 +338,10 @@ func (e *eval) auditLogging(a *evidence.AuditLogging) {
 				continue
 			}
 			gaps = append(gaps, "no "+ev.Text)
-			e.finding(Finding{Paragraph: evidence.ParaAuditEvents, Kind: Violation, Severity: High, Subject: subject, Source: a.EventsPos,
+			e.finding(Finding{Paragraph: evidence.ParaAuditEvents, Kind: Violation, Severity: High, Subject: subject, Pos: a.EventsPos,
 				Message: fmt.Sprintf("The audit records do not include %s (%q is not in events).", ev.Text, ev.Name)})
 		}
-		c := Check{Paragraph: evidence.ParaAuditEvents, Register: kind, Subject: subject, Source: a.EventsPos, Outcome: OK,
+		c := Check{Paragraph: evidence.ParaAuditEvents, Source: kind, Subject: subject, Pos: a.EventsPos, Outcome: OK,
 			Detail: fmt.Sprintf("%d of %d security events recorded", len(a.Events), len(evidence.SecurityEvents()))}
 		if len(gaps) > 0 {
 			c.Outcome, c.Detail = Gap, c.Detail+"; "+strings.Join(gaps, "; ")
@@ -350,10 +350,10 @@ func (e *eval) auditLogging(a *evidence.AuditLogging) {
 	}
 
 	if k := a.AccessRecordsKept; k.Set && e.govInForm(evidence.ParaAccessControl) {
-		c := Check{Paragraph: evidence.ParaAccessControl, Register: kind, Subject: subject, Source: k.Pos, Outcome: OK, Detail: "an audit record of accesses is kept"}
+		c := Check{Paragraph: evidence.ParaAccessControl, Source: kind, Subject: subject, Pos: k.Pos, Outcome: OK, Detail: "an audit record of accesses is kept"}
 		if !k.Value {
 			c.Outcome, c.Detail = Gap, "no audit record of accesses"
-			e.finding(Finding{Paragraph: evidence.ParaAccessControl, Kind: Violation, Severity: High, Subject: subject, Source: k.Pos,
+			e.finding(Finding{Paragraph: evidence.ParaAccessControl, Kind: Violation, Severity: High, Subject: subject, Pos: k.Pos,
 				Message: "access_records_kept is false: the Agency shall retain an audit record of accesses to the ICT Environment."})
 		}
 		e.check(c)
@@ -377,14 +377,14 @@ func (e *eval) dataLocations(locs []evidence.DataLocation) {
 		for _, a := range d.Activities {
 			seen[a] = true
 		}
-		c := Check{Paragraph: para, Register: "data-locations", Subject: subject, Source: d.Regime.Pos, Outcome: OK}
+		c := Check{Paragraph: para, Source: "data-locations", Subject: subject, Pos: d.Regime.Pos, Outcome: OK}
 		acts := strings.Join(d.Activities, ", ")
 		switch {
 		case d.Regime.Invalid:
 			continue
 		case !d.Regime.Set:
 			c.Outcome, c.Detail = Gap, acts+"; no legal and regulatory regime stated"
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: subject, Source: d.Regime.Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: subject, Pos: d.Regime.Pos,
 				Message: "No legal and regulatory regime (regime) for this location: the Agency must be able to state what legal and regulatory regimes Government Data is subject to at all times."})
 		default:
 			c.Detail = acts + "; under " + d.Regime.Value
@@ -393,7 +393,7 @@ func (e *eval) dataLocations(locs []evidence.DataLocation) {
 	}
 	for _, a := range evidence.DataActivities() {
 		if !seen[a.Name] {
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "data_location", Source: locs[0].Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "data_location", Pos: locs[0].Pos,
 				Message: fmt.Sprintf("No data location where Government Data is %s (no [[data_location]] lists %q): the Agency must be able to state where data may be stored, processed and managed from.", a.Text, a.Name)})
 		}
 	}

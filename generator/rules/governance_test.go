@@ -30,7 +30,7 @@ func (g gov) eval(t *testing.T) Result {
 func govFindings(r Result, para, subject string) []string {
 	var out []string
 	for _, f := range findings(r, para, subject) {
-		out = append(out, fmt.Sprintf("%s %s %d", f.Kind, f.Severity, f.Source.Line))
+		out = append(out, fmt.Sprintf("%s %s %d", f.Kind, f.Severity, f.Pos.Line))
 	}
 	return out
 }
@@ -65,7 +65,7 @@ func (w govWant) verify(t *testing.T, r Result, para, subject string) {
 	if got := govFindings(r, para, subject); !slices.Equal(got, w.findings) {
 		t.Errorf("%s %s: findings %q, want %q", para, subject, got, w.findings)
 		for _, f := range findings(r, para, subject) {
-			t.Logf("  %s: %s", f.Source, f.Message)
+			t.Logf("  %s: %s", f.Pos, f.Message)
 		}
 	}
 }

@@ -199,12 +199,12 @@ func (w want) verify(t *testing.T, r Result, para, subject string) {
 	}
 	var got []string
 	for _, f := range findings(r, para, subject) {
-		got = append(got, string(f.Kind)+" "+string(f.Severity)+" "+f.Source.Cell)
+		got = append(got, string(f.Kind)+" "+string(f.Severity)+" "+f.Pos.Cell)
 	}
 	if !slices.Equal(got, w.findings) {
 		t.Errorf("%s %s: findings %q, want %q", para, subject, got, w.findings)
 		for _, f := range findings(r, para, subject) {
-			t.Logf("  %s: %s", f.Source, f.Message)
+			t.Logf("  %s: %s", f.Pos, f.Message)
 		}
 	}
 }

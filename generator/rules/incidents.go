@@ -66,7 +66,7 @@ func (e *eval) incidentNotified(para string, in evidence.Incident) {
 	}
 	cal, asOf, aware, got := e.in.Calendar, e.in.AsOf, in.Aware.Time, in.Notified
 	due := cal.AddWorkingDays(aware, notifyWorkingDays)
-	c := Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Deadline: due, Unit: "working days"}
+	c := Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos, Deadline: due, Unit: "working days"}
 	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", day(due))
 	switch {
 	case !got.Set && !asOf.After(due):
@@ -75,13 +75,13 @@ func (e *eval) incidentNotified(para string, in evidence.Incident) {
 	case !got.Set:
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
 		c.Detail = fmt.Sprintf("aware %s; no notification recorded", in.Aware)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
 			Message: fmt.Sprintf("No Notified On date: the Agency became aware of this %s incident on %s, and %s.", in.Type.Value, day(aware), rule)})
 	case got.Time.After(due):
 		var late string
 		c.Margin, late = lateWorkingDays(cal, due, got.Time)
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("aware %s, notified %s", in.Aware, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
 			Message: fmt.Sprintf("Notified on %s, %s: the Agency became aware on %s, and %s.", day(got.Time), late, day(aware), rule)})
 	default:
 		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
@@ -101,7 +101,7 @@ func (e *eval) incidentData(in evidence.Incident) {
 	}
 	cal, asOf := e.in.Calendar, e.in.AsOf
 	due := cal.AddWorkingDays(req.Time, dataWorkingDays)
-	c := Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Deadline: due, Unit: "working days"}
+	c := Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos, Deadline: due, Unit: "working days"}
 	switch {
 	case !got.Set && !asOf.After(due):
 		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
@@ -109,13 +109,13 @@ func (e *eval) incidentData(in evidence.Incident) {
 	case !got.Set:
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
 		c.Detail = fmt.Sprintf("data requested %s; not supplied", req)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
 			Message: fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within 2 Working Days, by %s.", day(req.Time), day(due))})
 	case got.Time.After(due):
 		var late string
 		c.Margin, late = lateWorkingDays(cal, due, got.Time)
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("data requested %s, supplied %s", req, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
 			Message: fmt.Sprintf("Data supplied on %s, %s: the Client requested it on %s, so it was due within 2 Working Days, by %s.", day(got.Time), late, day(req.Time), day(due))})
 	default:
 		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
@@ -137,14 +137,14 @@ func (e *eval) incidentReportB(in evidence.Incident) {
 	}
 	if in.Type.Value == evidence.IncidentPotential {
 		if got.Set {
-			e.check(Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Outcome: OK,
+			e.check(Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos, Outcome: OK,
 				Detail: fmt.Sprintf("potential breach (no report required); report delivered %s", got)})
 		}
 		return
 	}
 	cal, asOf, aware := e.in.Calendar, e.in.AsOf, in.Aware.Time
 	due := cal.AddWorkingDays(aware, reportWorkingDays)
-	c := Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Deadline: due, Unit: "working days"}
+	c := Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos, Deadline: due, Unit: "working days"}
 	rule := fmt.Sprintf("due by %s, %d Working Days after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", day(due), reportWorkingDays, day(aware))
 	switch {
 	case !got.Set && !asOf.After(due):
@@ -153,13 +153,13 @@ func (e *eval) incidentReportB(in evidence.Incident) {
 	case !got.Set:
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
 		c.Detail = fmt.Sprintf("aware %s; no full report delivered", in.Aware)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: got.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
 			Message: fmt.Sprintf("No Report Delivered On date: full details of this %s Breach of Security, with a root cause analysis where the Client requires one, were %s.", in.Type.Value, rule)})
 	case got.Time.After(due):
 		var late string
 		c.Margin, late = lateWorkingDays(cal, due, got.Time)
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("aware %s, report delivered %s", in.Aware, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: in.ID, Source: got.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: in.ID, Pos: got.Pos,
 			Message: fmt.Sprintf("Full report delivered on %s, %s: it was %s.", day(got.Time), late, rule)})
 	default:
 		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
@@ -174,7 +174,7 @@ func (e *eval) incidentReportB(in evidence.Incident) {
 func (e *eval) incidentReportA(in evidence.Incident) {
 	const para = evidence.ParaReportA
 	if got := in.ReportDelivered; got.Set {
-		e.check(Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: got.Pos, Outcome: OK,
+		e.check(Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos, Outcome: OK,
 			Detail: fmt.Sprintf("full report delivered %s", got)})
 	}
 }
@@ -199,12 +199,12 @@ func (e *eval) recurringCauses(para string) {
 				earlier = o // the latest earlier one
 			}
 		}
-		c := Check{Paragraph: para, Register: "incidents", Subject: in.ID, Source: in.RootCause.Pos, Outcome: OK,
+		c := Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: in.RootCause.Pos, Outcome: OK,
 			Detail: fmt.Sprintf("root cause %q not seen in an earlier incident", in.RootCause.Value)}
 		if earlier != nil {
 			c.Outcome = Gap
 			c.Detail = fmt.Sprintf("root cause %q, as in %s (aware %s)", in.RootCause.Value, earlier.ID, earlier.Aware)
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Source: in.RootCause.Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: in.RootCause.Pos,
 				Message: fmt.Sprintf("Same root cause as %s (aware on %s): %q. The Agency must prevent a further breach, potential or attempted breach exploiting the same root cause failure; this incident (aware on %s) shows it recurred.",
 					earlier.ID, day(earlier.Aware.Time), earlier.RootCause.Value, day(in.Aware.Time))})
 		}

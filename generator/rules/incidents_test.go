@@ -230,7 +230,7 @@ func TestSampleIncidentsAndSecurityTests(t *testing.T) {
 	var got []string
 	for _, f := range r.Findings {
 		if strings.HasPrefix(f.Paragraph, "B.6.") || strings.HasPrefix(f.Paragraph, "B.8.") && f.Kind != Missing {
-			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Source.Cell}, " "))
+			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Pos.Cell}, " "))
 		}
 	}
 	want := []string{
@@ -280,7 +280,7 @@ func TestSampleIncidentsAndSecurityTests(t *testing.T) {
 	got = nil
 	for _, f := range r.Findings {
 		if strings.HasPrefix(f.Paragraph, "A.5.") && f.Kind != Missing {
-			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Source.Cell}, " "))
+			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Pos.Cell}, " "))
 		}
 	}
 	want = []string{

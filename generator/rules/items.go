@@ -23,7 +23,7 @@ func (e *eval) item(it evidence.Item) {
 	var inForm []string
 	for _, ref := range it.Paragraphs {
 		if !e.known(ref.ID) {
-			e.finding(Finding{Kind: Invalid, Severity: Medium, Subject: it.ID, Source: ref.Pos,
+			e.finding(Finding{Kind: Invalid, Severity: Medium, Subject: it.ID, Pos: ref.Pos,
 				Message: fmt.Sprintf("paragraphs: no paragraph %q in the schedule (ids are written like B.2.6, A.4.2.1(c) or B.Annex1.5.1).", ref.ID)})
 			continue
 		}
@@ -35,13 +35,13 @@ func (e *eval) item(it evidence.Item) {
 		return // no paragraph of this form, or no date (reported)
 	}
 
-	c := Check{Register: "document", Subject: it.ID, Source: it.Date.Pos, Outcome: OK}
+	c := Check{Source: "document", Subject: it.ID, Pos: it.Date.Pos, Outcome: OK}
 	var due time.Time
 	var basis string
 	switch {
 	case it.Expires.Set:
 		due, basis = it.Expires.Time, "expires"
-		c.Source = it.Expires.Pos
+		c.Pos = it.Expires.Pos
 	case it.ReviewMonths > 0:
 		due = workdays.AddMonths(it.Date.Time, it.ReviewMonths)
 		basis = fmt.Sprintf("review every %d Month%s", it.ReviewMonths, plural(it.ReviewMonths))
@@ -50,7 +50,7 @@ func (e *eval) item(it evidence.Item) {
 	switch {
 	case it.Date.Time.After(asOf):
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("dated %s, after the as-of date", it.Date)
-		f = &Finding{Kind: Invalid, Severity: Medium, Subject: it.ID, Source: it.Date.Pos,
+		f = &Finding{Kind: Invalid, Severity: Medium, Subject: it.ID, Pos: it.Date.Pos,
 			Message: fmt.Sprintf("%q is dated %s, after the as-of date (%s): it is not evidence at that date.", it.Title, day(it.Date.Time), day(asOf))}
 	case due.IsZero():
 		c.Detail = fmt.Sprintf("dated %s, no expiry", it.Date)
@@ -66,7 +66,7 @@ func (e *eval) item(it evidence.Item) {
 		if !it.Expires.Set {
 			msg = fmt.Sprintf("%q is dated %s and was due for review every %d Month%s, by %s", it.Title, day(it.Date.Time), it.ReviewMonths, plural(it.ReviewMonths), day(due))
 		}
-		f = &Finding{Kind: Stale, Severity: Medium, Subject: it.ID, Source: c.Source,
+		f = &Finding{Kind: Stale, Severity: Medium, Subject: it.ID, Pos: c.Pos,
 			Message: fmt.Sprintf("%s: at %s it is %d day%s out of date.", msg, day(asOf), -c.Margin, plural(-c.Margin))}
 	}
 	for _, p := range inForm {

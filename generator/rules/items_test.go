@@ -51,7 +51,7 @@ func TestItemParagraphs(t *testing.T) {
 	var got []string
 	for _, f := range r.Findings {
 		if f.Subject == "EV-1" {
-			got = append(got, fmt.Sprintf("%q %s %d", f.Paragraph, f.Kind, f.Source.Line))
+			got = append(got, fmt.Sprintf("%q %s %d", f.Paragraph, f.Kind, f.Pos.Line))
 		}
 	}
 	want := []string{
@@ -71,7 +71,7 @@ func TestItemParagraphs(t *testing.T) {
 	var paras []string
 	for _, c := range r.Checks {
 		if c.Subject == "EV-1" {
-			paras = append(paras, c.Paragraph+" "+string(c.Outcome)+" "+c.Register)
+			paras = append(paras, c.Paragraph+" "+string(c.Outcome)+" "+c.Source)
 		}
 	}
 	if want := []string{"B.2.6 gap document", "B.Annex1.5.1 gap document"}; !slices.Equal(paras, want) {
@@ -87,7 +87,7 @@ func TestItemParagraphs(t *testing.T) {
 	got = nil
 	for _, f := range r.Findings {
 		if f.Subject == "EV-1" {
-			got = append(got, fmt.Sprintf("%q %s %d", f.Paragraph, f.Kind, f.Source.Line))
+			got = append(got, fmt.Sprintf("%q %s %d", f.Paragraph, f.Kind, f.Pos.Line))
 		}
 	}
 	if want := []string{`"" invalid 7`, `"A.3.4" stale 12`}; !slices.Equal(got, want) {
@@ -101,8 +101,8 @@ func TestGovernanceSample(t *testing.T) {
 	r := Evaluate(sampleInput(t))
 	var got []string
 	for _, f := range r.Findings {
-		if strings.HasSuffix(f.Source.File, "/governance.toml") || strings.HasSuffix(f.Source.File, "/evidence-items.toml") {
-			got = append(got, fmt.Sprintf("%s %s %s %s %s", f.Paragraph, f.Kind, f.Severity, f.Subject, f.Source))
+		if strings.HasSuffix(f.Pos.File, "/governance.toml") || strings.HasSuffix(f.Pos.File, "/evidence-items.toml") {
+			got = append(got, fmt.Sprintf("%s %s %s %s %s", f.Paragraph, f.Kind, f.Severity, f.Subject, f.Pos))
 		}
 	}
 	slices.Sort(got)

@@ -80,7 +80,7 @@ func (e *eval) patchSeverity(v evidence.Vulnerability) {
 		return
 	}
 	r := v.Severity.Rating
-	e.patchCheck(Check{Paragraph: evidence.ParaSeverity, Register: "vulnerabilities", Subject: v.ID, Source: v.Severity.Pos, Outcome: OK,
+	e.patchCheck(Check{Paragraph: evidence.ParaSeverity, Source: "vulnerabilities", Subject: v.ID, Pos: v.Severity.Pos, Outcome: OK,
 		Detail: "severity " + r.String() + ": " + patchPeriodText(r.Category, "release")})
 }
 
@@ -108,7 +108,7 @@ type patchAdjust struct {
 func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 	adj := patchAdjust{judge: !v.Exception.Invalid, ref: v.ExceptionRef.Value}
 	cat := v.Severity.Rating.Category
-	base := Check{Register: "vulnerabilities", Subject: v.ID, Source: v.Exception.Pos}
+	base := Check{Source: "vulnerabilities", Subject: v.ID, Pos: v.Exception.Pos}
 	gap := func(c Check, para string, src Finding, detail string) Check {
 		c.Paragraph, c.Outcome, c.Detail = para, Gap, detail
 		src.Paragraph, src.Kind, src.Severity, src.Subject = para, Violation, Medium, v.ID
@@ -123,7 +123,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 		since := v.ExploitableSince
 		switch {
 		case !v.ExceptionRef.Set:
-			c = gap(c, para, Finding{Source: v.ExceptionRef.Pos,
+			c = gap(c, para, Finding{Pos: v.ExceptionRef.Pos,
 				Message: "Exception not-exploitable with no Exception Reference: the Agency must be able to demonstrate that the vulnerability is not exploitable in the Services (9.3.1); without it the normal period from the patch's release applies."},
 				"not-exploitable claimed with no reference; the normal period applies")
 		case since.Invalid:
@@ -135,7 +135,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 			case since.Set && !since.Time.After(e.in.AsOf):
 				c.Outcome = OK
 				c.Detail = fmt.Sprintf("not exploitable (%s) until %s: the normal period runs from then", adj.ref, since)
-				c.Source = since.Pos
+				c.Pos = since.Pos
 			case since.Set:
 				c.Outcome = Exception
 				c.Detail = fmt.Sprintf("not exploitable in the Services (%s); exploitable from %s, after the as-of date", adj.ref, since)
@@ -151,19 +151,19 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 		c.Paragraph = para
 		switch {
 		case v.Severity.Set && cat == evidence.CategoryOther:
-			c = gap(c, para, Finding{Source: v.Exception.Pos,
+			c = gap(c, para, Finding{Pos: v.Exception.Pos,
 				Message: fmt.Sprintf("Extension claimed for an Other vulnerability (severity %s): 9.3.2 grants 5 more days only to Critical and Important patches, so the normal 60 Working Days apply.", v.Severity.Rating)},
 				"extension claimed for an Other vulnerability; the normal period applies")
 		case !v.TestPlanRef.Set:
-			c.Source = v.TestPlanRef.Pos
-			c = gap(c, para, Finding{Source: v.TestPlanRef.Pos,
+			c.Pos = v.TestPlanRef.Pos
+			c = gap(c, para, Finding{Pos: v.TestPlanRef.Pos,
 				Message: "Extension claimed with no Test Plan Reference: the 5-day extension of 9.3.2 needs the security patch test plan agreed with the Client to have been followed; the normal period applies."},
 				"extension claimed with no test plan reference; the normal period applies")
 		case !v.Severity.Set:
 			return adj // the category is unknown: nothing to judge
 		default:
 			adj.extension, adj.testPlan = true, v.TestPlanRef.Value
-			c.Outcome, c.Source = OK, v.TestPlanRef.Pos
+			c.Outcome, c.Pos = OK, v.TestPlanRef.Pos
 			c.Detail = fmt.Sprintf("5-day extension for a %s patch, following test plan %s", cat, adj.testPlan)
 		}
 		e.patchCheck(c)
@@ -178,12 +178,12 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 		var missing []string
 		if !days.Set && !days.Invalid {
 			missing = append(missing, "no Agreed Days")
-			e.patchFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Source: days.Pos,
+			e.patchFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Pos: days.Pos,
 				Message: "Exception client-agreed with no Agreed Days: record the maximum period the Client agreed (9.3.3), in days after release; until then the normal period applies."})
 		}
 		if !v.ExceptionRef.Set {
 			missing = append(missing, "no reference")
-			e.patchFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Source: v.ExceptionRef.Pos,
+			e.patchFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Pos: v.ExceptionRef.Pos,
 				Message: "Exception client-agreed with no Exception Reference: a different maximum period needs the Client's agreement (9.3.3), to be referenced; until then the normal period applies."})
 		}
 		switch {
@@ -193,7 +193,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 			return adj
 		default:
 			adj.agreedDays = int(days.Value)
-			c.Outcome, c.Source = OK, days.Pos
+			c.Outcome, c.Pos = OK, days.Pos
 			c.Detail = fmt.Sprintf("the Client agreed %d day%s after release (%s)", adj.agreedDays, plural(adj.agreedDays), adj.ref)
 		}
 		e.patchCheck(c)
@@ -212,16 +212,16 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	asOf, rel, app := e.in.AsOf, v.Released, v.Applied
 	rating := v.Severity.Rating
 	cat := rating.Category
-	c := Check{Paragraph: para, Register: "vulnerabilities", Subject: v.ID, Source: app.Pos}
+	c := Check{Paragraph: para, Source: "vulnerabilities", Subject: v.ID, Pos: app.Pos}
 	head := "severity " + rating.String() + ": "
 
 	if rel.Set && app.Set && app.Time.Before(rel.Time) {
-		e.patchFinding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: v.ID, Source: app.Pos,
+		e.patchFinding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: v.ID, Pos: app.Pos,
 			Message: fmt.Sprintf("Patch Applied %s is before Patch Released %s: a patch cannot be applied before its release; check both dates.", day(app.Time), day(rel.Time))})
 		return
 	}
 	if !rel.Set || rel.Time.After(asOf) {
-		c.Outcome, c.Source = Due, rel.Pos
+		c.Outcome, c.Pos = Due, rel.Pos
 		c.Detail = head + patchPeriodText(cat, "release") + "; no patch released yet"
 		if rel.Set {
 			c.Detail = head + patchPeriodText(cat, "release") + "; patch released " + rel.String() + ", after the as-of date"
@@ -316,12 +316,12 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 // against 9.3, and the Default under 9.7 for the same vulnerability.
 func (e *eval) patchMiss(v evidence.Vulnerability, c Check, what, msg string) {
 	e.patchCheck(c)
-	e.patchFinding(Finding{Paragraph: evidence.ParaPatching, Kind: Violation, Severity: Critical, Subject: v.ID, Source: c.Source, Message: msg})
+	e.patchFinding(Finding{Paragraph: evidence.ParaPatching, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos, Message: msg})
 	d := c
 	d.Paragraph = evidence.ParaPatchDefault
 	d.Detail = "Default (9.3 missed): " + c.Detail
 	e.patchCheck(d)
-	e.patchFinding(Finding{Paragraph: evidence.ParaPatchDefault, Kind: Violation, Severity: Critical, Subject: v.ID, Source: c.Source,
+	e.patchFinding(Finding{Paragraph: evidence.ParaPatchDefault, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos,
 		Message: fmt.Sprintf("Default under 9.7: %s missed its patching period under 9.3 (due by %s; %s). A failure to comply with 9.3 is a Default: the Agency must follow the Rectification Plan Process.", v.ID, day(c.Deadline), what)})
 }
 

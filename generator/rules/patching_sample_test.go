@@ -17,8 +17,8 @@ func TestSamplePatchingAndReports(t *testing.T) {
 	r := Evaluate(sampleInput(t))
 	var got []string
 	for _, f := range r.Findings {
-		if f.Source.File == "evidence/vulnerabilities.xlsx" || f.Source.File == "evidence/vulnerability-reports.xlsx" {
-			got = append(got, fmt.Sprintf("%s %s %s %s %s", f.Paragraph, f.Kind, f.Severity, f.Subject, f.Source.Cell))
+		if f.Pos.File == "evidence/vulnerabilities.xlsx" || f.Pos.File == "evidence/vulnerability-reports.xlsx" {
+			got = append(got, fmt.Sprintf("%s %s %s %s %s", f.Paragraph, f.Kind, f.Severity, f.Subject, f.Pos.Cell))
 		}
 	}
 	want := []string{

@@ -68,7 +68,7 @@ func (e *eval) preEmployment(s evidence.Staff) {
 			invalid = true
 		case !c.d.Set:
 			bad = append(bad, "no "+c.name)
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Source: c.d.Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: c.d.Pos,
 				Message: fmt.Sprintf("No %s date: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Time))})
 		default:
 			m := workdays.DaysBetween(c.d.Time, s.Start.Time)
@@ -77,7 +77,7 @@ func (e *eval) preEmployment(s evidence.Staff) {
 			}
 			if m < 0 {
 				bad = append(bad, fmt.Sprintf("%s %d day%s after the start", c.name, -m, plural(-m)))
-				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Source: c.d.Pos,
+				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: c.d.Pos,
 					Message: fmt.Sprintf("%s on %s is %d day%s after the Start Date (%s): pre-employment checks must be done on or before it.", c.name, day(c.d.Time), -m, plural(-m), day(s.Start.Time))})
 			}
 		}
@@ -85,7 +85,7 @@ func (e *eval) preEmployment(s evidence.Staff) {
 	if invalid && len(bad) == 0 {
 		return
 	}
-	c := Check{Paragraph: para, Register: "staff", Subject: s.ID, Source: s.Row.Pos, Deadline: s.Start.Time, Margin: margin, Unit: "days"}
+	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.Row.Pos, Deadline: s.Start.Time, Margin: margin, Unit: "days"}
 	if len(bad) > 0 {
 		c.Outcome, c.Detail = Gap, strings.Join(bad, "; ")
 	} else {
@@ -104,11 +104,11 @@ func (e *eval) clearanceRole(s evidence.Staff) {
 	if !req.Set || !e.inPost(s) {
 		return
 	}
-	c := Check{Paragraph: para, Register: "staff", Subject: s.ID, Source: req.Pos, Outcome: OK,
+	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: req.Pos, Outcome: OK,
 		Detail: "role requires " + req.Level.String()}
 	if req.Level == evidence.ClearanceNone && s.PrivilegedAccess.Value && s.GovDataAccess.Value {
 		c.Outcome, c.Detail = Gap, "privileged access to Government Data, no clearance required"
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: s.ID, Source: req.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: s.ID, Pos: req.Pos,
 			Message: "Privileged Access to Government Data but Clearance Required is None: Annex 1 6.2 names system administrators with privileged access among the roles that need a government clearance (such as SC)."})
 	}
 	e.check(c)
@@ -127,7 +127,7 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 		return
 	}
 	asOf := e.in.AsOf
-	c := Check{Paragraph: para, Register: "staff", Subject: s.ID, Source: held.Pos}
+	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: held.Pos}
 	var problem string
 	switch {
 	case !held.Set || held.Level < req.Level:
@@ -137,7 +137,7 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 		}
 		problem = fmt.Sprintf("holds %s; the role requires %s", level, req.Level)
 	case s.ClearanceExpiry.Set && s.ClearanceExpiry.Time.Before(asOf):
-		c.Source = s.ClearanceExpiry.Pos
+		c.Pos = s.ClearanceExpiry.Pos
 		problem = fmt.Sprintf("%s clearance expired on %s", held.Level, day(s.ClearanceExpiry.Time))
 	}
 	if s.ClearanceExpiry.Set {
@@ -152,7 +152,7 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 		c.Detail = problem + "; the Client agreed in writing (" + s.ExceptionRef.Value + ")"
 	default:
 		c.Outcome, c.Detail = Gap, problem
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Source: c.Source,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: c.Pos,
 			Message: fmt.Sprintf("%s: Agency Staff without the required clearance must not access systems holding Government Data unless the Client agrees in writing (no Exception Reference).", capitalise(problem))})
 	}
 	e.check(c)
@@ -176,20 +176,20 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 			latest = t
 		}
 	}
-	c := Check{Paragraph: para, Register: "staff", Subject: s.ID, Source: s.GovDataAccess.Pos, Unit: "days"}
+	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.GovDataAccess.Pos, Unit: "days"}
 	if latest == nil {
 		c.Outcome, c.Detail = Gap, "no training on record"
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Source: s.GovDataAccess.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: s.GovDataAccess.Pos,
 			Message: fmt.Sprintf("Has access to Government Data but no training on secure information management on record by %s: training must be undertaken annually.", day(asOf))})
 		e.check(c)
 		return
 	}
 	due := workdays.AddMonths(latest.Completed.Time, 12)
-	c.Deadline, c.Margin, c.Source = due, workdays.DaysBetween(asOf, due), latest.Completed.Pos
+	c.Deadline, c.Margin, c.Pos = due, workdays.DaysBetween(asOf, due), latest.Completed.Pos
 	if asOf.After(due) {
 		c.Outcome = Gap
 		c.Detail = fmt.Sprintf("last trained %s, due again by %s", latest.Completed, due.Format(time.DateOnly))
-		e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: s.ID, Source: latest.Completed.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: s.ID, Pos: latest.Completed.Pos,
 			Message: fmt.Sprintf("Latest training (%s) was on %s, more than 12 Months before %s: it was due again by %s (%d day%s overdue).",
 				latest.Course.Value, day(latest.Completed.Time), day(asOf), day(due), -c.Margin, plural(-c.Margin))})
 	} else {
@@ -208,7 +208,7 @@ func (e *eval) revocation(s evidence.Staff) {
 	}
 	cal, asOf := e.in.Calendar, e.in.AsOf
 	due := cal.AddWorkingDays(s.End.Time, 1)
-	c := Check{Paragraph: para, Register: "staff", Subject: s.ID, Source: s.AccessRevoked.Pos, Deadline: due, Unit: "working days"}
+	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.AccessRevoked.Pos, Deadline: due, Unit: "working days"}
 	rev := s.AccessRevoked
 	switch {
 	case !rev.Set && !asOf.After(due):
@@ -217,7 +217,7 @@ func (e *eval) revocation(s evidence.Staff) {
 	case !rev.Set:
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
 		c.Detail = "left " + s.End.String() + ", no revocation recorded"
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Source: rev.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: rev.Pos,
 			Message: fmt.Sprintf("Left on %s but no Access Revoked date: access rights must be revoked within one Working Day, by %s.", day(s.End.Time), day(due))})
 	default:
 		c.Margin = cal.WorkingDaysBetween(rev.Time, due)
@@ -230,7 +230,7 @@ func (e *eval) revocation(s evidence.Staff) {
 				n := workdays.DaysBetween(due, rev.Time)
 				late = fmt.Sprintf("%d day%s late", n, plural(n))
 			}
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Source: rev.Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: rev.Pos,
 				Message: fmt.Sprintf("Access revoked on %s, %s: the End Date was %s, so revocation was due by %s.",
 					day(rev.Time), late, day(s.End.Time), day(due))})
 		} else {

@@ -168,8 +168,8 @@ func TestTraining(t *testing.T) {
 			}
 		}},
 		{name: "12 Months and a day before", training: tr("2025-11-26"), want: stale, check: func(t *testing.T, c Check, fs []Finding) {
-			if c.Margin != -1 || fs[0].Source.File != "evidence/training.xlsx" || !strings.Contains(fs[0].Message, "(1 day overdue)") {
-				t.Errorf("margin %d, finding at %s: %s", c.Margin, fs[0].Source, fs[0].Message)
+			if c.Margin != -1 || fs[0].Pos.File != "evidence/training.xlsx" || !strings.Contains(fs[0].Message, "(1 day overdue)") {
+				t.Errorf("margin %d, finding at %s: %s", c.Margin, fs[0].Pos, fs[0].Message)
 			}
 		}},
 		{name: "on the as-of date", training: tr("2026-11-27"), want: want{outcome: OK}},
@@ -186,8 +186,8 @@ func TestTraining(t *testing.T) {
 			want: want{Gap, []string{"stale medium C3"}}},
 		{name: "Staff ID in another case", training: []string{"ns-1\t" + sim + "\t2026-01-01"}, want: want{outcome: OK}},
 		{name: "no training", want: none, check: func(t *testing.T, c Check, fs []Finding) {
-			if fs[0].Source.File != "evidence/staff.xlsx" {
-				t.Errorf("finding at %s, want the staff register's Government Data Access cell", fs[0].Source)
+			if fs[0].Pos.File != "evidence/staff.xlsx" {
+				t.Errorf("finding at %s, want the staff register's Government Data Access cell", fs[0].Pos)
 			}
 		}},
 		{name: "training after the as-of date does not count", training: tr("2026-11-28"), want: none},

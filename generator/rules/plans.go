@@ -175,7 +175,7 @@ func (e *eval) planSubmit(d planDoc) {
 	start := e.in.Config.Contract.StartDate
 	due := cal.AddWorkingDays(start, planSubmitWorkingDays)
 	rule := fmt.Sprintf("within %d Working Days after the Start Date (%s), by %s", planSubmitWorkingDays, day(start), day(due))
-	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Source: s.Pos}
+	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Pos: s.Pos}
 	done, ok := e.planDone(s)
 	switch {
 	case !ok && !asOf.After(due):
@@ -184,13 +184,13 @@ func (e *eval) planSubmit(d planDoc) {
 	case !ok:
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
 		c.Detail = "not submitted; was due by " + due.Format(time.DateOnly)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: s.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: s.Pos,
 			Message: fmt.Sprintf("No submission of %s recorded by %s: it was due %s.", d.name, day(asOf), rule)})
 	case done.After(due):
 		var late string
 		c.Margin, late = e.planLate(due, done)
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("submitted %s, due by %s", s, due.Format(time.DateOnly))
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: s.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: s.Pos,
 			Message: fmt.Sprintf("%s was submitted on %s, %s: it was due %s.", capitalise(d.name), day(done), late, rule)})
 	default:
 		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
@@ -212,7 +212,7 @@ func (e *eval) planResubmit(d planDoc, n evidence.NonApproval) {
 	due := cal.AddWorkingDays(notice, planResubmitWorkingDays)
 	rule := fmt.Sprintf("within %d Working Days of the notice of non-approval of %s, by %s", planResubmitWorkingDays, day(notice), day(due))
 	r := n.Resubmitted
-	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Source: r.Pos}
+	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Pos: r.Pos}
 	done, ok := e.planDone(r)
 	switch {
 	case !ok && !asOf.After(due):
@@ -221,13 +221,13 @@ func (e *eval) planResubmit(d planDoc, n evidence.NonApproval) {
 	case !ok:
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
 		c.Detail = fmt.Sprintf("not approved (notice %s); not re-submitted", n.Notice)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: r.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: r.Pos,
 			Message: fmt.Sprintf("No re-submission of %s recorded by %s: after a notice of non-approval it must be amended and re-submitted %s.", d.name, day(asOf), rule)})
 	case done.After(due):
 		var late string
 		c.Margin, late = e.planLate(due, done)
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("notice %s, re-submitted %s", n.Notice, r)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: r.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: r.Pos,
 			Message: fmt.Sprintf("%s was re-submitted on %s, %s: it was due %s.", capitalise(d.name), day(done), late, rule)})
 	default:
 		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
@@ -251,7 +251,7 @@ func (e *eval) planApproval(d planDoc) {
 	rule := fmt.Sprintf("the Parties use all reasonable endeavours to complete approval within %d Working Days of the first submission (%s), by %s: a target, not a breach",
 		planApprovalWorkingDays, day(first), day(due))
 	a := d.approved
-	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Source: a.Pos}
+	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Pos: a.Pos}
 	done, ok := e.planDone(a)
 	switch {
 	case !ok && !asOf.After(due):
@@ -260,13 +260,13 @@ func (e *eval) planApproval(d planDoc) {
 	case !ok:
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
 		c.Detail = fmt.Sprintf("submitted %s; not approved", d.submitted)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Source: a.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Pos: a.Pos,
 			Message: fmt.Sprintf("%s is not approved by %s: %s.", capitalise(d.name), day(asOf), rule)})
 	case done.After(due):
 		var late string
 		c.Margin, late = e.planLate(due, done)
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("submitted %s, approved %s", d.submitted, a)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Source: a.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Pos: a.Pos,
 			Message: fmt.Sprintf("%s was approved on %s, %s: %s.", capitalise(d.name), day(done), late, rule)})
 	default:
 		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
@@ -312,7 +312,7 @@ func (e *eval) planReview(d planDoc) {
 	slices.SortStableFunc(events, func(a, b planEvent) int { return a.day.Compare(b.day) })
 	latest := events[len(events)-1]
 	due := workdays.AddMonths(latest.day, planReviewMonths)
-	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Margin: workdays.DaysBetween(asOf, due), Unit: "days", Source: latest.pos, Outcome: OK}
+	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Margin: workdays.DaysBetween(asOf, due), Unit: "days", Pos: latest.pos, Outcome: OK}
 	if latest.label == "review" {
 		c.Detail = fmt.Sprintf("last reviewed %s; next full review due by %s", latest.day.Format(time.DateOnly), due.Format(time.DateOnly))
 	} else {
@@ -322,14 +322,14 @@ func (e *eval) planReview(d planDoc) {
 		c.Outcome = Gap
 		n := workdays.DaysBetween(o.Due, o.Done)
 		if o.Pending {
-			e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: d.subject, Source: latest.pos,
+			e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: d.subject, Pos: latest.pos,
 				Message: fmt.Sprintf("No full review of %s since the %s on %s: it must be reviewed at least annually, so a review was due by %s (%d day%s overdue at %s).",
 					d.name, latest.label, day(latest.day), day(o.Due), n, plural(n), day(asOf))})
 			continue
 		}
 		i := slices.IndexFunc(events, func(ev planEvent) bool { return ev.day.Equal(o.Done) })
 		prev := events[max(i-1, 0)]
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Source: events[i].pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: events[i].pos,
 			Message: fmt.Sprintf("The full review of %s completed on %s was %d day%s late: after the %s on %s it was due by %s (at least annually).",
 				d.name, day(o.Done), n, plural(n), prev.label, day(prev.day), day(o.Due))})
 	}
@@ -353,12 +353,12 @@ func (e *eval) planCoverage(d planDoc) {
 	}
 	for _, t := range evidence.Topics() {
 		for _, para := range d.topics[t.Topic] {
-			c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Source: latest.CoversPos, Outcome: OK,
+			c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Pos: latest.CoversPos, Outcome: OK,
 				Detail: fmt.Sprintf("the review completed %s covered %s", latest.Completed, t.Topic)}
 			if !latest.Covered(t.Topic) {
 				c.Outcome = Gap
 				c.Detail = fmt.Sprintf("the review completed %s does not list %s", latest.Completed, t.Topic)
-				e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Source: latest.CoversPos,
+				e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: latest.CoversPos,
 					Message: fmt.Sprintf("The latest full review of %s (completed %s) does not list %q in covers: each review must reflect %s.",
 						d.name, day(latest.Completed.Time), string(t.Topic), t.Text)})
 			}
@@ -383,7 +383,7 @@ func (e *eval) planResults(d planDoc, r evidence.Review) {
 	due := cal.AddWorkingDays(completed, planResultsWorkingDays)
 	reading := fmt.Sprintf("this tool reads \"as soon as reasonably practicable after their completion\" as within %d Working Days, by %s", planResultsWorkingDays, day(due))
 	got := r.ResultsDelivered
-	c := Check{Paragraph: para, Register: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Source: got.Pos}
+	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Pos: got.Pos}
 	done, delivered := e.planDone(got)
 	switch {
 	case !delivered && !asOf.After(due):
@@ -392,13 +392,13 @@ func (e *eval) planResults(d planDoc, r evidence.Review) {
 	case !delivered:
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
 		c.Detail = fmt.Sprintf("review completed %s; results not delivered", r.Completed)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Source: got.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: got.Pos,
 			Message: fmt.Sprintf("The results of the review of %s completed on %s are not recorded as delivered to the Client by %s: %s.", d.name, day(completed), day(asOf), reading)})
 	case done.After(due):
 		var late string
 		c.Margin, late = e.planLate(due, done)
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("review completed %s, results delivered %s", r.Completed, got)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Source: got.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Pos: got.Pos,
 			Message: fmt.Sprintf("The results of the review of %s completed on %s were delivered on %s, %s: %s (a yardstick, not a day count in the schedule).", d.name, day(completed), day(done), late, reading)})
 	default:
 		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
@@ -414,12 +414,12 @@ func (e *eval) planResults(d planDoc, r evidence.Review) {
 		if !e.planHas(item) || t.Invalid {
 			continue
 		}
-		c := Check{Paragraph: item, Register: d.subject, Subject: d.subject, Source: t.Pos, Outcome: OK,
+		c := Check{Paragraph: item, Source: d.subject, Subject: d.subject, Pos: t.Pos, Outcome: OK,
 			Detail: fmt.Sprintf("results of the review completed %s: %s", r.Completed, planShort(t.Value))}
 		if !t.Set {
 			c.Outcome = Gap
 			c.Detail = fmt.Sprintf("results of the review completed %s: no %s", r.Completed, res.Key)
-			e.finding(Finding{Paragraph: item, Kind: Violation, Severity: Medium, Subject: d.subject, Source: t.Pos,
+			e.finding(Finding{Paragraph: item, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: t.Pos,
 				Message: fmt.Sprintf("The results of the review of %s completed on %s do not record %s (%s): the results must include them.", d.name, day(completed), res.Text, res.Key)})
 		}
 		e.check(c)
@@ -449,7 +449,7 @@ func (e *eval) ismsType(i *evidence.ISMS) {
 	if stipulated {
 		para = evidence.ParaISMSBespoke
 	}
-	c := Check{Paragraph: para, Register: "isms", Subject: "isms", Source: i.Type.Pos, Outcome: OK}
+	c := Check{Paragraph: para, Source: "isms", Subject: "isms", Pos: i.Type.Pos, Outcome: OK}
 	switch {
 	case !i.Type.Set:
 		sev := Low
@@ -457,15 +457,15 @@ func (e *eval) ismsType(i *evidence.ISMS) {
 			sev = Medium
 		}
 		c.Outcome, c.Detail = Gap, "type not recorded"
-		e.planFinding(Finding{Paragraph: para, Kind: Missing, Severity: sev, Subject: "isms", Source: i.Type.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Missing, Severity: sev, Subject: "isms", Pos: i.Type.Pos,
 			Message: "The ISMS's type is not recorded: set type = \"extant\" (the Agency's existing ISMS, allowed where no bespoke ISMS was stipulated) or \"bespoke\" in [isms]."})
 	case stipulated && !i.Bespoke():
 		c.Outcome, c.Detail = Gap, "extant ISMS; a bespoke one was stipulated"
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Source: i.Type.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: i.Type.Pos,
 			Message: "[isms] records an extant ISMS, but the Client stipulated a bespoke ISMS (config.toml [contract] bespoke_isms = true): a bespoke ISMS must be developed and presented for the Client's Approval."})
 	case !stipulated && i.Bespoke():
 		c.Outcome, c.Detail = Gap, "bespoke ISMS; config.toml says none was stipulated"
-		e.planFinding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: "isms", Source: i.Type.Pos,
+		e.planFinding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: "isms", Pos: i.Type.Pos,
 			Message: "[isms] records a bespoke ISMS, but config.toml says the Client did not stipulate one ([contract] bespoke_isms = false): one of them is wrong. The rules follow config.toml, under which B.3.3.2, B.3.4.1 and B.3.7 do not apply."})
 	case stipulated:
 		c.Detail = "bespoke ISMS, as stipulated"
@@ -492,8 +492,8 @@ func (e *eval) ismsCertification(i *evidence.ISMS, smp *evidence.SMP) {
 	listed := "the Chief Security Officer, Chief Information Officer, Chief Technical Officer or Chief Financial Officer"
 	cert := i.Certification
 	if cert == nil {
-		e.planCheck(Check{Paragraph: para, Register: "isms", Subject: "isms", Source: i.Pos, Outcome: Gap, Detail: "no certification recorded"})
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Source: i.Pos,
+		e.planCheck(Check{Paragraph: para, Source: "isms", Subject: "isms", Pos: i.Pos, Outcome: Gap, Detail: "no certification recorded"})
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: i.Pos,
 			Message: "No certification of the ISMS is recorded ([isms.certification]): it must be certified by a main board representative, " + listed + ", or by a person with the direct delegated authority of one of them."})
 		return
 	}
@@ -508,10 +508,10 @@ func (e *eval) ismsCertification(i *evidence.ISMS, smp *evidence.SMP) {
 	if cert.Signed.Set {
 		signed = ", signed " + cert.Signed.String()
 	}
-	c := Check{Paragraph: para, Register: "isms", Subject: "isms", Source: cert.Role.Pos, Outcome: OK}
+	c := Check{Paragraph: para, Source: "isms", Subject: "isms", Pos: cert.Role.Pos, Outcome: OK}
 	gap := func(src diag.Pos, detail, msg string) {
-		c.Outcome, c.Detail, c.Source = Gap, detail, src
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Source: src, Message: msg})
+		c.Outcome, c.Detail, c.Pos = Gap, detail, src
+		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: src, Message: msg})
 	}
 	switch {
 	case cert.Officer != "":

@@ -65,17 +65,17 @@ func runPlans(t *testing.T, tests []planCase) {
 				if !slices.Equal(got, w.checks) {
 					t.Errorf("%s: checks %q, want %q", key, got, w.checks)
 					for _, c := range checks(r, para, subject) {
-						t.Logf("  %s: %s", c.Source, c.Detail)
+						t.Logf("  %s: %s", c.Pos, c.Detail)
 					}
 				}
 				got = nil
 				for _, f := range findings(r, para, subject) {
-					got = append(got, fmt.Sprintf("%s %s %d", f.Kind, f.Severity, f.Source.Line))
+					got = append(got, fmt.Sprintf("%s %s %d", f.Kind, f.Severity, f.Pos.Line))
 				}
 				if !slices.Equal(got, w.findings) {
 					t.Errorf("%s: findings %q, want %q", key, got, w.findings)
 					for _, f := range findings(r, para, subject) {
-						t.Logf("  %s: %s", f.Source, f.Message)
+						t.Logf("  %s: %s", f.Pos, f.Message)
 					}
 				}
 				for _, f := range w.findings {
@@ -84,8 +84,8 @@ func runPlans(t *testing.T, tests []planCase) {
 			}
 			var all []string
 			for _, f := range r.Findings {
-				if f.Source.File == "evidence/plans.toml" {
-					all = append(all, fmt.Sprintf("%s %s %s %s %d", f.Paragraph, f.Subject, f.Kind, f.Severity, f.Source.Line))
+				if f.Pos.File == "evidence/plans.toml" {
+					all = append(all, fmt.Sprintf("%s %s %s %s %d", f.Paragraph, f.Subject, f.Kind, f.Severity, f.Pos.Line))
 					if f.Message == "" {
 						t.Errorf("finding %+v without a message", f)
 					}
@@ -96,8 +96,8 @@ func runPlans(t *testing.T, tests []planCase) {
 			if !slices.Equal(all, listed) {
 				t.Errorf("findings from plans.toml:\n%s\nwant:\n%s", strings.Join(all, "\n"), strings.Join(listed, "\n"))
 				for _, f := range r.Findings {
-					if f.Source.File == "evidence/plans.toml" {
-						t.Logf("  %s %s: %s", f.Paragraph, f.Source, f.Message)
+					if f.Pos.File == "evidence/plans.toml" {
+						t.Logf("  %s %s: %s", f.Paragraph, f.Pos, f.Message)
 					}
 				}
 			}
@@ -426,8 +426,8 @@ func TestSamplePlansRules(t *testing.T) {
 	r := Evaluate(sampleInput(t))
 	var got []string
 	for _, f := range r.Findings {
-		if f.Source.File == "evidence/plans.toml" {
-			got = append(got, fmt.Sprintf("%s %s %s %s %d", f.Paragraph, f.Kind, f.Severity, f.Subject, f.Source.Line))
+		if f.Pos.File == "evidence/plans.toml" {
+			got = append(got, fmt.Sprintf("%s %s %s %s %d", f.Paragraph, f.Kind, f.Severity, f.Subject, f.Pos.Line))
 		}
 	}
 	want := []string{

@@ -12,7 +12,7 @@ func (e *eval) references() {
 		for _, row := range r.Data {
 			for _, ref := range row.Paragraphs {
 				if !e.known(ref.ID) {
-					e.finding(Finding{Kind: Invalid, Severity: Medium, Subject: row.Key, Source: ref.Pos,
+					e.finding(Finding{Kind: Invalid, Severity: Medium, Subject: row.Key, Pos: ref.Pos,
 						Message: fmt.Sprintf("Paragraphs: no paragraph %q in the schedule (ids are written like B.9.3.2, A.4.2.1(c) or B.Annex1.6.4).", ref.ID)})
 					continue
 				}
@@ -20,7 +20,7 @@ func (e *eval) references() {
 					continue // a paragraph of the other form
 				}
 				e.extra[ref.ID] = appendOnce(e.extra[ref.ID], r.Schema.Name)
-				e.check(Check{Paragraph: ref.ID, Register: r.Schema.Name, Subject: row.Key, Outcome: OK, Source: ref.Pos,
+				e.check(Check{Paragraph: ref.ID, Source: r.Schema.Name, Subject: row.Key, Outcome: OK, Pos: ref.Pos,
 					Detail: "the row names this paragraph as one it evidences"})
 			}
 		}

@@ -70,7 +70,7 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 	end := workdays.AddDays(workdays.AddMonths(start, 1), -1)
 	due := cal.AddWorkingDays(end, monthlyReportWorkingDays)
 	name := start.Format("January 2006")
-	c := Check{Paragraph: para, Register: "vulnerability-reports", Subject: key, Deadline: due, Unit: "working days"}
+	c := Check{Paragraph: para, Source: "vulnerability-reports", Subject: key, Deadline: due, Unit: "working days"}
 	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), due.Format(time.DateOnly))
 	if found && r.Issued.Invalid {
 		return // reported as invalid already
@@ -80,7 +80,7 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 	case issued && !r.Issued.Time.After(end):
 		e.reportEarly(r, end, due)
 	case issued:
-		c.Source = r.Issued.Pos
+		c.Pos = r.Issued.Pos
 		c.Margin = cal.WorkingDaysBetween(r.Issued.Time, due)
 		if !r.Issued.Time.After(due) {
 			c.Outcome, c.Detail = OK, rule+"; issued "+r.Issued.String()
@@ -94,15 +94,15 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 		}
 		c.Outcome, c.Detail = Gap, rule+"; issued "+r.Issued.String()
 		e.check(c)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: key, Source: r.Issued.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: key, Pos: r.Issued.Pos,
 			Message: fmt.Sprintf("The report for %s was issued on %s, %s: the month ended on %s, so it was due within 5 Working Days, by %s.",
 				name, day(r.Issued.Time), late, day(end), day(due))})
 	default:
 		// No report by the as-of date: a row with no Issued date (or one
 		// after the as-of date) points at that cell, no row at the file.
-		c.Source = diag.Pos{File: reg.Path}
+		c.Pos = diag.Pos{File: reg.Path}
 		if found {
-			c.Source = r.Issued.Pos
+			c.Pos = r.Issued.Pos
 		}
 		note := "no report"
 		if found && r.Issued.Set {
@@ -126,7 +126,7 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 		if found {
 			what = "The report for " + name + " has no Issued date on or before " + day(asOf)
 		}
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: key, Source: c.Source,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: key, Pos: c.Pos,
 			Message: fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within 5 Working Days, by %s.", what, day(end), day(due))})
 	}
 }
@@ -136,9 +136,9 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 func (e *eval) reportEarly(r evidence.Report, end, due time.Time) {
 	const para = evidence.ParaMonthlyReport
 	name := r.Start.Format("January 2006")
-	e.check(Check{Paragraph: para, Register: "vulnerability-reports", Subject: r.Month, Source: r.Issued.Pos, Outcome: Gap,
+	e.check(Check{Paragraph: para, Source: "vulnerability-reports", Subject: r.Month, Pos: r.Issued.Pos, Outcome: Gap,
 		Detail: fmt.Sprintf("month ends %s; issued %s, before the month ended (due after it, by %s)", end.Format(time.DateOnly), r.Issued.String(), due.Format(time.DateOnly))})
-	e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: r.Month, Source: r.Issued.Pos,
+	e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: r.Month, Pos: r.Issued.Pos,
 		Message: fmt.Sprintf("The report for %s was issued on %s, before the month ended on %s: a monthly report cannot cover the whole month before it ends; issue it after the month, by %s.",
 			name, day(r.Issued.Time), day(end), day(due))})
 }

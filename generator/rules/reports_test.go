@@ -150,7 +150,7 @@ func TestMonthlyReportsRegister(t *testing.T) {
 	var got []string
 	for _, c := range r.Checks {
 		if c.Paragraph == evidence.ParaMonthlyReport {
-			got = append(got, c.Subject+" "+string(c.Outcome)+" "+c.Source.String())
+			got = append(got, c.Subject+" "+string(c.Outcome)+" "+c.Pos.String())
 		}
 	}
 	const file = "evidence/vulnerability-reports.xlsx"
@@ -164,7 +164,7 @@ func TestMonthlyReportsRegister(t *testing.T) {
 		t.Errorf("checks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	fs := findings(r, evidence.ParaMonthlyReport, "2026-03")
-	if len(fs) != 1 || fs[0].Source.File != file || fs[0].Source.Cell != "" || fs[0].Kind != Violation || fs[0].Severity != High {
+	if len(fs) != 1 || fs[0].Pos.File != file || fs[0].Pos.Cell != "" || fs[0].Kind != Violation || fs[0].Severity != High {
 		t.Errorf("missing month findings %+v, want one violation at the register file", fs)
 	}
 	if s := status(t, r, evidence.ParaMonthlyReport); s.Status != GapStatus {
@@ -196,7 +196,7 @@ func TestMonthlyReportsRegister(t *testing.T) {
 	// Form A has no paragraph 9.5.5.
 	r = vulnSetup{form: "A", asOf: "2026-05-20", reports: []string{}, reportsFrom: "2026-01-01"}.eval(t)
 	for _, c := range r.Checks {
-		if c.Register == "vulnerability-reports" {
+		if c.Source == "vulnerability-reports" {
 			t.Errorf("form A check %+v", c)
 		}
 	}

@@ -16,7 +16,7 @@ func TestSample(t *testing.T) {
 	var got []string
 	for _, f := range r.Findings {
 		if strings.HasPrefix(f.Paragraph, "B.Annex1.6.") {
-			got = append(got, fmt.Sprintf("%s %s %s %s %s", f.Paragraph[len("B.Annex1."):], f.Kind, f.Severity, f.Subject, f.Source.Cell))
+			got = append(got, fmt.Sprintf("%s %s %s %s %s", f.Paragraph[len("B.Annex1."):], f.Kind, f.Severity, f.Subject, f.Pos.Cell))
 		}
 	}
 	want := []string{

@@ -141,7 +141,7 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 			msg = fmt.Sprintf("Full-scope Security Test %s ended on %s, %d day%s late: Security Tests across the scope of the ISMS are due at least annually, and after %s the next was due by %s.",
 				strings.Join(ended[o.Done.Format(time.DateOnly)], ", "), day(o.Done), late, plural(late), since(prev), day(o.Due))
 		}
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Source: src, Message: msg})
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: src, Message: msg})
 	}
 	for _, t := range tests {
 		if !t.full.Set || !t.full.Value || !t.end.Set || !t.end.Time.After(from) || t.end.Time.After(asOf) {
@@ -149,7 +149,7 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 		}
 		prev := previous(t.end.Time)
 		due := workdays.AddMonths(prev, 12)
-		c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: t.end.Pos,
+		c := Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: t.end.Pos,
 			Deadline: due, Margin: workdays.DaysBetween(t.end.Time, due), Unit: "days",
 			Detail: fmt.Sprintf("full-scope test ended %s; due by %s, 12 Months after %s", t.end, due.Format(time.DateOnly), since(prev))}
 		c.Outcome = OK
@@ -171,7 +171,7 @@ func (e *eval) testAgreed(t *secTest) {
 		return
 	}
 	asOf, start, agreed := e.in.AsOf, t.start.Time, t.agreed
-	c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: agreed.Pos, Deadline: start, Unit: "days"}
+	c := Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: agreed.Pos, Deadline: start, Unit: "days"}
 	switch {
 	case !agreed.Set && start.After(asOf):
 		c.Outcome, c.Margin = Due, workdays.DaysBetween(asOf, start)
@@ -179,12 +179,12 @@ func (e *eval) testAgreed(t *secTest) {
 	case !agreed.Set:
 		c.Outcome, c.Margin = Gap, -workdays.DaysBetween(start, asOf)
 		c.Detail = fmt.Sprintf("started %s; no Client agreement recorded", t.start)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Source: agreed.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Pos: agreed.Pos,
 			Message: fmt.Sprintf("No Client Agreed On date: the date, timing, content and conduct of Security Tests must be agreed in advance with the Client, by the Start Date (%s).", day(start))})
 	case agreed.Time.After(start):
 		c.Outcome, c.Margin = Gap, workdays.DaysBetween(agreed.Time, start)
 		c.Detail = fmt.Sprintf("started %s, agreed %s", t.start, agreed)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Source: agreed.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Pos: agreed.Pos,
 			Message: fmt.Sprintf("The Client agreed the test on %s, %d day%s after it started on %s: the date, timing, content and conduct of Security Tests must be agreed in advance.",
 				day(agreed.Time), -c.Margin, plural(-c.Margin), day(start))})
 	default:
@@ -204,7 +204,7 @@ func (e *eval) testResults(t *secTest) {
 	}
 	cal, asOf, end, got := e.in.Calendar, e.in.AsOf, t.end.Time, t.delivered
 	due := cal.AddWorkingDays(end, resultsWorkingDays)
-	c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: got.Pos, Deadline: due, Unit: "working days"}
+	c := Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: got.Pos, Deadline: due, Unit: "working days"}
 	switch {
 	case !got.Set && !asOf.After(due):
 		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
@@ -212,14 +212,14 @@ func (e *eval) testResults(t *secTest) {
 	case !got.Set:
 		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
 		c.Detail = fmt.Sprintf("ended %s; no results delivered", t.end)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Source: got.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Pos: got.Pos,
 			Message: fmt.Sprintf("No Results Delivered On date: the test ended on %s and its results were due to the Client by %s (%d Working Days after completion, this tool's reading of \"as soon as practicable\").",
 				day(end), day(due), resultsWorkingDays)})
 	case got.Time.After(due):
 		var late string
 		c.Margin, late = lateWorkingDays(cal, due, got.Time)
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("ended %s, results delivered %s", t.end, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: t.id, Source: got.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: t.id, Pos: got.Pos,
 			Message: fmt.Sprintf("Results delivered on %s, %s: the test ended on %s, so they were due by %s (%d Working Days after completion, this tool's reading of \"as soon as practicable\").",
 				day(got.Time), late, day(end), day(due), resultsWorkingDays)})
 	default:
@@ -337,7 +337,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 	}
 
 	fid := r.FindingID.Value
-	c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: r.FindingID.Pos, Deadline: due, Unit: "working days",
+	c := Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: r.FindingID.Pos, Deadline: due, Unit: "working days",
 		Detail: fmt.Sprintf("%s %s: %s; due by %s", r.FindingType.Value, fid, strings.Join(states, ", "), due.Format(time.DateOnly))}
 	switch {
 	case missing:
@@ -358,7 +358,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 		if !remDone || rem.Time.After(due) {
 			src = rem.Pos
 		}
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: t.id, Source: src,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: t.id, Pos: src,
 			Message: fmt.Sprintf("%s %s, found by test %s (ended %s): %s. Remediation and a repeat test were due by %s, %d Working Days after the test: this tool's reading of \"as soon as reasonably possible\", as no timetable agreed with the Client is on record.",
 				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Time), strings.Join(states, "; "), day(due), remedyWorkingDays)})
 	}
@@ -401,7 +401,7 @@ func (e *eval) repeatFailures(tests []*secTest) {
 		for _, o := range retested {
 			names = append(names, o.FindingID.Value)
 		}
-		c := Check{Paragraph: para, Register: "security-tests", Subject: t.id, Source: src, Outcome: OK,
+		c := Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: src, Outcome: OK,
 			Detail: "re-tests " + strings.Join(names, ", ") + "; no breach or potential breach with the same root cause"}
 		var repeats []string
 		for _, r := range t.rows {
@@ -417,14 +417,14 @@ func (e *eval) repeatFailures(tests []*secTest) {
 					id = "a finding in " + r.FindingID.Pos.Cell
 				}
 				repeats = append(repeats, fmt.Sprintf("%s %s, same root cause as %s", r.FindingType.Value, id, o.FindingID.Value))
-				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Critical, Subject: t.id, Source: r.RootCause.Pos,
+				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Critical, Subject: t.id, Pos: r.RootCause.Pos,
 					Message: fmt.Sprintf("Repeat test %s found %s (%s) with the same root cause as %s, which it re-tests (%q, found by test %s): a repeat Security Test revealing an actual or potential Breach of Security exploiting the same root cause failure is a material Default.",
 						t.id, findingArticle(r.FindingType.Value), id, o.FindingID.Value, o.RootCause.Value, o.ID)})
 				break
 			}
 		}
 		if len(repeats) > 0 {
-			c.Outcome, c.Source = Gap, src
+			c.Outcome, c.Pos = Gap, src
 			c.Detail = "re-tests " + strings.Join(names, ", ") + "; found " + strings.Join(repeats, "; ")
 		}
 		e.check(c)
@@ -497,18 +497,18 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 		case next == nil && !asOf.After(due):
 			// Still due; there is no test row to show it on.
 		case next == nil:
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Source: ch.Source,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: ch.Source,
 				Message: fmt.Sprintf("No Security Test after %s: one was due by %s, %d Working Days after it (this tool's reading of \"additionally after any change\").",
 					what, day(due), changeTestWorkingDays)})
 		case next.start.Time.After(due):
 			m, late := lateWorkingDays(cal, due, next.start.Time)
-			e.check(Check{Paragraph: para, Register: "security-tests", Subject: next.id, Source: next.start.Pos, Outcome: Gap,
+			e.check(Check{Paragraph: para, Source: "security-tests", Subject: next.id, Pos: next.start.Pos, Outcome: Gap,
 				Deadline: due, Margin: m, Unit: "working days", Detail: "first test after " + what + ", started " + next.start.String()})
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Source: next.start.Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Pos: next.start.Pos,
 				Message: fmt.Sprintf("The first Security Test after %s started on %s, %s: it was due by %s, %d Working Days after the change (this tool's reading of \"additionally after any change\").",
 					what, day(next.start.Time), late, day(due), changeTestWorkingDays)})
 		default:
-			e.check(Check{Paragraph: para, Register: "security-tests", Subject: next.id, Source: next.start.Pos, Outcome: OK,
+			e.check(Check{Paragraph: para, Source: "security-tests", Subject: next.id, Pos: next.start.Pos, Outcome: OK,
 				Deadline: due, Margin: cal.WorkingDaysBetween(next.start.Time, due), Unit: "working days",
 				Detail: "first test after " + what + ", started " + next.start.String()})
 		}

@@ -114,19 +114,19 @@ func (w stExpect) verify(t *testing.T, r Result, para, subject string) {
 		if w.deadline != "" && (c.Deadline.Format(time.DateOnly) != w.deadline || c.Margin != w.margin) {
 			t.Errorf("%s %s: deadline %s margin %d %s, want %s margin %d", para, subject, c.Deadline.Format(time.DateOnly), c.Margin, c.Unit, w.deadline, w.margin)
 		}
-		if c.Source.Cell == "" || c.Detail == "" {
+		if c.Pos.Cell == "" || c.Detail == "" {
 			t.Errorf("%s %s: check %+v without a cell or detail", para, subject, c)
 		}
 	}
 	fs := findings(r, para, subject)
 	var got []string
 	for _, f := range fs {
-		got = append(got, string(f.Kind)+" "+string(f.Severity)+" "+f.Source.Cell)
+		got = append(got, string(f.Kind)+" "+string(f.Severity)+" "+f.Pos.Cell)
 	}
 	if !slices.Equal(got, w.findings) {
 		t.Errorf("%s %s: findings %q, want %q", para, subject, got, w.findings)
 		for _, f := range fs {
-			t.Logf("  %s: %s", f.Source, f.Message)
+			t.Logf("  %s: %s", f.Pos, f.Message)
 		}
 	}
 	if w.message != "" && (len(fs) == 0 || !strings.Contains(fs[0].Message, w.message)) {
@@ -245,7 +245,7 @@ func TestAnnualFullScopeTest(t *testing.T) {
 			var got []string
 			for _, f := range paragraphFindings(r, evidence.ParaTestAnnual) {
 				got = append(got, f.Message)
-				if f.Kind != Violation || f.Severity != High || f.Source != (diag.Pos{File: "evidence/security-tests.xlsx"}) {
+				if f.Kind != Violation || f.Severity != High || f.Pos != (diag.Pos{File: "evidence/security-tests.xlsx"}) {
 					t.Errorf("finding %+v", f)
 				}
 			}
@@ -546,7 +546,7 @@ func TestTestsAfterChanges(t *testing.T) {
 				t.Fatalf("paragraph findings %+v, want %d", got, len(tt.para))
 			}
 			for i, part := range tt.para {
-				if !strings.Contains(got[i].Message, part) || got[i].Source != change.Source || got[i].Paragraph != evidence.ParaTestAnnual {
+				if !strings.Contains(got[i].Message, part) || got[i].Pos != change.Source || got[i].Paragraph != evidence.ParaTestAnnual {
 					t.Errorf("finding %+v, want %q from %s", got[i], part, change.Source)
 				}
 			}
@@ -569,7 +569,7 @@ func TestSecurityTestsFormA(t *testing.T) {
 			}
 		}
 		for _, c := range r.Checks {
-			if c.Register == "security-tests" {
+			if c.Source == "security-tests" {
 				n++
 			}
 		}

@@ -61,9 +61,9 @@ func (e *eval) softwareRow(s evidence.Software) {
 			if src.Cell == "" { // no Exception Reference column
 				src = s.Exception.Pos
 			}
-			e.check(Check{Paragraph: para, Register: "software", Subject: s.ID, Source: src, Outcome: Gap,
+			e.check(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: src, Outcome: Gap,
 				Detail: exc + " claimed with no Exception Reference"})
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: s.ID, Source: src,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: s.ID, Pos: src,
 				Message: fmt.Sprintf("Exception %s has no Exception Reference: the exception is not evidenced, so the 6-Month window of B.9.4 applies.", exc)})
 		}
 		claimed, judgeSub = false, false
@@ -76,9 +76,9 @@ func (e *eval) softwareRow(s evidence.Software) {
 		if in.Major < latest.Major {
 			detail = versions + fmt.Sprintf(": one major version behind (n-1, major %d or later), allowed", n1)
 		}
-		e.check(Check{Paragraph: evidence.ParaSoftware, Register: "software", Subject: s.ID, Source: in.Pos, Outcome: OK, Detail: detail})
+		e.check(Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID, Pos: in.Pos, Outcome: OK, Detail: detail})
 		if judgeSub {
-			e.check(Check{Paragraph: para, Register: "software", Subject: s.ID, Source: s.Exception.Pos, Outcome: OK,
+			e.check(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos, Outcome: OK,
 				Detail: fmt.Sprintf("%s recorded (%s) but not needed: the installed major is no more than one behind", exc, s.ExceptionRef.Value)})
 		}
 		return
@@ -99,14 +99,14 @@ func (e *eval) softwareRow(s evidence.Software) {
 	target := fmt.Sprintf("the upgrade to major %d or later", n1)
 
 	if !claimed {
-		c := Check{Paragraph: evidence.ParaSoftware, Register: "software", Subject: s.ID, Source: in.Pos, Deadline: due6, Unit: "days"}
+		c := Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID, Pos: in.Pos, Deadline: due6, Unit: "days"}
 		if !asOf.After(due6) {
 			c.Outcome, c.Margin = Due, workdays.DaysBetween(asOf, due6)
 			c.Detail = fmt.Sprintf("%s; %s is due by %s (6 Months after the release)", what, target, due6.Format(time.DateOnly))
 		} else {
 			c.Outcome, c.Margin = Gap, -workdays.DaysBetween(due6, asOf)
 			c.Detail = fmt.Sprintf("%s; %s was due by %s (6 Months after the release)", what, target, due6.Format(time.DateOnly))
-			e.finding(Finding{Paragraph: evidence.ParaSoftware, Kind: Violation, Severity: High, Subject: s.ID, Source: in.Pos,
+			e.finding(Finding{Paragraph: evidence.ParaSoftware, Kind: Violation, Severity: High, Subject: s.ID, Pos: in.Pos,
 				Message: fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): %s was due within 6 Months of that release, by %s (%d day%s overdue).",
 					in.Value, latest.Value, latest.Major, day(rel), target, day(due6), -c.Margin, plural(-c.Margin))})
 		}
@@ -119,10 +119,10 @@ func (e *eval) softwareRow(s evidence.Software) {
 	ref := s.ExceptionRef.Value
 	switch exc {
 	case evidence.UpgradeClientAgreed:
-		e.check(Check{Paragraph: para, Register: "software", Subject: s.ID, Source: s.Exception.Pos, Outcome: Exception,
+		e.check(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos, Outcome: Exception,
 			Detail: fmt.Sprintf("%s; the Client agreed in writing (%s), which lifts the 6-Month window", what, ref)})
 	case evidence.UpgradeMitigationReduction:
-		c := Check{Paragraph: para, Register: "software", Subject: s.ID, Source: s.Exception.Pos, Deadline: due12, Unit: "days"}
+		c := Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos, Deadline: due12, Unit: "days"}
 		switch {
 		case !asOf.After(due6):
 			c.Outcome, c.Margin = Due, workdays.DaysBetween(asOf, due12)
@@ -133,10 +133,10 @@ func (e *eval) softwareRow(s evidence.Software) {
 			c.Detail = fmt.Sprintf("%s; past the 6-Month window (%s), but upgrading reduces mitigations (%s), so %s is due by %s, 12 Months after the release",
 				what, due6.Format(time.DateOnly), ref, target, due12.Format(time.DateOnly))
 		default:
-			c.Source = in.Pos
+			c.Pos = in.Pos
 			c.Outcome, c.Margin = Gap, -workdays.DaysBetween(due12, asOf)
 			c.Detail = fmt.Sprintf("%s; %s was due by %s, 12 Months after the release, even though upgrading reduces mitigations (%s)", what, target, due12.Format(time.DateOnly), ref)
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Source: in.Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: in.Pos,
 				Message: fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): where upgrading reduces mitigations (%s) %s is still due within 12 Months of the release, by %s (%d day%s overdue).",
 					in.Value, latest.Value, latest.Major, day(rel), ref, target, day(due12), -c.Margin, plural(-c.Margin))})
 		}

@@ -222,7 +222,7 @@ func TestSoftwareNoReferenceColumn(t *testing.T) {
 func TestSoftwareFormA(t *testing.T) {
 	r := Evaluate(softwareInput(t, "A", "", swRow(t, map[string]string{"Installed Version": "'1", "Latest Version": "'19"})))
 	for _, c := range r.Checks {
-		if c.Register == "software" {
+		if c.Source == "software" {
 			t.Errorf("form A check %+v", c)
 		}
 	}
@@ -240,7 +240,7 @@ func TestSampleSoftware(t *testing.T) {
 	var got []string
 	for _, f := range r.Findings {
 		if strings.HasPrefix(f.Paragraph, "B.9.4") {
-			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Source.Cell}, " "))
+			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Pos.Cell}, " "))
 		}
 	}
 	want := []string{"B.9.4 violation high Elasticsearch B11"} // 1
@@ -278,7 +278,7 @@ func TestSampleSoftware(t *testing.T) {
 	}
 	n := 0
 	for _, c := range r.Checks {
-		if c.Register == "software" {
+		if c.Source == "software" {
 			n++
 		}
 	}

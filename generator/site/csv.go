@@ -17,11 +17,11 @@ func gapsCSV(s *model.Site) ([]byte, error) {
 	rows := [][]string{{"as_of", "form", "severity", "kind", "paragraph", "subject", "message", "file", "sheet", "cell", "line"}}
 	for _, f := range s.Findings {
 		line := ""
-		if f.Source.Line > 0 {
-			line = strconv.Itoa(f.Source.Line)
+		if f.Pos.Line > 0 {
+			line = strconv.Itoa(f.Pos.Line)
 		}
 		rows = append(rows, []string{s.Review.AsOf, s.Contract.Form, string(f.Severity), string(f.Kind), f.Paragraph, f.Subject, f.Message,
-			f.Source.File, f.Source.Sheet, f.Source.Cell, line})
+			f.Pos.File, f.Pos.Sheet, f.Pos.Cell, line})
 	}
 	for _, r := range rows {
 		for i := range r {

@@ -74,7 +74,7 @@ func gaps(s *model.Site) Gaps {
 		g.Gaps = append(g.Gaps, Gap{
 			Paragraph: f.Paragraph, Kind: string(f.Kind), Severity: string(f.Severity),
 			Subject: f.Subject, Message: f.Message,
-			Source: GapSource{File: f.Source.File, Sheet: f.Source.Sheet, Cell: f.Source.Cell, Line: f.Source.Line},
+			Source: GapSource{File: f.Pos.File, Sheet: f.Pos.Sheet, Cell: f.Pos.Cell, Line: f.Pos.Line},
 		})
 	}
 	return g
