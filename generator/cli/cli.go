@@ -99,7 +99,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		return fmt.Errorf("calendar: %w", err)
 	}
 	contentDir := filepath.Join(o.Project, "content")
-	sch, err := schedule.Load(os.DirFS(contentDir))
+	sch, err := schedule.Load(os.DirFS(contentDir), evidence.SourceNames())
 	if err != nil {
 		return fmt.Errorf("the schedule has problems:\n%v", underFolder(err, displayPath(o.Project, contentDir)))
 	}

@@ -29,7 +29,7 @@ func DeviceSchema() Schema {
 	both := p(ParaDeviceEncryption, ParaDeviceManagement)
 	enc, mgmt := p(ParaDeviceEncryption), p(ParaDeviceManagement)
 	return Schema{
-		Name: "devices", Title: "Device register", File: "devices.xlsx", Sheet: "Devices",
+		Name: "devices", Title: "Device register", Short: "Devices", File: "devices.xlsx", Sheet: "Devices",
 		Key: "Asset ID", UniqueKey: true,
 		Columns: []Column{
 			{Name: "Asset ID", Required: true, Filled: true, Paragraphs: both, Doc: "Unique asset tag of the device, e.g. NG-LT-001."},

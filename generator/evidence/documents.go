@@ -65,21 +65,36 @@ type section struct {
 	name  string
 	array bool // [[name]]: may appear many times, in any file
 	read  func(f *docFile, key string, p toml.Primitive)
+	// source is the evidence source the section provides (none for the
+	// general items, whose source is DocumentSource), and present says
+	// whether the files provided it.
+	source  SourceInfo
+	present func(d *Documents) bool
 }
 
-// sections lists every top-level key the TOML files may hold.
+// sections lists every top-level key the TOML files may hold: the section
+// table.
 func sections() []section {
 	return []section{
-		{"smp", false, readSMP},
-		{"isms", false, readISMS},
-		{"representatives", false, readRepresentatives},
-		{"security_policy", false, readSecurityPolicy},
-		{"incident_process", false, readIncidentProcess},
-		{"vulnerability_policy", false, readVulnerabilityPolicy},
-		{"audit_logging", false, readAuditLogging},
-		{"data_location", true, readDataLocations},
-		{"ceasing_to_trade", false, readCeasingToTrade},
-		{"evidence", true, readItems},
+		{"smp", false, readSMP, SourceInfo{"smp", "SMP", "Security Management Plan records"},
+			func(d *Documents) bool { return d.SMP != nil }},
+		{"isms", false, readISMS, SourceInfo{"isms", "ISMS", "ISMS records"},
+			func(d *Documents) bool { return d.ISMS != nil }},
+		{"representatives", false, readRepresentatives, SourceInfo{"representatives", "Representatives", "the security representatives"},
+			func(d *Documents) bool { return d.Representatives != nil }},
+		{"security_policy", false, readSecurityPolicy, SourceInfo{"security-policy", "Security policy", "the Agency's security policy"},
+			func(d *Documents) bool { return d.SecurityPolicy != nil }},
+		{"incident_process", false, readIncidentProcess, SourceInfo{"incident-process", "Incident process", "the incident management process and response plans"},
+			func(d *Documents) bool { return d.IncidentProcess != nil }},
+		{"vulnerability_policy", false, readVulnerabilityPolicy, SourceInfo{"vulnerability-policy", "Vulnerability policy", "the vulnerability management policy"},
+			func(d *Documents) bool { return d.VulnerabilityPolicy != nil }},
+		{"audit_logging", false, readAuditLogging, SourceInfo{"audit-logging", "Audit logging", "the audit logging sources and retention"},
+			func(d *Documents) bool { return d.AuditLogging != nil }},
+		{"data_location", true, readDataLocations, SourceInfo{"data-locations", "Data locations", "the data locations and legal regimes"},
+			func(d *Documents) bool { return len(d.DataLocations) > 0 }},
+		{"ceasing_to_trade", false, readCeasingToTrade, SourceInfo{"ceasing-to-trade", "Ceasing to trade", "the ceasing-to-trade process"},
+			func(d *Documents) bool { return d.CeasingToTrade != nil }},
+		{"evidence", true, readItems, SourceInfo{}, nil},
 	}
 }
 
@@ -387,24 +402,13 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// Sources lists the evidence kinds (as named in the content's front matter)
-// that the documents provide, in the order of Sources().
+// Sources lists the evidence sources that the documents provide, in the
+// order of the section table.
 func (d *Documents) Sources() []string {
-	present := map[string]bool{
-		"smp":                  d.SMP != nil,
-		"isms":                 d.ISMS != nil,
-		"representatives":      d.Representatives != nil,
-		"security-policy":      d.SecurityPolicy != nil,
-		"incident-process":     d.IncidentProcess != nil,
-		"vulnerability-policy": d.VulnerabilityPolicy != nil,
-		"audit-logging":        d.AuditLogging != nil,
-		"data-locations":       len(d.DataLocations) > 0,
-		"ceasing-to-trade":     d.CeasingToTrade != nil,
-	}
 	var out []string
-	for _, k := range Sources() {
-		if present[k.Name] {
-			out = append(out, k.Name)
+	for _, s := range sections() {
+		if s.present != nil && s.present(d) {
+			out = append(out, s.source.Name)
 		}
 	}
 	return out

@@ -24,7 +24,7 @@ const (
 func IncidentSchema() Schema {
 	p := func(ids ...string) []string { return ids }
 	return Schema{
-		Name: "incidents", Title: "Incident register", File: "incidents.xlsx", Sheet: "Incidents",
+		Name: "incidents", Title: "Incident register", Short: "Incidents", File: "incidents.xlsx", Sheet: "Incidents",
 		Key: "Incident ID", UniqueKey: true,
 		Columns: []Column{
 			{Name: "Incident ID", Required: true, Filled: true,

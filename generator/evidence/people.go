@@ -14,7 +14,7 @@ func StaffSchema() Schema {
 	p := func(ids ...string) []string { return ids }
 	all := p(ParaPreEmployment, ParaClearanceRole, ParaClearanceHeld, ParaTraining, ParaRevocation)
 	return Schema{
-		Name: "staff", Title: "Staff register", File: "staff.xlsx", Sheet: "Staff",
+		Name: "staff", Title: "Staff register", Short: "Staff", File: "staff.xlsx", Sheet: "Staff",
 		Key: "Staff ID", UniqueKey: true,
 		Columns: []Column{
 			{Name: "Staff ID", Required: true, Filled: true, Paragraphs: all, Doc: "Unique identifier of the person, e.g. NS-0001."},
@@ -86,7 +86,7 @@ func readStaff(t *table) []Staff {
 func TrainingSchema() Schema {
 	paras := []string{ParaTraining}
 	return Schema{
-		Name: "training", Title: "Training records", File: "training.xlsx", Sheet: "Training",
+		Name: "training", Title: "Training records", Short: "Training", File: "training.xlsx", Sheet: "Training",
 		Key: "Staff ID",
 		Columns: []Column{
 			{Name: "Staff ID", Required: true, Filled: true, Paragraphs: paras, Doc: "Staff ID from the staff register."},

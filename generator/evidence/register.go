@@ -58,6 +58,7 @@ type Column struct {
 type Schema struct {
 	Name  string // short name, e.g. "staff"
 	Title string // e.g. "Staff register"
+	Short string // a column heading, e.g. "Staff"
 	File  string // file name under the evidence folder
 	Sheet string
 	Key   string // the column whose value names a row's subject

@@ -17,7 +17,7 @@ const ParaMonthlyReport = "B.9.5.5"
 func ReportSchema() Schema {
 	paras := []string{ParaMonthlyReport}
 	return Schema{
-		Name: "vulnerability-reports", Title: "Monthly vulnerability reports", File: "vulnerability-reports.xlsx", Sheet: "Reports",
+		Name: "vulnerability-reports", Title: "Monthly vulnerability reports", Short: "Monthly reports", File: "vulnerability-reports.xlsx", Sheet: "Reports",
 		Key: "Month", UniqueKey: true,
 		Columns: []Column{
 			{Name: "Month", Required: true, Filled: true, Paragraphs: paras,

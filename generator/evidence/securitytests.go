@@ -30,7 +30,7 @@ const (
 func SecurityTestSchema() Schema {
 	p := func(ids ...string) []string { return ids }
 	return Schema{
-		Name: "security-tests", Title: "Security tests", File: "security-tests.xlsx", Sheet: "Tests",
+		Name: "security-tests", Title: "Security tests", Short: "Security tests", File: "security-tests.xlsx", Sheet: "Tests",
 		Key: "Test ID", UniqueKey: false,
 		Columns: []Column{
 			{Name: "Test ID", Required: true, Filled: true, Paragraphs: p(ParaTestAnnual, ParaTestResults, ParaTestRemedy, ParaTestRepeat),

@@ -28,7 +28,7 @@ func SoftwareSchema() Schema {
 	p := func(ids ...string) []string { return ids }
 	all := p(ParaSoftware, ParaSoftwareMitigation, ParaSoftwareAgreed)
 	return Schema{
-		Name: "software", Title: "Software versions", File: "software.xlsx", Sheet: "Software",
+		Name: "software", Title: "Software versions", Short: "Software", File: "software.xlsx", Sheet: "Software",
 		Key: "Product", UniqueKey: true,
 		Columns: []Column{
 			{Name: "Product", Required: true, Filled: true, Paragraphs: all, Doc: "The COTS product (one row each), e.g. PostgreSQL or Windows Server."},

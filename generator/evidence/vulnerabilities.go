@@ -33,7 +33,7 @@ const (
 func VulnerabilitySchema() Schema {
 	p := func(ids ...string) []string { return ids }
 	return Schema{
-		Name: "vulnerabilities", Title: "Vulnerability register", File: "vulnerabilities.xlsx", Sheet: "Vulnerabilities",
+		Name: "vulnerabilities", Title: "Vulnerability register", Short: "Vulnerabilities", File: "vulnerabilities.xlsx", Sheet: "Vulnerabilities",
 		Key: "Vulnerability ID", UniqueKey: true,
 		Columns: []Column{
 			{Name: "Vulnerability ID", Required: true, Filled: true,

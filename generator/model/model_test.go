@@ -17,7 +17,7 @@ import (
 
 func build(t *testing.T, files map[string]workbook.Sheet) *Site {
 	t.Helper()
-	sch, err := schedule.Load(os.DirFS("../../content"))
+	sch, err := schedule.Load(os.DirFS("../../content"), evidence.SourceNames())
 	if err != nil {
 		t.Fatal(err)
 	}

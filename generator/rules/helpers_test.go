@@ -18,7 +18,7 @@ import (
 
 // The real schedule, loaded once for every test.
 var loadSchedule = sync.OnceValues(func() (*schedule.Schedule, error) {
-	return schedule.Load(os.DirFS("../../content"))
+	return schedule.Load(os.DirFS("../../content"), evidence.SourceNames())
 })
 
 func form(t testing.TB, f string) []schedule.Paragraph {

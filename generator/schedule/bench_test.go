@@ -9,7 +9,7 @@ import (
 func BenchmarkLoad(b *testing.B) {
 	fsys := os.DirFS(contentDir)
 	for b.Loop() {
-		if _, err := Load(fsys); err != nil {
+		if _, err := Load(fsys, sources); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -43,7 +43,7 @@ func FuzzLoad(f *testing.F) {
 		m := baseFS()
 		m["part-a/02-x/2.1/2.1.1.md"] = file(string(data))
 		m["part-a/02-x/2.1/_index.md"] = file(string(data))
-		s, err := Load(m)
+		s, err := Load(m, sources)
 		checkErr(t, err)
 		if err == nil {
 			for _, p := range s.Paragraphs {

@@ -8,7 +8,12 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark"
+
+	"github.com/agency/evidence-site/generator/evidence"
 )
+
+// sources is the vocabulary of evidence sources the content may name.
+var sources = evidence.SourceNames()
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
 

@@ -32,10 +32,13 @@ type part struct {
 	annex  Heading // set when the part is an Annex
 }
 
-// Load reads the schedule from fsys, which is rooted at content/. It reports
-// every problem it finds, each with its file and line, as a diag.List.
-func Load(fsys fs.FS) (*Schedule, error) {
-	l := &loader{fsys: fsys, sections: map[string]*section{}}
+// Load reads the schedule from fsys, which is rooted at content/. sources
+// is the vocabulary of evidence sources a paragraph may name in its
+// front matter (evidence.SourceNames(): the schedule does not know the
+// evidence). It reports every problem it finds, each with its file and
+// line, as a diag.List.
+func Load(fsys fs.FS, sources []string) (*Schedule, error) {
+	l := &loader{fsys: fsys, sources: sources, sections: map[string]*section{}}
 	s := l.load()
 	if err := l.errs.Err(); err != nil {
 		return nil, err
@@ -45,6 +48,7 @@ func Load(fsys fs.FS) (*Schedule, error) {
 
 type loader struct {
 	fsys     fs.FS
+	sources  []string // the evidence sources a paragraph may name
 	errs     diag.List
 	parts    []*part
 	sections map[string]*section // by directory
@@ -296,8 +300,8 @@ func (l *loader) loadParagraph(file string) (Paragraph, bool) {
 		l.errs.Add(pos("party"), "party: want one of %s, got %q", strings.Join(parties, ", "), p.Party)
 	}
 	for i, k := range p.Evidence {
-		if !IsEvidenceKind(k) {
-			l.errs.Add(pos("evidence"), "evidence: unknown kind %q (known: %s)", k, strings.Join(evidenceKinds, ", "))
+		if !slices.Contains(l.sources, k) {
+			l.errs.Add(pos("evidence"), "evidence: unknown source %q (known: %s)", k, strings.Join(l.sources, ", "))
 		} else if slices.Contains(p.Evidence[:i], k) {
 			l.errs.Add(pos("evidence"), "evidence: %q is listed twice", k)
 		}

@@ -64,7 +64,7 @@ func baseFS() fstest.MapFS {
 }
 
 func TestLoadBase(t *testing.T) {
-	s, err := Load(baseFS())
+	s, err := Load(baseFS(), sources)
 	if err != nil {
 		t.Fatalf("base tree does not load:\n%v", err)
 	}
@@ -135,8 +135,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`part-a/02-x/2.1/2.1.2.md:1: duplicate id "A.2.1.1": also in ` + p21}},
 		{"bad party", []func(fstest.MapFS){edit(p21, `party = "agency"`, `party = "supplier"`)},
 			[]string{p21 + `:7: party: want one of agency, client, both, none, got "supplier"`}},
-		{"bad evidence kind", []func(fstest.MapFS){edit(p21, `["document"]`, `["document", "receipts"]`)},
-			[]string{p21 + `:8: evidence: unknown kind "receipts"`}},
+		{"bad evidence source", []func(fstest.MapFS){edit(p21, `["document"]`, `["document", "receipts"]`)},
+			[]string{p21 + `:8: evidence: unknown source "receipts"`}},
 		{"repeated evidence kind", []func(fstest.MapFS){edit(p21, `["document"]`, `["document", "document"]`)},
 			[]string{p21 + `:8: evidence: "document" is listed twice`}},
 		{"bad applies_if", []func(fstest.MapFS){edit(p21, "+++\nThe", "applies_if = \"sometimes\"\n+++\nThe")},
@@ -192,7 +192,7 @@ func TestLoadErrors(t *testing.T) {
 			for _, e := range tc.edits {
 				e(m)
 			}
-			s, err := Load(m)
+			s, err := Load(m, sources)
 			if err == nil {
 				t.Fatalf("Load succeeded with %d paragraphs; want errors %q", len(s.Paragraphs), tc.want)
 			}

@@ -22,7 +22,6 @@
 package schedule
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -98,22 +97,6 @@ const (
 // ItemsMarker stands, on a line of its own, where a definitions paragraph's
 // lettered items belong in its body.
 const ItemsMarker = "<!--items-->"
-
-// evidenceKinds is the vocabulary of evidence kinds, registers first, then
-// governance documents.
-var evidenceKinds = []string{
-	"staff", "training", "vulnerabilities", "vulnerability-reports", "software",
-	"devices", "security-tests", "incidents",
-	"smp", "isms", "representatives", "security-policy", "incident-process",
-	"vulnerability-policy", "audit-logging", "data-locations", "ceasing-to-trade",
-	"document",
-}
-
-// EvidenceKinds returns the evidence kinds a paragraph may name.
-func EvidenceKinds() []string { return slices.Clone(evidenceKinds) }
-
-// IsEvidenceKind reports whether k is in the vocabulary.
-func IsEvidenceKind(k string) bool { return slices.Contains(evidenceKinds, k) }
 
 var (
 	parties   = []string{PartyAgency, PartyClient, PartyBoth, PartyNone}

@@ -12,7 +12,7 @@ const contentDir = "../../content"
 
 func loadContent(t *testing.T) *Schedule {
 	t.Helper()
-	s, err := Load(os.DirFS(contentDir))
+	s, err := Load(os.DirFS(contentDir), sources)
 	if err != nil {
 		t.Fatalf("Load(%s):\n%v", contentDir, err)
 	}
