@@ -18,6 +18,8 @@ const Marker = ".evidence-site"
 type writer struct {
 	out string // the final output folder
 	tmp string // the folder being written
+	// rename is os.Rename; tests replace it to make a step fail.
+	rename func(from, to string) error
 }
 
 func newWriter(out string) (*writer, error) {
@@ -33,10 +35,9 @@ func newWriter(out string) (*writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	w := &writer{out: out, tmp: tmp}
+	w := &writer{out: out, tmp: tmp, rename: os.Rename}
 	if err := w.write(Marker, []byte("This folder is written by the evidence site generator and replaced on every build.\n")); err != nil {
-		w.abort()
-		return nil, err
+		return nil, errors.Join(err, w.abort())
 	}
 	return w, nil
 }
@@ -84,22 +85,25 @@ func filepathIsLocal(name string) bool {
 	return name != "" && filepath.IsLocal(filepath.FromSlash(name)) && !strings.Contains(name, "\\")
 }
 
-// commit replaces the output folder with the written one.
+// commit replaces the output folder with the written one. If the swap
+// fails half way, the previous output is put back; if even that fails,
+// the error says where the previous output is.
 func (w *writer) commit() error {
 	old := ""
 	if _, err := os.Stat(w.out); err == nil {
 		old = w.tmp + ".old"
-		if err := os.Rename(w.out, old); err != nil {
-			w.abort()
-			return fmt.Errorf("output folder: %w", err)
+		if err := w.rename(w.out, old); err != nil {
+			return errors.Join(fmt.Errorf("output folder: %w", err), w.abort())
 		}
 	}
-	if err := os.Rename(w.tmp, w.out); err != nil {
+	if err := w.rename(w.tmp, w.out); err != nil {
+		err = fmt.Errorf("output folder: %w", err)
 		if old != "" {
-			_ = os.Rename(old, w.out)
+			if rerr := w.rename(old, w.out); rerr != nil {
+				err = errors.Join(err, fmt.Errorf("the previous output could not be put back and is left in %s: %w", old, rerr))
+			}
 		}
-		w.abort()
-		return fmt.Errorf("output folder: %w", err)
+		return errors.Join(err, w.abort())
 	}
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
@@ -110,4 +114,9 @@ func (w *writer) commit() error {
 }
 
 // abort removes the partly written folder.
-func (w *writer) abort() { _ = os.RemoveAll(w.tmp) }
+func (w *writer) abort() error {
+	if err := os.RemoveAll(w.tmp); err != nil {
+		return fmt.Errorf("removing the unfinished output %s: %w", w.tmp, err)
+	}
+	return nil
+}

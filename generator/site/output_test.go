@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,7 +56,9 @@ func TestWriterCommitAndAbort(t *testing.T) {
 	if err := w2.write("new.html", []byte("new")); err != nil {
 		t.Fatal(err)
 	}
-	w2.abort()
+	if err := w2.abort(); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := os.Stat(filepath.Join(out, "new.html")); err == nil {
 		t.Error("aborted write reached the output")
 	}
@@ -65,5 +68,67 @@ func TestWriterCommitAndAbort(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "escape.html")); err == nil {
 		t.Error("a file escaped the output folder")
+	}
+}
+
+// A swap that fails half way puts the previous output back; when even
+// that fails, the error says so and where the previous output is, and the
+// unfinished folder is removed.
+func TestWriterCommitRollback(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		failFrom int // the first rename call that fails (1-based)
+		want     []string
+		keptOld  bool // the previous output is still at out
+	}{
+		{"moving the previous output aside fails", 1, []string{"output folder: step 1"}, true},
+		{"moving the new output in fails; rolled back", 2, []string{"output folder: step 2"}, true},
+		{"the rollback fails too", 2, []string{"output folder: step 2", "could not be put back and is left in", "step 3"}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			w, err := newWriter(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.write("page.html", []byte("previous")); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.commit(); err != nil {
+				t.Fatal(err)
+			}
+			w2, err := newWriter(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w2.write("page.html", []byte("next")); err != nil {
+				t.Fatal(err)
+			}
+			calls := 0
+			w2.rename = func(from, to string) error {
+				calls++
+				if calls == tt.failFrom || calls == 3 && !tt.keptOld {
+					return fmt.Errorf("step %d", calls)
+				}
+				return os.Rename(from, to)
+			}
+			err = w2.commit()
+			if err == nil {
+				t.Fatal("commit succeeded")
+			}
+			for _, s := range tt.want {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not say %q", err, s)
+				}
+			}
+			if _, serr := os.Stat(w2.tmp); serr == nil {
+				t.Errorf("the unfinished output %s was left behind", w2.tmp)
+			}
+			b, rerr := os.ReadFile(filepath.Join(out, "page.html"))
+			if tt.keptOld != (rerr == nil && string(b) == "previous") {
+				t.Errorf("previous output at %s: %q %v", out, b, rerr)
+			}
+		})
 	}
 }

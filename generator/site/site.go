@@ -11,6 +11,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -38,17 +39,14 @@ func Build(s *model.Site, project, evidence fs.FS, out string) error {
 	}
 	for _, f := range files {
 		if err := w.write(f.name, f.data); err != nil {
-			w.abort()
-			return fmt.Errorf("writing %s: %w", f.name, err)
+			return errors.Join(fmt.Errorf("writing %s: %w", f.name, err), w.abort())
 		}
 	}
 	if err := copyStatic(project, w); err != nil {
-		w.abort()
-		return err
+		return errors.Join(err, w.abort())
 	}
 	if err := copyAttachments(s, evidence, w); err != nil {
-		w.abort()
-		return err
+		return errors.Join(err, w.abort())
 	}
 	return w.commit()
 }
