@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -272,27 +271,8 @@ func check(c rules.Check, rows map[[2]string]string) Check {
 	if mc.SubjectHref == "" {
 		mc.SubjectHref = rowHref(rows, c.Pos, c.Subject)
 	}
-	if !c.Deadline.IsZero() {
-		switch {
-		case c.Margin > 0:
-			mc.Margin = fmt.Sprintf("%d %s to spare", c.Margin, unit(c.Unit, c.Margin))
-		case c.Margin == 0:
-			mc.Margin = "on the last day"
-		default:
-			mc.Margin = fmt.Sprintf("%d %s late", -c.Margin, unit(c.Unit, -c.Margin))
-		}
-		if c.Outcome == rules.Due {
-			mc.Margin = fmt.Sprintf("%d %s left", c.Margin, unit(c.Unit, c.Margin))
-		}
-	}
+	mc.Margin = c.MarginText()
 	return mc
-}
-
-func unit(u string, n int) string {
-	if n == 1 {
-		return strings.TrimSuffix(u, "s")
-	}
-	return u
 }
 
 func buildRegister(r *evidence.Register, checks map[string][]Check, findings []Finding, byID map[string]*Paragraph) *Register {

@@ -8,9 +8,7 @@ import (
 	"unicode"
 
 	"github.com/agency/evidence-site/generator/config"
-	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
-	"github.com/agency/evidence-site/generator/workdays"
 )
 
 // attestationMonths is how old a device's attestation may be at the as-of
@@ -20,8 +18,7 @@ const attestationMonths = 12
 // devices checks Part B Annex 1 paragraphs 2.1 and 2.2 against the device
 // register.
 func (e *eval) devices() {
-	_, enc := e.order[evidence.ParaDeviceEncryption]
-	_, mgmt := e.order[evidence.ParaDeviceManagement]
+	enc, mgmt := e.has(evidence.ParaDeviceEncryption), e.has(evidence.ParaDeviceManagement)
 	if !enc && !mgmt {
 		return // the form has no Annex 1
 	}
@@ -39,122 +36,73 @@ func (e *eval) devices() {
 	}
 }
 
-// attestation is what a device's Attested On date shows at the as-of date.
-type attestation struct {
-	invalid bool // unreadable, already reported
-	problem string
-	kind    Kind
-	due     time.Time // the day it must be renewed by
-	margin  int       // days from the as-of date to due
-	dated   bool      // due and margin are set
-	source  diag.Pos
-	message string
-}
-
-// deadline is a dated rule's last compliant day and the days to spare.
-type deadline struct {
-	due    time.Time
-	margin int
-}
-
-// attest judges a device's attestation: missing (or dated after the as-of
-// date, so not yet made) is a violation; renewed on or before 12 Months
-// after it (clamped) is current; later it is stale.
-func (e *eval) attest(d evidence.Device) attestation {
-	a := attestation{source: d.AttestedOn.Pos}
-	asOf := e.in.AsOf
+// attestation judges a device's attestation as one of r's requirements:
+// missing (or dated after the as-of date, so not yet made) is a
+// violation; renewed on or before 12 Months after it (clamped) it is
+// current; later it is stale. It returns the day it is due again, zero
+// when there is none.
+func (r *requirements) attestation(d evidence.Device) time.Time {
+	asOf := r.e.in.AsOf
 	switch att := d.AttestedOn; {
 	case att.Invalid:
-		a.invalid = true
-	case !att.Set || att.Time.After(asOf):
-		a.kind, a.problem = Violation, "no attestation"
-		a.message = fmt.Sprintf("No attestation on or before %s: nothing attests that the device is as recorded.", day(asOf))
-		if att.Set {
-			a.problem = "attestation dated after the as-of date"
-			a.message = fmt.Sprintf("Attested On %s is after %s: no attestation had been made by then.", day(att.Time), day(asOf))
-		}
+		r.invalid = true
+	case !att.Set:
+		r.fail(Violation, Medium, att.Pos, "no attestation", fmt.Sprintf("No attestation on or before %s: nothing attests that the device is as recorded.", day(asOf)))
+	case att.Time.After(asOf):
+		r.fail(Violation, Medium, att.Pos, "attestation dated after the as-of date", fmt.Sprintf("Attested On %s is after %s: no attestation had been made by then.", day(att.Time), day(asOf)))
 	default:
-		a.due = workdays.AddMonths(att.Time, attestationMonths)
-		a.margin, a.dated = workdays.DaysBetween(asOf, a.due), true
-		if asOf.After(a.due) {
-			a.kind = Stale
-			a.problem = fmt.Sprintf("attested %s, due again by %s", att, a.due.Format(time.DateOnly))
-			a.message = fmt.Sprintf("Attestation on %s is more than 12 Months before %s: it was due again by %s (%d day%s overdue).",
-				day(att.Time), day(asOf), day(a.due), -a.margin, plural(-a.margin))
+		j := r.e.after(months(attestationMonths), att.Time).Current(asOf)
+		r.judged(j)
+		if j.Outcome == Gap {
+			r.failDated(Stale, Medium, att.Pos, fmt.Sprintf("attested %s, due again by %s", att, j.Due.Format(time.DateOnly)),
+				fmt.Sprintf("Attestation on %s is more than %s before %s: it was due again by %s (%s overdue).",
+					day(att.Time), months(attestationMonths), day(asOf), day(j.Due), j.Over()))
 		}
+		return j.Due
 	}
-	return a
+	return time.Time{}
 }
 
 // deviceEncryption: Annex 1 2.1. A laptop, mobile, tablet or removable
 // device holding Government Data is encrypted with a product whose
 // assurance is accepted, and its attestation is current.
 func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
-	const para = evidence.ParaDeviceEncryption
 	if !d.Portable() || !d.HoldsGovData.Set || !d.HoldsGovData.Value {
 		return // out of scope, or unreadable (reported already)
 	}
-	c := Check{Paragraph: para, Source: "devices", Subject: d.ID, Pos: d.Encrypted.Pos}
-	if c.Pos.Cell == "" { // no Encrypted column (reported)
-		c.Pos = d.Row.Pos
+	pos := d.Encrypted.Pos
+	if pos.Cell == "" { // no Encrypted column (reported)
+		pos = d.Row.Pos
 	}
-	var bad []string
-	// undated is true when a failure has no deadline (not encrypted, no
-	// attestation): the check then shows none, rather than the
-	// attestation's days to spare.
-	invalid, undated := false, false
-	fail := func(sev Severity, src diag.Pos, problem, msg string) {
-		bad, undated = append(bad, problem), true
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: d.ID, Pos: src, Message: msg})
-	}
+	r := e.requirements(Check{Paragraph: evidence.ParaDeviceEncryption, Source: "devices", Subject: d.ID, Pos: pos})
 	what := map[string]string{
 		evidence.DeviceLaptop: "A laptop", evidence.DeviceMobile: "A mobile device",
 		evidence.DeviceTablet: "A tablet", evidence.DeviceRemovable: "A removable device",
 	}[d.Type.Value] + " holding Government Data"
 	switch {
 	case d.Encrypted.Invalid:
-		invalid = true
+		r.invalid = true
 	case !d.Encrypted.Value:
-		fail(High, d.Encrypted.Pos, "not encrypted", what+" is not recorded as encrypted: Government Data on a mobile, removable or physically uncontrolled device must be stored encrypted.")
+		r.fail(Violation, High, d.Encrypted.Pos, "not encrypted", what+" is not recorded as encrypted: Government Data on a mobile, removable or physically uncontrolled device must be stored encrypted.")
 	default:
 		if !d.EncryptionProduct.Set && !d.EncryptionProduct.Invalid {
-			fail(High, d.EncryptionProduct.Pos, "no encryption product", what+" is encrypted but no Encryption Product is recorded: the product must be formally assured by the NCSC.")
+			r.fail(Violation, High, d.EncryptionProduct.Pos, "no encryption product", what+" is encrypted but no Encryption Product is recorded: the product must be formally assured by the NCSC.")
 		}
 		switch as := d.Assurance; {
 		case as.Invalid:
-			invalid = true
+			r.invalid = true
 		case !as.Set:
-			fail(High, as.Pos, "no assurance", what+" is encrypted but no Assurance is recorded: the product must be assured by the NCSC to at least Foundation Grade (accepted: "+strings.Join(accepted, ", ")+").")
+			r.fail(Violation, High, as.Pos, "no assurance", what+" is encrypted but no Assurance is recorded: the product must be assured by the NCSC to at least Foundation Grade (accepted: "+strings.Join(accepted, ", ")+").")
 		case !acceptedAssurance(as.Value, accepted):
-			fail(High, as.Pos, fmt.Sprintf("assurance %q not accepted", as.Value),
+			r.fail(Violation, High, as.Pos, fmt.Sprintf("assurance %q not accepted", as.Value),
 				fmt.Sprintf("%s is encrypted with %s, assured %q, which is not an accepted assurance (%s): the product must be assured by the NCSC to at least Foundation Grade.",
 					what, orNone(d.EncryptionProduct.Value), as.Value, strings.Join(accepted, ", ")))
 		}
 	}
-	a := e.attest(d)
-	switch {
-	case a.invalid:
-		invalid = true
-	case a.kind != "":
-		bad = append(bad, a.problem)
-		e.finding(Finding{Paragraph: para, Kind: a.kind, Severity: Medium, Subject: d.ID, Pos: a.source, Message: a.message})
-	}
-	if a.kind != "" && !a.dated {
-		undated = true
-	}
-	if a.dated && !undated {
-		c.Deadline, c.Margin, c.Unit = a.due, a.margin, "days"
-	}
-	if invalid && len(bad) == 0 {
-		return
-	}
-	if len(bad) > 0 {
-		c.Outcome, c.Detail = Gap, strings.Join(bad, "; ")
-	} else {
-		c.Outcome = OK
-		c.Detail = fmt.Sprintf("encrypted with %s (%s); attested %s, due again by %s", d.EncryptionProduct.Value, d.Assurance.Value, d.AttestedOn, a.due.Format(time.DateOnly))
-	}
-	e.check(c)
+	renew := r.attestation(d)
+	r.record(func() string {
+		return fmt.Sprintf("encrypted with %s (%s); attested %s, due again by %s", d.EncryptionProduct.Value, d.Assurance.Value, d.AttestedOn, renew.Format(time.DateOnly))
+	})
 }
 
 // deviceManagement: Annex 1 2.2. Every device in the register is under the
@@ -163,72 +111,41 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 // attestation is current.
 func (e *eval) deviceManagement(d evidence.Device) {
 	const para = evidence.ParaDeviceManagement
-	c := Check{Paragraph: para, Source: "devices", Subject: d.ID, Pos: d.Row.Pos}
-	var bad []string
-	invalid, undated := false, false // as in deviceEncryption
-	fail := func(sev Severity, src diag.Pos, problem, msg string) {
-		bad, undated = append(bad, problem), true
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: d.ID, Pos: src, Message: msg})
-	}
+	r := e.requirements(Check{Paragraph: para, Source: "devices", Subject: d.ID, Pos: d.Row.Pos})
 	switch auth := d.Authority; {
 	case auth.Invalid:
-		invalid = true
+		r.invalid = true
 	case !auth.Set:
-		fail(High, auth.Pos, "no management authority",
+		r.fail(Violation, High, auth.Pos, "no management authority",
 			"No Management Authority: devices used to access or manage Government Data must be under the management authority of the Client or the Agency.")
 	}
-	// The tighter of the two dated rules is the check's deadline, unless
-	// an undated one failed.
-	var deadlines []deadline
 	kgs, prov := d.KnownGoodState, d.Provisioned
-	if kgs.Invalid || prov.Invalid {
-		invalid = true
-	}
+	r.invalid = r.invalid || kgs.Invalid || prov.Invalid
 	if !kgs.Set && !kgs.Invalid {
-		fail(High, kgs.Pos, "no known good state", "No Known Good State date: the device must be placed into a known good state before it is provisioned.")
+		r.fail(Violation, High, kgs.Pos, "no known good state", "No Known Good State date: the device must be placed into a known good state before it is provisioned.")
 	}
 	if !prov.Set && !prov.Invalid {
-		fail(High, prov.Pos, "no provisioning date", "No Provisioned date: without it the known good state cannot be shown to precede provisioning.")
+		r.fail(Violation, High, prov.Pos, "no provisioning date", "No Provisioned date: without it the known good state cannot be shown to precede provisioning.")
 	}
 	if kgs.Set && prov.Set {
-		m := workdays.DaysBetween(kgs.Time, prov.Time)
-		deadlines = append(deadlines, deadline{prov.Time, m})
-		if m < 0 {
-			bad = append(bad, fmt.Sprintf("known good state %s, %d day%s after provisioning %s", kgs, -m, plural(-m), prov))
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.ID, Pos: kgs.Pos,
-				Message: fmt.Sprintf("Known Good State set on %s, %d day%s after the device was provisioned on %s: it must be placed into a known good state before being provisioned.",
-					day(kgs.Time), -m, plural(-m), day(prov.Time))})
+		// Provisioned after the as-of date: not yet due. A known good
+		// state after the as-of date has not happened yet.
+		j := e.judge(by(prov.Time), kgs)
+		r.judged(j)
+		switch {
+		case j.Late():
+			r.failDated(Violation, High, kgs.Pos, fmt.Sprintf("known good state %s, %s after provisioning %s", kgs, j.Over(), prov),
+				fmt.Sprintf("Known Good State set on %s, %s after the device was provisioned on %s: it must be placed into a known good state before being provisioned.", day(kgs.Time), j.Over(), day(prov.Time)))
+		case j.Missed():
+			r.failDated(Violation, High, kgs.Pos, fmt.Sprintf("known good state %s, after the as-of date; provisioned %s", kgs, prov),
+				fmt.Sprintf("Known Good State set on %s, after the device was provisioned on %s: it must be placed into a known good state before being provisioned.", day(kgs.Time), day(prov.Time)))
 		}
 	}
-	a := e.attest(d)
-	switch {
-	case a.invalid:
-		invalid = true
-	case a.kind != "":
-		bad = append(bad, a.problem)
-		e.finding(Finding{Paragraph: para, Kind: a.kind, Severity: Medium, Subject: d.ID, Pos: a.source, Message: a.message})
-	}
-	if a.dated {
-		deadlines = append(deadlines, deadline{a.due, a.margin})
-	}
-	if a.kind != "" && !a.dated {
-		undated = true
-	}
-	if len(deadlines) > 0 && !undated {
-		tight := slices.MinFunc(deadlines, func(x, y deadline) int { return x.margin - y.margin })
-		c.Deadline, c.Margin, c.Unit = tight.due, tight.margin, "days"
-	}
-	if invalid && len(bad) == 0 {
-		return
-	}
-	if len(bad) > 0 {
-		c.Outcome, c.Detail = Gap, strings.Join(bad, "; ")
-	} else {
-		c.Outcome = OK
-		c.Detail = fmt.Sprintf("managed by the %s; known good state %s, provisioned %s; attested %s, due again by %s",
-			d.Authority.Value, kgs, prov, d.AttestedOn, a.due.Format(time.DateOnly))
-	}
-	e.check(c)
+	renew := r.attestation(d)
+	r.record(func() string {
+		return fmt.Sprintf("managed by the %s; known good state %s, provisioned %s; attested %s, due again by %s",
+			d.Authority.Value, kgs, prov, d.AttestedOn, renew.Format(time.DateOnly))
+	})
 }
 
 // acceptedAssurance reports whether an assurance is in the accepted list,
@@ -261,8 +178,8 @@ func devicesDocs() []Doc {
 			"Every laptop, mobile, tablet or removable device that Holds Government Data is Encrypted (Yes), names its Encryption Product, " +
 				"and has an Assurance in [rules] accepted_assurance (default CPA Foundation Grade, CPA Augmented Grade, Foundation Grade, Augmented Grade; matched ignoring case and spaces). " +
 				"Desktops and servers, and devices holding no Government Data, are not judged here. " +
-				"Its attestation, which vouches for the encryption recorded, must be current: renewed on or before the same day 12 Months after Attested On (clamped to the month's end), " +
-				"so an attestation exactly 12 Months before the as-of date is current and one a day older is stale; none, or one dated after the as-of date, is a violation. " +
+				fmt.Sprintf("Its attestation, which vouches for the encryption recorded, must be current: renewed on or before the same day %[1]s after Attested On (clamped to the month's end), ", months(attestationMonths)) +
+				fmt.Sprintf("so an attestation exactly %s before the as-of date is current and one a day older is stale;", months(attestationMonths)) + " none, or one dated after the as-of date, is a violation. " +
 				"The check's deadline is the attestation's renewal date, shown unless a requirement with no deadline failed."},
 		{[]string{evidence.ParaDeviceManagement}, "devices",
 			"Every device in the register has a Management Authority of Agency or Client (empty is a violation, anything else is invalid), " +

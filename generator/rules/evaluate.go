@@ -72,8 +72,8 @@ func Evaluate(in Input) Result {
 		e.order[p.ID] = i + 1
 	}
 	e.invalid()
-	for _, rule := range e.families() {
-		rule()
+	for _, f := range families() {
+		f.run(e)
 	}
 
 	applies := make(map[string]bool, len(in.Paragraphs))

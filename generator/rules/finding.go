@@ -85,10 +85,11 @@ type Check struct {
 	Detail    string
 	// Deadline is the last compliant day, when the rule has one.
 	Deadline time.Time
-	// Margin is how many days (Unit) were left to spare at the event,
-	// negative when late. Only meaningful when Deadline is set.
+	// Margin is how many Units were left to spare at the event (or, when
+	// nothing was done, at the as-of date), negative when late or overdue
+	// (see Deadline.Judge). Only meaningful when Deadline is set.
 	Margin int
-	Unit   string // "days" or "working days"
+	Unit   Unit // Days or WorkingDays
 	Pos    diag.Pos
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
-	"github.com/agency/evidence-site/generator/workdays"
 )
 
 // The governance rules: the sections of the TOML evidence other than the
@@ -49,26 +48,19 @@ func (e *eval) governance() {
 	if docs.CeasingToTrade != nil {
 		e.ceasingToTrade(docs.CeasingToTrade)
 	}
-	e.items(docs.Items)
-}
-
-func (e *eval) govInForm(para string) bool {
-	_, ok := e.order[para]
-	return ok
 }
 
 // review is what a document's last review shows at the as-of date.
 type review struct {
-	ok     bool      // reviewed, and not more than reviewMonths before the as-of date
-	due    time.Time // the last day of currency; zero when not judged
-	margin int       // calendar days from the as-of date to due
-	detail string
+	ok      bool       // reviewed, and not more than reviewMonths before the as-of date
+	current *Judgement // its currency; nil when not judged
+	detail  string
 }
 
 // govReview judges a document's last review: current up to and including
 // reviewMonths Months after it; stale from the day after. A review dated
 // after the as-of date is invalid. It raises the findings against each
-// paragraph in paras that is in the form.
+// paragraph in paras.
 func (e *eval) govReview(paras []string, subject, what string, d evidence.Date) review {
 	if !d.Set {
 		return review{ok: true, detail: "last review unreadable"} // reported as invalid already
@@ -76,37 +68,31 @@ func (e *eval) govReview(paras []string, subject, what string, d evidence.Date) 
 	asOf := e.in.AsOf
 	if d.Time.After(asOf) {
 		for _, p := range paras {
-			if e.govInForm(p) {
-				e.finding(Finding{Paragraph: p, Kind: Invalid, Severity: Medium, Subject: subject, Pos: d.Pos,
-					Message: fmt.Sprintf("last_reviewed (%s) is after the as-of date (%s): a review cannot be dated in the future.", day(d.Time), day(asOf))})
-			}
+			e.finding(Finding{Paragraph: p, Kind: Invalid, Severity: Medium, Subject: subject, Pos: d.Pos,
+				Message: fmt.Sprintf("last_reviewed (%s) is after the as-of date (%s): a review cannot be dated in the future.", day(d.Time), day(asOf))})
 		}
 		return review{detail: fmt.Sprintf("last reviewed %s, after the as-of date", d)}
 	}
-	due := workdays.AddMonths(d.Time, reviewMonths)
-	r := review{ok: !asOf.After(due), due: due, margin: workdays.DaysBetween(asOf, due)}
+	j := e.after(months(reviewMonths), d.Time).Current(asOf)
+	r := review{ok: j.Outcome == OK, current: &j}
 	if r.ok {
-		r.detail = fmt.Sprintf("last reviewed %s, next review due by %s", d, due.Format(time.DateOnly))
+		r.detail = fmt.Sprintf("last reviewed %s, next review due by %s", d, j.Due.Format(time.DateOnly))
 		return r
 	}
-	r.detail = fmt.Sprintf("last reviewed %s, review was due by %s", d, due.Format(time.DateOnly))
+	r.detail = fmt.Sprintf("last reviewed %s, review was due by %s", d, j.Due.Format(time.DateOnly))
 	for _, p := range paras {
-		if e.govInForm(p) {
-			e.finding(Finding{Paragraph: p, Kind: Stale, Severity: Medium, Subject: subject, Pos: d.Pos,
-				Message: fmt.Sprintf("%s was last reviewed on %s, more than %d Months before %s: it was due for review by %s (%d day%s overdue).",
-					capitalise(what), day(d.Time), reviewMonths, day(asOf), day(due), -r.margin, plural(-r.margin))})
-		}
+		e.finding(Finding{Paragraph: p, Kind: Stale, Severity: Medium, Subject: subject, Pos: d.Pos,
+			Message: fmt.Sprintf("%s was last reviewed on %s, more than %s before %s: it was due for review by %s (%s overdue).",
+				capitalise(what), day(d.Time), months(reviewMonths), day(asOf), day(j.Due), j.Over())})
 	}
 	return r
 }
 
-// govCheck records one check per paragraph in the form.
-func (e *eval) govCheck(paras []string, c Check) {
+// checkEach records the check once for each paragraph.
+func (e *eval) checkEach(paras []string, c Check) {
 	for _, p := range paras {
-		if e.govInForm(p) {
-			c.Paragraph = p
-			e.check(c)
-		}
+		c.Paragraph = p
+		e.check(c)
 	}
 }
 
@@ -114,8 +100,8 @@ func (e *eval) govCheck(paras []string, c Check) {
 // further problems (gaps) and notes (details).
 func reviewCheck(kind, subject string, src diag.Pos, r review, gaps []string, notes ...string) Check {
 	c := Check{Source: kind, Subject: subject, Pos: src, Outcome: OK}
-	if !r.due.IsZero() {
-		c.Deadline, c.Margin, c.Unit = r.due, r.margin, "days"
+	if r.current != nil {
+		c = r.current.stamp(c)
 	}
 	if !r.ok || len(gaps) > 0 {
 		c.Outcome = Gap
@@ -162,24 +148,22 @@ func (e *eval) representatives(r *evidence.Representatives) {
 			if side.rep.Appointed.Set {
 				c.Detail += ", appointed " + side.rep.Appointed.String()
 			}
-			e.govCheck([]string{side.para}, c)
+			e.checkEach([]string{side.para}, c)
 			continue
 		}
 		gaps = append(gaps, problem)
 		c.Outcome, c.Detail = Gap, problem
-		e.govCheck([]string{side.para}, c)
+		e.checkEach([]string{side.para}, c)
 		for _, p := range []string{side.para, evidence.ParaRepresentatives} {
-			if e.govInForm(p) {
-				e.finding(Finding{Paragraph: p, Kind: Violation, Severity: side.sev, Subject: subject, Pos: src,
-					Message: capitalise(problem) + ": the Parties shall each appoint a security representative responsible for Security (B.2.3), named in Paragraphs 2.3.1 and 2.3.2."})
-			}
+			e.finding(Finding{Paragraph: p, Kind: Violation, Severity: side.sev, Subject: subject, Pos: src,
+				Message: capitalise(problem) + ": the Parties shall each appoint a security representative responsible for Security (B.2.3), named in Paragraphs 2.3.1 and 2.3.2."})
 		}
 	}
 	c := Check{Source: "representatives", Subject: subject, Pos: r.Pos, Outcome: OK, Detail: "both Parties' security representatives named"}
 	if len(gaps) > 0 {
 		c.Outcome, c.Detail = Gap, strings.Join(gaps, "; ")
 	}
-	e.govCheck([]string{evidence.ParaRepresentatives}, c)
+	e.checkEach([]string{evidence.ParaRepresentatives}, c)
 }
 
 // securityPolicy: B.2.7. The Agency's security policy is maintained up to
@@ -193,7 +177,7 @@ func (e *eval) securityPolicy(s *evidence.SecurityPolicy) {
 	if s.Version.Set {
 		notes = append(notes, "version "+s.Version.Value)
 	}
-	e.govCheck(paras, reviewCheck("security-policy", subject, s.LastReviewed.Pos, r, nil, notes...))
+	e.checkEach(paras, reviewCheck("security-policy", subject, s.LastReviewed.Pos, r, nil, notes...))
 	for i, q := range s.Requests {
 		e.policyRequest(fmt.Sprintf("%s.request[%d]", subject, i+1), q)
 	}
@@ -202,37 +186,27 @@ func (e *eval) securityPolicy(s *evidence.SecurityPolicy) {
 // policyRequest: B.2.7 "on request shall supply this document as soon as
 // practicable to the Client".
 func (e *eval) policyRequest(subject string, q evidence.PolicyRequest) {
-	const para = evidence.ParaSecurityPolicy
-	if !e.govInForm(para) || !q.Requested.Set || q.Supplied.Invalid || q.Requested.Time.After(e.in.AsOf) {
+	if !e.has(evidence.ParaSecurityPolicy) || !q.Requested.Set || q.Supplied.Invalid || q.Requested.Time.After(e.in.AsOf) {
 		return
 	}
-	cal, asOf := e.in.Calendar, e.in.AsOf
-	due := cal.AddWorkingDays(q.Requested.Time, policySupplyWorkingDays)
+	d := e.after(workingDays(policySupplyWorkingDays), q.Requested.Time)
 	got := q.Supplied
-	if got.Set && got.Time.After(asOf) {
-		got.Set = false // supplied after the as-of date: not yet, at that date
+	pos := got.Pos
+	if _, ok := e.happened(got); !ok {
+		pos = q.Requested.Pos // no supplied line to point at
 	}
-	c := Check{Paragraph: para, Source: "security-policy", Subject: subject, Pos: q.Supplied.Pos, Deadline: due, Unit: "working days"}
-	reading := fmt.Sprintf("%d Working Days after the request, this tool's reading of \"as soon as practicable\"", policySupplyWorkingDays)
-	switch {
-	case !got.Set && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = fmt.Sprintf("requested %s; due by %s", q.Requested, due.Format(time.DateOnly))
-	case !got.Set:
-		c.Outcome, c.Margin, c.Pos = Gap, -cal.WorkingDaysBetween(due, asOf), q.Requested.Pos
-		c.Detail = fmt.Sprintf("requested %s; not supplied", q.Requested)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: subject, Pos: q.Requested.Pos,
-			Message: fmt.Sprintf("The Client requested the security policy on %s and it has not been supplied: it was due by %s (%s).", day(q.Requested.Time), day(due), reading)})
-	case got.Time.After(due):
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, got.Time)
-		c.Detail = fmt.Sprintf("requested %s, supplied %s", q.Requested, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: subject, Pos: got.Pos,
-			Message: fmt.Sprintf("The security policy was supplied on %s: the Client requested it on %s, so it was due by %s (%s).", day(got.Time), day(q.Requested.Time), day(due), reading)})
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
-		c.Detail = fmt.Sprintf("requested %s, supplied %s", q.Requested, got)
-	}
-	e.check(c)
+	reading := fmt.Sprintf("%s after the request, this tool's reading of \"as soon as practicable\"", d.Period)
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: evidence.ParaSecurityPolicy, Source: "security-policy", Subject: subject, Pos: pos},
+		deadline: d, done: got, severity: High, lateSeverity: Low,
+		pending: fmt.Sprintf("requested %s; due by %s", q.Requested, d.Due.Format(time.DateOnly)),
+		missing: fmt.Sprintf("requested %s; not supplied", q.Requested),
+		met:     fmt.Sprintf("requested %s, supplied %s", q.Requested, got),
+		missed:  fmt.Sprintf("The Client requested the security policy on %s and it has not been supplied: it was due by %s (%s).", day(q.Requested.Time), day(d.Due), reading),
+		late: func(string) string {
+			return fmt.Sprintf("The security policy was supplied on %s: the Client requested it on %s, so it was due by %s (%s).", day(got.Time), day(q.Requested.Time), day(d.Due), reading)
+		},
+	})
 }
 
 // incidentProcess: B.3.4.4 (and, in Part A, evidence for A.5.1). The
@@ -243,7 +217,7 @@ func (e *eval) incidentProcess(ip *evidence.IncidentProcess) {
 	paras := []string{evidence.ParaIncidentProcess, evidence.ParaNotifyA}
 	r := e.govReview(paras, subject, "the incident management process", ip.LastReviewed)
 	var gaps []string
-	if len(ip.ResponsePlans) == 0 && e.govInForm(evidence.ParaIncidentProcess) {
+	if len(ip.ResponsePlans) == 0 && e.has(evidence.ParaIncidentProcess) {
 		gaps = append(gaps, "no incident response plans")
 		e.finding(Finding{Paragraph: evidence.ParaIncidentProcess, Kind: Violation, Severity: High, Subject: subject, Pos: ip.ResponsePlansPos,
 			Message: "No incident response plans listed (response_plans): the ISMS shall document the security incident management processes and incident response plans."})
@@ -252,8 +226,8 @@ func (e *eval) incidentProcess(ip *evidence.IncidentProcess) {
 	if len(ip.ResponsePlans) > 0 {
 		notes = append(notes, fmt.Sprintf("%d response plan%s: %s", len(ip.ResponsePlans), plural(len(ip.ResponsePlans)), strings.Join(ip.ResponsePlans, ", ")))
 	}
-	e.govCheck([]string{evidence.ParaIncidentProcess}, reviewCheck("incident-process", subject, ip.LastReviewed.Pos, r, gaps, notes...))
-	e.govCheck([]string{evidence.ParaNotifyA}, reviewCheck("incident-process", subject, ip.LastReviewed.Pos, r, nil))
+	e.checkEach([]string{evidence.ParaIncidentProcess}, reviewCheck("incident-process", subject, ip.LastReviewed.Pos, r, gaps, notes...))
+	e.checkEach([]string{evidence.ParaNotifyA}, reviewCheck("incident-process", subject, ip.LastReviewed.Pos, r, nil))
 }
 
 // vulnerabilityPolicy: B.3.4.5. The policy documents the seven things the
@@ -262,7 +236,7 @@ func (e *eval) incidentProcess(ip *evidence.IncidentProcess) {
 func (e *eval) vulnerabilityPolicy(v *evidence.VulnerabilityPolicy) {
 	const subject = "vulnerability_policy"
 	paras := []string{evidence.ParaVulnPolicy}
-	if !e.govInForm(evidence.ParaVulnPolicy) {
+	if !e.has(evidence.ParaVulnPolicy) {
 		return
 	}
 	r := e.govReview(paras, subject, "the vulnerability management policy", v.LastReviewed)
@@ -281,14 +255,14 @@ func (e *eval) vulnerabilityPolicy(v *evidence.VulnerabilityPolicy) {
 	if v.CoversSet {
 		notes = append(notes, fmt.Sprintf("covers %d of %d", len(v.Covers), len(evidence.VulnerabilityProcesses())))
 	}
-	e.govCheck(paras, reviewCheck("vulnerability-policy", subject, v.CoversPos, r, gaps, notes...))
+	e.checkEach(paras, reviewCheck("vulnerability-policy", subject, v.CoversPos, r, gaps, notes...))
 }
 
 // auditLogging: Annex 1 7.1, 8.1.1, 8.1.2 and 8.3.
 func (e *eval) auditLogging(a *evidence.AuditLogging) {
 	const subject, kind = "audit_logging", "audit-logging"
 
-	if a.RetentionSet && e.govInForm(evidence.ParaAuditRetention) {
+	if a.RetentionSet && e.has(evidence.ParaAuditRetention) {
 		c := Check{Paragraph: evidence.ParaAuditRetention, Source: kind, Subject: subject, Pos: a.RetentionPos, Outcome: OK,
 			Detail: fmt.Sprintf("audit records kept %d Month%s (at least %d required)", a.RetentionMonths, plural(a.RetentionMonths), evidence.MinRetentionMonths)}
 		if a.RetentionMonths < evidence.MinRetentionMonths {
@@ -299,7 +273,7 @@ func (e *eval) auditLogging(a *evidence.AuditLogging) {
 		e.check(c)
 	}
 
-	if a.SourcesSet && e.govInForm(evidence.ParaAuditSources) {
+	if a.SourcesSet && e.has(evidence.ParaAuditSources) {
 		src := a.SourcesPos
 		var have, na, gaps []string
 		for _, s := range evidence.LogSources() {
@@ -331,7 +305,7 @@ func (e *eval) auditLogging(a *evidence.AuditLogging) {
 		e.check(c)
 	}
 
-	if a.EventsSet && e.govInForm(evidence.ParaAuditEvents) {
+	if a.EventsSet && e.has(evidence.ParaAuditEvents) {
 		var gaps []string
 		for _, ev := range evidence.SecurityEvents() {
 			if a.Records(ev.Name) {
@@ -349,7 +323,7 @@ func (e *eval) auditLogging(a *evidence.AuditLogging) {
 		e.check(c)
 	}
 
-	if k := a.AccessRecordsKept; k.Set && e.govInForm(evidence.ParaAccessControl) {
+	if k := a.AccessRecordsKept; k.Set && e.has(evidence.ParaAccessControl) {
 		c := Check{Paragraph: evidence.ParaAccessControl, Source: kind, Subject: subject, Pos: k.Pos, Outcome: OK, Detail: "an audit record of accesses is kept"}
 		if !k.Value {
 			c.Outcome, c.Detail = Gap, "no audit record of accesses"
@@ -365,7 +339,7 @@ func (e *eval) auditLogging(a *evidence.AuditLogging) {
 // processed and managed from.
 func (e *eval) dataLocations(locs []evidence.DataLocation) {
 	const para = evidence.ParaDataLocations
-	if !e.govInForm(para) {
+	if !e.has(para) {
 		return
 	}
 	seen := map[string]bool{}
@@ -404,7 +378,7 @@ func (e *eval) dataLocations(locs []evidence.DataLocation) {
 func (e *eval) ceasingToTrade(c *evidence.CeasingToTrade) {
 	const subject = "ceasing_to_trade"
 	paras := []string{evidence.ParaCeasingToTrade}
-	if !e.govInForm(evidence.ParaCeasingToTrade) {
+	if !e.has(evidence.ParaCeasingToTrade) {
 		return
 	}
 	r := e.govReview(paras, subject, "the ceasing-to-trade process", c.LastReviewed)
@@ -412,7 +386,7 @@ func (e *eval) ceasingToTrade(c *evidence.CeasingToTrade) {
 	if c.Summary.Set {
 		notes = append(notes, c.Summary.Value)
 	}
-	e.govCheck(paras, reviewCheck("ceasing-to-trade", subject, c.LastReviewed.Pos, r, nil, notes...))
+	e.checkEach(paras, reviewCheck("ceasing-to-trade", subject, c.LastReviewed.Pos, r, nil, notes...))
 }
 
 func governanceDocs() []Doc {
@@ -427,6 +401,5 @@ func governanceDocs() []Doc {
 		{[]string{"B.Annex1.7.1"}, "", "[audit_logging] access_records_kept is true: an audit record of accesses is retained; false is a high finding."},
 		{[]string{"B.Annex1.3.1"}, "", "[[data_location]]: each location states its legal and regulatory regime (none is a high finding), and together the locations say where Government Data is stored, processed and managed from (an activity no location lists is a high finding)."},
 		{[]string{"B.Annex1.3.3.2"}, "", fmt.Sprintf("[ceasing_to_trade]: the documented process is current up to and including %d Months after last_reviewed, stale from the day after.", reviewMonths)},
-		{nil, "", "[[evidence]] items: each item is evidence for every paragraph it names. A paragraph id that is not in the schedule is an invalid finding at its line. An item is current up to and including its expires date, or its date plus review_months Months; from the day after it is stale against each paragraph it names. An item dated after the as-of date is invalid."},
 	}
 }

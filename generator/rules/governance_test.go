@@ -121,7 +121,7 @@ func TestPolicyRequestBoundaries(t *testing.T) {
 		{"supplied on the bank holiday", "2026-05-21", "2026-05-25", "2026-11-27", govWant{OK, "2026-05-29", 4, nil}},
 		{"supplied the same day", "2026-05-21", "2026-05-21", "2026-11-27", govWant{OK, "2026-05-29", 5, nil}},
 		{"outstanding on the last day", "2026-05-21", "", "2026-05-29", govWant{Due, "2026-05-29", 0, nil}},
-		{"outstanding over the weekend after", "2026-05-21", "", "2026-05-30", govWant{Gap, "2026-05-29", 0, []string{"violation high 5"}}},
+		{"outstanding over the weekend after: 1 Working Day overdue", "2026-05-21", "", "2026-05-30", govWant{Gap, "2026-05-29", -1, []string{"violation high 5"}}},
 		{"outstanding the next Working Day", "2026-05-21", "", "2026-06-01", govWant{Gap, "2026-05-29", -1, []string{"violation high 5"}}},
 		{"supplied after the as-of date", "2026-05-21", "2026-05-29", "2026-05-27", govWant{Due, "2026-05-29", 2, nil}},
 		// Fri 18 Dec 2026: Christmas Day is a Friday and Boxing Day a

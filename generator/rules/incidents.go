@@ -31,7 +31,7 @@ func (e *eval) incidents() {
 		if notify != "" {
 			e.incidentNotified(notify, in)
 		}
-		if e.paraInForm(evidence.ParaDataB) {
+		if e.has(evidence.ParaDataB) {
 			e.incidentData(in)
 		}
 		switch report {
@@ -49,7 +49,7 @@ func (e *eval) incidents() {
 // firstInForm returns the first of ids that the form has, or "".
 func (e *eval) firstInForm(ids ...string) string {
 	for _, id := range ids {
-		if e.paraInForm(id) {
+		if e.has(id) {
 			return id
 		}
 	}
@@ -64,64 +64,42 @@ func (e *eval) incidentNotified(para string, in evidence.Incident) {
 	if !in.Aware.Set || in.Notified.Invalid {
 		return
 	}
-	cal, asOf, aware, got := e.in.Calendar, e.in.AsOf, in.Aware.Time, in.Notified
-	due := cal.AddWorkingDays(aware, notifyWorkingDays)
-	c := Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos, Deadline: due, Unit: "working days"}
-	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", day(due))
-	switch {
-	case !got.Set && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = fmt.Sprintf("aware %s; notification due by %s", in.Aware, due.Format(time.DateOnly))
-	case !got.Set:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-		c.Detail = fmt.Sprintf("aware %s; no notification recorded", in.Aware)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
-			Message: fmt.Sprintf("No Notified On date: the Agency became aware of this %s incident on %s, and %s.", in.Type.Value, day(aware), rule)})
-	case got.Time.After(due):
-		var late string
-		c.Margin, late = lateWorkingDays(cal, due, got.Time)
-		c.Outcome, c.Detail = Gap, fmt.Sprintf("aware %s, notified %s", in.Aware, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
-			Message: fmt.Sprintf("Notified on %s, %s: the Agency became aware on %s, and %s.", day(got.Time), late, day(aware), rule)})
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
-		c.Detail = fmt.Sprintf("aware %s, notified %s", in.Aware, got)
-	}
-	e.check(c)
+	aware, got := in.Aware.Time, in.Notified
+	d := e.after(workingDays(notifyWorkingDays), aware)
+	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", day(d.Due))
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos},
+		deadline: d, done: got, severity: High,
+		pending: fmt.Sprintf("aware %s; notification due by %s", in.Aware, d.Due.Format(time.DateOnly)),
+		missing: fmt.Sprintf("aware %s; no notification recorded", in.Aware),
+		met:     fmt.Sprintf("aware %s, notified %s", in.Aware, got),
+		missed:  fmt.Sprintf("No Notified On date: the Agency became aware of this %s incident on %s, and %s.", in.Type.Value, day(aware), rule),
+		late: func(over string) string {
+			return fmt.Sprintf("Notified on %s, %s late: the Agency became aware on %s, and %s.", day(got.Time), over, day(aware), rule)
+		},
+	})
 }
 
 // incidentData: B.8.2.1(e). Data the Client requests is supplied within 2
 // Working Days: on or before the 2nd Working Day strictly after the day of
 // the request.
 func (e *eval) incidentData(in evidence.Incident) {
-	const para = evidence.ParaDataB
 	req, got := in.DataRequested, in.DataSupplied
 	if !req.Set || got.Invalid {
 		return
 	}
-	cal, asOf := e.in.Calendar, e.in.AsOf
-	due := cal.AddWorkingDays(req.Time, dataWorkingDays)
-	c := Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos, Deadline: due, Unit: "working days"}
-	switch {
-	case !got.Set && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = fmt.Sprintf("data requested %s; due by %s", req, due.Format(time.DateOnly))
-	case !got.Set:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-		c.Detail = fmt.Sprintf("data requested %s; not supplied", req)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
-			Message: fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within 2 Working Days, by %s.", day(req.Time), day(due))})
-	case got.Time.After(due):
-		var late string
-		c.Margin, late = lateWorkingDays(cal, due, got.Time)
-		c.Outcome, c.Detail = Gap, fmt.Sprintf("data requested %s, supplied %s", req, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
-			Message: fmt.Sprintf("Data supplied on %s, %s: the Client requested it on %s, so it was due within 2 Working Days, by %s.", day(got.Time), late, day(req.Time), day(due))})
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
-		c.Detail = fmt.Sprintf("data requested %s, supplied %s", req, got)
-	}
-	e.check(c)
+	d := e.after(workingDays(dataWorkingDays), req.Time)
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: evidence.ParaDataB, Source: "incidents", Subject: in.ID, Pos: got.Pos},
+		deadline: d, done: got, severity: High,
+		pending: fmt.Sprintf("data requested %s; due by %s", req, d.Due.Format(time.DateOnly)),
+		missing: fmt.Sprintf("data requested %s; not supplied", req),
+		met:     fmt.Sprintf("data requested %s, supplied %s", req, got),
+		missed:  fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within %s, by %s.", day(req.Time), d.Period, day(d.Due)),
+		late: func(over string) string {
+			return fmt.Sprintf("Data supplied on %s, %s late: the Client requested it on %s, so it was due within %s, by %s.", day(got.Time), over, day(req.Time), d.Period, day(d.Due))
+		},
+	})
 }
 
 // incidentReportB: B.8.2.1(f). Full details of an actual or attempted
@@ -142,30 +120,20 @@ func (e *eval) incidentReportB(in evidence.Incident) {
 		}
 		return
 	}
-	cal, asOf, aware := e.in.Calendar, e.in.AsOf, in.Aware.Time
-	due := cal.AddWorkingDays(aware, reportWorkingDays)
-	c := Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos, Deadline: due, Unit: "working days"}
-	rule := fmt.Sprintf("due by %s, %d Working Days after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", day(due), reportWorkingDays, day(aware))
-	switch {
-	case !got.Set && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = fmt.Sprintf("aware %s; full report due by %s", in.Aware, due.Format(time.DateOnly))
-	case !got.Set:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-		c.Detail = fmt.Sprintf("aware %s; no full report delivered", in.Aware)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: got.Pos,
-			Message: fmt.Sprintf("No Report Delivered On date: full details of this %s Breach of Security, with a root cause analysis where the Client requires one, were %s.", in.Type.Value, rule)})
-	case got.Time.After(due):
-		var late string
-		c.Margin, late = lateWorkingDays(cal, due, got.Time)
-		c.Outcome, c.Detail = Gap, fmt.Sprintf("aware %s, report delivered %s", in.Aware, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: in.ID, Pos: got.Pos,
-			Message: fmt.Sprintf("Full report delivered on %s, %s: it was %s.", day(got.Time), late, rule)})
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
-		c.Detail = fmt.Sprintf("aware %s, report delivered %s", in.Aware, got)
-	}
-	e.check(c)
+	aware := in.Aware.Time
+	d := e.after(workingDays(reportWorkingDays), aware)
+	rule := fmt.Sprintf("due by %s, %s after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", day(d.Due), d.Period, day(aware))
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos},
+		deadline: d, done: got, severity: High, lateSeverity: Low,
+		pending: fmt.Sprintf("aware %s; full report due by %s", in.Aware, d.Due.Format(time.DateOnly)),
+		missing: fmt.Sprintf("aware %s; no full report delivered", in.Aware),
+		met:     fmt.Sprintf("aware %s, report delivered %s", in.Aware, got),
+		missed:  fmt.Sprintf("No Report Delivered On date: full details of this %s Breach of Security, with a root cause analysis where the Client requires one, were %s.", in.Type.Value, rule),
+		late: func(over string) string {
+			return fmt.Sprintf("Full report delivered on %s, %s late: it was %s.", day(got.Time), over, rule)
+		},
+	})
 }
 
 // incidentReportA: A.5.2.1(d). Full details only "where the Client so
@@ -216,8 +184,8 @@ func incidentsDocs() []Doc {
 	const reg = "incidents"
 	return []Doc{
 		{[]string{evidence.ParaNotifyA, evidence.ParaNotifyB}, reg, "Every actual, potential or attempted Breach of Security notified to the Client \"upon becoming aware\": this tool reads that as a Notified On date on the Aware On day or the first Working Day after it (a weekend or bank holiday in between does not count). Not yet notified by then is due; no notification after it, or a later one, is a finding. A Notified On date before Aware On is invalid."},
-		{[]string{evidence.ParaDataB}, reg, "Data the Client (or GovCertUK) requests supplied within 2 Working Days: Data Supplied On on or before the 2nd Working Day strictly after Data Requested On (a Thursday request is due by Monday, across a weekend; one on Friday 22 May 2026 by Wednesday 27 May, across the Spring bank holiday). Part A has no such paragraph."},
-		{[]string{evidence.ParaReportB}, reg, "Full details (with a root cause analysis where the Client requires one) of every actual or attempted Breach of Security (the paragraph does not name potential ones) \"as soon as reasonably practicable\": this tool reads that as a Report Delivered On date within 10 Working Days after Aware On. Within that period a missing report is due; past it, a finding (high); delivered after it, a low-severity finding."},
+		{[]string{evidence.ParaDataB}, reg, "Data the Client (or GovCertUK) requests supplied within " + workingDays(dataWorkingDays).String() + ": Data Supplied On on or before the last of them, counted strictly after Data Requested On (a Thursday request is due by Monday, across a weekend; one on Friday 22 May 2026 by Wednesday 27 May, across the Spring bank holiday). Part A has no such paragraph."},
+		{[]string{evidence.ParaReportB}, reg, "Full details (with a root cause analysis where the Client requires one) of every actual or attempted Breach of Security (the paragraph does not name potential ones) \"as soon as reasonably practicable\": this tool reads that as a Report Delivered On date within " + workingDays(reportWorkingDays).String() + " after Aware On. Within that period a missing report is due; past it, a finding (high); delivered after it, a low-severity finding."},
 		{[]string{evidence.ParaReportA}, reg, "Part A asks for full details only \"where the Client so requests\", and the register does not record requests: a delivered report is shown as evidence, a missing one is not a gap."},
 		{[]string{evidence.ParaRecurA, evidence.ParaRecurB}, reg, "An incident whose Root Cause (ignoring case and spaces) is that of an incident the Agency became aware of on an earlier day is flagged against the later incident, naming the earlier one: the same root cause was not prevented from recurring. Incidents with the same Aware On day are not compared (they are usually one event)."},
 	}

@@ -12,8 +12,8 @@ import (
 // id names a paragraph of the schedule; each item is current at the as-of
 // date (up to and including its expires date, or its date plus
 // review_months Months), and is dated on or before the as-of date.
-func (e *eval) items(items []evidence.Item) {
-	for _, it := range items {
+func (e *eval) items() {
+	for _, it := range e.in.Evidence.Documents.Items {
 		e.item(it)
 	}
 }
@@ -27,7 +27,7 @@ func (e *eval) item(it evidence.Item) {
 				Message: fmt.Sprintf("paragraphs: no paragraph %q in the schedule (ids are written like B.2.6, A.4.2.1(c) or B.Annex1.5.1).", ref.ID)})
 			continue
 		}
-		if e.govInForm(ref.ID) {
+		if e.has(ref.ID) {
 			inForm = append(inForm, ref.ID)
 		}
 	}
@@ -35,16 +35,16 @@ func (e *eval) item(it evidence.Item) {
 		return // no paragraph of this form, or no date (reported)
 	}
 
-	c := Check{Source: "document", Subject: it.ID, Pos: it.Date.Pos, Outcome: OK}
-	var due time.Time
+	c := Check{Source: evidence.DocumentSource, Subject: it.ID, Pos: it.Date.Pos, Outcome: OK}
+	var current Deadline
 	var basis string
 	switch {
 	case it.Expires.Set:
-		due, basis = it.Expires.Time, "expires"
+		current, basis = by(it.Expires.Time), "expires"
 		c.Pos = it.Expires.Pos
 	case it.ReviewMonths > 0:
-		due = workdays.AddMonths(it.Date.Time, it.ReviewMonths)
-		basis = fmt.Sprintf("review every %d Month%s", it.ReviewMonths, plural(it.ReviewMonths))
+		current = e.after(months(it.ReviewMonths), it.Date.Time)
+		basis = "review every " + months(it.ReviewMonths).String()
 	}
 	var f *Finding
 	switch {
@@ -52,22 +52,22 @@ func (e *eval) item(it evidence.Item) {
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("dated %s, after the as-of date", it.Date)
 		f = &Finding{Kind: Invalid, Severity: Medium, Subject: it.ID, Pos: it.Date.Pos,
 			Message: fmt.Sprintf("%q is dated %s, after the as-of date (%s): it is not evidence at that date.", it.Title, day(it.Date.Time), day(asOf))}
-	case due.IsZero():
+	case current.Due.IsZero():
 		c.Detail = fmt.Sprintf("dated %s, no expiry", it.Date)
 	default:
-		c.Deadline, c.Margin, c.Unit = due, workdays.DaysBetween(asOf, due), "days"
-		if !asOf.After(due) {
-			c.Detail = fmt.Sprintf("dated %s, current until %s (%s)", it.Date, due.Format(time.DateOnly), basis)
+		j := current.Current(asOf)
+		c = j.stamp(c)
+		if j.Outcome == OK {
+			c.Detail = fmt.Sprintf("dated %s, current until %s (%s)", it.Date, j.Due.Format(time.DateOnly), basis)
 			break
 		}
-		c.Outcome = Gap
-		c.Detail = fmt.Sprintf("dated %s, stale since %s (%s)", it.Date, workdays.AddDays(due, 1).Format(time.DateOnly), basis)
-		msg := fmt.Sprintf("%q expired on %s", it.Title, day(due))
+		c.Detail = fmt.Sprintf("dated %s, stale since %s (%s)", it.Date, workdays.AddDays(j.Due, 1).Format(time.DateOnly), basis)
+		msg := fmt.Sprintf("%q expired on %s", it.Title, day(j.Due))
 		if !it.Expires.Set {
-			msg = fmt.Sprintf("%q is dated %s and was due for review every %d Month%s, by %s", it.Title, day(it.Date.Time), it.ReviewMonths, plural(it.ReviewMonths), day(due))
+			msg = fmt.Sprintf("%q is dated %s and was due for review every %s, by %s", it.Title, day(it.Date.Time), months(it.ReviewMonths), day(j.Due))
 		}
 		f = &Finding{Kind: Stale, Severity: Medium, Subject: it.ID, Pos: c.Pos,
-			Message: fmt.Sprintf("%s: at %s it is %d day%s out of date.", msg, day(asOf), -c.Margin, plural(-c.Margin))}
+			Message: fmt.Sprintf("%s: at %s it is %s out of date.", msg, day(asOf), j.Over())}
 	}
 	for _, p := range inForm {
 		c.Paragraph = p
@@ -77,5 +77,11 @@ func (e *eval) item(it evidence.Item) {
 			g.Paragraph = p
 			e.finding(g)
 		}
+	}
+}
+
+func itemsDocs() []Doc {
+	return []Doc{
+		{nil, "", "[[evidence]] items: each item is evidence for every paragraph it names. A paragraph id that is not in the schedule is an invalid finding at its line. An item is current up to and including its expires date, or its date plus review_months Months; from the day after it is stale against each paragraph it names. An item dated after the as-of date is invalid."},
 	}
 }

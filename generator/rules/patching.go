@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
-	"github.com/agency/evidence-site/generator/workdays"
 )
 
-// Units of a patching check's margin.
+// The patching periods of B.9.3 and the extension of B.9.3.2.
 const (
-	patchDays        = "days"
-	patchWorkingDays = "working days"
+	criticalPatchDays     = 14 // 'Critical' within 14 days of release
+	importantPatchDays    = 30 // 'Important' within 30 days of release
+	otherPatchWorkingDays = 60 // all 'Other' within 60 Working Days of release
+	patchExtensionDays    = 5  // 9.3.2: a further 5 days
 )
 
 // patching checks Part B paragraphs 9.2 and 9.3, with the exceptions of
@@ -28,59 +29,36 @@ func (e *eval) patching() {
 	}
 }
 
-// patchHas reports whether the form has paragraph id.
-func (e *eval) patchHas(id string) bool {
-	_, ok := e.order[id]
-	return ok
-}
-
-// patchFinding and patchCheck record a finding or check only when the
-// form has its paragraph.
-func (e *eval) patchFinding(f Finding) {
-	if e.patchHas(f.Paragraph) {
-		e.finding(f)
+// normalPeriod is the normal period of B.9.3 for category c.
+func normalPeriod(c evidence.Category) Period {
+	switch c {
+	case evidence.CategoryCritical:
+		return days(criticalPatchDays)
+	case evidence.CategoryImportant:
+		return days(importantPatchDays)
 	}
-}
-
-func (e *eval) patchCheck(c Check) {
-	if e.patchHas(c.Paragraph) {
-		e.check(c)
-	}
+	return workingDays(otherPatchWorkingDays)
 }
 
 // patchPeriodText describes the normal period of a category, counted from
 // "release" or another start.
 func patchPeriodText(c evidence.Category, from string) string {
-	switch c {
-	case evidence.CategoryCritical:
-		return "due 14 days after " + from
-	case evidence.CategoryImportant:
-		return "due 30 days after " + from
+	p := normalPeriod(c)
+	if p.Unit == WorkingDays {
+		return "due within " + p.String() + " after " + from
 	}
-	return "due within 60 Working Days after " + from
-}
-
-// patchNormalDue is the last compliant day of the normal period (B.9.3)
-// for category c counted from start, and the unit its margin is told in.
-func (e *eval) patchNormalDue(c evidence.Category, start time.Time) (time.Time, string) {
-	switch c {
-	case evidence.CategoryCritical:
-		return workdays.AddDays(start, 14), patchDays
-	case evidence.CategoryImportant:
-		return workdays.AddDays(start, 30), patchDays
-	}
-	return e.in.Calendar.AddWorkingDays(start, 60), patchWorkingDays
+	return "due " + p.String() + " after " + from
 }
 
 // patchSeverity: B.9.2. The severity is categorised Critical, Important or
 // Other; the check shows how the rating given maps to the category. An
 // unreadable severity is an invalid finding already.
 func (e *eval) patchSeverity(v evidence.Vulnerability) {
-	if !e.patchHas(evidence.ParaSeverity) || !v.Severity.Set {
+	if !e.has(evidence.ParaSeverity) || !v.Severity.Set {
 		return
 	}
 	r := v.Severity.Rating
-	e.patchCheck(Check{Paragraph: evidence.ParaSeverity, Source: "vulnerabilities", Subject: v.ID, Pos: v.Severity.Pos, Outcome: OK,
+	e.check(Check{Paragraph: evidence.ParaSeverity, Source: "vulnerabilities", Subject: v.ID, Pos: v.Severity.Pos, Outcome: OK,
 		Detail: "severity " + r.String() + ": " + patchPeriodText(r.Category, "release")})
 }
 
@@ -112,7 +90,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 	gap := func(c Check, para string, src Finding, detail string) Check {
 		c.Paragraph, c.Outcome, c.Detail = para, Gap, detail
 		src.Paragraph, src.Kind, src.Severity, src.Subject = para, Violation, Medium, v.ID
-		e.patchFinding(src)
+		e.finding(src)
 		return c
 	}
 	switch v.Exception.Value {
@@ -144,7 +122,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 				c.Detail = fmt.Sprintf("not exploitable in the Services (%s): no patching deadline runs while it stays so", adj.ref)
 			}
 		}
-		e.patchCheck(c)
+		e.check(c)
 	case evidence.PatchExtension:
 		const para = evidence.ParaExtension
 		c := base
@@ -152,21 +130,21 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 		switch {
 		case v.Severity.Set && cat == evidence.CategoryOther:
 			c = gap(c, para, Finding{Pos: v.Exception.Pos,
-				Message: fmt.Sprintf("Extension claimed for an Other vulnerability (severity %s): 9.3.2 grants 5 more days only to Critical and Important patches, so the normal 60 Working Days apply.", v.Severity.Rating)},
+				Message: fmt.Sprintf("Extension claimed for an Other vulnerability (severity %s): 9.3.2 grants %d more days only to Critical and Important patches, so the normal %s apply.", v.Severity.Rating, patchExtensionDays, workingDays(otherPatchWorkingDays))},
 				"extension claimed for an Other vulnerability; the normal period applies")
 		case !v.TestPlanRef.Set:
 			c.Pos = v.TestPlanRef.Pos
 			c = gap(c, para, Finding{Pos: v.TestPlanRef.Pos,
-				Message: "Extension claimed with no Test Plan Reference: the 5-day extension of 9.3.2 needs the security patch test plan agreed with the Client to have been followed; the normal period applies."},
+				Message: fmt.Sprintf("Extension claimed with no Test Plan Reference: the %d-day extension of 9.3.2 needs the security patch test plan agreed with the Client to have been followed; the normal period applies.", patchExtensionDays)},
 				"extension claimed with no test plan reference; the normal period applies")
 		case !v.Severity.Set:
 			return adj // the category is unknown: nothing to judge
 		default:
 			adj.extension, adj.testPlan = true, v.TestPlanRef.Value
 			c.Outcome, c.Pos = OK, v.TestPlanRef.Pos
-			c.Detail = fmt.Sprintf("5-day extension for a %s patch, following test plan %s", cat, adj.testPlan)
+			c.Detail = fmt.Sprintf("%d-day extension for a %s patch, following test plan %s", patchExtensionDays, cat, adj.testPlan)
 		}
-		e.patchCheck(c)
+		e.check(c)
 	case evidence.PatchClientAgreed:
 		const para = evidence.ParaClientAgreed
 		c := base
@@ -178,12 +156,12 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 		var missing []string
 		if !days.Set && !days.Invalid {
 			missing = append(missing, "no Agreed Days")
-			e.patchFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Pos: days.Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Pos: days.Pos,
 				Message: "Exception client-agreed with no Agreed Days: record the maximum period the Client agreed (9.3.3), in days after release; until then the normal period applies."})
 		}
 		if !v.ExceptionRef.Set {
 			missing = append(missing, "no reference")
-			e.patchFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Pos: v.ExceptionRef.Pos,
+			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: v.ID, Pos: v.ExceptionRef.Pos,
 				Message: "Exception client-agreed with no Exception Reference: a different maximum period needs the Client's agreement (9.3.3), to be referenced; until then the normal period applies."})
 		}
 		switch {
@@ -196,7 +174,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 			c.Outcome, c.Pos = OK, days.Pos
 			c.Detail = fmt.Sprintf("the Client agreed %d day%s after release (%s)", adj.agreedDays, plural(adj.agreedDays), adj.ref)
 		}
-		e.patchCheck(c)
+		e.check(c)
 	}
 	return adj
 }
@@ -206,7 +184,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 // from the day a not-exploitable vulnerability became exploitable).
 func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	const para = evidence.ParaPatching
-	if !e.patchHas(para) || !adj.judge || !v.Severity.Set || v.Released.Invalid || v.Applied.Invalid {
+	if !e.has(para) || !adj.judge || !v.Severity.Set || v.Released.Invalid || v.Applied.Invalid {
 		return
 	}
 	asOf, rel, app := e.in.AsOf, v.Released, v.Applied
@@ -216,7 +194,7 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	head := "severity " + rating.String() + ": "
 
 	if rel.Set && app.Set && app.Time.Before(rel.Time) {
-		e.patchFinding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: v.ID, Pos: app.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: v.ID, Pos: app.Pos,
 			Message: fmt.Sprintf("Patch Applied %s is before Patch Released %s: a patch cannot be applied before its release; check both dates.", day(app.Time), day(rel.Time))})
 		return
 	}
@@ -226,7 +204,7 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 		if rel.Set {
 			c.Detail = head + patchPeriodText(cat, "release") + "; patch released " + rel.String() + ", after the as-of date"
 		}
-		e.patchCheck(c)
+		e.check(c)
 		return
 	}
 	applied := app.Set && !app.Time.After(asOf)
@@ -250,7 +228,7 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 				c.Outcome = OK
 				c.Detail += "; applied " + app.String()
 			}
-			e.patchCheck(c)
+			e.check(c)
 			return
 		}
 		if since.Time.After(rel.Time) {
@@ -260,93 +238,57 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 			from = "release (" + rel.String() + "; exploitable since " + since.String() + ")"
 		}
 	}
-	normal, unit := e.patchNormalDue(cat, start)
-	due := normal
+	normal := e.after(normalPeriod(cat), start)
+	d := normal
 	rule := func(from string) string { return patchPeriodText(cat, from) }
 	switch {
 	case adj.extension:
-		due = workdays.AddDays(normal, 5)
-		n := 14
-		if cat == evidence.CategoryImportant {
-			n = 30
-		}
+		d = e.after(days(patchExtensionDays), normal.Due)
 		rule = func(from string) string {
-			return fmt.Sprintf("due %d + 5 days after %s with the extension (test plan %s)", n, from, adj.testPlan)
+			return fmt.Sprintf("due %d + %d days after %s with the extension (test plan %s)", normalPeriod(cat).N, patchExtensionDays, from, adj.testPlan)
 		}
 	case adj.agreedDays > 0:
-		due, unit = workdays.AddDays(start, adj.agreedDays), patchDays
+		d = e.after(days(adj.agreedDays), start)
 		rule = func(from string) string {
-			return fmt.Sprintf("due %d day%s after %s as agreed with the Client (%s)", adj.agreedDays, plural(adj.agreedDays), from, adj.ref)
+			return fmt.Sprintf("due %s after %s as agreed with the Client (%s)", days(adj.agreedDays), from, adj.ref)
 		}
 	}
-	c.Deadline, c.Unit = due, unit
-	detail := head + rule(from) + ", by " + due.Format(time.DateOnly)
-
-	if applied {
-		c.Margin, c.Unit = e.patchMargin(app.Time, due, unit)
-		if !app.Time.After(due) {
-			c.Outcome, c.Detail = OK, detail+"; applied "+app.String()
-			if app.Time.After(normal) && !due.Equal(normal) {
-				c.Outcome = Exception
-				c.Detail += ", after the normal deadline " + normal.Format(time.DateOnly)
-			}
-			e.patchCheck(c)
-			return
+	j := e.judge(d, app)
+	c = j.stamp(c)
+	detail := head + rule(from) + ", by " + d.Due.Format(time.DateOnly)
+	switch {
+	case j.Outcome == OK:
+		c.Detail = detail + "; applied " + app.String()
+		if app.Time.After(normal.Due) && !d.Due.Equal(normal.Due) {
+			c.Outcome = Exception
+			c.Detail += ", after the normal deadline " + normal.Due.Format(time.DateOnly)
 		}
-		late := fmt.Sprintf("%d %s late", -c.Margin, patchUnitWord(c.Unit, -c.Margin))
-		c.Outcome, c.Detail = Gap, detail+"; applied "+app.String()
-		e.patchMiss(v, c, "applied "+day(app.Time), fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s: it was %s, by %s.",
-			cat, rating, day(app.Time), late, patchRuleWords(rule(fromMsg)), day(due)))
-		return
+		e.check(c)
+	case j.Late():
+		c.Detail = detail + "; applied " + app.String()
+		e.patchMiss(v, c, "applied "+day(app.Time), fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s late: it was %s, by %s.",
+			cat, rating, day(app.Time), j.Over(), patchRuleWords(rule(fromMsg)), day(d.Due)))
+	case j.Outcome == Due:
+		c.Detail = detail + "; not yet applied" + appliedText()
+		e.check(c)
+	default:
+		c.Detail = detail + "; not applied by " + asOf.Format(time.DateOnly) + appliedText()
+		e.patchMiss(v, c, "still not applied on "+day(asOf), fmt.Sprintf("%s vulnerability (severity %s) not patched by %s: it was %s, by %s (%s overdue).",
+			cat, rating, day(asOf), patchRuleWords(rule(fromMsg)), day(d.Due), j.Over()))
 	}
-	if !asOf.After(due) {
-		c.Margin, c.Unit = e.patchMargin(asOf, due, unit)
-		c.Outcome, c.Detail = Due, detail+"; not yet applied"+appliedText()
-		e.patchCheck(c)
-		return
-	}
-	c.Margin, c.Unit = e.patchMargin(asOf, due, unit)
-	over := fmt.Sprintf("%d %s overdue", -c.Margin, patchUnitWord(c.Unit, -c.Margin))
-	c.Outcome, c.Detail = Gap, detail+"; not applied by "+asOf.Format(time.DateOnly)+appliedText()
-	e.patchMiss(v, c, "still not applied on "+day(asOf), fmt.Sprintf("%s vulnerability (severity %s) not patched by %s: it was %s, by %s (%s).",
-		cat, rating, day(asOf), patchRuleWords(rule(fromMsg)), day(due), over))
 }
 
 // patchMiss records a miss of 9.3: the gap check and critical finding
 // against 9.3, and the Default under 9.7 for the same vulnerability.
 func (e *eval) patchMiss(v evidence.Vulnerability, c Check, what, msg string) {
-	e.patchCheck(c)
-	e.patchFinding(Finding{Paragraph: evidence.ParaPatching, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos, Message: msg})
+	e.check(c)
+	e.finding(Finding{Paragraph: evidence.ParaPatching, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos, Message: msg})
 	d := c
 	d.Paragraph = evidence.ParaPatchDefault
 	d.Detail = "Default (9.3 missed): " + c.Detail
-	e.patchCheck(d)
-	e.patchFinding(Finding{Paragraph: evidence.ParaPatchDefault, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos,
+	e.check(d)
+	e.finding(Finding{Paragraph: evidence.ParaPatchDefault, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos,
 		Message: fmt.Sprintf("Default under 9.7: %s missed its patching period under 9.3 (due by %s; %s). A failure to comply with 9.3 is a Default: the Agency must follow the Rectification Plan Process.", v.ID, day(c.Deadline), what)})
-}
-
-// patchMargin is the margin from the day of an event to the deadline, in
-// the deadline's unit: positive to spare, negative late. A day past a
-// working-day deadline that is not itself a Working Day (the Saturday
-// after a Friday deadline) counts 0 Working Days late, so the margin is
-// then told in calendar days.
-func (e *eval) patchMargin(event, due time.Time, unit string) (int, string) {
-	if unit == patchWorkingDays {
-		n := e.in.Calendar.WorkingDaysBetween(event, due)
-		if n != 0 || !event.After(due) {
-			return n, unit
-		}
-	}
-	return workdays.DaysBetween(event, due), patchDays
-}
-
-// patchUnitWord is "day", "days", "Working Day" or "Working Days" for n.
-func patchUnitWord(unit string, n int) string {
-	w := "day"
-	if unit == patchWorkingDays {
-		w = "Working Day"
-	}
-	return w + plural(n)
 }
 
 // patchRuleWords turns a rule ("due 14 days after release (...)") into message
@@ -382,13 +324,13 @@ func patchingDocs() []Doc {
 			"A scheme may be named (NVD High, Microsoft Moderate, CVSS 9.8, High (NVD)); a bare High or Medium is NVD's, Moderate is Microsoft's, Low is Other in both. " +
 			"Anything else, or a score outside 0-10 or with more than one decimal place, is an invalid finding."},
 		{[]string{evidence.ParaPatching}, reg, "Each patch is applied on or before the last day of its period, counted from the day of its public release: " +
-			"Critical, release + 14 calendar days; Important, release + 30 calendar days (no roll-forward off weekends or bank holidays); " +
-			"Other, the 60th Working Day strictly after the release. Applied after that day is a violation; not applied at the as-of date is a violation once the day has passed, " +
+			fmt.Sprintf("Critical, release + %d calendar days; Important, release + %d calendar days (no roll-forward off weekends or bank holidays); ", criticalPatchDays, importantPatchDays) +
+			fmt.Sprintf("Other, the %dth Working Day strictly after the release.", otherPatchWorkingDays) + " Applied after that day is a violation; not applied at the as-of date is a violation once the day has passed, " +
 			"and due (with the days left) before. A miss is severity critical: a Default under 9.7. Dates after the as-of date have not happened yet: a patch released later has no deadline yet, one applied later is outstanding. " +
 			"A patch applied before its release is an invalid finding."},
 		{[]string{evidence.ParaNotExploitable}, reg, "Exception not-exploitable with an Exception Reference: no deadline runs while Exploitable Since is empty (shown as an exception, not a gap); " +
 			"once it is set, the normal period runs from that day (or from the release, if later). Without a reference the exception is a finding and the normal period runs from the release."},
-		{[]string{evidence.ParaExtension}, reg, "Exception extension: a Critical or Important patch gets 5 more calendar days (release + 19 or + 35 days) when a Test Plan Reference shows the security patch test plan agreed with the Client was followed. " +
+		{[]string{evidence.ParaExtension}, reg, fmt.Sprintf("Exception extension: a Critical or Important patch gets %d more calendar days (release + %d or + %d days) when", patchExtensionDays, criticalPatchDays+patchExtensionDays, importantPatchDays+patchExtensionDays) + " a Test Plan Reference shows the security patch test plan agreed with the Client was followed. " +
 			"An extension claimed for an Other vulnerability, or without a test plan reference, is a finding and the normal period applies. A patch applied after the normal deadline but within the extension shows as an exception."},
 		{[]string{evidence.ParaClientAgreed}, reg, "Exception client-agreed: the period becomes Agreed Days calendar days after release (a positive whole number) when an Exception Reference records the Client's agreement. " +
 			"Missing Agreed Days or reference is a finding and the normal period applies. A patch applied after the normal deadline but within the agreed period shows as an exception."},

@@ -39,7 +39,7 @@ func TestSamplePatchingAndReports(t *testing.T) {
 		outcome       Outcome
 		deadline      string
 		margin        int
-		unit          string
+		unit          Unit
 	}
 	for _, w := range []outcome{
 		{evidence.ParaPatching, "VUL-0011", Gap, "2025-11-27", -4, "days"},               // 1

@@ -102,7 +102,7 @@ type patchCase struct {
 	// is set; "-" for a check with no deadline.
 	due    string
 	margin int
-	unit   string
+	unit   Unit
 	// Parts of the B.9.3 check's detail and of its finding's message.
 	detail, message string
 }
@@ -239,13 +239,13 @@ func TestPatchingImportantAndOther(t *testing.T) {
 		{name: "other: applied on the 60th Working Day, after Christmas", row: map[string]string{"Severity": "Other", "Patch Released": "2025-11-18", "Patch Applied": "2026-02-13"},
 			want: ok93(OK), due: "2026-02-13", margin: 0, unit: wd},
 		{name: "other: applied the Saturday after", row: map[string]string{"Severity": "Other", "Patch Released": "2025-11-18", "Patch Applied": "2026-02-14"},
-			want: missed93("E2"), due: "2026-02-13", margin: -1, unit: d, message: "patched on Sat 14 Feb 2026, 1 day late"},
+			want: missed93("E2"), due: "2026-02-13", margin: -1, unit: wd, message: "patched on Sat 14 Feb 2026, 1 Working Day late"},
 		{name: "other: applied the Monday after", row: map[string]string{"Severity": "Other", "Patch Released": "2025-11-18", "Patch Applied": "2026-02-16"},
 			want: missed93("E2"), due: "2026-02-13", margin: -1, unit: wd},
 		{name: "other: unpatched, the as-of date is the deadline", asOf: "2026-04-09", row: map[string]string{"Severity": "Low", "Patch Released": "2026-01-13"},
 			want: ok93(Due), due: "2026-04-09", margin: 0, unit: wd},
 		{name: "other: unpatched on the Saturday after the deadline", asOf: "2026-02-14", row: map[string]string{"Severity": "Low", "Patch Released": "2025-11-18"},
-			want: missed93("E2"), due: "2026-02-13", margin: -1, unit: d},
+			want: missed93("E2"), due: "2026-02-13", margin: -1, unit: wd},
 		{name: "other: unpatched the Working Day after", asOf: "2026-04-10", row: map[string]string{"Severity": "Low", "Patch Released": "2026-01-13"},
 			want: missed93("E2"), due: "2026-04-09", margin: -1, unit: wd},
 		// Released Tuesday 20 October 2026: due Friday 15 January 2027,

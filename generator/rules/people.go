@@ -7,13 +7,12 @@ import (
 	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
-	"github.com/agency/evidence-site/generator/workdays"
 )
 
 // people checks Part B Annex 1 paragraph 6 (Security of Agency Staff)
 // against the staff register and the training log.
 func (e *eval) people() {
-	if _, ok := e.order[evidence.ParaPreEmployment]; !ok {
+	if !e.has(evidence.ParaPreEmployment) {
 		return // the form has no Annex 1
 	}
 	training := map[string][]evidence.Training{}
@@ -45,6 +44,15 @@ func (e *eval) inPost(s evidence.Staff) bool {
 	return !s.End.Set || !s.End.Time.Before(e.in.AsOf)
 }
 
+// The periods of Annex 1 6.
+const (
+	// trainingMonths: 6.4 training "annually", read as current up to and
+	// including 12 Months after the last course.
+	trainingMonths = 12
+	// revokeWorkingDays: 6.5 "revoked within one (1) Working Day".
+	revokeWorkingDays = 1
+)
+
 // preEmployment: Annex 1 6.1. Identity, unspent criminal convictions and
 // right to work are checked on or before the Start Date.
 func (e *eval) preEmployment(s evidence.Staff) {
@@ -52,46 +60,40 @@ func (e *eval) preEmployment(s evidence.Staff) {
 	if !s.Start.Set {
 		return // reported as invalid already
 	}
-	checks := []struct {
+	due := by(s.Start.Time)
+	r := e.requirements(Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.Row.Pos})
+	pending := false
+	for _, c := range []struct {
 		name string
 		d    evidence.Date
 	}{
 		{"Identity Check", s.IdentityCheck},
 		{"Criminal Record Check", s.CriminalRecordCheck},
 		{"Right To Work Check", s.RightToWorkCheck},
-	}
-	var bad []string
-	margin, dated, invalid := 0, false, false
-	for _, c := range checks {
+	} {
+		if c.d.Invalid {
+			r.invalid = true
+			continue
+		}
+		j := e.judge(due, c.d)
+		r.judged(j)
 		switch {
-		case c.d.Invalid:
-			invalid = true
-		case !c.d.Set:
-			bad = append(bad, "no "+c.name)
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: c.d.Pos,
-				Message: fmt.Sprintf("No %s date: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Time))})
-		default:
-			m := workdays.DaysBetween(c.d.Time, s.Start.Time)
-			if !dated || m < margin {
-				margin, dated = m, true
-			}
-			if m < 0 {
-				bad = append(bad, fmt.Sprintf("%s %d day%s after the start", c.name, -m, plural(-m)))
-				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: c.d.Pos,
-					Message: fmt.Sprintf("%s on %s is %d day%s after the Start Date (%s): pre-employment checks must be done on or before it.", c.name, day(c.d.Time), -m, plural(-m), day(s.Start.Time))})
-			}
+		case j.Missed():
+			r.failDated(Violation, High, c.d.Pos, "no "+c.name,
+				fmt.Sprintf("No %s date: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Time)))
+		case j.Late():
+			r.failDated(Violation, High, c.d.Pos, fmt.Sprintf("%s %s after the start", c.name, j.Over()),
+				fmt.Sprintf("%s on %s is %s after the Start Date (%s): pre-employment checks must be done on or before it.", c.name, day(c.d.Time), j.Over(), day(s.Start.Time)))
+		case j.Outcome == Due:
+			pending = true
 		}
 	}
-	if invalid && len(bad) == 0 {
-		return
-	}
-	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.Row.Pos, Deadline: s.Start.Time, Margin: margin, Unit: "days"}
-	if len(bad) > 0 {
-		c.Outcome, c.Detail = Gap, strings.Join(bad, "; ")
-	} else {
-		c.Outcome, c.Detail = OK, "identity, criminal record and right-to-work checks done by the start date"
-	}
-	e.check(c)
+	r.record(func() string {
+		if pending {
+			return "starts " + s.Start.String() + "; the checks are due by then"
+		}
+		return "identity, criminal record and right-to-work checks done by the start date"
+	})
 }
 
 // clearanceRole: Annex 1 6.2. Roles needing clearance are agreed case by
@@ -141,8 +143,7 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 		problem = fmt.Sprintf("%s clearance expired on %s", held.Level, day(s.ClearanceExpiry.Time))
 	}
 	if s.ClearanceExpiry.Set {
-		c.Deadline = s.ClearanceExpiry.Time
-		c.Margin, c.Unit = workdays.DaysBetween(asOf, s.ClearanceExpiry.Time), "days"
+		c = by(s.ClearanceExpiry.Time).Current(asOf).stamp(c)
 	}
 	switch {
 	case problem == "":
@@ -176,7 +177,7 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 			latest = t
 		}
 	}
-	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.GovDataAccess.Pos, Unit: "days"}
+	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.GovDataAccess.Pos}
 	if latest == nil {
 		c.Outcome, c.Detail = Gap, "no training on record"
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: s.GovDataAccess.Pos,
@@ -184,16 +185,15 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 		e.check(c)
 		return
 	}
-	due := workdays.AddMonths(latest.Completed.Time, 12)
-	c.Deadline, c.Margin, c.Pos = due, workdays.DaysBetween(asOf, due), latest.Completed.Pos
-	if asOf.After(due) {
-		c.Outcome = Gap
-		c.Detail = fmt.Sprintf("last trained %s, due again by %s", latest.Completed, due.Format(time.DateOnly))
+	j := e.after(months(trainingMonths), latest.Completed.Time).Current(asOf)
+	c = j.stamp(c)
+	c.Pos = latest.Completed.Pos
+	if j.Outcome == Gap {
+		c.Detail = fmt.Sprintf("last trained %s, due again by %s", latest.Completed, j.Due.Format(time.DateOnly))
 		e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: s.ID, Pos: latest.Completed.Pos,
-			Message: fmt.Sprintf("Latest training (%s) was on %s, more than 12 Months before %s: it was due again by %s (%d day%s overdue).",
-				latest.Course.Value, day(latest.Completed.Time), day(asOf), day(due), -c.Margin, plural(-c.Margin))})
+			Message: fmt.Sprintf("Latest training (%s) was on %s, more than %s before %s: it was due again by %s (%s overdue).",
+				latest.Course.Value, day(latest.Completed.Time), months(trainingMonths), day(asOf), day(j.Due), j.Over())})
 	} else {
-		c.Outcome = OK
 		c.Detail = fmt.Sprintf("last trained %s (%s)", latest.Completed, latest.Course.Value)
 	}
 	e.check(c)
@@ -206,39 +206,20 @@ func (e *eval) revocation(s evidence.Staff) {
 	if !s.End.Set || s.End.Time.After(e.in.AsOf) || s.AccessRevoked.Invalid {
 		return
 	}
-	cal, asOf := e.in.Calendar, e.in.AsOf
-	due := cal.AddWorkingDays(s.End.Time, 1)
-	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.AccessRevoked.Pos, Deadline: due, Unit: "working days"}
+	d := e.after(workingDays(revokeWorkingDays), s.End.Time)
 	rev := s.AccessRevoked
-	switch {
-	case !rev.Set && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = "left " + s.End.String() + ", revocation due by " + due.Format(time.DateOnly)
-	case !rev.Set:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-		c.Detail = "left " + s.End.String() + ", no revocation recorded"
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: rev.Pos,
-			Message: fmt.Sprintf("Left on %s but no Access Revoked date: access rights must be revoked within one Working Day, by %s.", day(s.End.Time), day(due))})
-	default:
-		c.Margin = cal.WorkingDaysBetween(rev.Time, due)
-		if rev.Time.After(due) {
-			c.Margin = -cal.WorkingDaysBetween(due, rev.Time)
-			c.Outcome = Gap
-			c.Detail = fmt.Sprintf("left %s, revoked %s", s.End, rev)
-			late := fmt.Sprintf("%d Working Day%s late", -c.Margin, plural(-c.Margin))
-			if c.Margin == 0 { // revoked on a non-working day after the deadline
-				n := workdays.DaysBetween(due, rev.Time)
-				late = fmt.Sprintf("%d day%s late", n, plural(n))
-			}
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: rev.Pos,
-				Message: fmt.Sprintf("Access revoked on %s, %s: the End Date was %s, so revocation was due by %s.",
-					day(rev.Time), late, day(s.End.Time), day(due))})
-		} else {
-			c.Outcome = OK
-			c.Detail = fmt.Sprintf("left %s, revoked %s", s.End, rev)
-		}
-	}
-	e.check(c)
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: rev.Pos},
+		deadline: d, done: rev, severity: High,
+		pending: "left " + s.End.String() + ", revocation due by " + d.Due.Format(time.DateOnly),
+		missing: "left " + s.End.String() + ", no revocation recorded",
+		met:     fmt.Sprintf("left %s, revoked %s", s.End, rev),
+		missed: fmt.Sprintf("Left on %s but no Access Revoked date: access rights must be revoked within %s, by %s.",
+			day(s.End.Time), d.Period, day(d.Due)),
+		late: func(over string) string {
+			return fmt.Sprintf("Access revoked on %s, %s late: the End Date was %s, so revocation was due by %s.", day(rev.Time), over, day(s.End.Time), day(d.Due))
+		},
+	})
 }
 
 func capitalise(s string) string {
@@ -246,4 +227,14 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func peopleDocs() []Doc {
+	return []Doc{
+		{[]string{"B.Annex1.6.1"}, "staff", "Every staff member's identity, unspent-criminal-convictions and right-to-work checks are dated on or before their Start Date."},
+		{[]string{"B.Annex1.6.2"}, "staff", "Staff in post with privileged access to Government Data have a role that requires a clearance."},
+		{[]string{"B.Annex1.6.3"}, "staff", "Staff in post hold at least the clearance their role requires, unexpired at the as-of date, unless an Exception Reference records the Client's written agreement (then shown as an exception, not a gap)."},
+		{[]string{"B.Annex1.6.4"}, "training", fmt.Sprintf("Staff in post with Government Data Access completed training no more than %s before the as-of date: current up to and including %s after the latest course, stale from the day after.", months(trainingMonths), months(trainingMonths))},
+		{[]string{"B.Annex1.6.5"}, "staff", fmt.Sprintf("Every leaver's access was revoked within %s after the End Date; a leaver with no revocation date past that day is a gap, before it the revocation is due.", workingDays(revokeWorkingDays))},
+	}
 }

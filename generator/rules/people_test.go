@@ -38,7 +38,7 @@ func runRule(t *testing.T, para string, tests []ruleCase) {
 	}
 }
 
-func margin(want int, unit string) func(t *testing.T, c Check, _ []Finding) {
+func margin(want int, unit Unit) func(t *testing.T, c Check, _ []Finding) {
 	return func(t *testing.T, c Check, _ []Finding) {
 		t.Helper()
 		if c.Margin != want || c.Unit != unit {
@@ -74,8 +74,8 @@ func TestPreEmployment(t *testing.T) {
 					t.Errorf("message %q", fs[0].Message)
 				}
 			}},
-		{name: "no identity check, margin from the others", row: map[string]string{"Identity Check": "", "Criminal Record Check": "2025-03-22", "Right To Work Check": "2025-03-11"},
-			want: want{Gap, []string{"violation high I2"}}, check: margin(10, "days")},
+		{name: "no identity check: overdue since the Start Date, the row's worst", row: map[string]string{"Identity Check": "", "Criminal Record Check": "2025-03-22", "Right To Work Check": "2025-03-11"},
+			want: want{Gap, []string{"violation high I2"}}, check: margin(-605, "days")},
 		{name: "no checks at all", row: map[string]string{"Identity Check": "", "Criminal Record Check": "", "Right To Work Check": ""},
 			want: want{Gap, []string{"violation high I2", "violation high J2", "violation high K2"}}},
 		{name: "unreadable identity check is invalid, not also missing", row: map[string]string{"Identity Check": "tbc"},

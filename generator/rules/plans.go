@@ -31,10 +31,8 @@ const (
 	// is a warning, not a breach.
 	planResultsWorkingDays = 20
 	// planReviewMonths: reviewed "at least annually" (A.4.4.1, B.5.1).
-	planReviewMonths = 12
+	planReviewMonths = workdays.AnnualMonths
 )
-
-const planWorkingDays = "working days"
 
 // planDoc is the lifecycle the SMP and the ISMS share, with the paragraphs
 // of the form that each rule judges it under ("" where the form has none).
@@ -48,10 +46,9 @@ type planDoc struct {
 	reviews             []evidence.Review
 
 	submitPara, resubmitPara, approvalPara, reviewPara, resultsPara string
-	// topics maps each review topic to the paragraphs it answers.
-	topics map[evidence.Topic][]string
-	// results maps each result key to the paragraph that asks for it.
-	results map[string]string
+	// partA: the review topics and results are Part A's items, else
+	// Part B's.
+	partA bool
 }
 
 // plans checks the Security Management Plan (Part A 4, Part B 4 and 5) and
@@ -60,12 +57,12 @@ type planDoc struct {
 // results, and, for the ISMS, its type and certification.
 func (e *eval) plans() {
 	docs := &e.in.Evidence.Documents
-	partA := e.planHas(evidence.ParaSMPSubmitA)
-	partB := e.planHas(evidence.ParaSMPSubmitB)
+	partA := e.has(evidence.ParaSMPSubmitA)
+	partB := e.has(evidence.ParaSMPSubmitB)
 	if s := docs.SMP; s != nil && (partA || partB) {
 		d := planDoc{subject: "smp", name: "the Security Management Plan", pos: s.Pos,
 			submitted: s.Submitted, approved: s.Approved, nonApprovals: s.NonApprovals, reviews: s.Reviews,
-			topics: planTopics(partA), results: planResults(partA)}
+			partA: partA}
 		if partA {
 			d.submitPara, d.resubmitPara, d.approvalPara = evidence.ParaSMPSubmitA, evidence.ParaSMPApprovalA, evidence.ParaSMPApprovalA
 			d.reviewPara, d.resultsPara = evidence.ParaSMPReviewA, evidence.ParaSMPResultsA
@@ -75,79 +72,22 @@ func (e *eval) plans() {
 		}
 		e.planLifecycle(d)
 	}
-	if i := docs.ISMS; i != nil && e.planHas(evidence.ParaISMSSubmit) {
+	if i := docs.ISMS; i != nil && e.has(evidence.ParaISMSSubmit) {
 		e.planLifecycle(planDoc{subject: "isms", name: "the ISMS", pos: i.Pos,
 			submitted: i.Submitted, approved: i.Approved, nonApprovals: i.NonApprovals, reviews: i.Reviews,
 			submitPara: evidence.ParaISMSSubmit, resubmitPara: evidence.ParaISMSApproval, approvalPara: evidence.ParaISMSApproval,
-			reviewPara: evidence.ParaReviewB, resultsPara: evidence.ParaResultsB,
-			topics: planTopics(false), results: planResults(false)})
+			reviewPara: evidence.ParaReviewB, resultsPara: evidence.ParaResultsB})
 		e.ismsType(i)
 		e.ismsCertification(i, docs.SMP)
 	}
 }
 
-func planTopics(partA bool) map[evidence.Topic][]string {
-	m := map[evidence.Topic][]string{}
-	for _, t := range evidence.Topics() {
-		if partA {
-			m[t.Topic] = t.PartA
-		} else {
-			m[t.Topic] = t.PartB
-		}
+// partItem picks Part A's item or Part B's.
+func partItem[T any](partA bool, a, b T) T {
+	if partA {
+		return a
 	}
-	return m
-}
-
-func planResults(partA bool) map[string]string {
-	m := map[string]string{}
-	for _, r := range evidence.ReviewResults() {
-		if partA {
-			m[r.Key] = r.PartA
-		} else {
-			m[r.Key] = r.PartB
-		}
-	}
-	return m
-}
-
-// planHas reports whether the form has paragraph id.
-func (e *eval) planHas(id string) bool {
-	_, ok := e.order[id]
-	return id != "" && ok
-}
-
-func (e *eval) planCheck(c Check) {
-	if e.planHas(c.Paragraph) {
-		e.check(c)
-	}
-}
-
-func (e *eval) planFinding(f Finding) {
-	if e.planHas(f.Paragraph) {
-		e.finding(f)
-	}
-}
-
-// planDone is the day of an event as of the as-of date: unset if not
-// recorded, unreadable, or after the as-of date (it has not happened yet
-// as of then).
-func (e *eval) planDone(d evidence.Date) (time.Time, bool) {
-	if !d.Set || d.Invalid || d.Time.After(e.in.AsOf) {
-		return time.Time{}, false
-	}
-	return d.Time, true
-}
-
-// planLate says how late done is after due: in Working Days, or in days
-// when done is a non-working day after a deadline with no Working Day
-// between; and the margin (negative).
-func (e *eval) planLate(due, done time.Time) (int, string) {
-	m := -e.in.Calendar.WorkingDaysBetween(due, done)
-	if m == 0 {
-		n := workdays.DaysBetween(due, done)
-		return m, fmt.Sprintf("%d day%s late", n, plural(n))
-	}
-	return m, fmt.Sprintf("%d Working Day%s late", -m, plural(-m))
+	return b
 }
 
 func (e *eval) planLifecycle(d planDoc) {
@@ -166,74 +106,48 @@ func (e *eval) planLifecycle(d planDoc) {
 // planSubmit: A.4.3.1, B.3.1, B.4.1. Submitted to the Client on or before
 // the 20th Working Day after the Start Date.
 func (e *eval) planSubmit(d planDoc) {
-	para := d.submitPara
 	s := d.submitted
-	if !e.planHas(para) || s.Invalid {
+	if !e.has(d.submitPara) || s.Invalid {
 		return
 	}
-	cal, asOf := e.in.Calendar, e.in.AsOf
 	start := e.in.Config.Contract.StartDate
-	due := cal.AddWorkingDays(start, planSubmitWorkingDays)
-	rule := fmt.Sprintf("within %d Working Days after the Start Date (%s), by %s", planSubmitWorkingDays, day(start), day(due))
-	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Pos: s.Pos}
-	done, ok := e.planDone(s)
-	switch {
-	case !ok && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = "not yet submitted; due by " + due.Format(time.DateOnly)
-	case !ok:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-		c.Detail = "not submitted; was due by " + due.Format(time.DateOnly)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: s.Pos,
-			Message: fmt.Sprintf("No submission of %s recorded by %s: it was due %s.", d.name, day(asOf), rule)})
-	case done.After(due):
-		var late string
-		c.Margin, late = e.planLate(due, done)
-		c.Outcome, c.Detail = Gap, fmt.Sprintf("submitted %s, due by %s", s, due.Format(time.DateOnly))
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: s.Pos,
-			Message: fmt.Sprintf("%s was submitted on %s, %s: it was due %s.", capitalise(d.name), day(done), late, rule)})
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
-		c.Detail = fmt.Sprintf("submitted %s, due by %s", s, due.Format(time.DateOnly))
-	}
-	e.check(c)
+	dl := e.after(workingDays(planSubmitWorkingDays), start)
+	rule := fmt.Sprintf("within %s after the Start Date (%s), by %s", dl.Period, day(start), day(dl.Due))
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: d.submitPara, Source: d.subject, Subject: d.subject, Pos: s.Pos},
+		deadline: dl, done: s, severity: High,
+		pending: "not yet submitted; due by " + dl.Due.Format(time.DateOnly),
+		missing: "not submitted; was due by " + dl.Due.Format(time.DateOnly),
+		met:     fmt.Sprintf("submitted %s, due by %s", s, dl.Due.Format(time.DateOnly)),
+		missed:  fmt.Sprintf("No submission of %s recorded by %s: it was due %s.", d.name, day(e.in.AsOf), rule),
+		late: func(over string) string {
+			return fmt.Sprintf("%s was submitted on %s, %s late: it was due %s.", capitalise(d.name), day(s.Time), over, rule)
+		},
+	})
 }
 
 // planResubmit: A.4.3.2, B.3.7, B.4.3. After a notice of non-approval,
 // amended and re-submitted on or before the 10th Working Day after the
 // notice.
 func (e *eval) planResubmit(d planDoc, n evidence.NonApproval) {
-	para := d.resubmitPara
-	notice, ok := e.planDone(n.Notice)
-	if !e.planHas(para) || !ok || n.Resubmitted.Invalid {
+	notice, ok := e.happened(n.Notice)
+	if !e.has(d.resubmitPara) || !ok || n.Resubmitted.Invalid {
 		return
 	}
-	cal, asOf := e.in.Calendar, e.in.AsOf
-	due := cal.AddWorkingDays(notice, planResubmitWorkingDays)
-	rule := fmt.Sprintf("within %d Working Days of the notice of non-approval of %s, by %s", planResubmitWorkingDays, day(notice), day(due))
+	dl := e.after(workingDays(planResubmitWorkingDays), notice)
+	rule := fmt.Sprintf("within %s of the notice of non-approval of %s, by %s", dl.Period, day(notice), day(dl.Due))
 	r := n.Resubmitted
-	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Pos: r.Pos}
-	done, ok := e.planDone(r)
-	switch {
-	case !ok && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = fmt.Sprintf("not approved (notice %s); re-submission due by %s", n.Notice, due.Format(time.DateOnly))
-	case !ok:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-		c.Detail = fmt.Sprintf("not approved (notice %s); not re-submitted", n.Notice)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: r.Pos,
-			Message: fmt.Sprintf("No re-submission of %s recorded by %s: after a notice of non-approval it must be amended and re-submitted %s.", d.name, day(asOf), rule)})
-	case done.After(due):
-		var late string
-		c.Margin, late = e.planLate(due, done)
-		c.Outcome, c.Detail = Gap, fmt.Sprintf("notice %s, re-submitted %s", n.Notice, r)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: r.Pos,
-			Message: fmt.Sprintf("%s was re-submitted on %s, %s: it was due %s.", capitalise(d.name), day(done), late, rule)})
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
-		c.Detail = fmt.Sprintf("notice %s, re-submitted %s", n.Notice, r)
-	}
-	e.check(c)
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: d.resubmitPara, Source: d.subject, Subject: d.subject, Pos: r.Pos},
+		deadline: dl, done: r, severity: High,
+		pending: fmt.Sprintf("not approved (notice %s); re-submission due by %s", n.Notice, dl.Due.Format(time.DateOnly)),
+		missing: fmt.Sprintf("not approved (notice %s); not re-submitted", n.Notice),
+		met:     fmt.Sprintf("notice %s, re-submitted %s", n.Notice, r),
+		missed:  fmt.Sprintf("No re-submission of %s recorded by %s: after a notice of non-approval it must be amended and re-submitted %s.", d.name, day(e.in.AsOf), rule),
+		late: func(over string) string {
+			return fmt.Sprintf("%s was re-submitted on %s, %s late: it was due %s.", capitalise(d.name), day(r.Time), over, rule)
+		},
+	})
 }
 
 // planApproval: A.4.3.2, B.3.7, B.4.3. The Parties use all reasonable
@@ -241,38 +155,25 @@ func (e *eval) planResubmit(d planDoc, n evidence.NonApproval) {
 // the first submission: a target, so a miss (approved later, or still not
 // approved after that day) is a warning.
 func (e *eval) planApproval(d planDoc) {
-	para := d.approvalPara
-	first, ok := e.planDone(d.submitted)
-	if !e.planHas(para) || !ok || d.approved.Invalid {
+	first, ok := e.happened(d.submitted)
+	if !e.has(d.approvalPara) || !ok || d.approved.Invalid {
 		return
 	}
-	cal, asOf := e.in.Calendar, e.in.AsOf
-	due := cal.AddWorkingDays(first, planApprovalWorkingDays)
-	rule := fmt.Sprintf("the Parties use all reasonable endeavours to complete approval within %d Working Days of the first submission (%s), by %s: a target, not a breach",
-		planApprovalWorkingDays, day(first), day(due))
+	dl := e.after(workingDays(planApprovalWorkingDays), first)
+	rule := fmt.Sprintf("the Parties use all reasonable endeavours to complete approval within %s of the first submission (%s), by %s: a target, not a breach",
+		dl.Period, day(first), day(dl.Due))
 	a := d.approved
-	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Pos: a.Pos}
-	done, ok := e.planDone(a)
-	switch {
-	case !ok && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = fmt.Sprintf("submitted %s; approval aimed for by %s", d.submitted, due.Format(time.DateOnly))
-	case !ok:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-		c.Detail = fmt.Sprintf("submitted %s; not approved", d.submitted)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Pos: a.Pos,
-			Message: fmt.Sprintf("%s is not approved by %s: %s.", capitalise(d.name), day(asOf), rule)})
-	case done.After(due):
-		var late string
-		c.Margin, late = e.planLate(due, done)
-		c.Outcome, c.Detail = Gap, fmt.Sprintf("submitted %s, approved %s", d.submitted, a)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Pos: a.Pos,
-			Message: fmt.Sprintf("%s was approved on %s, %s: %s.", capitalise(d.name), day(done), late, rule)})
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
-		c.Detail = fmt.Sprintf("submitted %s, approved %s", d.submitted, a)
-	}
-	e.check(c)
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: d.approvalPara, Source: d.subject, Subject: d.subject, Pos: a.Pos},
+		deadline: dl, done: a, severity: Warning,
+		pending: fmt.Sprintf("submitted %s; approval aimed for by %s", d.submitted, dl.Due.Format(time.DateOnly)),
+		missing: fmt.Sprintf("submitted %s; not approved", d.submitted),
+		met:     fmt.Sprintf("submitted %s, approved %s", d.submitted, a),
+		missed:  fmt.Sprintf("%s is not approved by %s: %s.", capitalise(d.name), day(e.in.AsOf), rule),
+		late: func(over string) string {
+			return fmt.Sprintf("%s was approved on %s, %s late: %s.", capitalise(d.name), day(a.Time), over, rule)
+		},
+	})
 }
 
 // planEvent is a dated event of the review duty.
@@ -289,13 +190,13 @@ type planEvent struct {
 // violation; a review overdue at the as-of date is stale.
 func (e *eval) planReview(d planDoc) {
 	para := d.reviewPara
-	if !e.planHas(para) {
+	if !e.has(para) {
 		return
 	}
 	from := planEvent{label: "approval"}
-	if t, ok := e.planDone(d.approved); ok {
+	if t, ok := e.happened(d.approved); ok {
 		from.day, from.pos = t, d.approved.Pos
-	} else if t, ok := e.planDone(d.submitted); ok {
+	} else if t, ok := e.happened(d.submitted); ok {
 		from.day, from.pos, from.label = t, d.submitted.Pos, "first submission"
 	} else {
 		return // nothing to review yet; the submission rule says why
@@ -304,15 +205,16 @@ func (e *eval) planReview(d planDoc) {
 	events := []planEvent{from}
 	var days []time.Time
 	for _, r := range d.reviews {
-		if t, ok := e.planDone(r.Completed); ok && t.After(from.day) {
+		if t, ok := e.happened(r.Completed); ok && t.After(from.day) {
 			events = append(events, planEvent{t, r.Completed.Pos, "review"})
 			days = append(days, t)
 		}
 	}
 	slices.SortStableFunc(events, func(a, b planEvent) int { return a.day.Compare(b.day) })
 	latest := events[len(events)-1]
-	due := workdays.AddMonths(latest.day, planReviewMonths)
-	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Margin: workdays.DaysBetween(asOf, due), Unit: "days", Pos: latest.pos, Outcome: OK}
+	j := e.after(months(planReviewMonths), latest.day).Current(asOf)
+	due := j.Due
+	c := j.stamp(Check{Paragraph: para, Source: d.subject, Subject: d.subject, Pos: latest.pos})
 	if latest.label == "review" {
 		c.Detail = fmt.Sprintf("last reviewed %s; next full review due by %s", latest.day.Format(time.DateOnly), due.Format(time.DateOnly))
 	} else {
@@ -323,15 +225,15 @@ func (e *eval) planReview(d planDoc) {
 		n := workdays.DaysBetween(o.Due, o.Done)
 		if o.Pending {
 			e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: d.subject, Pos: latest.pos,
-				Message: fmt.Sprintf("No full review of %s since the %s on %s: it must be reviewed at least annually, so a review was due by %s (%d day%s overdue at %s).",
-					d.name, latest.label, day(latest.day), day(o.Due), n, plural(n), day(asOf))})
+				Message: fmt.Sprintf("No full review of %s since the %s on %s: it must be reviewed at least annually, so a review was due by %s (%s overdue at %s).",
+					d.name, latest.label, day(latest.day), day(o.Due), count(n, Days), day(asOf))})
 			continue
 		}
 		i := slices.IndexFunc(events, func(ev planEvent) bool { return ev.day.Equal(o.Done) })
 		prev := events[max(i-1, 0)]
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: events[i].pos,
-			Message: fmt.Sprintf("The full review of %s completed on %s was %d day%s late: after the %s on %s it was due by %s (at least annually).",
-				d.name, day(o.Done), n, plural(n), prev.label, day(prev.day), day(o.Due))})
+			Message: fmt.Sprintf("The full review of %s completed on %s was %s late: after the %s on %s it was due by %s (at least annually).",
+				d.name, day(o.Done), count(n, Days), prev.label, day(prev.day), day(o.Due))})
 	}
 	e.check(c)
 }
@@ -344,7 +246,7 @@ func (e *eval) planCoverage(d planDoc) {
 	var latest *evidence.Review
 	for i := range d.reviews {
 		r := &d.reviews[i]
-		if t, ok := e.planDone(r.Completed); ok && (latest == nil || !t.Before(latest.Completed.Time)) {
+		if t, ok := e.happened(r.Completed); ok && (latest == nil || !t.Before(latest.Completed.Time)) {
 			latest = r
 		}
 	}
@@ -352,17 +254,17 @@ func (e *eval) planCoverage(d planDoc) {
 		return // no review yet (planReview judges that), or covers unreadable
 	}
 	for _, t := range evidence.Topics() {
-		for _, para := range d.topics[t.Topic] {
+		for _, para := range partItem(d.partA, t.PartA, t.PartB) {
 			c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Pos: latest.CoversPos, Outcome: OK,
 				Detail: fmt.Sprintf("the review completed %s covered %s", latest.Completed, t.Topic)}
 			if !latest.Covered(t.Topic) {
 				c.Outcome = Gap
 				c.Detail = fmt.Sprintf("the review completed %s does not list %s", latest.Completed, t.Topic)
-				e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: latest.CoversPos,
+				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: latest.CoversPos,
 					Message: fmt.Sprintf("The latest full review of %s (completed %s) does not list %q in covers: each review must reflect %s.",
 						d.name, day(latest.Completed.Time), string(t.Topic), t.Text)})
 			}
-			e.planCheck(c)
+			e.check(c)
 		}
 	}
 }
@@ -375,43 +277,31 @@ func (e *eval) planCoverage(d planDoc) {
 // (A.4.4.2(a)-(c), B.5.2.1-B.5.2.4).
 func (e *eval) planResults(d planDoc, r evidence.Review) {
 	para := d.resultsPara
-	completed, ok := e.planDone(r.Completed)
-	if !e.planHas(para) || !ok || r.ResultsDelivered.Invalid {
+	completed, ok := e.happened(r.Completed)
+	if !e.has(para) || !ok || r.ResultsDelivered.Invalid {
 		return
 	}
-	cal, asOf := e.in.Calendar, e.in.AsOf
-	due := cal.AddWorkingDays(completed, planResultsWorkingDays)
-	reading := fmt.Sprintf("this tool reads \"as soon as reasonably practicable after their completion\" as within %d Working Days, by %s", planResultsWorkingDays, day(due))
+	dl := e.after(workingDays(planResultsWorkingDays), completed)
+	reading := fmt.Sprintf("this tool reads \"as soon as reasonably practicable after their completion\" as within %s, by %s", dl.Period, day(dl.Due))
 	got := r.ResultsDelivered
-	c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Deadline: due, Unit: planWorkingDays, Pos: got.Pos}
-	done, delivered := e.planDone(got)
-	switch {
-	case !delivered && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = fmt.Sprintf("review completed %s; results due by %s", r.Completed, due.Format(time.DateOnly))
-	case !delivered:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-		c.Detail = fmt.Sprintf("review completed %s; results not delivered", r.Completed)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: got.Pos,
-			Message: fmt.Sprintf("The results of the review of %s completed on %s are not recorded as delivered to the Client by %s: %s.", d.name, day(completed), day(asOf), reading)})
-	case done.After(due):
-		var late string
-		c.Margin, late = e.planLate(due, done)
-		c.Outcome, c.Detail = Gap, fmt.Sprintf("review completed %s, results delivered %s", r.Completed, got)
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: Warning, Subject: d.subject, Pos: got.Pos,
-			Message: fmt.Sprintf("The results of the review of %s completed on %s were delivered on %s, %s: %s (a yardstick, not a day count in the schedule).", d.name, day(completed), day(done), late, reading)})
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(done, due)
-		c.Detail = fmt.Sprintf("review completed %s, results delivered %s", r.Completed, got)
-	}
-	e.check(c)
-	if !delivered {
+	j := e.judgeDuty(duty{
+		check:    Check{Paragraph: para, Source: d.subject, Subject: d.subject, Pos: got.Pos},
+		deadline: dl, done: got, severity: Medium, lateSeverity: Warning,
+		pending: fmt.Sprintf("review completed %s; results due by %s", r.Completed, dl.Due.Format(time.DateOnly)),
+		missing: fmt.Sprintf("review completed %s; results not delivered", r.Completed),
+		met:     fmt.Sprintf("review completed %s, results delivered %s", r.Completed, got),
+		missed:  fmt.Sprintf("The results of the review of %s completed on %s are not recorded as delivered to the Client by %s: %s.", d.name, day(completed), day(e.in.AsOf), reading),
+		late: func(over string) string {
+			return fmt.Sprintf("The results of the review of %s completed on %s were delivered on %s, %s late: %s (a yardstick, not a day count in the schedule).", d.name, day(completed), day(got.Time), over, reading)
+		},
+	})
+	if j.Done.IsZero() {
 		return
 	}
 	for _, res := range evidence.ReviewResults() {
-		item := d.results[res.Key]
+		item := partItem(d.partA, res.PartA, res.PartB)
 		t := r.Items[res.Key]
-		if !e.planHas(item) || t.Invalid {
+		if !e.has(item) || t.Invalid {
 			continue
 		}
 		c := Check{Paragraph: item, Source: d.subject, Subject: d.subject, Pos: t.Pos, Outcome: OK,
@@ -457,28 +347,28 @@ func (e *eval) ismsType(i *evidence.ISMS) {
 			sev = Medium
 		}
 		c.Outcome, c.Detail = Gap, "type not recorded"
-		e.planFinding(Finding{Paragraph: para, Kind: Missing, Severity: sev, Subject: "isms", Pos: i.Type.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Missing, Severity: sev, Subject: "isms", Pos: i.Type.Pos,
 			Message: "The ISMS's type is not recorded: set type = \"extant\" (the Agency's existing ISMS, allowed where no bespoke ISMS was stipulated) or \"bespoke\" in [isms]."})
 	case stipulated && !i.Bespoke():
 		c.Outcome, c.Detail = Gap, "extant ISMS; a bespoke one was stipulated"
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: i.Type.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: i.Type.Pos,
 			Message: "[isms] records an extant ISMS, but the Client stipulated a bespoke ISMS (config.toml [contract] bespoke_isms = true): a bespoke ISMS must be developed and presented for the Client's Approval."})
 	case !stipulated && i.Bespoke():
 		c.Outcome, c.Detail = Gap, "bespoke ISMS; config.toml says none was stipulated"
-		e.planFinding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: "isms", Pos: i.Type.Pos,
+		e.finding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: "isms", Pos: i.Type.Pos,
 			Message: "[isms] records a bespoke ISMS, but config.toml says the Client did not stipulate one ([contract] bespoke_isms = false): one of them is wrong. The rules follow config.toml, under which B.3.3.2, B.3.4.1 and B.3.7 do not apply."})
 	case stipulated:
 		c.Detail = "bespoke ISMS, as stipulated"
-		if t, ok := e.planDone(i.Submitted); ok {
+		if t, ok := e.happened(i.Submitted); ok {
 			c.Detail += "; presented for Approval " + t.Format(time.DateOnly)
 		}
-		if t, ok := e.planDone(i.Approved); ok {
+		if t, ok := e.happened(i.Approved); ok {
 			c.Detail += "; approved " + t.Format(time.DateOnly)
 		}
 	default:
 		c.Detail = "extant ISMS; no bespoke ISMS was stipulated"
 	}
-	e.planCheck(c)
+	e.check(c)
 }
 
 // ismsCertification: B.3.4.6. Certified by a main board representative,
@@ -492,8 +382,8 @@ func (e *eval) ismsCertification(i *evidence.ISMS, smp *evidence.SMP) {
 	listed := "the Chief Security Officer, Chief Information Officer, Chief Technical Officer or Chief Financial Officer"
 	cert := i.Certification
 	if cert == nil {
-		e.planCheck(Check{Paragraph: para, Source: "isms", Subject: "isms", Pos: i.Pos, Outcome: Gap, Detail: "no certification recorded"})
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: i.Pos,
+		e.check(Check{Paragraph: para, Source: "isms", Subject: "isms", Pos: i.Pos, Outcome: Gap, Detail: "no certification recorded"})
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: i.Pos,
 			Message: "No certification of the ISMS is recorded ([isms.certification]): it must be certified by a main board representative, " + listed + ", or by a person with the direct delegated authority of one of them."})
 		return
 	}
@@ -511,7 +401,7 @@ func (e *eval) ismsCertification(i *evidence.ISMS, smp *evidence.SMP) {
 	c := Check{Paragraph: para, Source: "isms", Subject: "isms", Pos: cert.Role.Pos, Outcome: OK}
 	gap := func(src diag.Pos, detail, msg string) {
 		c.Outcome, c.Detail, c.Pos = Gap, detail, src
-		e.planFinding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: src, Message: msg})
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: src, Message: msg})
 	}
 	switch {
 	case cert.Officer != "":
@@ -539,7 +429,7 @@ func (e *eval) ismsCertification(i *evidence.ISMS, smp *evidence.SMP) {
 			fmt.Sprintf("The ISMS was certified by %s as %q, which is not one of the main board representatives B.3.4.6 names: %s (a Chief Information Security Officer is not among them). Record delegated_by if the signer holds the direct delegated authority of one of them, or equivalent_reference for the Client's written agreement to an equivalent.",
 				who, cert.Role.Value, listed))
 	}
-	e.planCheck(c)
+	e.check(c)
 }
 
 func plansDocs() []Doc {

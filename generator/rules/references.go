@@ -16,7 +16,7 @@ func (e *eval) references() {
 						Message: fmt.Sprintf("Paragraphs: no paragraph %q in the schedule (ids are written like B.9.3.2, A.4.2.1(c) or B.Annex1.6.4).", ref.ID)})
 					continue
 				}
-				if _, ok := e.order[ref.ID]; !ok {
+				if !e.has(ref.ID) {
 					continue // a paragraph of the other form
 				}
 				e.extra[ref.ID] = appendOnce(e.extra[ref.ID], r.Schema.Name)
@@ -43,8 +43,7 @@ func referencesDocs() []Doc {
 // known reports whether id is a paragraph of the schedule (either form).
 func (e *eval) known(id string) bool {
 	if e.in.Schedule == nil {
-		_, ok := e.order[id]
-		return ok
+		return e.has(id)
 	}
 	_, ok := e.in.Schedule.Lookup(id)
 	return ok

@@ -20,12 +20,12 @@ const monthlyReportWorkingDays = 5
 func (e *eval) monthlyReports() {
 	const para = evidence.ParaMonthlyReport
 	reg := e.in.Evidence.Register("vulnerability-reports")
-	if !e.patchHas(para) || reg == nil || !reg.Present || !reportMonthColumn(reg) {
+	if !e.has(para) || reg == nil || !reg.Present || !reportMonthColumn(reg) {
 		// No register, or no Month column to read: the paragraph is
 		// missing, or its problems say why.
 		return
 	}
-	cal, asOf := e.in.Calendar, e.in.AsOf
+	asOf := e.in.AsOf
 	from := e.in.Config.Contract.ReportsFrom
 	if from.IsZero() {
 		from = e.in.Config.Contract.StartDate
@@ -47,8 +47,7 @@ func (e *eval) monthlyReports() {
 	for _, r := range e.in.Evidence.Reports {
 		if r.Start.After(last) && r.Issued.Set && !r.Issued.Time.After(asOf) {
 			end := workdays.AddDays(workdays.AddMonths(r.Start, 1), -1)
-			due := cal.AddWorkingDays(end, monthlyReportWorkingDays)
-			e.reportEarly(r, end, due)
+			e.reportEarly(r, end, e.after(workingDays(monthlyReportWorkingDays), end).Due)
 		}
 	}
 }
@@ -65,70 +64,41 @@ func reportMonthColumn(reg *evidence.Register) bool {
 
 // monthReport judges one month: its report r, if the register has one.
 func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found bool, reg *evidence.Register) {
-	const para = evidence.ParaMonthlyReport
-	cal, asOf := e.in.Calendar, e.in.AsOf
-	end := workdays.AddDays(workdays.AddMonths(start, 1), -1)
-	due := cal.AddWorkingDays(end, monthlyReportWorkingDays)
-	name := start.Format("January 2006")
-	c := Check{Paragraph: para, Source: "vulnerability-reports", Subject: key, Deadline: due, Unit: "working days"}
-	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), due.Format(time.DateOnly))
 	if found && r.Issued.Invalid {
 		return // reported as invalid already
 	}
-	issued := found && r.Issued.Set && !r.Issued.Time.After(asOf)
-	switch {
-	case issued && !r.Issued.Time.After(end):
-		e.reportEarly(r, end, due)
-	case issued:
-		c.Pos = r.Issued.Pos
-		c.Margin = cal.WorkingDaysBetween(r.Issued.Time, due)
-		if !r.Issued.Time.After(due) {
-			c.Outcome, c.Detail = OK, rule+"; issued "+r.Issued.String()
-			e.check(c)
-			return
-		}
-		late := fmt.Sprintf("%d Working Day%s late", -c.Margin, plural(-c.Margin))
-		if c.Margin == 0 { // issued on a non-working day after the deadline
-			c.Margin, c.Unit = workdays.DaysBetween(r.Issued.Time, due), "days"
-			late = fmt.Sprintf("%d day%s late", -c.Margin, plural(-c.Margin))
-		}
-		c.Outcome, c.Detail = Gap, rule+"; issued "+r.Issued.String()
-		e.check(c)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: key, Pos: r.Issued.Pos,
-			Message: fmt.Sprintf("The report for %s was issued on %s, %s: the month ended on %s, so it was due within 5 Working Days, by %s.",
-				name, day(r.Issued.Time), late, day(end), day(due))})
-	default:
-		// No report by the as-of date: a row with no Issued date (or one
-		// after the as-of date) points at that cell, no row at the file.
-		c.Pos = diag.Pos{File: reg.Path}
-		if found {
-			c.Pos = r.Issued.Pos
-		}
-		note := "no report"
-		if found && r.Issued.Set {
-			note = "issued " + r.Issued.String() + ", after the as-of date"
-		}
-		c.Margin = cal.WorkingDaysBetween(asOf, due)
-		if !asOf.After(due) {
-			c.Outcome, c.Detail = Due, rule+"; "+note+" yet"
-			if found && r.Issued.Set {
-				c.Detail = rule + "; " + note
-			}
-			e.check(c)
-			return
-		}
-		if c.Margin == 0 {
-			c.Margin, c.Unit = workdays.DaysBetween(asOf, due), "days"
-		}
-		c.Outcome, c.Detail = Gap, rule+"; "+note+" by "+asOf.Format(time.DateOnly)
-		e.check(c)
-		what := "No report for " + name
-		if found {
-			what = "The report for " + name + " has no Issued date on or before " + day(asOf)
-		}
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: key, Pos: c.Pos,
-			Message: fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within 5 Working Days, by %s.", what, day(end), day(due))})
+	end := workdays.AddDays(workdays.AddMonths(start, 1), -1)
+	d := e.after(workingDays(monthlyReportWorkingDays), end)
+	if j := e.judge(d, r.Issued); !j.Done.IsZero() && !j.Done.After(end) {
+		e.reportEarly(r, end, d.Due)
+		return
 	}
+	name := start.Format("January 2006")
+	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), d.Due.Format(time.DateOnly))
+	// No report by the as-of date: a row with no Issued date (or one after
+	// the as-of date) points at that cell, no row at the file.
+	pos, note, what := diag.Pos{File: reg.Path}, "no report", "No report for "+name
+	pending := rule + "; no report yet"
+	if found {
+		pos = r.Issued.Pos
+		what = "The report for " + name + " has no Issued date on or before " + day(e.in.AsOf)
+		if r.Issued.Set {
+			note = "issued " + r.Issued.String() + ", after the as-of date"
+			pending = rule + "; " + note
+		}
+	}
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: evidence.ParaMonthlyReport, Source: "vulnerability-reports", Subject: key, Pos: pos},
+		deadline: d, done: r.Issued, severity: High,
+		pending: pending,
+		missing: rule + "; " + note + " by " + e.in.AsOf.Format(time.DateOnly),
+		met:     rule + "; issued " + r.Issued.String(),
+		missed:  fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within %s, by %s.", what, day(end), d.Period, day(d.Due)),
+		late: func(over string) string {
+			return fmt.Sprintf("The report for %s was issued on %s, %s late: the month ended on %s, so it was due within %s, by %s.",
+				name, day(r.Issued.Time), over, day(end), d.Period, day(d.Due))
+		},
+	})
 }
 
 // reportEarly: a report issued on or before the last day of its month
@@ -146,7 +116,7 @@ func (e *eval) reportEarly(r evidence.Report, end, due time.Time) {
 func reportsDocs() []Doc {
 	return []Doc{
 		{[]string{evidence.ParaMonthlyReport}, "vulnerability-reports", "For each month from the one containing [contract] reports_from (default the contract start date) " +
-			"to the last full month before the as-of date, a report is issued within 5 Working Days after the month's last day: on or before the 5th Working Day strictly after it " +
+			"to the last full month before the as-of date, a report is issued within " + workingDays(monthlyReportWorkingDays).String() + " after the month's last day: on or before the last of them, counted strictly after it " +
 			"(April 2026 ends Thursday 30 April; Monday 4 May is a bank holiday, so the report is due by Friday 8 May). " +
 			"A month with no report once that day has passed is a violation (before it, the report is due); one issued later is a violation; " +
 			"one issued on or before the month's last day cannot cover the whole month and is a violation too. Reports for months before reports_from are not judged; " +

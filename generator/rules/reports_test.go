@@ -19,7 +19,7 @@ type reportCase struct {
 	want    want
 	due     string // the check's deadline, when there is a check
 	margin  int
-	unit    string
+	unit    Unit
 	message string // part of the month's first finding
 	// others: further months that must have no check at all.
 	others []string
@@ -70,7 +70,7 @@ func TestMonthlyReports(t *testing.T) {
 			want: want{Gap, []string{"violation high B2"}}, due: "2026-05-08", margin: -1, unit: wd,
 			message: "The report for April 2026 was issued on Mon 11 May 2026, 1 Working Day late: the month ended on Thu 30 Apr 2026, so it was due within 5 Working Days, by Fri 8 May 2026."},
 		{name: "april: issued the Saturday after", asOf: asOf, rows: april("2026-05-09"), month: "2026-04",
-			want: want{Gap, []string{"violation high B2"}}, due: "2026-05-08", margin: -1, unit: d, message: "1 day late"},
+			want: want{Gap, []string{"violation high B2"}}, due: "2026-05-08", margin: -1, unit: wd, message: "1 Working Day late"},
 		{name: "april: issued on the bank holiday", asOf: asOf, rows: april("2026-05-04"), month: "2026-04",
 			want: want{outcome: OK}, due: "2026-05-08", margin: 4, unit: wd},
 		{name: "april: issued the day after the month", asOf: asOf, rows: april("2026-05-01"), month: "2026-04",
@@ -87,7 +87,7 @@ func TestMonthlyReports(t *testing.T) {
 			want: want{Gap, []string{"violation high "}}, due: "2026-05-08", margin: -1, unit: wd,
 			message: "No report for April 2026: the month ended on Thu 30 Apr 2026, so its vulnerability report was due within 5 Working Days, by Fri 8 May 2026."},
 		{name: "april: no report, the Saturday after", asOf: "2026-05-09", rows: []string{}, month: "2026-04",
-			want: want{Gap, []string{"violation high "}}, due: "2026-05-08", margin: -1, unit: d},
+			want: want{Gap, []string{"violation high "}}, due: "2026-05-08", margin: -1, unit: wd},
 		{name: "april: a row with no Issued date", asOf: "2026-05-11", rows: april(""), month: "2026-04",
 			want: want{Gap, []string{"violation high B2"}}, message: "The report for April 2026 has no Issued date on or before Mon 11 May 2026"},
 		{name: "april: issued after the as-of date, past the deadline", asOf: "2026-05-11", rows: april("2026-05-12"), month: "2026-04",

@@ -24,6 +24,9 @@ const (
 	// changeTestWorkingDays: B.6.1 "additionally after any change", read
 	// in the same way.
 	changeTestWorkingDays = 60
+	// annualTestMonths: B.6.1 "at least annually": no more than 12 Months
+	// between the ends of two full-scope tests (workdays.Annual).
+	annualTestMonths = workdays.AnnualMonths
 )
 
 // secTest is one Security Test: its rows (one per finding) and the
@@ -82,17 +85,12 @@ func (e *eval) securityTests() {
 	e.repeatFailures(tests)
 }
 
-func (e *eval) paraInForm(para string) bool {
-	_, ok := e.order[para]
-	return ok
-}
-
 // annualTests: B.6.1. A Security Test across the scope of the ISMS at
 // least annually: each full-scope test ends no later than 12 Months after
 // the previous one ended (the first, 12 Months after the contract start).
 func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 	const para = evidence.ParaTestAnnual
-	if !e.paraInForm(para) || reg == nil || !reg.Present || reg.Rows == 0 && len(reg.Problems) > 0 {
+	if !e.has(para) || reg == nil || !reg.Present || reg.Rows == 0 && len(reg.Problems) > 0 {
 		return // no register (the paragraph is missing) or an unreadable one
 	}
 	from, asOf := workdays.Day(e.in.Config.Contract.StartDate), e.in.AsOf
@@ -135,11 +133,11 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 		if o.Pending { // counting an event on the as-of date itself
 			prev = previous(workdays.AddDays(o.Done, 1))
 		}
-		msg := fmt.Sprintf("No full-scope Security Test since %s: Security Tests across the scope of the ISMS are due at least annually, so one was due by %s (%d day%s overdue at %s).",
-			since(prev), day(o.Due), late, plural(late), day(asOf))
+		msg := fmt.Sprintf("No full-scope Security Test since %s: Security Tests across the scope of the ISMS are due at least annually, so one was due by %s (%s overdue at %s).",
+			since(prev), day(o.Due), count(late, Days), day(asOf))
 		if !o.Pending {
-			msg = fmt.Sprintf("Full-scope Security Test %s ended on %s, %d day%s late: Security Tests across the scope of the ISMS are due at least annually, and after %s the next was due by %s.",
-				strings.Join(ended[o.Done.Format(time.DateOnly)], ", "), day(o.Done), late, plural(late), since(prev), day(o.Due))
+			msg = fmt.Sprintf("Full-scope Security Test %s ended on %s, %s late: Security Tests across the scope of the ISMS are due at least annually, and after %s the next was due by %s.",
+				strings.Join(ended[o.Done.Format(time.DateOnly)], ", "), day(o.Done), count(late, Days), since(prev), day(o.Due))
 		}
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: src, Message: msg})
 	}
@@ -148,15 +146,10 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 			continue
 		}
 		prev := previous(t.end.Time)
-		due := workdays.AddMonths(prev, 12)
-		c := Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: t.end.Pos,
-			Deadline: due, Margin: workdays.DaysBetween(t.end.Time, due), Unit: "days",
-			Detail: fmt.Sprintf("full-scope test ended %s; due by %s, 12 Months after %s", t.end, due.Format(time.DateOnly), since(prev))}
-		c.Outcome = OK
-		if t.end.Time.After(due) {
-			c.Outcome = Gap // the paragraph-level finding above
-		}
-		e.check(c)
+		j := e.after(months(annualTestMonths), prev).Judge(t.end.Time, asOf)
+		// A gap is the paragraph-level finding above.
+		e.check(j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: t.end.Pos,
+			Detail: fmt.Sprintf("full-scope test ended %s; due by %s, %s after %s", t.end, j.Due.Format(time.DateOnly), months(annualTestMonths), since(prev))}))
 	}
 }
 
@@ -167,31 +160,22 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 // before the test).
 func (e *eval) testAgreed(t *secTest) {
 	const para = evidence.ParaTestAnnual
-	if !e.paraInForm(para) || !t.start.Set || t.agreed.Invalid {
+	if !e.has(para) || !t.start.Set || t.agreed.Invalid {
 		return
 	}
-	asOf, start, agreed := e.in.AsOf, t.start.Time, t.agreed
-	c := Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: agreed.Pos, Deadline: start, Unit: "days"}
-	switch {
-	case !agreed.Set && start.After(asOf):
-		c.Outcome, c.Margin = Due, workdays.DaysBetween(asOf, start)
-		c.Detail = fmt.Sprintf("starts %s; the Client's agreement is due by then", t.start)
-	case !agreed.Set:
-		c.Outcome, c.Margin = Gap, -workdays.DaysBetween(start, asOf)
-		c.Detail = fmt.Sprintf("started %s; no Client agreement recorded", t.start)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Pos: agreed.Pos,
-			Message: fmt.Sprintf("No Client Agreed On date: the date, timing, content and conduct of Security Tests must be agreed in advance with the Client, by the Start Date (%s).", day(start))})
-	case agreed.Time.After(start):
-		c.Outcome, c.Margin = Gap, workdays.DaysBetween(agreed.Time, start)
-		c.Detail = fmt.Sprintf("started %s, agreed %s", t.start, agreed)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Pos: agreed.Pos,
-			Message: fmt.Sprintf("The Client agreed the test on %s, %d day%s after it started on %s: the date, timing, content and conduct of Security Tests must be agreed in advance.",
-				day(agreed.Time), -c.Margin, plural(-c.Margin), day(start))})
-	default:
-		c.Outcome, c.Margin = OK, workdays.DaysBetween(agreed.Time, start)
-		c.Detail = fmt.Sprintf("agreed %s, started %s", agreed, t.start)
-	}
-	e.check(c)
+	start, agreed := t.start.Time, t.agreed
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: agreed.Pos},
+		deadline: by(start), done: agreed, severity: High,
+		pending: fmt.Sprintf("starts %s; the Client's agreement is due by then", t.start),
+		missing: fmt.Sprintf("started %s; no Client agreement recorded", t.start),
+		met:     fmt.Sprintf("agreed %s, started %s", agreed, t.start),
+		missed:  fmt.Sprintf("No Client Agreed On date: the date, timing, content and conduct of Security Tests must be agreed in advance with the Client, by the Start Date (%s).", day(start)),
+		late: func(over string) string {
+			return fmt.Sprintf("The Client agreed the test on %s, %s after it started on %s: the date, timing, content and conduct of Security Tests must be agreed in advance.",
+				day(agreed.Time), over, day(start))
+		},
+	})
 }
 
 // testResults: B.6.2. The results go to the Client "as soon as practicable
@@ -199,46 +183,23 @@ func (e *eval) testAgreed(t *secTest) {
 // 10 Working Days after the End Date.
 func (e *eval) testResults(t *secTest) {
 	const para = evidence.ParaTestResults
-	if !e.paraInForm(para) || !t.end.Set || t.delivered.Invalid {
+	if !e.has(para) || !t.end.Set || t.delivered.Invalid {
 		return
 	}
-	cal, asOf, end, got := e.in.Calendar, e.in.AsOf, t.end.Time, t.delivered
-	due := cal.AddWorkingDays(end, resultsWorkingDays)
-	c := Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: got.Pos, Deadline: due, Unit: "working days"}
-	switch {
-	case !got.Set && !asOf.After(due):
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-		c.Detail = fmt.Sprintf("ends %s; results due by %s", t.end, due.Format(time.DateOnly))
-	case !got.Set:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-		c.Detail = fmt.Sprintf("ended %s; no results delivered", t.end)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: t.id, Pos: got.Pos,
-			Message: fmt.Sprintf("No Results Delivered On date: the test ended on %s and its results were due to the Client by %s (%d Working Days after completion, this tool's reading of \"as soon as practicable\").",
-				day(end), day(due), resultsWorkingDays)})
-	case got.Time.After(due):
-		var late string
-		c.Margin, late = lateWorkingDays(cal, due, got.Time)
-		c.Outcome, c.Detail = Gap, fmt.Sprintf("ended %s, results delivered %s", t.end, got)
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Low, Subject: t.id, Pos: got.Pos,
-			Message: fmt.Sprintf("Results delivered on %s, %s: the test ended on %s, so they were due by %s (%d Working Days after completion, this tool's reading of \"as soon as practicable\").",
-				day(got.Time), late, day(end), day(due), resultsWorkingDays)})
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(got.Time, due)
-		c.Detail = fmt.Sprintf("ended %s, results delivered %s", t.end, got)
-	}
-	e.check(c)
-}
-
-// lateWorkingDays returns the margin of something done after its due day (negative
-// Working Days) and says how late it was; done on a non-working day just
-// after the deadline it is late by calendar days, not Working Days.
-func lateWorkingDays(cal *workdays.Calendar, due, done time.Time) (int, string) {
-	m := -cal.WorkingDaysBetween(due, done)
-	if m == 0 {
-		n := workdays.DaysBetween(due, done)
-		return 0, fmt.Sprintf("%d day%s late", n, plural(n))
-	}
-	return m, fmt.Sprintf("%d Working Day%s late", -m, plural(-m))
+	end, got := t.end.Time, t.delivered
+	d := e.after(workingDays(resultsWorkingDays), end)
+	reading := fmt.Sprintf("%s after completion, this tool's reading of \"as soon as practicable\"", d.Period)
+	e.judgeDuty(duty{
+		check:    Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: got.Pos},
+		deadline: d, done: got, severity: High, lateSeverity: Low,
+		pending: fmt.Sprintf("ends %s; results due by %s", t.end, d.Due.Format(time.DateOnly)),
+		missing: fmt.Sprintf("ended %s; no results delivered", t.end),
+		met:     fmt.Sprintf("ended %s, results delivered %s", t.end, got),
+		missed:  fmt.Sprintf("No Results Delivered On date: the test ended on %s and its results were due to the Client by %s (%s).", day(end), day(d.Due), reading),
+		late: func(over string) string {
+			return fmt.Sprintf("Results delivered on %s, %s late: the test ended on %s, so they were due by %s (%s).", day(got.Time), over, day(end), day(d.Due), reading)
+		},
+	})
 }
 
 // testRemedies: B.6.4. Each finding (breach, potential-breach, weakness)
@@ -248,7 +209,7 @@ func lateWorkingDays(cal *workdays.Calendar, due, done time.Time) (int, string) 
 // End Date of the test that found it.
 func (e *eval) testRemedies(tests []*secTest) {
 	const para = evidence.ParaTestRemedy
-	if !e.paraInForm(para) {
+	if !e.has(para) {
 		return
 	}
 	retesters := map[string][]*secTest{} // Finding ID -> tests re-testing it
@@ -274,10 +235,9 @@ func (e *eval) testRemedies(tests []*secTest) {
 
 func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest) {
 	const para = evidence.ParaTestRemedy
-	cal, asOf := e.in.Calendar, e.in.AsOf
-	due := cal.AddWorkingDays(t.end.Time, remedyWorkingDays)
-	rem := r.Remediated
-	remDone := rem.Set && !rem.Time.After(asOf)
+	asOf := e.in.AsOf
+	d := e.after(workingDays(remedyWorkingDays), t.end.Time)
+	rem := e.judge(d, r.Remediated)
 	// The re-test: the earliest-ending test naming this finding that
 	// started on or after the remediation and had ended by the as-of date.
 	var retest *secTest
@@ -286,7 +246,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 		if !rt.start.Set || !rt.end.Set || rt.end.Time.After(asOf) {
 			continue
 		}
-		if !remDone || rt.start.Time.Before(rem.Time) {
+		if rem.Done.IsZero() || rt.start.Time.Before(rem.Done) {
 			early = rt.id
 			continue
 		}
@@ -294,73 +254,58 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 			retest = rt
 		}
 	}
+	var retestEnd time.Time
+	if retest != nil {
+		retestEnd = retest.end.Time
+	}
+	re := d.Judge(retestEnd, asOf)
 
 	var states []string
-	missing, lateDone, pending := false, false, false
-	var last time.Time // the later of the two, when both are done
-	remState := ""
 	switch {
-	case !remDone && asOf.After(due):
-		missing, remState = true, "not remediated"
-	case !remDone:
-		pending, remState = true, "not remediated yet"
-	case rem.Time.After(due):
-		_, late := lateWorkingDays(cal, due, rem.Time)
-		lateDone, remState = true, fmt.Sprintf("remediated on %s, %s", day(rem.Time), late)
+	case rem.Missed():
+		states = append(states, "not remediated")
+	case rem.Outcome == Due:
+		states = append(states, "not remediated yet")
+	case rem.Late():
+		states = append(states, fmt.Sprintf("remediated on %s, %s late", day(rem.Done), rem.Over()))
 	default:
-		remState = "remediated on " + day(rem.Time)
-	}
-	states = append(states, remState)
-	if remDone {
-		last = rem.Time
+		states = append(states, "remediated on "+day(rem.Done))
 	}
 	switch {
-	case retest == nil && asOf.After(due):
-		missing = true
-		s := "not re-tested"
-		if early != "" {
-			s += " (" + early + " named it before it was remediated)"
-		}
-		states = append(states, s)
-	case retest == nil:
-		pending = true
+	case re.Missed() && early != "":
+		states = append(states, "not re-tested ("+early+" named it before it was remediated)")
+	case re.Missed():
+		states = append(states, "not re-tested")
+	case re.Outcome == Due:
 		states = append(states, "not re-tested yet")
-	case retest.end.Time.After(due):
-		_, late := lateWorkingDays(cal, due, retest.end.Time)
-		lateDone = true
-		states = append(states, fmt.Sprintf("re-tested by %s (ended %s), %s", retest.id, day(retest.end.Time), late))
+	case re.Late():
+		states = append(states, fmt.Sprintf("re-tested by %s (ended %s), %s late", retest.id, day(re.Done), re.Over()))
 	default:
-		states = append(states, fmt.Sprintf("re-tested by %s (ended %s)", retest.id, day(retest.end.Time)))
+		states = append(states, fmt.Sprintf("re-tested by %s (ended %s)", retest.id, day(re.Done)))
 	}
-	if retest != nil && retest.end.Time.After(last) {
-		last = retest.end.Time
-	}
-
-	fid := r.FindingID.Value
-	c := Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: r.FindingID.Pos, Deadline: due, Unit: "working days",
-		Detail: fmt.Sprintf("%s %s: %s; due by %s", r.FindingType.Value, fid, strings.Join(states, ", "), due.Format(time.DateOnly))}
-	switch {
-	case missing:
-		c.Outcome, c.Margin = Gap, -cal.WorkingDaysBetween(due, asOf)
-	case lateDone:
-		c.Outcome = Gap
-		c.Margin, _ = lateWorkingDays(cal, due, last)
-	case pending:
-		c.Outcome, c.Margin = Due, cal.WorkingDaysBetween(asOf, due)
-	default:
-		c.Outcome, c.Margin = OK, cal.WorkingDaysBetween(last, due)
-	}
-	if c.Outcome == Gap {
-		sev, src := High, r.FindingID.Pos
-		if !missing {
-			sev = Low
+	// Met once both are done: judged on the later of the two.
+	var both time.Time
+	if !rem.Done.IsZero() && !re.Done.IsZero() {
+		both = rem.Done
+		if re.Done.After(both) {
+			both = re.Done
 		}
-		if !remDone || rem.Time.After(due) {
-			src = rem.Pos
+	}
+	j := d.Judge(both, asOf)
+	fid := r.FindingID.Value
+	c := j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: r.FindingID.Pos,
+		Detail: fmt.Sprintf("%s %s: %s; due by %s", r.FindingType.Value, fid, strings.Join(states, ", "), d.Due.Format(time.DateOnly))})
+	if j.Outcome == Gap {
+		sev, src := Low, r.FindingID.Pos
+		if j.Missed() {
+			sev = High
+		}
+		if rem.Outcome != OK {
+			src = r.Remediated.Pos
 		}
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: t.id, Pos: src,
-			Message: fmt.Sprintf("%s %s, found by test %s (ended %s): %s. Remediation and a repeat test were due by %s, %d Working Days after the test: this tool's reading of \"as soon as reasonably possible\", as no timetable agreed with the Client is on record.",
-				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Time), strings.Join(states, "; "), day(due), remedyWorkingDays)})
+			Message: fmt.Sprintf("%s %s, found by test %s (ended %s): %s. Remediation and a repeat test were due by %s, %s after the test: this tool's reading of \"as soon as reasonably possible\", as no timetable agreed with the Client is on record.",
+				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Time), strings.Join(states, "; "), day(d.Due), d.Period)})
 	}
 	e.check(c)
 }
@@ -370,7 +315,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 // spaces) as a finding it re-tests is a material Default.
 func (e *eval) repeatFailures(tests []*secTest) {
 	const para = evidence.ParaTestRepeat
-	if !e.paraInForm(para) {
+	if !e.has(para) {
 		return
 	}
 	findings := map[string]evidence.SecurityTest{} // Finding ID -> its row
@@ -474,15 +419,15 @@ func (e *eval) governanceChanges() []ismsChange {
 // (this tool's reading: the schedule sets no period).
 func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 	const para = evidence.ParaTestAnnual
-	if !e.paraInForm(para) {
+	if !e.has(para) {
 		return
 	}
-	cal, asOf := e.in.Calendar, e.in.AsOf
+	asOf := e.in.AsOf
 	for _, ch := range changes {
 		if ch.On.After(asOf) {
 			continue
 		}
-		due := cal.AddWorkingDays(ch.On, changeTestWorkingDays)
+		d := e.after(workingDays(changeTestWorkingDays), ch.On)
 		var next *secTest
 		for _, t := range tests {
 			if !t.start.Set || t.start.Time.Before(ch.On) || t.start.Time.After(asOf) {
@@ -492,25 +437,27 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 				next = t
 			}
 		}
+		var started time.Time
+		if next != nil {
+			started = next.start.Time
+		}
+		j := d.Judge(started, asOf)
 		what := fmt.Sprintf("the change on %s (%s)", day(ch.On), ch.What)
+		reading := fmt.Sprintf("%s after it (this tool's reading of \"additionally after any change\")", d.Period)
 		switch {
-		case next == nil && !asOf.After(due):
+		case j.Outcome == Due:
 			// Still due; there is no test row to show it on.
-		case next == nil:
+		case j.Missed():
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: ch.Source,
-				Message: fmt.Sprintf("No Security Test after %s: one was due by %s, %d Working Days after it (this tool's reading of \"additionally after any change\").",
-					what, day(due), changeTestWorkingDays)})
-		case next.start.Time.After(due):
-			m, late := lateWorkingDays(cal, due, next.start.Time)
-			e.check(Check{Paragraph: para, Source: "security-tests", Subject: next.id, Pos: next.start.Pos, Outcome: Gap,
-				Deadline: due, Margin: m, Unit: "working days", Detail: "first test after " + what + ", started " + next.start.String()})
-			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Pos: next.start.Pos,
-				Message: fmt.Sprintf("The first Security Test after %s started on %s, %s: it was due by %s, %d Working Days after the change (this tool's reading of \"additionally after any change\").",
-					what, day(next.start.Time), late, day(due), changeTestWorkingDays)})
+				Message: fmt.Sprintf("No Security Test after %s: one was due by %s, %s.", what, day(d.Due), reading)})
 		default:
-			e.check(Check{Paragraph: para, Source: "security-tests", Subject: next.id, Pos: next.start.Pos, Outcome: OK,
-				Deadline: due, Margin: cal.WorkingDaysBetween(next.start.Time, due), Unit: "working days",
-				Detail: "first test after " + what + ", started " + next.start.String()})
+			e.check(j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: next.id, Pos: next.start.Pos,
+				Detail: "first test after " + what + ", started " + next.start.String()}))
+			if j.Late() {
+				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Pos: next.start.Pos,
+					Message: fmt.Sprintf("The first Security Test after %s started on %s, %s late: it was due by %s, %s.",
+						what, day(next.start.Time), j.Over(), day(d.Due), reading)})
+			}
 		}
 	}
 }
@@ -518,10 +465,10 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 func securityTestsDocs() []Doc {
 	const reg = "security-tests"
 	return []Doc{
-		{[]string{evidence.ParaTestAnnual}, reg, "A Security Test across the full scope of the ISMS at least annually: each test with Full ISMS Scope Yes must end no later than 12 Months after the previous one ended, the first no later than 12 Months after the contract start date (12 Months after a day is the same day 12 months later, clamped to the month's end; a test exactly 12 Months later is on time, a day later is not). A year with none is one paragraph-level finding saying when the test was due; when the as-of date is past the next due day it is overdue. Tests ending after the as-of date do not count yet."},
-		{[]string{evidence.ParaTestAnnual}, reg, "The Client agreed each test in advance: this tool reads \"in advance\" as a Client Agreed On date on or before the Start Date (the register holds days, and agreement on the first morning is still before the test); a later date, or none once the test has started, is a finding. Tests after each change to the ISMS or the Security Management Plan (each [[isms.change]] and [[smp.change]] in the governance evidence): a test of any scope starting on or after the day of the change and within 60 Working Days after it (this tool's reading: the schedule sets no period)."},
-		{[]string{evidence.ParaTestResults}, reg, "Results delivered to the Client after each test: Results Delivered On on or after the End Date. The schedule says \"as soon as practicable after completion\" and sets no period; this tool reads it as within 10 Working Days after the End Date (the 10th Working Day strictly after it). Undelivered within that period is due; undelivered after it is a finding (high), delivered after it a low-severity finding."},
-		{[]string{evidence.ParaTestRemedy}, reg, "Each finding (breach, potential-breach or weakness) remediated (Remediated On) and re-tested: a later test whose Retest Of names the Finding ID (or the Test ID that found it), which started on or after the remediation and ended by the as-of date. The schedule wants both \"in accordance with the timetable agreed with the Client or, otherwise, as soon as reasonably possible\"; no timetable is on record, so this tool reads it as within 60 Working Days after the End Date of the test that found it, the longest period the schedule sets for fixing a vulnerability (B.9.3). Within that period an open finding is due; past it, a finding not remediated or not re-tested is a high-severity finding, and one done late a low-severity one."},
+		{[]string{evidence.ParaTestAnnual}, reg, fmt.Sprintf("A Security Test across the full scope of the ISMS at least annually: each test with Full ISMS Scope Yes must end no later than %[1]s after the previous one ended, the first no later than %[1]s after the contract start date (%[1]s after a day is the same day %[2]d months later, clamped to the month's end; a test exactly %[1]s later is on time, a day later is not).", months(annualTestMonths), annualTestMonths) + " A year with none is one paragraph-level finding saying when the test was due; when the as-of date is past the next due day it is overdue. Tests ending after the as-of date do not count yet."},
+		{[]string{evidence.ParaTestAnnual}, reg, "The Client agreed each test in advance: this tool reads \"in advance\" as a Client Agreed On date on or before the Start Date (the register holds days, and agreement on the first morning is still before the test); a later date, or none after the Start Date has passed, is a finding (on the Start Date itself it is still due). Tests after each change to the ISMS or the Security Management Plan (each [[isms.change]] and [[smp.change]] in the governance evidence): a test of any scope starting on or after the day of the change and within " + workingDays(changeTestWorkingDays).String() + " after it (this tool's reading: the schedule sets no period)."},
+		{[]string{evidence.ParaTestResults}, reg, "Results delivered to the Client after each test: Results Delivered On on or after the End Date. The schedule says \"as soon as practicable after completion\" and sets no period; this tool reads it as within " + workingDays(resultsWorkingDays).String() + " after the End Date (counted strictly after it)." + " Undelivered within that period is due; undelivered after it is a finding (high), delivered after it a low-severity finding."},
+		{[]string{evidence.ParaTestRemedy}, reg, "Each finding (breach, potential-breach or weakness) remediated (Remediated On) and re-tested: a later test whose Retest Of names the Finding ID (or the Test ID that found it), which started on or after the remediation and ended by the as-of date. The schedule wants both \"in accordance with the timetable agreed with the Client or, otherwise, as soon as reasonably possible\"; no timetable is on record, so this tool reads it as within " + workingDays(remedyWorkingDays).String() + " after the End Date of the test that found it, the longest period the schedule sets for fixing a vulnerability (B.9.3). Within that period an open finding is due; past it, a finding not remediated or not re-tested is a high-severity finding, and one done late a low-severity one."},
 		{[]string{evidence.ParaTestRepeat}, reg, "A repeat test that again reveals a breach or potential-breach whose Root Cause is the same (ignoring case and spaces) as that of a finding it re-tests (its Retest Of) is a material Default: a critical finding, first in the gaps list."},
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
-	"github.com/agency/evidence-site/generator/workdays"
 )
 
 // Upgrade windows of B.9.4 and B.9.4.1, in Months after the release of the
@@ -34,7 +33,7 @@ const (
 // only the latest release's date is on record, so the window is counted
 // from it: the latest it can have ended.
 func (e *eval) software() {
-	if _, ok := e.order[evidence.ParaSoftware]; !ok {
+	if !e.has(evidence.ParaSoftware) {
 		return // the form has no paragraph 9.4
 	}
 	for _, s := range e.in.Evidence.Software {
@@ -53,8 +52,7 @@ func (e *eval) softwareRow(s evidence.Software) {
 		evidence.UpgradeMitigationReduction: evidence.ParaSoftwareMitigation,
 		evidence.UpgradeClientAgreed:        evidence.ParaSoftwareAgreed,
 	}[exc]
-	_, judgeSub := e.order[para]
-	judgeSub = judgeSub && claimed
+	judgeSub := claimed && e.has(para)
 	if claimed && !s.ExceptionRef.Set {
 		if judgeSub {
 			src := s.ExceptionRef.Pos
@@ -64,7 +62,7 @@ func (e *eval) softwareRow(s evidence.Software) {
 			e.check(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: src, Outcome: Gap,
 				Detail: exc + " claimed with no Exception Reference"})
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: s.ID, Pos: src,
-				Message: fmt.Sprintf("Exception %s has no Exception Reference: the exception is not evidenced, so the 6-Month window of B.9.4 applies.", exc)})
+				Message: fmt.Sprintf("Exception %s has no Exception Reference: the exception is not evidenced, so the %d-Month window of B.9.4 applies.", exc, upgradeMonths)})
 		}
 		claimed, judgeSub = false, false
 	}
@@ -89,8 +87,9 @@ func (e *eval) softwareRow(s evidence.Software) {
 	}
 	rel := s.LatestRelease.Time
 	asOf := e.in.AsOf
-	due6 := workdays.AddMonths(rel, upgradeMonths)
-	due12 := workdays.AddMonths(rel, upgradeMitigationMonths)
+	// Nothing is done: the product is still behind at the as-of date. Due
+	// until the window ends, a gap from the day after.
+	upgrade := e.after(months(upgradeMonths), rel).Judge(time.Time{}, asOf)
 	behind := "two or more major versions behind"
 	if !s.Previous.Set {
 		behind = fmt.Sprintf("%d major versions behind", latest.Major-in.Major)
@@ -99,16 +98,14 @@ func (e *eval) softwareRow(s evidence.Software) {
 	target := fmt.Sprintf("the upgrade to major %d or later", n1)
 
 	if !claimed {
-		c := Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID, Pos: in.Pos, Deadline: due6, Unit: "days"}
-		if !asOf.After(due6) {
-			c.Outcome, c.Margin = Due, workdays.DaysBetween(asOf, due6)
-			c.Detail = fmt.Sprintf("%s; %s is due by %s (6 Months after the release)", what, target, due6.Format(time.DateOnly))
+		c := upgrade.stamp(Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID, Pos: in.Pos})
+		if c.Outcome == Due {
+			c.Detail = fmt.Sprintf("%s; %s is due by %s (%s after the release)", what, target, upgrade.Due.Format(time.DateOnly), months(upgradeMonths))
 		} else {
-			c.Outcome, c.Margin = Gap, -workdays.DaysBetween(due6, asOf)
-			c.Detail = fmt.Sprintf("%s; %s was due by %s (6 Months after the release)", what, target, due6.Format(time.DateOnly))
+			c.Detail = fmt.Sprintf("%s; %s was due by %s (%s after the release)", what, target, upgrade.Due.Format(time.DateOnly), months(upgradeMonths))
 			e.finding(Finding{Paragraph: evidence.ParaSoftware, Kind: Violation, Severity: High, Subject: s.ID, Pos: in.Pos,
-				Message: fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): %s was due within 6 Months of that release, by %s (%d day%s overdue).",
-					in.Value, latest.Value, latest.Major, day(rel), target, day(due6), -c.Margin, plural(-c.Margin))})
+				Message: fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): %s was due within %s of that release, by %s (%s overdue).",
+					in.Value, latest.Value, latest.Major, day(rel), target, months(upgradeMonths), day(upgrade.Due), upgrade.Over())})
 		}
 		e.check(c)
 		return
@@ -120,25 +117,24 @@ func (e *eval) softwareRow(s evidence.Software) {
 	switch exc {
 	case evidence.UpgradeClientAgreed:
 		e.check(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos, Outcome: Exception,
-			Detail: fmt.Sprintf("%s; the Client agreed in writing (%s), which lifts the 6-Month window", what, ref)})
+			Detail: fmt.Sprintf("%s; the Client agreed in writing (%s), which lifts the %d-Month window", what, ref, upgradeMonths)})
 	case evidence.UpgradeMitigationReduction:
-		c := Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos, Deadline: due12, Unit: "days"}
+		mitigated := e.after(months(upgradeMitigationMonths), rel).Judge(time.Time{}, asOf)
+		c := mitigated.stamp(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos})
 		switch {
-		case !asOf.After(due6):
-			c.Outcome, c.Margin = Due, workdays.DaysBetween(asOf, due12)
-			c.Detail = fmt.Sprintf("%s; %s is due by %s, 12 Months after the release as upgrading reduces mitigations (%s); 6 Months would end %s",
-				what, target, due12.Format(time.DateOnly), ref, due6.Format(time.DateOnly))
-		case !asOf.After(due12):
-			c.Outcome, c.Margin = Exception, workdays.DaysBetween(asOf, due12)
-			c.Detail = fmt.Sprintf("%s; past the 6-Month window (%s), but upgrading reduces mitigations (%s), so %s is due by %s, 12 Months after the release",
-				what, due6.Format(time.DateOnly), ref, target, due12.Format(time.DateOnly))
+		case upgrade.Outcome == Due:
+			c.Detail = fmt.Sprintf("%s; %s is due by %s, %s after the release as upgrading reduces mitigations (%s); %s would end %s",
+				what, target, mitigated.Due.Format(time.DateOnly), months(upgradeMitigationMonths), ref, months(upgradeMonths), upgrade.Due.Format(time.DateOnly))
+		case mitigated.Outcome == Due:
+			c.Outcome = Exception
+			c.Detail = fmt.Sprintf("%s; past the %d-Month window (%s), but upgrading reduces mitigations (%s), so %s is due by %s, %s after the release",
+				what, upgradeMonths, upgrade.Due.Format(time.DateOnly), ref, target, mitigated.Due.Format(time.DateOnly), months(upgradeMitigationMonths))
 		default:
 			c.Pos = in.Pos
-			c.Outcome, c.Margin = Gap, -workdays.DaysBetween(due12, asOf)
-			c.Detail = fmt.Sprintf("%s; %s was due by %s, 12 Months after the release, even though upgrading reduces mitigations (%s)", what, target, due12.Format(time.DateOnly), ref)
+			c.Detail = fmt.Sprintf("%s; %s was due by %s, %s after the release, even though upgrading reduces mitigations (%s)", what, target, mitigated.Due.Format(time.DateOnly), months(upgradeMitigationMonths), ref)
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: in.Pos,
-				Message: fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): where upgrading reduces mitigations (%s) %s is still due within 12 Months of the release, by %s (%d day%s overdue).",
-					in.Value, latest.Value, latest.Major, day(rel), ref, target, day(due12), -c.Margin, plural(-c.Margin))})
+				Message: fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): where upgrading reduces mitigations (%s) %s is still due within %s of the release, by %s (%s overdue).",
+					in.Value, latest.Value, latest.Major, day(rel), ref, target, months(upgradeMitigationMonths), day(mitigated.Due), mitigated.Over())})
 		}
 		e.check(c)
 	}
@@ -150,15 +146,15 @@ func softwareDocs() []Doc {
 			"Each product's major version is the first number of its version (16.4 is 16, v2.11.1 is 2, 2022 R2 is 2022). " +
 				"The n-1 major is the Previous Major Version where given (needed for year-numbered majors such as Windows Server 2022 before 2025), else the latest major less one. " +
 				"An installed major at or above n-1 is compliant, with no clock: 9.4 codifies its rule as running software no older than the n-1 version, " +
-				"and its 6 Months are the time allowed to get back to n-1 after a new major release. " +
-				"Two or more majors behind, the upgrade is due until 6 Months after the Latest Release Date (the same day 6 Months later, clamped to the month's end: 31 Aug gives 28 Feb) and a violation the day after. " +
+				fmt.Sprintf("and its %[1]s are the time allowed to get back to n-1 after a new major release. ", months(upgradeMonths)) +
+				fmt.Sprintf("Two or more majors behind, the upgrade is due until %[1]s after the Latest Release Date (the same day %[1]s later, clamped to the month's end: 31 Aug gives 28 Feb) and a violation the day after. ", months(upgradeMonths)) +
 				"Where the product was already n-2 before the latest release, only that release's date is on record, so the window is counted from it."},
 		{[]string{evidence.ParaSoftwareMitigation}, "software",
-			"Exception mitigation-reduction with an Exception Reference: two or more majors behind, the upgrade is due until 12 Months after the Latest Release Date (clamped likewise); " +
-				"past the 6-Month window it is shown as an exception, past 12 Months it is a violation of this paragraph's proviso. " +
-				"Without an Exception Reference the exception is a finding here and the 6-Month window of 9.4 applies."},
+			fmt.Sprintf("Exception mitigation-reduction with an Exception Reference: two or more majors behind, the upgrade is due until %s after the Latest Release Date (clamped likewise); ", months(upgradeMitigationMonths)) +
+				fmt.Sprintf("past the %d-Month window it is shown as an exception, past %s it is a violation of this paragraph's proviso. ", upgradeMonths, months(upgradeMitigationMonths)) +
+				fmt.Sprintf("Without an Exception Reference the exception is a finding here and the %d-Month window of 9.4 applies.", upgradeMonths)},
 		{[]string{evidence.ParaSoftwareAgreed}, "software",
 			"Exception client-agreed with an Exception Reference recording the Client's written agreement: a product two or more majors behind is shown as an exception, with no deadline. " +
-				"Without an Exception Reference the exception is a finding here and the 6-Month window of 9.4 applies."},
+				fmt.Sprintf("Without an Exception Reference the exception is a finding here and the %d-Month window of 9.4 applies.", upgradeMonths)},
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"time"
 )
 
+// AnnualMonths is the longest gap "at least annually" allows: 12 Months.
+const AnnualMonths = 12
+
 // Overdue is one breach of an "at least annually" duty: the event was due by
 // Due and happened on Done, or had still not happened by the as-of date.
 // The days late are the days after Due up to and including Done, so
@@ -53,14 +56,14 @@ func Annual(from time.Time, events []time.Time, asOf time.Time) []Overdue {
 	var out []Overdue
 	prev := fromDayNum(start)
 	for _, n := range days {
-		due := AddMonths(prev, 12)
+		due := AddMonths(prev, AnnualMonths)
 		done := fromDayNum(n)
 		if n > dayNum(due) {
 			out = append(out, Overdue{Due: due, Done: done})
 		}
 		prev = done
 	}
-	if due := AddMonths(prev, 12); end > dayNum(due) {
+	if due := AddMonths(prev, AnnualMonths); end > dayNum(due) {
 		out = append(out, Overdue{Due: due, Done: fromDayNum(end), Pending: true})
 	}
 	return out

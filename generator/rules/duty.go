@@ -1,0 +1,57 @@
+package rules
+
+import "github.com/agency/evidence-site/generator/evidence"
+
+// duty is the shape of a deadline rule: one subject must do something by
+// a deadline, under one paragraph. judgeDuty decides the outcome and the
+// margin (deadline.go) and records the check and any finding; the rule
+// only says what is due by when, and what to say in each case.
+type duty struct {
+	// check names the paragraph, source, subject and position; its
+	// outcome, deadline, margin and detail are filled in.
+	check    Check
+	deadline Deadline
+	// done is when it was done: an unset or unreadable date, or one after
+	// the as-of date, is not done (yet).
+	done evidence.Date
+	// severity is that of a finding when the deadline passed with nothing
+	// done; lateSeverity that of a finding when it was done late ("": the
+	// same).
+	severity, lateSeverity Severity
+	// The check's detail while not done and not yet due (pending), when
+	// not done and the deadline passed (missing), and once done (met, on
+	// time or late).
+	pending, missing, met string
+	// The finding's message when the deadline passed with nothing done
+	// (missed), and when it was done late, given by how much ("3 Working
+	// Days", Judgement.Over).
+	missed string
+	late   func(over string) string
+}
+
+// judgeDuty judges d, records its check and, for a gap, its finding (a
+// violation), and returns the judgement.
+func (e *eval) judgeDuty(d duty) Judgement {
+	j := e.judge(d.deadline, d.done)
+	c := j.stamp(d.check)
+	switch {
+	case j.Outcome == Due:
+		c.Detail = d.pending
+	case j.Missed():
+		c.Detail = d.missing
+	default:
+		c.Detail = d.met
+	}
+	switch {
+	case j.Missed():
+		e.finding(Finding{Paragraph: c.Paragraph, Kind: Violation, Severity: d.severity, Subject: c.Subject, Pos: c.Pos, Message: d.missed})
+	case j.Late():
+		sev := d.lateSeverity
+		if sev == "" {
+			sev = d.severity
+		}
+		e.finding(Finding{Paragraph: c.Paragraph, Kind: Violation, Severity: sev, Subject: c.Subject, Pos: c.Pos, Message: d.late(j.Over())})
+	}
+	e.check(c)
+	return j
+}
