@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/agency/evidence-site/generator/evidence"
+import (
+	"fmt"
+
+	"github.com/agency/evidence-site/generator/evidence"
+)
 
 // duty is the shape of a deadline rule: one subject must do something by
 // a deadline, under one paragraph. judgeDuty decides the outcome and the
@@ -34,17 +38,25 @@ type duty struct {
 func (e *eval) judgeDuty(d duty) Judgement {
 	j := e.judge(d.deadline, d.done)
 	c := j.stamp(d.check)
+	// A date after the as-of date has not happened yet as of then: said
+	// beside the pending or missing detail, so that a reader of the row
+	// sees why the date in it does not count.
+	later, laterMsg := "", ""
+	if d.done.Set && !d.done.Invalid && j.Done.IsZero() {
+		later = fmt.Sprintf("; dated %s, after the as-of date", d.done)
+		laterMsg = fmt.Sprintf(" The date recorded, %s, is after the as-of date (%s): as of then it had not happened.", day(d.done.Time), day(e.in.AsOf))
+	}
 	switch {
 	case j.Outcome == Due:
-		c.Detail = d.pending
+		c.Detail = d.pending + later
 	case j.Missed():
-		c.Detail = d.missing
+		c.Detail = d.missing + later
 	default:
 		c.Detail = d.met
 	}
 	switch {
 	case j.Missed():
-		e.finding(Finding{Paragraph: c.Paragraph, Kind: Violation, Severity: d.severity, Subject: c.Subject, Pos: c.Pos, Message: d.missed})
+		e.finding(Finding{Paragraph: c.Paragraph, Kind: Violation, Severity: d.severity, Subject: c.Subject, Pos: c.Pos, Message: d.missed + laterMsg})
 	case j.Late():
 		sev := d.lateSeverity
 		if sev == "" {

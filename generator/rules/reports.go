@@ -77,21 +77,16 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), d.Due.Format(time.DateOnly))
 	// No report by the as-of date: a row with no Issued date (or one after
 	// the as-of date) points at that cell, no row at the file.
-	pos, note, what := diag.Pos{File: reg.Path}, "no report", "No report for "+name
-	pending := rule + "; no report yet"
+	pos, what := diag.Pos{File: reg.Path}, "No report for "+name
 	if found {
 		pos = r.Issued.Pos
 		what = "The report for " + name + " has no Issued date on or before " + day(e.in.AsOf)
-		if r.Issued.Set {
-			note = "issued " + r.Issued.String() + ", after the as-of date"
-			pending = rule + "; " + note
-		}
 	}
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: evidence.ParaMonthlyReport, Source: "vulnerability-reports", Subject: key, Pos: pos},
 		deadline: d, done: r.Issued, severity: High,
-		pending: pending,
-		missing: rule + "; " + note + " by " + e.in.AsOf.Format(time.DateOnly),
+		pending: rule + "; no report yet",
+		missing: rule + "; no report by " + e.in.AsOf.Format(time.DateOnly),
 		met:     rule + "; issued " + r.Issued.String(),
 		missed:  fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within %s, by %s.", what, day(end), d.Period, day(d.Due)),
 		late: func(over string) string {
