@@ -94,7 +94,8 @@ func TestAttach(t *testing.T) {
 		docs := &Documents{}
 		var total int64
 		f := &docFile{fsys: root.FS(), dir: "evidence", path: "evidence/x.toml", src: []byte("[[evidence]]\nattachments = []\n"), docs: docs, total: &total}
-		a, ok := f.attach(tt.path, []string{"B.2.7"}, "evidence", "0", "attachments")
+		item := &part{f: f, key: []string{"evidence", "0"}, paras: []string{"B.2.7"}}
+		a, ok := item.attach(tt.path, "attachments")
 		if ok != tt.ok {
 			t.Errorf("attach(%q) ok = %v, want %v (problems %q)", tt.path, ok, tt.ok, problemLines(docs.Problems))
 			continue
