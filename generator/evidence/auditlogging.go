@@ -114,7 +114,7 @@ type rawAuditLogging struct {
 const MaxRetentionMonths = 1200
 
 func readAuditLogging(f *docFile, key string, p toml.Primitive) {
-	t := f.section(key, []string{ParaAuditRecords})
+	t := f.sectionPart(key, []string{ParaAuditRecords})
 	readPart(t, &p, "", func(raw *rawAuditLogging) {
 		retention := t.against([]string{ParaAuditRetention})
 		sources := t.against([]string{ParaAuditSources})

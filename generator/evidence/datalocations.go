@@ -42,7 +42,7 @@ type rawDataLocation struct {
 }
 
 func readDataLocations(f *docFile, key string, p toml.Primitive) {
-	t := f.section(key, []string{ParaDataLocations})
+	t := f.sectionPart(key, []string{ParaDataLocations})
 	eachPart(t, &p, "", t.paras, func(e *part, raw *rawDataLocation) {
 		d := DataLocation{
 			Pos:           e.pos(),

@@ -177,8 +177,9 @@ type (
 	}
 )
 
-// section is the part a governance section is read as: about the section.
-func (f *docFile) section(key string, paras []string) *part {
+// sectionPart is the part a governance section is read as: about the
+// section.
+func (f *docFile) sectionPart(key string, paras []string) *part {
 	return &part{f: f, key: []string{key}, paras: paras, subject: key}
 }
 
@@ -199,7 +200,7 @@ func (t *part) reviewed(raw rawReviewed, version, lastReviewed string) Reviewed 
 }
 
 func readRepresentatives(f *docFile, key string, p toml.Primitive) {
-	t := f.section(key, representativesParas)
+	t := f.sectionPart(key, representativesParas)
 	readPart(t, &p, "", func(raw *rawRepresentatives) {
 		f.docs.Representatives = &Representatives{
 			Pos:    f.sectionPos(key),
@@ -239,7 +240,7 @@ func Placeholder(name string) bool {
 }
 
 func readSecurityPolicy(f *docFile, key string, p toml.Primitive) {
-	t := f.section(key, securityPolicyParas)
+	t := f.sectionPart(key, securityPolicyParas)
 	readPart(t, &p, "", func(raw *rawSecurityPolicy) {
 		s := &SecurityPolicy{
 			Pos:      f.sectionPos(key),
@@ -262,7 +263,7 @@ func readSecurityPolicy(f *docFile, key string, p toml.Primitive) {
 }
 
 func readIncidentProcess(f *docFile, key string, p toml.Primitive) {
-	t := f.section(key, incidentProcessParas)
+	t := f.sectionPart(key, incidentProcessParas)
 	readPart(t, &p, "", func(raw *rawIncidentProcess) {
 		ip := &IncidentProcess{
 			Pos:              f.sectionPos(key),
@@ -275,7 +276,7 @@ func readIncidentProcess(f *docFile, key string, p toml.Primitive) {
 }
 
 func readVulnerabilityPolicy(f *docFile, key string, p toml.Primitive) {
-	t := f.section(key, vulnPolicyParas)
+	t := f.sectionPart(key, vulnPolicyParas)
 	readPart(t, &p, "", func(raw *rawVulnerabilityPolicy) {
 		v := &VulnerabilityPolicy{
 			Pos:       f.sectionPos(key),
@@ -291,7 +292,7 @@ func readVulnerabilityPolicy(f *docFile, key string, p toml.Primitive) {
 }
 
 func readCeasingToTrade(f *docFile, key string, p toml.Primitive) {
-	t := f.section(key, ceasingToTradeParas)
+	t := f.sectionPart(key, ceasingToTradeParas)
 	readPart(t, &p, "", func(raw *rawCeasingToTrade) {
 		f.docs.CeasingToTrade = &CeasingToTrade{
 			Pos:      f.sectionPos(key),

@@ -37,10 +37,11 @@ func (t *part) sub(paras []string, name ...string) *part {
 	return &part{f: t.f, key: t.at(name...), paras: paras, subject: t.subject}
 }
 
-// against is t with its values read against other paragraphs.
-func (t part) against(paras []string) *part {
-	t.paras = paras
-	return &t
+// against is a copy of t whose values are read against other paragraphs.
+func (t *part) against(paras []string) *part {
+	c := *t
+	c.paras = paras
+	return &c
 }
 
 // at is the key path of a key inside t.
