@@ -1,8 +1,8 @@
 package evidence
 
 import (
+	"maps"
 	"slices"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 
@@ -110,89 +110,86 @@ type rawAuditLogging struct {
 	Documents            any             `toml:"documents"`
 }
 
+// MaxRetentionMonths bounds retention_months: a hundred years.
+const MaxRetentionMonths = 1200
+
 func readAuditLogging(f *docFile, key string, p toml.Primitive) {
-	defer f.govSubject(len(f.docs.Problems), key)
-	var raw rawAuditLogging
-	if !f.decode(p, &raw, []string{ParaAuditRecords}, key) {
-		return
-	}
-	retention := []string{ParaAuditRetention}
-	sources := []string{ParaAuditSources}
-	events := []string{ParaAuditEvents}
-	access := []string{ParaAccessControl}
-	a := &AuditLogging{
-		Pos:          f.sectionPos(key),
-		RetentionPos: f.pos(key, "retention_months"),
-		SourcesPos:   f.pos(key, "sources"),
-		EventsPos:    f.pos(key, "events"),
-		Documents:    f.tomlDocuments(raw.Documents, []string{ParaAuditRecords}, key, "documents"),
-	}
-	a.RetentionMonths, a.RetentionSet = f.tomlWhole(raw.RetentionMonths, 0, 1200, retention, key, "retention_months")
-	if raw.RetentionMonths == nil {
-		f.docs.problem(a.RetentionPos, retention, "retention_months: missing: how many Months audit records are kept (at least %d)", MinRetentionMonths)
-	}
-
-	a.Sources, a.SourcesSet = f.govChoices(raw.Sources, LogSources(), sources, "log sources", key, "sources")
-	if raw.Sources == nil {
-		f.docs.problem(a.SourcesPos, sources, "sources: missing: list the log sources collected, from %s (an empty list if none)", choiceNames(LogSources()))
-	}
-	a.OtherSources, _ = f.tomlStrings(raw.OtherSources, sources, "further log sources in your own words", key, "other_sources")
-	if raw.NotApplicableSources != nil {
-		// Decoding into a map marks its keys as read, but takes a value
-		// that is not a table silently: look at the value first.
-		var v any
-		var m map[string]any
-		switch f.decode(*raw.NotApplicableSources, &v, sources, key, "not_applicable_sources"); v.(type) {
-		case map[string]any:
-			if f.decode(*raw.NotApplicableSources, &m, sources, key, "not_applicable_sources") {
-				a.NotApplicable = f.notApplicableSources(m, a.Sources, sources, key, "not_applicable_sources")
-			}
-		default:
-			f.problem(sources, []string{key, "not_applicable_sources"}, "not_applicable_sources: want a table of source = \"reason\", such as { routers = \"no routers in the design\" }, got %s", show(v))
+	t := f.sectionPart(key, []string{ParaAuditRecords})
+	readPart(t, &p, "", func(raw *rawAuditLogging) {
+		retention := t.against([]string{ParaAuditRetention})
+		sources := t.against([]string{ParaAuditSources})
+		events := t.against([]string{ParaAuditEvents})
+		access := t.against([]string{ParaAccessControl})
+		a := &AuditLogging{
+			Pos:          f.sectionPos(key),
+			RetentionPos: t.pos("retention_months"),
+			SourcesPos:   t.pos("sources"),
+			EventsPos:    t.pos("events"),
+			Documents:    t.documents(raw.Documents, "documents"),
 		}
-	}
+		a.RetentionMonths, a.RetentionSet = retention.whole(raw.RetentionMonths, 0, MaxRetentionMonths, "retention_months")
+		if raw.RetentionMonths == nil {
+			retention.problem(a.RetentionPos, "retention_months: missing: how many Months audit records are kept (at least %d)", MinRetentionMonths)
+		}
 
-	a.Events, a.EventsSet = f.govChoices(raw.Events, SecurityEvents(), events, "security events", key, "events")
-	if raw.Events == nil {
-		f.docs.problem(a.EventsPos, events, "events: missing: list the security events recorded, from %s", choiceNames(SecurityEvents()))
-	}
+		a.Sources, a.SourcesSet = sources.choices(raw.Sources, LogSources(), "log sources", "sources")
+		if raw.Sources == nil {
+			sources.problem(a.SourcesPos, "sources: missing: list the log sources collected, from %s (an empty list if none)", choiceNames(LogSources()))
+		}
+		a.OtherSources, _ = sources.texts(raw.OtherSources, "further log sources in your own words", "other_sources")
+		if raw.NotApplicableSources != nil {
+			a.NotApplicable = sources.sub(sources.paras, "not_applicable_sources").notApplicableSources(*raw.NotApplicableSources, a.Sources)
+		}
 
-	a.AccessRecordsKept = Bool{Pos: f.pos(key, "access_records_kept")}
-	switch v := raw.AccessRecordsKept.(type) {
-	case nil:
-		f.docs.problem(a.AccessRecordsKept.Pos, access, "access_records_kept: missing: true if an audit record of accesses to the ICT Environment is kept (Annex 1 7.1)")
-		a.AccessRecordsKept.Invalid = true
-	case bool:
-		a.AccessRecordsKept.Value, a.AccessRecordsKept.Set = v, true
-	default:
-		f.docs.problem(a.AccessRecordsKept.Pos, access, "access_records_kept: want true or false, got %s", show(v))
-		a.AccessRecordsKept.Invalid = true
-	}
-	f.docs.AuditLogging = a
+		a.Events, a.EventsSet = events.choices(raw.Events, SecurityEvents(), "security events", "events")
+		if raw.Events == nil {
+			events.problem(a.EventsPos, "events: missing: list the security events recorded, from %s", choiceNames(SecurityEvents()))
+		}
+
+		a.AccessRecordsKept = Bool{Pos: t.pos("access_records_kept")}
+		switch v := raw.AccessRecordsKept.(type) {
+		case nil:
+			access.problem(a.AccessRecordsKept.Pos, "access_records_kept: missing: true if an audit record of accesses to the ICT Environment is kept (Annex 1 7.1)")
+			a.AccessRecordsKept.Invalid = true
+		case bool:
+			a.AccessRecordsKept.Value, a.AccessRecordsKept.Set = v, true
+		default:
+			access.problem(a.AccessRecordsKept.Pos, "access_records_kept: want true or false, got %s", show(v))
+			a.AccessRecordsKept.Invalid = true
+		}
+		f.docs.AuditLogging = a
+	})
 }
 
-// notApplicableSources reads [audit_logging.not_applicable_sources]: a
+// notApplicableSources reads [audit_logging.not_applicable_sources] (t): a
 // table from source name to the reason the design does not allow it.
-func (f *docFile) notApplicableSources(m map[string]any, collected []string, paras []string, key ...string) []NotApplicableSource {
+func (t *part) notApplicableSources(p toml.Primitive, collected []string) []NotApplicableSource {
+	name := t.key[len(t.key)-1]
+	// Decoding into a map marks its keys as read, but takes a value that
+	// is not a table silently: look at the value first.
+	var v any
+	t.decode(p, &v, "") // takes any value
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.problem(t.pos(), "%s: want a table of source = \"reason\", such as { routers = \"no routers in the design\" }, got %s", name, show(v))
+		return nil
+	}
+	t.decode(p, &m, "")
 	reasons := map[string]NotApplicableSource{}
-	for _, k := range sortedKeys(m) {
-		kk := append(slices.Clone(key), k)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		n := ChoiceName(k)
 		if !slices.ContainsFunc(LogSources(), func(c Choice) bool { return c.Name == n }) {
-			f.problem(paras, kk, "%s: unknown source %q: want one of %s", key[len(key)-1], k, choiceNames(LogSources()))
+			t.problem(t.pos(k), "%s: unknown source %q: want one of %s", name, k, choiceNames(LogSources()))
 			continue
 		}
 		if _, dup := reasons[n]; dup {
-			f.problem(paras, kk, "%s: %q is listed twice", key[len(key)-1], k)
+			t.problem(t.pos(k), "%s: %q is listed twice", name, k)
 			continue
 		}
-		reason := f.tomlText(m[k], paras, kk...)
-		if !reason.Set && !reason.Invalid {
-			f.docs.problem(reason.Pos, paras, "%s: missing: why the design does not allow logs from %s", k, sourceText(n))
-			reason.Invalid = true
-		}
+		reason := t.text(m[k], k)
+		t.requireText(&reason, k, "why the design does not allow logs from "+sourceText(n))
 		if slices.Contains(collected, n) {
-			f.docs.problem(reason.Pos, paras, "%s: %q is both collected (sources) and not applicable: keep one", key[len(key)-1], n)
+			t.problem(reason.Pos, "%s: %q is both collected (sources) and not applicable: keep one", name, n)
 			continue
 		}
 		reasons[n] = NotApplicableSource{Source: n, Reason: reason}
@@ -213,13 +210,4 @@ func sourceText(name string) string {
 		}
 	}
 	return name
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, strings.Compare)
-	return keys
 }

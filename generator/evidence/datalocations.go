@@ -1,8 +1,6 @@
 package evidence
 
 import (
-	"strconv"
-
 	"github.com/BurntSushi/toml"
 
 	"github.com/agency/evidence-site/generator/diag"
@@ -44,40 +42,25 @@ type rawDataLocation struct {
 }
 
 func readDataLocations(f *docFile, key string, p toml.Primitive) {
-	paras := []string{ParaDataLocations}
-	var list []toml.Primitive
-	if start := len(f.docs.Problems); !f.decode(p, &list, paras, key) {
-		f.govSubject(start, key)
-		return
-	}
-	for i, lp := range list {
-		from := len(f.docs.Problems)
-		subject := key
-		k := []string{key, strconv.Itoa(i)}
-		kk := func(name string) []string { return []string{key, strconv.Itoa(i), name} }
-		var raw rawDataLocation
-		if !f.decode(lp, &raw, paras, k...) {
-			f.govSubject(from, subject)
-			continue
-		}
+	t := f.sectionPart(key, []string{ParaDataLocations})
+	eachPart(t, &p, "", t.paras, func(e *part, raw *rawDataLocation) {
 		d := DataLocation{
-			Pos:           f.pos(k...),
-			Place:         f.tomlText(raw.Place, paras, kk("place")...),
-			ActivitiesPos: f.pos(kk("activities")...),
-			Regime:        f.tomlText(raw.Regime, paras, kk("regime")...),
+			Pos:           e.pos(),
+			Place:         e.text(raw.Place, "place"),
+			ActivitiesPos: e.pos("activities"),
+			Regime:        e.text(raw.Regime, "regime"),
 		}
-		f.requireText(&d.Place, paras, "place", "where the data is, such as \"AWS eu-west-2 (London)\"")
-		d.Activities, _ = f.govChoices(raw.Activities, DataActivities(), paras, "activities", kk("activities")...)
+		e.requireText(&d.Place, "place", "where the data is, such as \"AWS eu-west-2 (London)\"")
+		d.Activities, _ = e.choices(raw.Activities, DataActivities(), "activities", "activities")
 		if l, isList := raw.Activities.([]any); isList && len(l) == 0 {
-			f.docs.problem(d.ActivitiesPos, paras, "activities: name at least one of %s", choiceNames(DataActivities()))
+			e.problem(d.ActivitiesPos, "activities: name at least one of %s", choiceNames(DataActivities()))
 		}
 		if raw.Activities == nil {
-			f.docs.problem(d.ActivitiesPos, paras, "activities: missing: what happens to Government Data there, from %s", choiceNames(DataActivities()))
+			e.problem(d.ActivitiesPos, "activities: missing: what happens to Government Data there, from %s", choiceNames(DataActivities()))
 		}
 		if d.Place.Set {
-			subject = d.Place.Value
+			e.subject = d.Place.Value
 		}
-		f.govSubject(from, subject)
 		f.docs.DataLocations = append(f.docs.DataLocations, d)
-	}
+	})
 }

@@ -8,11 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -102,13 +101,11 @@ func sections() []section {
 type docFile struct {
 	fsys  fs.FS
 	dir   string // the evidence folder as printed
-	name  string // file name within fsys
 	path  string // as printed in positions
 	src   []byte
 	md    toml.MetaData
 	docs  *Documents
 	total *int64 // bytes of attachments read so far, across files
-	seen  map[string]bool
 	// index finds the line of every key, built on first use.
 	index    *tomlfile.Index
 	srcLines []string
@@ -121,9 +118,6 @@ func (f *docFile) idx() *tomlfile.Index {
 	}
 	return f.index
 }
-
-// keyLineExact finds a key's line in the file's index.
-func (f *docFile) keyLineExact(key []string) (int, bool) { return f.idx().Line(key) }
 
 // lines are the file's lines, split on first use.
 func (f *docFile) lines() []string {
@@ -141,7 +135,7 @@ func loadDocuments(fsys fs.FS, dir string) Documents {
 	var docs Documents
 	names, err := fs.Glob(fsys, "*.toml")
 	if err != nil {
-		docs.problem(diag.Pos{File: dir}, nil, "cannot list the TOML files: %v", err)
+		docs.Problems.add(diag.Pos{File: dir}, "", nil, "cannot list the TOML files: %v", err)
 		return docs
 	}
 	slices.Sort(names)
@@ -152,23 +146,22 @@ func loadDocuments(fsys fs.FS, dir string) Documents {
 		docs.Files = append(docs.Files, p)
 		src, err := readLimited(fsys, name, MaxTOMLSize)
 		if err != nil {
-			docs.problem(diag.Pos{File: p}, nil, "cannot read: %v", err)
+			docs.Problems.add(diag.Pos{File: p}, "", nil, "cannot read: %v", err)
 			continue
 		}
+		// Every top-level value decodes into a Primitive: the only error
+		// is a syntax error, a toml.ParseError.
 		var top map[string]toml.Primitive
 		md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&top)
 		if err != nil {
-			var v any
-			_, probs := tomlfile.Decode(p, src, &v)
-			for _, pr := range probs {
-				docs.problem(pr.Pos, nil, "%s", pr.Msg)
+			pos, msg, ok := tomlfile.SyntaxError(p, err)
+			if !ok {
+				pos, msg = diag.Pos{File: p}, err.Error()
 			}
-			if len(probs) == 0 {
-				docs.problem(diag.Pos{File: p}, nil, "%v", err)
-			}
+			docs.Problems.add(pos, "", nil, "%s", msg)
 			continue
 		}
-		f := &docFile{fsys: fsys, dir: dir, name: name, path: p, src: src, md: md, docs: &docs, total: &total, seen: map[string]bool{}}
+		f := &docFile{fsys: fsys, dir: dir, path: p, src: src, md: md, docs: &docs, total: &total}
 		known := map[string]bool{}
 		for _, s := range sections() {
 			known[s.name] = true
@@ -178,16 +171,16 @@ func loadDocuments(fsys fs.FS, dir string) Documents {
 			}
 			if !s.array {
 				if other, dup := first[s.name]; dup {
-					f.problem(nil, []string{s.name}, "[%s] is already defined in %s: define each section once", s.name, other)
+					docs.Problems.add(f.pos(s.name), "", nil, "[%s] is already defined in %s: define each section once", s.name, other)
 					continue
 				}
 				first[s.name] = p
 			}
 			s.read(f, s.name, prim)
 		}
-		for _, k := range slices.Sorted(mapsKeys(top)) {
+		for _, k := range slices.Sorted(maps.Keys(top)) {
 			if !known[k] {
-				f.problem(nil, []string{k}, "unknown section %q: want one of %s", k, sectionNames())
+				docs.Problems.add(f.pos(k), "", nil, "unknown section %q: want one of %s", k, sectionNames())
 			}
 		}
 		f.reportUndecoded(known)
@@ -195,16 +188,6 @@ func loadDocuments(fsys fs.FS, dir string) Documents {
 	slices.SortFunc(docs.Attachments, func(a, b Attachment) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(docs.Problems, func(a, b Problem) int { return a.Pos.Compare(b.Pos) })
 	return docs
-}
-
-func mapsKeys(m map[string]toml.Primitive) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 func sectionNames() string {
@@ -226,7 +209,7 @@ func (f *docFile) reportUndecoded(known map[string]bool) {
 		if len(k) < 2 || !known[k[0]] {
 			continue // unknown sections are reported whole
 		}
-		f.docs.problem(f.keyInArray(k, seen[k.String()]), nil, "unknown key %q", k.String())
+		f.docs.Problems.add(f.keyInArray(k, seen[k.String()]), "", nil, "unknown key %q", k.String())
 		seen[k.String()]++
 	}
 }
@@ -236,118 +219,51 @@ func (f *docFile) reportUndecoded(known map[string]bool) {
 // "smp.review.complted"), once per element that has it: this finds the nth
 // definition of it in the file's index.
 func (f *docFile) keyInArray(k toml.Key, nth int) diag.Pos {
-	if line, exact := f.keyLineExact(k); exact {
-		return diag.Pos{File: f.path, Line: line}
+	line, exact := f.idx().Line(k)
+	if n, ok := f.idx().Nth(k, nth); !exact && ok {
+		line = n
 	}
-	if line, ok := f.idx().Nth(k, nth); ok {
-		return diag.Pos{File: f.path, Line: line}
-	}
-	line, _ := f.keyLineExact(k)
 	return diag.Pos{File: f.path, Line: line}
 }
 
 // pos is the position of a key path, e.g. pos("smp", "approved") or
-// pos("evidence", "2", "title").
+// pos("evidence", "2", "title"): the line defining it, or else the line
+// of the nearest table or key enclosing it.
 func (f *docFile) pos(key ...string) diag.Pos {
-	line, _ := f.keyLineExact(key)
+	line, _ := f.idx().Line(key)
 	return diag.Pos{File: f.path, Line: line}
 }
 
-// problem records a problem at a key path (nil pos: at the key's line)
-// against paragraphs (nil: the problem is about the file, not a paragraph).
-func (f *docFile) problem(paras []string, key []string, format string, args ...any) {
-	pos := diag.Pos{File: f.path}
-	if len(key) > 0 {
-		pos = f.pos(key...)
-	}
-	f.docs.problem(pos, paras, format, args...)
-}
-
-func (d *Documents) problem(pos diag.Pos, paras []string, format string, args ...any) {
-	d.Problems.add(pos, "", paras, format, args...)
-}
-
-// decode decodes a section (or part of one) into v, recording a type error
-// as a problem. It reports whether v can be used.
-func (f *docFile) decode(p toml.Primitive, v any, paras []string, key ...string) bool {
-	if err := f.md.PrimitiveDecode(p, v); err != nil {
-		var perr toml.ParseError
-		pos := f.pos(key...)
-		msg := err.Error()
-		if errors.As(err, &perr) {
-			msg = perr.Message
-			if perr.Position.Line > 0 {
-				pos.Line = perr.Position.Line
-			}
-		}
-		f.docs.problem(pos, paras, "%s", strings.TrimPrefix(msg, "toml: "))
-		return false
-	}
-	return true
-}
-
-// date reads a date value: a TOML date (2025-04-01) or a "yyyy-mm-dd"
-// string. An absent value (nil) is an unset Date; a bad one is a problem
-// and Invalid.
-func (f *docFile) date(v any, paras []string, key ...string) Date {
-	d := Date{Pos: f.pos(key...)}
-	name := key[len(key)-1]
-	switch v := v.(type) {
-	case nil:
-		return d
-	case time.Time:
-		t, err := plausible(time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC), v.Format(time.DateOnly))
-		if err != nil {
-			f.docs.problem(d.Pos, paras, "%s: %v", name, err)
-			d.Invalid = true
-			return d
-		}
-		d.Time, d.Set = t, true
-	case string:
-		t, err := ParseDate(v, false)
-		if _, ferr := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || ferr == nil && decimal(strings.TrimSpace(v)) { // a number is not a date here
-			f.docs.problem(d.Pos, paras, "%s: want a date such as 2025-04-01, got %q", name, v)
-			d.Invalid = true
-			return d
-		}
-		d.Time, d.Set = t, true
-	default:
-		f.docs.problem(d.Pos, paras, "%s: want a date such as 2025-04-01, got %v", name, v)
-		d.Invalid = true
-	}
-	return d
-}
-
-// attach checks an attachment path and records the file: it must be a
-// relative path inside the evidence folder (no "..", not absolute, no
-// symbolic link out: the evidence fs.FS enforces that), exist, and keep
-// within the size bounds. It returns the attachment and whether it is
-// usable.
-func (f *docFile) attach(p string, paras []string, key ...string) (Attachment, bool) {
-	pos := f.pos(key...)
+// attach checks an attachment path, written at key name in t, and records
+// the file: it must be a relative path inside the evidence folder (no
+// "..", not absolute, no symbolic link out: the evidence fs.FS enforces
+// that), exist, and keep within the size bounds. It returns the attachment
+// and whether it is usable.
+func (t *part) attach(p string, name string) (Attachment, bool) {
+	f, pos := t.f, t.pos(name)
 	clean := strings.TrimPrefix(strings.ReplaceAll(p, "\\", "/"), "./")
 	if strings.HasPrefix(clean, f.dir+"/") {
 		clean = strings.TrimPrefix(clean, f.dir+"/") // "evidence/docs/x.pdf" names the same file
 	}
 	if p == "" || !fs.ValidPath(clean) || path.IsAbs(p) || strings.Contains(p, "\\") {
-		f.docs.problem(pos, paras, "attachment %q: want a path inside the evidence folder, such as \"documents/smp.pdf\" (no \"..\", not absolute)", p)
+		t.problem(pos, "attachment %q: want a path inside the evidence folder, such as \"documents/smp.pdf\" (no \"..\", not absolute)", p)
 		return Attachment{}, false
 	}
 	if strings.HasSuffix(clean, ".toml") {
-		f.docs.problem(pos, paras, "attachment %q: a TOML evidence file cannot be an attachment", p)
+		t.problem(pos, "attachment %q: a TOML evidence file cannot be an attachment", p)
 		return Attachment{}, false
 	}
 	fi, err := fs.Stat(f.fsys, clean)
 	if err != nil {
-		f.docs.problem(pos, paras, "attachment %q: %v", p, friendly(err))
+		t.problem(pos, "attachment %q: %v", p, friendly(err))
 		return Attachment{}, false
 	}
 	if !fi.Mode().IsRegular() {
-		f.docs.problem(pos, paras, "attachment %q: not a regular file", p)
+		t.problem(pos, "attachment %q: not a regular file", p)
 		return Attachment{}, false
 	}
 	if fi.Size() > MaxAttachmentSize {
-		f.docs.problem(pos, paras, "attachment %q: larger than %d MiB", p, MaxAttachmentSize>>20)
+		t.problem(pos, "attachment %q: larger than %d MiB", p, MaxAttachmentSize>>20)
 		return Attachment{}, false
 	}
 	for _, a := range f.docs.Attachments {
@@ -356,12 +272,12 @@ func (f *docFile) attach(p string, paras []string, key ...string) (Attachment, b
 		}
 	}
 	if *f.total+fi.Size() > MaxAttachments {
-		f.docs.problem(pos, paras, "attachment %q: the attachments together exceed %d MiB", p, MaxAttachments>>20)
+		t.problem(pos, "attachment %q: the attachments together exceed %d MiB", p, MaxAttachments>>20)
 		return Attachment{}, false
 	}
 	data, err := readLimited(f.fsys, clean, MaxAttachmentSize)
 	if err != nil {
-		f.docs.problem(pos, paras, "attachment %q: %v", p, friendly(err))
+		t.problem(pos, "attachment %q: %v", p, friendly(err))
 		return Attachment{}, false
 	}
 	*f.total += int64(len(data))

@@ -1,10 +1,7 @@
 package evidence
 
 import (
-	"bufio"
-	"bytes"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -54,12 +51,20 @@ func (r *Representative) Named() bool {
 	return r != nil && r.Name.Set && !r.Placeholder
 }
 
-// SecurityPolicy is the Agency's own security policy (B.2.7).
-type SecurityPolicy struct {
-	Pos          diag.Pos // the first line of the section
+// Reviewed is what every reviewed governance document records: the
+// version in force, the date of its last review, and the documents
+// attached. SecurityPolicy, IncidentProcess, VulnerabilityPolicy and
+// CeasingToTrade embed it.
+type Reviewed struct {
 	Version      Text
 	LastReviewed Date
 	Documents    []Attachment
+}
+
+// SecurityPolicy is the Agency's own security policy (B.2.7).
+type SecurityPolicy struct {
+	Pos diag.Pos // the first line of the section
+	Reviewed
 	// Requests are the Client's requests for the policy
 	// ([[security_policy.request]]), in file order.
 	Requests []PolicyRequest
@@ -77,27 +82,23 @@ type PolicyRequest struct {
 // IncidentProcess is the security incident management process and the
 // incident response plans (B.3.4.4; evidence for A.5.1 and B.8.1 too).
 type IncidentProcess struct {
-	Pos          diag.Pos // the first line of the section
-	Version      Text
-	LastReviewed Date
+	Pos diag.Pos // the first line of the section
+	Reviewed
 	// ResponsePlans are the names of the incident response plans.
 	ResponsePlans    []string
 	ResponsePlansPos diag.Pos
-	Documents        []Attachment
 }
 
 // VulnerabilityPolicy is the vulnerability management policy (B.3.4.5).
 type VulnerabilityPolicy struct {
-	Pos          diag.Pos // the first line of the section
-	Version      Text
-	LastReviewed Date
+	Pos diag.Pos // the first line of the section
+	Reviewed
 	// Covers lists what the policy documents, each once, in the order of
 	// VulnerabilityProcesses; CoversSet is false when `covers` is absent or
 	// not a list (already reported).
 	Covers    []string
 	CoversSet bool
 	CoversPos diag.Pos
-	Documents []Attachment
 }
 
 // Covered reports whether the policy documents the named process.
@@ -106,18 +107,9 @@ func (v *VulnerabilityPolicy) Covered(name string) bool { return slices.Contains
 // CeasingToTrade is the documented process guaranteeing the availability
 // of Government Data if the Agency ceases to trade (Annex 1 3.3.2).
 type CeasingToTrade struct {
-	Pos          diag.Pos // the first line of the section
-	Version      Text
-	Summary      Text
-	LastReviewed Date
-	Documents    []Attachment
-}
-
-// Choice is a documented short name that a list key may hold, and what it
-// stands for in the schedule's words.
-type Choice struct {
-	Name string
-	Text string
+	Pos diag.Pos // the first line of the section
+	Reviewed
+	Summary Text
 }
 
 // VulnerabilityProcesses lists the seven things B.3.4.5 says the
@@ -145,7 +137,8 @@ var (
 )
 
 // The decoded shapes: every field is a documented key; values are `any`
-// so that a wrong type is one problem at its line, not a lost section.
+// and tables *toml.Primitive, so that a wrong type is one problem at its
+// line, not a lost section. The decoder's messages name these types.
 type (
 	rawRepresentatives struct {
 		Client *toml.Primitive `toml:"client"`
@@ -156,11 +149,14 @@ type (
 		Role      any `toml:"role"`
 		Appointed any `toml:"appointed"`
 	}
+	rawReviewed struct {
+		Version      any `toml:"version"`
+		LastReviewed any `toml:"last_reviewed"`
+		Documents    any `toml:"documents"`
+	}
 	rawSecurityPolicy struct {
-		Version      any              `toml:"version"`
-		LastReviewed any              `toml:"last_reviewed"`
-		Documents    any              `toml:"documents"`
-		Request      []toml.Primitive `toml:"request"`
+		rawReviewed
+		Request *toml.Primitive `toml:"request"`
 	}
 	rawPolicyRequest struct {
 		Requested any `toml:"requested"`
@@ -168,54 +164,67 @@ type (
 		Reference any `toml:"reference"`
 	}
 	rawIncidentProcess struct {
-		Version       any `toml:"version"`
-		LastReviewed  any `toml:"last_reviewed"`
+		rawReviewed
 		ResponsePlans any `toml:"response_plans"`
-		Documents     any `toml:"documents"`
 	}
 	rawVulnerabilityPolicy struct {
-		Version      any `toml:"version"`
-		LastReviewed any `toml:"last_reviewed"`
-		Covers       any `toml:"covers"`
-		Documents    any `toml:"documents"`
+		rawReviewed
+		Covers any `toml:"covers"`
 	}
 	rawCeasingToTrade struct {
-		Version      any `toml:"version"`
-		Summary      any `toml:"summary"`
-		LastReviewed any `toml:"last_reviewed"`
-		Documents    any `toml:"documents"`
+		rawReviewed
+		Summary any `toml:"summary"`
 	}
 )
 
+// sectionPart is the part a governance section is read as: about the
+// section.
+func (f *docFile) sectionPart(key string, paras []string) *part {
+	return &part{f: f, key: []string{key}, paras: paras, subject: key}
+}
+
+// reviewed reads the keys every reviewed document shares. last_reviewed
+// is required (lastReviewed says what it is), and so is version when
+// version says what it is.
+func (t *part) reviewed(raw rawReviewed, version, lastReviewed string) Reviewed {
+	r := Reviewed{
+		Version:      t.text(raw.Version, "version"),
+		LastReviewed: t.date(raw.LastReviewed, "last_reviewed"),
+		Documents:    t.documents(raw.Documents, "documents"),
+	}
+	if version != "" {
+		t.requireText(&r.Version, "version", version)
+	}
+	t.requireDate(&r.LastReviewed, "last_reviewed", lastReviewed)
+	return r
+}
+
 func readRepresentatives(f *docFile, key string, p toml.Primitive) {
-	defer f.govSubject(len(f.docs.Problems), key)
-	var raw rawRepresentatives
-	if !f.decode(p, &raw, representativesParas, key) {
-		return
+	t := f.sectionPart(key, representativesParas)
+	readPart(t, &p, "", func(raw *rawRepresentatives) {
+		f.docs.Representatives = &Representatives{
+			Pos:    f.sectionPos(key),
+			Client: t.representative(raw.Client, "client", ParaClientRep),
+			Agency: t.representative(raw.Agency, "agency", ParaAgencyRep),
+		}
+	})
+}
+
+// representative reads [representatives.<side>] (nil when absent): one
+// that is not a table is kept, with an invalid name.
+func (t *part) representative(p *toml.Primitive, side, para string) *Representative {
+	if p == nil {
+		return nil
 	}
-	r := &Representatives{Pos: f.sectionPos(key)}
-	read := func(pp *toml.Primitive, side, para string) *Representative {
-		if pp == nil {
-			return nil
-		}
-		paras := []string{ParaRepresentatives, para}
-		k := []string{key, side}
-		var rr rawRepresentative
-		if !f.decode(*pp, &rr, paras, k...) {
-			return &Representative{Pos: f.pos(k...), Name: Text{Invalid: true, Pos: f.pos(k...)}}
-		}
-		rep := &Representative{
-			Pos:       f.pos(k...),
-			Name:      f.tomlText(rr.Name, paras, key, side, "name"),
-			Role:      f.tomlText(rr.Role, paras, key, side, "role"),
-			Appointed: f.date(rr.Appointed, paras, key, side, "appointed"),
-		}
+	r := t.sub([]string{ParaRepresentatives, para}, side)
+	rep := &Representative{Pos: r.pos(), Name: Text{Invalid: true, Pos: r.pos()}}
+	readPart(r, p, "", func(raw *rawRepresentative) {
+		rep.Name = r.text(raw.Name, "name")
+		rep.Role = r.text(raw.Role, "role")
+		rep.Appointed = r.date(raw.Appointed, "appointed")
 		rep.Placeholder = Placeholder(rep.Name.Value)
-		return rep
-	}
-	r.Client = read(raw.Client, "client", ParaClientRep)
-	r.Agency = read(raw.Agency, "agency", ParaAgencyRep)
-	f.docs.Representatives = r
+	})
+	return rep
 }
 
 // Placeholder reports whether a name is still a drafting placeholder: text
@@ -231,168 +240,71 @@ func Placeholder(name string) bool {
 }
 
 func readSecurityPolicy(f *docFile, key string, p toml.Primitive) {
-	defer f.govSubject(len(f.docs.Problems), key)
-	paras := securityPolicyParas
-	var raw rawSecurityPolicy
-	if !f.decode(p, &raw, paras, key) {
-		return
-	}
-	s := &SecurityPolicy{
-		Pos:          f.sectionPos(key),
-		Version:      f.tomlText(raw.Version, paras, key, "version"),
-		LastReviewed: f.date(raw.LastReviewed, paras, key, "last_reviewed"),
-		Documents:    f.tomlDocuments(raw.Documents, paras, key, "documents"),
-	}
-	f.requireText(&s.Version, paras, "version", "the policy's version, such as \"4.2\"")
-	f.requireDate(&s.LastReviewed, paras, "last_reviewed", "the date the policy was last reviewed")
-	for i, rp := range raw.Request {
-		k := []string{key, "request", strconv.Itoa(i)}
-		var rr rawPolicyRequest
-		if !f.decode(rp, &rr, paras, k...) {
-			continue
+	t := f.sectionPart(key, securityPolicyParas)
+	readPart(t, &p, "", func(raw *rawSecurityPolicy) {
+		s := &SecurityPolicy{
+			Pos:      f.sectionPos(key),
+			Reviewed: t.reviewed(raw.rawReviewed, "the policy's version, such as \"4.2\"", "the date the policy was last reviewed"),
 		}
-		q := PolicyRequest{
-			Pos:       f.pos(k...),
-			Requested: f.date(rr.Requested, paras, append(k, "requested")...),
-			Supplied:  f.date(rr.Supplied, paras, append(k, "supplied")...),
-			Reference: f.tomlText(rr.Reference, paras, append(k, "reference")...),
-		}
-		f.requireDate(&q.Requested, paras, "requested", "the date the Client asked for the policy")
-		f.notBefore(&q.Supplied, q.Requested, paras, "supplied", "requested")
-		s.Requests = append(s.Requests, q)
-	}
-	f.docs.SecurityPolicy = s
+		request := t.sub(t.paras, "request")
+		eachPart(request, raw.Request, "", t.paras, func(e *part, raw *rawPolicyRequest) {
+			q := PolicyRequest{
+				Pos:       e.pos(),
+				Requested: e.date(raw.Requested, "requested"),
+				Supplied:  e.date(raw.Supplied, "supplied"),
+				Reference: e.text(raw.Reference, "reference"),
+			}
+			e.requireDate(&q.Requested, "requested", "the date the Client asked for the policy")
+			e.notBefore(&q.Supplied, q.Requested, "supplied", "requested")
+			s.Requests = append(s.Requests, q)
+		})
+		f.docs.SecurityPolicy = s
+	})
 }
 
 func readIncidentProcess(f *docFile, key string, p toml.Primitive) {
-	defer f.govSubject(len(f.docs.Problems), key)
-	paras := incidentProcessParas
-	var raw rawIncidentProcess
-	if !f.decode(p, &raw, paras, key) {
-		return
-	}
-	ip := &IncidentProcess{
-		Pos:              f.sectionPos(key),
-		Version:          f.tomlText(raw.Version, paras, key, "version"),
-		LastReviewed:     f.date(raw.LastReviewed, paras, key, "last_reviewed"),
-		ResponsePlansPos: f.pos(key, "response_plans"),
-		Documents:        f.tomlDocuments(raw.Documents, paras, key, "documents"),
-	}
-	f.requireDate(&ip.LastReviewed, paras, "last_reviewed", "the date the process and plans were last reviewed")
-	ip.ResponsePlans, _ = f.tomlStrings(raw.ResponsePlans, paras, "the names of the incident response plans, such as [\"Ransomware\", \"Data loss\"]", key, "response_plans")
-	f.docs.IncidentProcess = ip
+	t := f.sectionPart(key, incidentProcessParas)
+	readPart(t, &p, "", func(raw *rawIncidentProcess) {
+		ip := &IncidentProcess{
+			Pos:              f.sectionPos(key),
+			Reviewed:         t.reviewed(raw.rawReviewed, "", "the date the process and plans were last reviewed"),
+			ResponsePlansPos: t.pos("response_plans"),
+		}
+		ip.ResponsePlans, _ = t.texts(raw.ResponsePlans, "the names of the incident response plans, such as [\"Ransomware\", \"Data loss\"]", "response_plans")
+		f.docs.IncidentProcess = ip
+	})
 }
 
 func readVulnerabilityPolicy(f *docFile, key string, p toml.Primitive) {
-	defer f.govSubject(len(f.docs.Problems), key)
-	paras := vulnPolicyParas
-	var raw rawVulnerabilityPolicy
-	if !f.decode(p, &raw, paras, key) {
-		return
-	}
-	v := &VulnerabilityPolicy{
-		Pos:          f.sectionPos(key),
-		Version:      f.tomlText(raw.Version, paras, key, "version"),
-		LastReviewed: f.date(raw.LastReviewed, paras, key, "last_reviewed"),
-		CoversPos:    f.pos(key, "covers"),
-		Documents:    f.tomlDocuments(raw.Documents, paras, key, "documents"),
-	}
-	f.requireDate(&v.LastReviewed, paras, "last_reviewed", "the date the policy was last reviewed")
-	v.Covers, v.CoversSet = f.govChoices(raw.Covers, VulnerabilityProcesses(), paras, "what the policy documents", key, "covers")
-	if raw.Covers == nil {
-		f.docs.problem(v.CoversPos, paras, "covers: missing: list what the policy documents, from %s", choiceNames(VulnerabilityProcesses()))
-	}
-	f.docs.VulnerabilityPolicy = v
+	t := f.sectionPart(key, vulnPolicyParas)
+	readPart(t, &p, "", func(raw *rawVulnerabilityPolicy) {
+		v := &VulnerabilityPolicy{
+			Pos:       f.sectionPos(key),
+			Reviewed:  t.reviewed(raw.rawReviewed, "", "the date the policy was last reviewed"),
+			CoversPos: t.pos("covers"),
+		}
+		v.Covers, v.CoversSet = t.choices(raw.Covers, VulnerabilityProcesses(), "what the policy documents", "covers")
+		if raw.Covers == nil {
+			t.problem(v.CoversPos, "covers: missing: list what the policy documents, from %s", choiceNames(VulnerabilityProcesses()))
+		}
+		f.docs.VulnerabilityPolicy = v
+	})
 }
 
 func readCeasingToTrade(f *docFile, key string, p toml.Primitive) {
-	defer f.govSubject(len(f.docs.Problems), key)
-	paras := ceasingToTradeParas
-	var raw rawCeasingToTrade
-	if !f.decode(p, &raw, paras, key) {
-		return
-	}
-	c := &CeasingToTrade{
-		Pos:          f.sectionPos(key),
-		Version:      f.tomlText(raw.Version, paras, key, "version"),
-		Summary:      f.tomlText(raw.Summary, paras, key, "summary"),
-		LastReviewed: f.date(raw.LastReviewed, paras, key, "last_reviewed"),
-		Documents:    f.tomlDocuments(raw.Documents, paras, key, "documents"),
-	}
-	f.requireDate(&c.LastReviewed, paras, "last_reviewed", "the date the process was last reviewed")
-	f.docs.CeasingToTrade = c
+	t := f.sectionPart(key, ceasingToTradeParas)
+	readPart(t, &p, "", func(raw *rawCeasingToTrade) {
+		f.docs.CeasingToTrade = &CeasingToTrade{
+			Pos:      f.sectionPos(key),
+			Summary:  t.text(raw.Summary, "summary"),
+			Reviewed: t.reviewed(raw.rawReviewed, "", "the date the process was last reviewed"),
+		}
+	})
 }
 
 // sectionPos is the position of a section: its [key] header, or, when
 // it has none, the first [key.sub] table or key.sub key in it.
 func (f *docFile) sectionPos(key string) diag.Pos {
-	pos := f.pos(key)
-	if pos.Line > 0 {
-		return pos
-	}
-	sc := bufio.NewScanner(bytes.NewReader(f.src))
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		l := strings.TrimLeft(strings.TrimSpace(sc.Text()), "[")
-		if strings.HasPrefix(l, key+".") || strings.HasPrefix(l, key+" .") {
-			pos.Line = n
-			break
-		}
-	}
-	return pos
-}
-
-// govSubject names the subject (the section, or an item's id) of the
-// problems recorded since the from-th.
-func (f *docFile) govSubject(from int, subject string) {
-	for i := from; i < len(f.docs.Problems); i++ {
-		if f.docs.Problems[i].Subject == "" {
-			f.docs.Problems[i].Subject = subject
-		}
-	}
-}
-
-// govChoices reads a list of short names from choices, written in any
-// case, with spaces or underscores for hyphens. Each name is kept once, in
-// the order of choices; an unknown name is a problem.
-func (f *docFile) govChoices(v any, choices []Choice, paras []string, what string, key ...string) ([]string, bool) {
-	list, ok := f.tomlStrings(v, paras, what+" from "+choiceNames(choices), key...)
-	if !ok {
-		return nil, false
-	}
-	got := map[string]bool{}
-	for _, s := range list {
-		n := ChoiceName(s)
-		if !slices.ContainsFunc(choices, func(c Choice) bool { return c.Name == n }) {
-			f.problem(paras, key, "%s: unknown name %q: want one of %s", key[len(key)-1], s, choiceNames(choices))
-			continue
-		}
-		got[n] = true
-	}
-	var out []string
-	for _, c := range choices {
-		if got[c.Name] {
-			out = append(out, c.Name)
-		}
-	}
-	return out, true
-}
-
-// ChoiceName normalises a short name as written: lower case, with spaces
-// and underscores read as hyphens ("Patch_Testing" is "patch-testing").
-func ChoiceName(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("_", "-", " ", "-").Replace(s)
-	for strings.Contains(s, "--") {
-		s = strings.ReplaceAll(s, "--", "-")
-	}
-	return s
-}
-
-func choiceNames(choices []Choice) string {
-	var s []string
-	for _, c := range choices {
-		s = append(s, strconv.Quote(c.Name))
-	}
-	return strings.Join(s, ", ")
+	line, _ := f.idx().Within([]string{key})
+	return diag.Pos{File: f.path, Line: line}
 }

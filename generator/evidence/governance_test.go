@@ -2,23 +2,12 @@ package evidence
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 )
-
-// readOne reads one TOML file named g.toml in a folder that also holds
-// documents/policy.pdf.
-func readOne(src string) Documents {
-	return loadDocuments(fstest.MapFS{
-		"g.toml":               {Data: []byte(src)},
-		"documents/policy.pdf": {Data: []byte("%PDF-1.4 tiny")},
-	}, "evidence")
-}
 
 // Every documented key of every section, read into its record.
 func TestReadGovernanceSections(t *testing.T) {
@@ -144,12 +133,7 @@ documents = ["documents/policy.pdf"]
 // Every bad value is one problem at its line, against the paragraphs the
 // key evidences.
 func TestReadGovernanceProblems(t *testing.T) {
-	tests := []struct {
-		name  string
-		src   string
-		want  []string // "line: message prefix"
-		paras []string // of the first problem
-	}{
+	runTOMLCases(t, []tomlCase{
 		{"representative wrong type", "[representatives]\nclient = \"Jo\"\n",
 			[]string{"2: line 2 (last key \"representatives.client\"): type mismatch"}, []string{"B.2.3", "B.2.3.1"}},
 		{"representative unknown key", "[representatives.agency]\nname = \"Jo\"\nemail = \"x\"\n",
@@ -208,24 +192,7 @@ func TestReadGovernanceProblems(t *testing.T) {
 			[]string{`5: unknown key "data_location.country"`}, nil},
 		{"ceasing missing review", "[ceasing_to_trade]\nsummary = \"x\"\n",
 			[]string{"1: last_reviewed: missing"}, []string{"B.Annex1.3.3.2"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			docs := readOne(tt.src)
-			got := problemLines(docs.Problems)
-			if len(got) != len(tt.want) {
-				t.Fatalf("problems:\n%s\nwant %d:\n%s", strings.Join(got, "\n"), len(tt.want), strings.Join(tt.want, "\n"))
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix(got[i], "evidence/g.toml:"+w) {
-					t.Errorf("problem %d: %q, want prefix %q", i, got[i], "evidence/g.toml:"+w)
-				}
-			}
-			if tt.paras != nil && !slices.Equal(docs.Problems[0].Paragraphs, tt.paras) {
-				t.Errorf("paragraphs %q, want %q", docs.Problems[0].Paragraphs, tt.paras)
-			}
-		})
-	}
+	})
 }
 
 func TestPlaceholder(t *testing.T) {
@@ -268,12 +235,7 @@ func TestChoiceName(t *testing.T) {
 // The sample governance files read without a problem, with every section
 // and attachment present.
 func TestSampleGovernance(t *testing.T) {
-	root, err := os.OpenRoot("../../evidence")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	docs := loadDocuments(root.FS(), "evidence")
+	docs := sampleDocuments(t)
 	var mine []string
 	for _, p := range docs.Problems {
 		if strings.HasSuffix(p.Pos.File, "/governance.toml") || strings.HasSuffix(p.Pos.File, "/evidence-items.toml") {
@@ -332,49 +294,39 @@ func isMine(name string) bool {
 	return false
 }
 
-func FuzzReadGovernance(f *testing.F) {
-	f.Add("[representatives.client]\nname = \"[insert]\"\nappointed = 2025-01-01\n[representatives.agency]\nname = 1\n")
-	f.Add("[security_policy]\nversion = \"1\"\nlast_reviewed = 2025-01-01\ndocuments = [\"documents/policy.pdf\", \"../x\"]\n[[security_policy.request]]\nrequested = 2026-01-01\nsupplied = 2025-01-01\n")
-	f.Add("[incident_process]\nresponse_plans = [1, \"a\"]\nlast_reviewed = \"x\"\n")
-	f.Add("[vulnerability_policy]\ncovers = [\"identification\", \"x\", 3]\n")
-	f.Add("[audit_logging]\nretention_months = 1e9\nsources = [\"routers\"]\nnot_applicable_sources = { routers = \"r\", x = 1 }\nevents = []\naccess_records_kept = 1\n")
-	f.Add("[[data_location]]\nplace = \"x\"\nactivities = \"storage\"\n[[data_location]]\n")
-	f.Add("[ceasing_to_trade]\nlast_reviewed = 2025-02-30\n")
-	f.Add("[[evidence]]\nid = \"EV-1\"\nparagraphs = [\n \"B.2.6\",\n 'B.2.5',\n]\ndate = 2026-01-01\nexpires = 2025-01-01\nreview_months = 0\nattachments = \"documents/policy.pdf\"\n[[evidence]]\nid = \"ev-1\"\n")
-	f.Add("data_location = 1\nevidence = [[1]]\n")
-	f.Fuzz(func(t *testing.T, src string) {
-		docs := readOne(src)
-		for _, p := range docs.Problems {
-			if p.Msg == "" || p.Pos.File != "evidence/g.toml" {
-				t.Fatalf("bad problem %+v", p)
-			}
-		}
-		for _, it := range docs.Items {
-			if it.ID == "" {
-				t.Fatalf("item without an id kept: %+v", it)
-			}
-		}
-		_ = docs.ItemsFor("B.2.6")
-		_ = docs.Sources()
-	})
-}
-
-// Reading problems name their subject: the section, a data location's
-// place, or an item's id.
+// Reading problems name their subject: the section (for a table or an
+// element inside it too), a data location's place, or an item's id; the
+// plans' problems name none.
 func TestProblemSubjects(t *testing.T) {
-	src := "[security_policy]\nversion = 1\nlast_reviewed = 2025-01-01\n" +
-		"[[data_location]]\nplace = \"Leeds\"\nactivities = [\"x\"]\nregime = \"r\"\n" +
-		"[[data_location]]\nactivities = [\"storage\"]\n" +
-		"[[evidence]]\nid = \"EV-9\"\ntitle = \"t\"\nparagraphs = [\"B.2.6\"]\ndate = \"x\"\nowner = \"o\"\n" +
-		"[[evidence]]\nid = \"ev-9\"\n"
-	docs := readOne(src)
-	var got []string
-	for _, p := range docs.Problems {
-		got = append(got, strconv.Itoa(p.Pos.Line)+" "+p.Subject)
+	tests := []struct {
+		name string
+		src  string
+		want []string // "line subject"
+	}{
+		{"sections, places and ids", "[security_policy]\nversion = 1\nlast_reviewed = 2025-01-01\n" +
+			"[[data_location]]\nplace = \"Leeds\"\nactivities = [\"x\"]\nregime = \"r\"\n" +
+			"[[data_location]]\nactivities = [\"storage\"]\n" +
+			"[[evidence]]\nid = \"EV-9\"\ntitle = \"t\"\nparagraphs = [\"B.2.6\"]\ndate = \"x\"\nowner = \"o\"\n" +
+			"[[evidence]]\nid = \"ev-9\"\n",
+			[]string{"2 security_policy", "6 Leeds", "8 data_location", "14 EV-9", "16 ev-9", "16 ev-9", "16 ev-9", "16 ev-9", "17 ev-9"}},
+		{"tables and elements inside a section", "[representatives]\nclient = 1\n[security_policy]\nversion = \"1\"\nlast_reviewed = 2025-01-01\n" +
+			"[[security_policy.request]]\nrequested = \"x\"\n" +
+			"[audit_logging]\nretention_months = 6\nsources = []\nevents = []\naccess_records_kept = true\n[audit_logging.not_applicable_sources]\nswitches = \"x\"\n",
+			[]string{"2 representatives", "7 security_policy", "14 audit_logging"}},
+		{"arrays that are not", "data_location = 1\nevidence = 2\n", []string{"1 data_location", "2 "}},
+		{"an item without an id", "[[evidence]]\ntitle = 1\n", []string{"1 ", "1 ", "1 ", "1 ", "2 "}},
+		{"plans", "[smp]\nversion = 1\n[isms.certification]\nname = 1\nrole = \"CIO\"\n", []string{"2 ", "4 "}},
 	}
-	want := []string{"2 security_policy", "6 Leeds", "8 data_location", "14 EV-9",
-		"16 ev-9", "16 ev-9", "16 ev-9", "16 ev-9", "17 ev-9"}
-	if !slices.Equal(got, want) {
-		t.Errorf("subjects %q, want %q\n%s", got, want, strings.Join(problemLines(docs.Problems), "\n"))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := readOne(tt.src)
+			var got []string
+			for _, p := range docs.Problems {
+				got = append(got, strconv.Itoa(p.Pos.Line)+" "+p.Subject)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("subjects %q, want %q\n%s", got, tt.want, strings.Join(problemLines(docs.Problems), "\n"))
+			}
+		})
 	}
 }

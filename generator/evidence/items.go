@@ -75,86 +75,78 @@ type rawItem struct {
 }
 
 func readItems(f *docFile, key string, p toml.Primitive) {
-	var list []toml.Primitive
-	if !f.decode(p, &list, nil, key) {
-		return
-	}
-	for i, ip := range list {
-		from := len(f.docs.Problems)
-		it, ok := f.readItem(ip, key, strconv.Itoa(i))
-		if ok {
+	t := &part{f: f, key: []string{key}}
+	eachPart(t, &p, "", nil, func(e *part, raw *rawItem) {
+		if it, ok := e.item(raw); ok {
 			f.docs.Items = append(f.docs.Items, it)
 		}
-		if it.ID != "" {
-			f.govSubject(from, it.ID)
-		}
-	}
+	})
 }
 
-func (f *docFile) readItem(p toml.Primitive, key, index string) (Item, bool) {
-	k := func(name string) []string { return []string{key, index, name} }
-	var raw rawItem
-	if !f.decode(p, &raw, nil, key, index) {
-		return Item{}, false
-	}
-	it := Item{Pos: f.pos(key, index)}
+// item reads one [[evidence]] item (e), which is about its id.
+func (e *part) item(raw *rawItem) (Item, bool) {
+	it := Item{Pos: e.pos()}
 	// The paragraphs first: every other problem in the item is against
 	// them.
-	it.Paragraphs = f.itemParagraphs(raw.Paragraphs, k("paragraphs")...)
-	paras := it.ParagraphIDs()
+	it.Paragraphs = e.itemParagraphs(raw.Paragraphs)
+	e.paras = it.ParagraphIDs()
 
-	id := f.tomlText(raw.ID, paras, k("id")...)
-	title := f.tomlText(raw.Title, paras, k("title")...)
-	owner := f.tomlText(raw.Owner, paras, k("owner")...)
-	summary := f.tomlText(raw.Summary, paras, k("summary")...)
+	id := e.text(raw.ID, "id")
+	title := e.text(raw.Title, "title")
+	owner := e.text(raw.Owner, "owner")
+	summary := e.text(raw.Summary, "summary")
 	it.ID, it.Title, it.Owner, it.Summary = id.Value, title.Value, owner.Value, summary.Value
-	f.requireText(&title, paras, "title", "what the evidence is")
-	f.requireText(&owner, paras, "owner", "who holds the evidence and keeps it current")
-	it.Date = f.date(raw.Date, paras, k("date")...)
-	f.requireDate(&it.Date, paras, "date", "the date of the evidence, such as 2026-03-31")
-	it.Expires = f.date(raw.Expires, paras, k("expires")...)
-	f.notBefore(&it.Expires, it.Date, paras, "expires", "date")
-	it.ReviewMonthsPos = f.pos(k("review_months")...)
-	it.ReviewMonths, _ = f.tomlWhole(raw.ReviewMonths, 1, MaxReviewMonths, paras, k("review_months")...)
+	e.requireText(&title, "title", "what the evidence is")
+	e.requireText(&owner, "owner", "who holds the evidence and keeps it current")
+	it.Date = e.date(raw.Date, "date")
+	e.requireDate(&it.Date, "date", "the date of the evidence, such as 2026-03-31")
+	it.Expires = e.date(raw.Expires, "expires")
+	e.notBefore(&it.Expires, it.Date, "expires", "date")
+	it.ReviewMonthsPos = e.pos("review_months")
+	it.ReviewMonths, _ = e.whole(raw.ReviewMonths, 1, MaxReviewMonths, "review_months")
 	if raw.Expires != nil && raw.ReviewMonths != nil {
-		f.docs.problem(it.ReviewMonthsPos, paras, "review_months: give expires or review_months, not both: expires is used")
+		e.problem(it.ReviewMonthsPos, "review_months: give expires or review_months, not both: expires is used")
 		it.ReviewMonths = 0
 	}
-	it.Attachments = f.itemAttachments(raw.Attachments, paras, k("attachments")...)
+	it.Attachments = e.itemAttachments(raw.Attachments)
 
+	noParas := e.against(nil)
 	if raw.Paragraphs == nil {
-		f.docs.problem(f.pos(k("paragraphs")...), nil, "paragraphs: missing: the ids of the paragraphs the evidence supports, such as [\"B.2.6\", \"B.Annex1.5.1\"]")
+		noParas.problem(e.pos("paragraphs"), "paragraphs: missing: the ids of the paragraphs the evidence supports, such as [\"B.2.6\", \"B.Annex1.5.1\"]")
 	} else if l, ok := raw.Paragraphs.([]any); ok && len(l) == 0 {
-		f.docs.problem(f.pos(k("paragraphs")...), nil, "paragraphs: name at least one paragraph id, such as \"B.2.6\"")
+		noParas.problem(e.pos("paragraphs"), "paragraphs: name at least one paragraph id, such as \"B.2.6\"")
 	}
 	switch {
 	case id.Invalid:
 		return Item{}, false
 	case !id.Set:
-		f.docs.problem(id.Pos, paras, "id: missing: a unique id such as \"EV-001\": this item is not used")
+		e.problem(id.Pos, "id: missing: a unique id such as \"EV-001\": this item is not used")
 		return Item{}, false
 	}
-	if f.docs.itemIDs == nil {
-		f.docs.itemIDs = map[string]diag.Pos{}
+	e.subject = it.ID
+	if e.f.docs.itemIDs == nil {
+		e.f.docs.itemIDs = map[string]diag.Pos{}
 	}
 	upper := strings.ToUpper(it.ID)
-	if first, dup := f.docs.itemIDs[upper]; dup {
-		f.docs.problem(id.Pos, paras, "id: %q is already used at %s: ids must be unique across the evidence files; this item is not used", it.ID, first)
-		return Item{ID: it.ID}, false
+	if first, dup := e.f.docs.itemIDs[upper]; dup {
+		e.problem(id.Pos, "id: %q is already used at %s: ids must be unique across the evidence files; this item is not used", it.ID, first)
+		return Item{}, false
 	}
-	f.docs.itemIDs[upper] = it.Pos
+	e.f.docs.itemIDs[upper] = it.Pos
 	return it, true
 }
 
 // itemParagraphs reads `paragraphs`: a list of paragraph ids, each kept
-// once, each with the line it is written on.
-func (f *docFile) itemParagraphs(v any, key ...string) []ParagraphRef {
+// once, each with the line it is written on. Its problems are against no
+// paragraph.
+func (e *part) itemParagraphs(v any) []ParagraphRef {
 	if v == nil {
 		return nil
 	}
+	pos := e.pos("paragraphs")
 	list, ok := v.([]any)
 	if !ok {
-		f.problem(nil, key, "paragraphs: want a list of paragraph ids such as [\"B.2.6\", \"B.Annex1.5.1\"], got %s", show(v))
+		e.problem(pos, "paragraphs: want a list of paragraph ids such as [\"B.2.6\", \"B.Annex1.5.1\"], got %s", show(v))
 		return nil
 	}
 	var ids []string
@@ -162,17 +154,17 @@ func (f *docFile) itemParagraphs(v any, key ...string) []ParagraphRef {
 		s, ok := x.(string)
 		s = strings.TrimSpace(s)
 		if !ok || s == "" {
-			f.problem(nil, key, "paragraphs: want paragraph ids in quotes, such as \"B.2.6\", got %s", show(x))
+			e.problem(pos, "paragraphs: want paragraph ids in quotes, such as \"B.2.6\", got %s", show(x))
 			continue
 		}
 		if !slices.Contains(ids, s) {
 			ids = append(ids, s)
 		}
 	}
-	lines := f.valueLines(f.pos(key...).Line, ids)
+	lines := e.f.valueLines(pos.Line, ids)
 	out := make([]ParagraphRef, len(ids))
 	for i, id := range ids {
-		out[i] = ParagraphRef{ID: id, Pos: diag.Pos{File: f.path, Line: lines[i]}}
+		out[i] = ParagraphRef{ID: id, Pos: diag.Pos{File: e.f.path, Line: lines[i]}}
 	}
 	return out
 }
@@ -211,15 +203,13 @@ func (f *docFile) valueLines(start int, values []string) []int {
 
 // itemAttachments reads `attachments`: a list of paths (or one path)
 // inside the evidence folder.
-func (f *docFile) itemAttachments(v any, paras []string, key ...string) []Attachment {
+func (e *part) itemAttachments(v any) []Attachment {
 	if s, ok := v.(string); ok {
 		v = []any{s}
 	}
-	if v != nil {
-		if _, ok := v.([]any); !ok {
-			f.problem(paras, key, "attachments: want a list of paths such as [\"documents/board-minutes.pdf\"], got %s", show(v))
-			return nil
-		}
+	if _, ok := v.([]any); !ok && v != nil {
+		e.problem(e.pos("attachments"), "attachments: want a list of paths such as [\"documents/board-minutes.pdf\"], got %s", show(v))
+		return nil
 	}
-	return f.tomlDocuments(v, paras, key...)
+	return e.documents(v, "attachments")
 }

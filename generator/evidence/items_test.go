@@ -5,7 +5,6 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,7 +75,7 @@ attachments = "documents/policy.pdf"
 }
 
 func TestReadItemProblems(t *testing.T) {
-	const ok = "id = \"EV-1\"\ntitle = \"t\"\nparagraphs = [\"B.2.6\"]\ndate = 2026-01-01\nowner = \"o\"\n"
+	ok := completeItem("EV-1", "B.2.6")
 	tests := []struct {
 		name  string
 		src   string
@@ -120,18 +119,7 @@ func TestReadItemProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			docs := readOne(tt.src)
-			got := problemLines(docs.Problems)
-			if len(got) != len(tt.want) {
-				t.Fatalf("problems:\n%s\nwant %d:\n%s", strings.Join(got, "\n"), len(tt.want), strings.Join(tt.want, "\n"))
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix(got[i], "evidence/g.toml:"+w) {
-					t.Errorf("problem %d: %q, want prefix %q", i, got[i], "evidence/g.toml:"+w)
-				}
-			}
-			if tt.paras != nil && !slices.Equal(docs.Problems[0].Paragraphs, tt.paras) {
-				t.Errorf("paragraphs %q, want %q", docs.Problems[0].Paragraphs, tt.paras)
-			}
+			checkTOMLProblems(t, docs, tt.want, tt.paras)
 			if len(docs.Items) != tt.items {
 				t.Errorf("%d items, want %d", len(docs.Items), tt.items)
 			}
@@ -143,9 +131,7 @@ func TestReadItemProblems(t *testing.T) {
 // problem, and is not used.
 func TestItemIDsAcrossFiles(t *testing.T) {
 	// Each item starts with a blank line: its header is on line 2, 8, ...
-	item := func(id, para string) string {
-		return "\n[[evidence]]\nid = \"" + id + "\"\ntitle = \"t\"\nparagraphs = [\"" + para + "\"]\ndate = 2026-01-01\nowner = \"o\"\n"
-	}
+	item := func(id, para string) string { return "\n[[evidence]]\n" + completeItem(id, para) }
 	docs := loadDocuments(fstest.MapFS{
 		"b.toml": {Data: []byte(item("EV-1", "B.2.5") + item("EV-2", "B.2.5"))},
 		"a.toml": {Data: []byte(item("EV-2", "B.2.6"))},
@@ -169,19 +155,7 @@ func TestItemIDsAcrossFiles(t *testing.T) {
 // Attachments are read through the evidence folder's os.Root: a symbolic
 // link out of it is refused with the item's line.
 func TestItemAttachmentsRoot(t *testing.T) {
-	dir := t.TempDir()
-	ev := filepath.Join(dir, "evidence")
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(os.MkdirAll(filepath.Join(ev, "documents"), 0o755))
-	must(os.WriteFile(filepath.Join(ev, "documents", "a.pdf"), []byte("%PDF-1.4"), 0o644))
-	must(os.WriteFile(filepath.Join(dir, "secret.txt"), []byte("outside"), 0o644))
-	must(os.Symlink(filepath.Join(dir, "secret.txt"), filepath.Join(ev, "documents", "link.txt")))
-	must(os.WriteFile(filepath.Join(ev, "items.toml"), []byte(`[[evidence]]
+	fsys := rootWithLinkOut(t, map[string]string{"documents/a.pdf": "%PDF-1.4", "items.toml": `[[evidence]]
 id = "EV-1"
 title = "t"
 paragraphs = ["B.2.6"]
@@ -192,11 +166,8 @@ attachments = [
   "documents/link.txt",
   "../secret.txt",
 ]
-`), 0o644))
-	root, err := os.OpenRoot(ev)
-	must(err)
-	defer root.Close()
-	docs := loadDocuments(root.FS(), "evidence")
+`})
+	docs := loadDocuments(fsys, "evidence")
 	got := problemLines(docs.Problems)
 	if len(got) != 2 || !strings.HasPrefix(got[0], `evidence/items.toml:7: attachment "documents/link.txt"`) || !strings.HasPrefix(got[1], `evidence/items.toml:7: attachment "../secret.txt": want a path inside`) {
 		t.Errorf("problems %q", got)
@@ -225,7 +196,7 @@ func TestSampleAttachmentsWellFormed(t *testing.T) {
 		}
 		switch filepath.Ext(name) {
 		case ".pdf":
-			if err := checkPDF(data); err != "" {
+			if err := checkPDF(data, ""); err != "" {
 				t.Errorf("%s: %s", name, err)
 			}
 		case ".png":
@@ -241,38 +212,4 @@ func TestSampleAttachmentsWellFormed(t *testing.T) {
 			t.Errorf("%s: unexpected sample attachment", name)
 		}
 	}
-}
-
-// checkPDF checks a classic single-section PDF: header, every xref offset
-// at "n 0 obj", startxref at "xref", and each stream's /Length.
-func checkPDF(data []byte) string {
-	s := string(data)
-	if !strings.HasPrefix(s, "%PDF-1.") || !strings.HasSuffix(s, "%%EOF\n") {
-		return "no PDF header or %%EOF"
-	}
-	m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`).FindStringSubmatch(s)
-	if m == nil {
-		return "no startxref"
-	}
-	x, _ := strconv.Atoi(m[1])
-	if x >= len(s) || !strings.HasPrefix(s[x:], "xref\n") {
-		return "startxref does not point at xref"
-	}
-	entries := regexp.MustCompile(`(\d{10}) 00000 n `).FindAllStringSubmatch(s[x:], -1)
-	if len(entries) == 0 {
-		return "no objects"
-	}
-	for i, e := range entries {
-		off, _ := strconv.Atoi(e[1])
-		if want := strconv.Itoa(i+1) + " 0 obj"; off >= len(s) || !strings.HasPrefix(s[off:], want) {
-			return "xref entry " + strconv.Itoa(i+1) + " does not point at its object"
-		}
-	}
-	for _, m := range regexp.MustCompile(`/Length (\d+) >>\nstream\n`).FindAllStringSubmatchIndex(s, -1) {
-		n, _ := strconv.Atoi(s[m[2]:m[3]])
-		if end := m[1] + n; end > len(s) || !strings.HasPrefix(s[end:], "endstream") {
-			return "a stream's /Length is wrong"
-		}
-	}
-	return ""
 }

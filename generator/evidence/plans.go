@@ -3,7 +3,6 @@ package evidence
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -124,32 +123,32 @@ const (
 	ISMSBespoke = "bespoke"
 )
 
-// SMP is the Security Management Plan's lifecycle: [smp].
-type SMP struct {
-	Pos          diag.Pos // the [smp] header
+// Lifecycle is the record the SMP and the ISMS share: the version, its
+// submission for the Client's Approval, the Approval, the documents, and
+// the non-approvals, reviews and changes since.
+type Lifecycle struct {
 	Version      Text
 	Submitted    Date // first submission to the Client for Approval
 	Approved     Date
 	ApprovalRef  Text
 	Documents    []Attachment
-	NonApprovals []NonApproval // [[smp.non_approval]]
-	Reviews      []Review      // [[smp.review]]
-	Changes      []Change      // [[smp.change]]
+	NonApprovals []NonApproval // [[smp.non_approval]], [[isms.non_approval]]
+	Reviews      []Review      // [[smp.review]], [[isms.review]]
+	Changes      []Change      // [[smp.change]], [[isms.change]]
+}
+
+// SMP is the Security Management Plan's lifecycle: [smp].
+type SMP struct {
+	Pos diag.Pos // the [smp] header
+	Lifecycle
 }
 
 // ISMS is the information security management system's lifecycle: [isms].
 type ISMS struct {
-	Pos           diag.Pos // the [isms] header
-	Type          Text     // ISMSExtant or ISMSBespoke; unset if not recorded
-	Version       Text
-	Submitted     Date
-	Approved      Date
-	ApprovalRef   Text
-	Documents     []Attachment
+	Pos  diag.Pos // the [isms] header
+	Type Text     // ISMSExtant or ISMSBespoke; unset if not recorded
+	Lifecycle
 	Certification *Certification // [isms.certification]; nil if none
-	NonApprovals  []NonApproval  // [[isms.non_approval]]
-	Reviews       []Review       // [[isms.review]]
-	Changes       []Change       // [[isms.change]]
 }
 
 // Bespoke reports whether the evidence records a bespoke ISMS.
@@ -240,46 +239,48 @@ func (d *Documents) ChangeDates() []Date {
 	return out
 }
 
+// lifecycleParas are the paragraphs each part of a Lifecycle evidences.
+type lifecycleParas struct{ submit, approval, nonApproval, review, results, change []string }
+
 // The paragraphs each part of the sections evidences, for problems.
 var (
-	smpParas         = []string{ParaSMPSubmitA, ParaSMPSubmitB}
-	smpApprovalParas = []string{ParaSMPApprovalA, ParaSMPApprovalB}
-	smpReviewParas   = []string{ParaSMPReviewA, ParaReviewB}
-	smpResultsParas  = []string{ParaSMPResultsA, ParaResultsB}
-	smpChangeParas   = []string{ParaSMPChangeA, ParaChangeB}
-
-	ismsParas         = []string{ParaISMSSubmit}
-	ismsApprovalParas = []string{ParaISMSSubmit, ParaISMSApproval}
-	ismsCertParas     = []string{ParaISMSCertified}
-	ismsReviewParas   = []string{ParaReviewB}
-	ismsResultsParas  = []string{ParaResultsB}
-	ismsChangeParas   = []string{ParaChangeB}
+	smpParas = lifecycleParas{
+		submit:      []string{ParaSMPSubmitA, ParaSMPSubmitB},
+		approval:    []string{ParaSMPApprovalA, ParaSMPApprovalB},
+		nonApproval: []string{ParaSMPApprovalA, ParaSMPApprovalB},
+		review:      []string{ParaSMPReviewA, ParaReviewB},
+		results:     []string{ParaSMPResultsA, ParaResultsB},
+		change:      []string{ParaSMPChangeA, ParaChangeB},
+	}
+	ismsParas = lifecycleParas{
+		submit:      []string{ParaISMSSubmit},
+		approval:    []string{ParaISMSSubmit, ParaISMSApproval},
+		nonApproval: []string{ParaISMSApproval},
+		review:      []string{ParaReviewB},
+		results:     []string{ParaResultsB},
+		change:      []string{ParaChangeB},
+	}
+	ismsCertParas = []string{ParaISMSCertified}
 )
 
 // The decoded shapes. Every field is a documented key; values are `any`
-// so that a wrong type is one problem at its line, not a lost section.
+// and tables *toml.Primitive, so that a wrong type is one problem at its
+// line, not a lost section.
 type (
-	rawSMP struct {
-		Version           any              `toml:"version"`
-		Submitted         any              `toml:"submitted"`
-		Approved          any              `toml:"approved"`
-		ApprovalReference any              `toml:"approval_reference"`
-		Documents         any              `toml:"documents"`
-		NonApproval       []toml.Primitive `toml:"non_approval"`
-		Review            []toml.Primitive `toml:"review"`
-		Change            []toml.Primitive `toml:"change"`
+	rawLifecycle struct {
+		Version           any             `toml:"version"`
+		Submitted         any             `toml:"submitted"`
+		Approved          any             `toml:"approved"`
+		ApprovalReference any             `toml:"approval_reference"`
+		Documents         any             `toml:"documents"`
+		NonApproval       *toml.Primitive `toml:"non_approval"`
+		Review            *toml.Primitive `toml:"review"`
+		Change            *toml.Primitive `toml:"change"`
 	}
 	rawISMS struct {
-		Type              any              `toml:"type"`
-		Version           any              `toml:"version"`
-		Submitted         any              `toml:"submitted"`
-		Approved          any              `toml:"approved"`
-		ApprovalReference any              `toml:"approval_reference"`
-		Documents         any              `toml:"documents"`
-		Certification     *toml.Primitive  `toml:"certification"`
-		NonApproval       []toml.Primitive `toml:"non_approval"`
-		Review            []toml.Primitive `toml:"review"`
-		Change            []toml.Primitive `toml:"change"`
+		rawLifecycle
+		Type          any             `toml:"type"`
+		Certification *toml.Primitive `toml:"certification"`
 	}
 	rawNonApproval struct {
 		Notice      any `toml:"notice"`
@@ -313,135 +314,95 @@ type (
 	}
 )
 
+// wantTable and wantTables say what a table, or an array of tables, of the
+// plans should look like, where the decoder's words would not help.
+func wantTable(t *part, then string) string {
+	key := strings.Join(t.key, ".")
+	return fmt.Sprintf("%s: want a table: [%s], %s", key, key, then)
+}
+
+func wantTables(t *part) string {
+	key := strings.Join(t.key, ".")
+	return fmt.Sprintf("%s: want one table per entry, each headed [[%s]]", key, key)
+}
+
 func readSMP(f *docFile, key string, p toml.Primitive) {
-	var raw rawSMP
-	if !f.planDecode(p, &raw, smpParas, key) {
-		return
-	}
-	s := &SMP{
-		Pos:         f.pos(key),
-		Version:     f.tomlText(raw.Version, smpParas, key, "version"),
-		Submitted:   f.date(raw.Submitted, smpParas, key, "submitted"),
-		Approved:    f.date(raw.Approved, smpApprovalParas, key, "approved"),
-		ApprovalRef: f.tomlText(raw.ApprovalReference, smpApprovalParas, key, "approval_reference"),
-		Documents:   f.tomlDocuments(raw.Documents, smpParas, key, "documents"),
-	}
-	f.notBefore(&s.Approved, s.Submitted, smpApprovalParas, "approved", "submitted")
-	s.NonApprovals = f.planNonApprovals(raw.NonApproval, s.Submitted, smpApprovalParas, key)
-	s.Reviews = f.planReviews(raw.Review, smpReviewParas, smpResultsParas, key)
-	s.Changes = f.planChanges(raw.Change, smpChangeParas, key)
-	f.docs.SMP = s
+	t := &part{f: f, key: []string{key}, paras: smpParas.submit}
+	readPart(t, &p, wantTable(t, "then its keys one a line"), func(raw *rawLifecycle) {
+		s := &SMP{Pos: t.pos(), Lifecycle: t.lifecycle(raw, smpParas)}
+		t.records(&s.Lifecycle, raw, smpParas)
+		f.docs.SMP = s
+	})
 }
 
 func readISMS(f *docFile, key string, p toml.Primitive) {
-	var raw rawISMS
-	if !f.planDecode(p, &raw, ismsParas, key) {
-		return
-	}
-	i := &ISMS{
-		Pos:         f.pos(key),
-		Type:        f.tomlText(raw.Type, ismsParas, key, "type"),
-		Version:     f.tomlText(raw.Version, ismsParas, key, "version"),
-		Submitted:   f.date(raw.Submitted, ismsParas, key, "submitted"),
-		Approved:    f.date(raw.Approved, ismsApprovalParas, key, "approved"),
-		ApprovalRef: f.tomlText(raw.ApprovalReference, ismsApprovalParas, key, "approval_reference"),
-		Documents:   f.tomlDocuments(raw.Documents, ismsParas, key, "documents"),
-	}
-	switch v := strings.ToLower(i.Type.Value); {
-	case i.Type.Invalid:
-	case !i.Type.Set:
-		// Not recorded yet: the rules say so against B.3.3.
-	case v == ISMSExtant || v == ISMSBespoke:
-		i.Type.Value = v
-	default:
-		f.docs.problem(i.Type.Pos, ismsParas, "type: want \"extant\" or \"bespoke\", got %q", i.Type.Value)
-		i.Type.Invalid, i.Type.Set = true, false
-	}
-	f.notBefore(&i.Approved, i.Submitted, ismsApprovalParas, "approved", "submitted")
-	if raw.Certification != nil {
-		i.Certification = f.planCertification(*raw.Certification, key, "certification")
-	}
-	i.NonApprovals = f.planNonApprovals(raw.NonApproval, i.Submitted, []string{ParaISMSApproval}, key)
-	i.Reviews = f.planReviews(raw.Review, ismsReviewParas, ismsResultsParas, key)
-	i.Changes = f.planChanges(raw.Change, ismsChangeParas, key)
-	f.docs.ISMS = i
-}
-
-func (f *docFile) planCertification(p toml.Primitive, key ...string) *Certification {
-	var raw rawCertification
-	if !f.planDecode(p, &raw, ismsCertParas, key...) {
-		return nil
-	}
-	k := func(name string) []string { return append(slices.Clone(key), name) }
-	c := &Certification{
-		Pos:              f.pos(key...),
-		Name:             f.tomlText(raw.Name, ismsCertParas, k("name")...),
-		Role:             f.tomlText(raw.Role, ismsCertParas, k("role")...),
-		Signed:           f.date(raw.Signed, ismsCertParas, k("signed")...),
-		DelegatedBy:      f.tomlText(raw.DelegatedBy, ismsCertParas, k("delegated_by")...),
-		EquivalentRef:    f.tomlText(raw.EquivalentRef, ismsCertParas, k("equivalent_reference")...),
-		EquivalentAgreed: f.date(raw.EquivalentAgreed, ismsCertParas, k("equivalent_agreed")...),
-		Documents:        f.tomlDocuments(raw.Documents, ismsCertParas, k("documents")...),
-	}
-	f.requireText(&c.Name, ismsCertParas, "name", "who certified the ISMS")
-	f.requireText(&c.Role, ismsCertParas, "role", "their role, such as \"Chief Information Officer\"")
-	c.Officer = Officer(c.Role.Value)
-	c.DelegatedOfficer = Officer(c.DelegatedBy.Value)
-	if c.EquivalentAgreed.Set && !c.EquivalentRef.Set && !c.EquivalentRef.Invalid {
-		f.docs.problem(c.EquivalentAgreed.Pos, ismsCertParas, "equivalent_agreed needs equivalent_reference: the reference of the Client's written agreement")
-	}
-	return c
-}
-
-func (f *docFile) planNonApprovals(ps []toml.Primitive, submitted Date, paras []string, key string) []NonApproval {
-	var out []NonApproval
-	for i, p := range ps {
-		k := []string{key, "non_approval", strconv.Itoa(i)}
-		kk := func(name string) []string { return append(slices.Clone(k), name) }
-		var raw rawNonApproval
-		if !f.planDecode(p, &raw, paras, k...) {
-			continue
+	t := &part{f: f, key: []string{key}, paras: ismsParas.submit}
+	readPart(t, &p, wantTable(t, "then its keys one a line"), func(raw *rawISMS) {
+		i := &ISMS{Pos: t.pos(), Type: t.text(raw.Type, "type")}
+		i.Lifecycle = t.lifecycle(&raw.rawLifecycle, ismsParas)
+		switch v := strings.ToLower(i.Type.Value); {
+		case i.Type.Invalid:
+		case !i.Type.Set:
+			// Not recorded yet: the rules say so against B.3.3.
+		case v == ISMSExtant || v == ISMSBespoke:
+			i.Type.Value = v
+		default:
+			t.problem(i.Type.Pos, "type: want \"extant\" or \"bespoke\", got %q", i.Type.Value)
+			i.Type.Invalid, i.Type.Set = true, false
 		}
+		c := t.sub(ismsCertParas, "certification")
+		readPart(c, raw.Certification, wantTable(c, "with name and role"), func(raw *rawCertification) {
+			i.Certification = c.certification(raw)
+		})
+		t.records(&i.Lifecycle, &raw.rawLifecycle, ismsParas)
+		f.docs.ISMS = i
+	})
+}
+
+// lifecycle reads the values the SMP and the ISMS (t) share.
+func (t *part) lifecycle(raw *rawLifecycle, paras lifecycleParas) Lifecycle {
+	approval := t.against(paras.approval)
+	l := Lifecycle{
+		Version:     t.text(raw.Version, "version"),
+		Submitted:   t.date(raw.Submitted, "submitted"),
+		Approved:    approval.date(raw.Approved, "approved"),
+		ApprovalRef: approval.text(raw.ApprovalReference, "approval_reference"),
+		Documents:   t.documents(raw.Documents, "documents"),
+	}
+	approval.notBefore(&l.Approved, l.Submitted, "approved", "submitted")
+	return l
+}
+
+// records reads the arrays of tables the SMP and the ISMS (t) share: the
+// non-approvals, reviews and changes.
+func (t *part) records(l *Lifecycle, raw *rawLifecycle, paras lifecycleParas) {
+	nonApproval := t.sub(t.paras, "non_approval")
+	eachPart(nonApproval, raw.NonApproval, wantTables(nonApproval), paras.nonApproval, func(e *part, raw *rawNonApproval) {
 		n := NonApproval{
-			Pos:         f.pos(k...),
-			Notice:      f.date(raw.Notice, paras, kk("notice")...),
-			Resubmitted: f.date(raw.Resubmitted, paras, kk("resubmitted")...),
-			Reference:   f.tomlText(raw.Reference, paras, kk("reference")...),
-			Reason:      f.tomlText(raw.Reason, paras, kk("reason")...),
+			Pos:         e.pos(),
+			Notice:      e.date(raw.Notice, "notice"),
+			Resubmitted: e.date(raw.Resubmitted, "resubmitted"),
+			Reference:   e.text(raw.Reference, "reference"),
+			Reason:      e.text(raw.Reason, "reason"),
 		}
-		if !n.Notice.Set && !n.Notice.Invalid {
-			f.docs.problem(n.Notice.Pos, paras, "notice: missing: the date of the Client's notice of non-approval")
-			n.Notice.Invalid = true
-		}
-		f.notBefore(&n.Notice, submitted, paras, "notice", "submitted")
-		f.notBefore(&n.Resubmitted, n.Notice, paras, "resubmitted", "notice")
-		out = append(out, n)
-	}
-	return out
-}
-
-func (f *docFile) planReviews(ps []toml.Primitive, paras, results []string, key string) []Review {
-	var out []Review
-	for i, p := range ps {
-		k := []string{key, "review", strconv.Itoa(i)}
-		kk := func(name string) []string { return append(slices.Clone(k), name) }
-		var raw rawReview
-		if !f.planDecode(p, &raw, paras, k...) {
-			continue
-		}
+		e.requireDate(&n.Notice, "notice", "the date of the Client's notice of non-approval")
+		e.notBefore(&n.Notice, l.Submitted, "notice", "submitted")
+		e.notBefore(&n.Resubmitted, n.Notice, "resubmitted", "notice")
+		l.NonApprovals = append(l.NonApprovals, n)
+	})
+	review := t.sub(t.paras, "review")
+	eachPart(review, raw.Review, wantTables(review), paras.review, func(e *part, raw *rawReview) {
+		results := e.against(paras.results)
 		r := Review{
-			Pos:              f.pos(k...),
-			Completed:        f.date(raw.Completed, paras, kk("completed")...),
-			CoversPos:        f.pos(kk("covers")...),
-			ResultsDelivered: f.date(raw.ResultsDelivered, results, kk("results_delivered")...),
-			Documents:        f.tomlDocuments(raw.Documents, paras, kk("documents")...),
+			Pos:              e.pos(),
+			Completed:        e.date(raw.Completed, "completed"),
+			CoversPos:        e.pos("covers"),
+			ResultsDelivered: results.date(raw.ResultsDelivered, "results_delivered"),
+			Documents:        e.documents(raw.Documents, "documents"),
 			Items:            map[string]Text{},
 		}
-		if !r.Completed.Set && !r.Completed.Invalid {
-			f.docs.problem(r.Completed.Pos, paras, "completed: missing: the date the review was completed")
-			r.Completed.Invalid = true
-		}
-		r.Covers, r.CoversSet = f.planTopics(raw.Covers, paras, kk("covers")...)
+		e.requireDate(&r.Completed, "completed", "the date the review was completed")
+		r.Covers, r.CoversSet = e.topics(raw.Covers)
 		values := map[string]any{
 			"improvements":             raw.Improvements,
 			"risk_assessment_updates":  raw.RiskAssessmentUpdates,
@@ -449,73 +410,51 @@ func (f *docFile) planReviews(ps []toml.Primitive, paras, results []string, key 
 			"measurement_improvements": raw.MeasurementImprovements,
 		}
 		for _, res := range ReviewResults() {
-			r.Items[res.Key] = f.tomlText(values[res.Key], results, kk(res.Key)...)
+			r.Items[res.Key] = results.text(values[res.Key], res.Key)
 		}
-		f.notBefore(&r.ResultsDelivered, r.Completed, results, "results_delivered", "completed")
-		out = append(out, r)
-	}
-	return out
-}
-
-func (f *docFile) planChanges(ps []toml.Primitive, paras []string, key string) []Change {
-	var out []Change
-	for i, p := range ps {
-		k := []string{key, "change", strconv.Itoa(i)}
-		kk := func(name string) []string { return append(slices.Clone(k), name) }
-		var raw rawChange
-		if !f.planDecode(p, &raw, paras, k...) {
-			continue
-		}
+		results.notBefore(&r.ResultsDelivered, r.Completed, "results_delivered", "completed")
+		l.Reviews = append(l.Reviews, r)
+	})
+	change := t.sub(t.paras, "change")
+	eachPart(change, raw.Change, wantTables(change), paras.change, func(e *part, raw *rawChange) {
 		c := Change{
-			Pos:       f.pos(k...),
-			Document:  key,
-			Date:      f.date(raw.Date, paras, kk("date")...),
-			What:      f.tomlText(raw.What, paras, kk("what")...),
-			Reference: f.tomlText(raw.Reference, paras, kk("reference")...),
+			Pos:       e.pos(),
+			Document:  e.key[0],
+			Date:      e.date(raw.Date, "date"),
+			What:      e.text(raw.What, "what"),
+			Reference: e.text(raw.Reference, "reference"),
 		}
-		if !c.Date.Set && !c.Date.Invalid {
-			f.docs.problem(c.Date.Pos, paras, "date: missing: the date the change took effect")
-			c.Date.Invalid = true
-		}
-		f.requireText(&c.What, paras, "what", "what changed")
-		out = append(out, c)
-	}
-	return out
+		e.requireDate(&c.Date, "date", "the date the change took effect")
+		e.requireText(&c.What, "what", "what changed")
+		l.Changes = append(l.Changes, c)
+	})
 }
 
-// planLastKey finds the key a decoding error is about.
-var planLastKey = regexp.MustCompile(`\(last key "([^"]+)"\)`)
-
-// planDecode decodes a table of the sections into v, whose fields are all
-// `any` but for the sub-tables: so the only error is a value that is not
-// the table or array of tables expected, reported as such at its line.
-func (f *docFile) planDecode(p toml.Primitive, v any, paras []string, key ...string) bool {
-	err := f.md.PrimitiveDecode(p, v)
-	if err == nil {
-		return true
+// certification reads [isms.certification] (c).
+func (c *part) certification(raw *rawCertification) *Certification {
+	cert := &Certification{
+		Pos:              c.pos(),
+		Name:             c.text(raw.Name, "name"),
+		Role:             c.text(raw.Role, "role"),
+		Signed:           c.date(raw.Signed, "signed"),
+		DelegatedBy:      c.text(raw.DelegatedBy, "delegated_by"),
+		EquivalentRef:    c.text(raw.EquivalentRef, "equivalent_reference"),
+		EquivalentAgreed: c.date(raw.EquivalentAgreed, "equivalent_agreed"),
+		Documents:        c.documents(raw.Documents, "documents"),
 	}
-	name, pos := strings.Join(key, "."), f.pos(key...)
-	if m := planLastKey.FindStringSubmatch(err.Error()); m != nil {
-		name, pos = m[1], f.pos(strings.Split(m[1], ".")...)
+	c.requireText(&cert.Name, "name", "who certified the ISMS")
+	c.requireText(&cert.Role, "role", "their role, such as \"Chief Information Officer\"")
+	cert.Officer = Officer(cert.Role.Value)
+	cert.DelegatedOfficer = Officer(cert.DelegatedBy.Value)
+	if cert.EquivalentAgreed.Set && !cert.EquivalentRef.Set && !cert.EquivalentRef.Invalid {
+		c.problem(cert.EquivalentAgreed.Pos, "equivalent_agreed needs equivalent_reference: the reference of the Client's written agreement")
 	}
-	var want string
-	switch last := name[strings.LastIndex(name, ".")+1:]; last {
-	case "smp", "isms":
-		want = fmt.Sprintf("want a table: [%s], then its keys one a line", last)
-	case "certification":
-		want = "want a table: [isms.certification], with name and role"
-	case "non_approval", "review", "change":
-		want = fmt.Sprintf("want one table per entry, each headed [[%s]]", name)
-	default:
-		want = strings.TrimPrefix(err.Error(), "toml: ")
-	}
-	f.docs.problem(pos, paras, "%s: %s", name, want)
-	return false
+	return cert
 }
 
-// planTopics reads `covers`: a list of topic names.
-func (f *docFile) planTopics(v any, paras []string, key ...string) ([]Topic, bool) {
-	pos := f.pos(key...)
+// topics reads a review's `covers`: a list of topic names.
+func (e *part) topics(v any) ([]Topic, bool) {
+	pos := e.pos("covers")
 	names := func() string {
 		var s []string
 		for _, t := range Topics() {
@@ -524,24 +463,24 @@ func (f *docFile) planTopics(v any, paras []string, key ...string) ([]Topic, boo
 		return strings.Join(s, ", ")
 	}
 	if v == nil {
-		f.docs.problem(pos, paras, "covers: missing: list the topics the review covered, from %s", names())
+		e.problem(pos, "covers: missing: list the topics the review covered, from %s", names())
 		return nil, false
 	}
 	list, ok := v.([]any)
 	if !ok {
-		f.docs.problem(pos, paras, "covers: want a list such as [\"threats\", \"good-practice\"], got %s", show(v))
+		e.problem(pos, "covers: want a list such as [\"threats\", \"good-practice\"], got %s", show(v))
 		return nil, false
 	}
 	var out []Topic
 	for _, x := range list {
 		s, ok := x.(string)
 		if !ok {
-			f.docs.problem(pos, paras, "covers: want topic names in quotes, got %s", show(x))
+			e.problem(pos, "covers: want topic names in quotes, got %s", show(x))
 			continue
 		}
 		t := Topic(strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "_", "-"), " ", "-"))
 		if !slices.ContainsFunc(Topics(), func(i TopicInfo) bool { return i.Topic == t }) {
-			f.docs.problem(pos, paras, "covers: unknown topic %q: want one of %s", s, names())
+			e.problem(pos, "covers: unknown topic %q: want one of %s", s, names())
 			continue
 		}
 		if !slices.Contains(out, t) {

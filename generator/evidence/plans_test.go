@@ -2,31 +2,11 @@ package evidence
 
 import (
 	"os"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 )
-
-// planRead reads one TOML file, plans.toml, in a folder that also holds
-// documents/smp.pdf.
-func planRead(src string) Documents {
-	return loadDocuments(fstest.MapFS{
-		"plans.toml":        {Data: []byte(src)},
-		"documents/smp.pdf": {Data: []byte("%PDF-1.4 tiny")},
-	}, "evidence")
-}
-
-// planProblems prints the problems as "line: msg".
-func planProblems(docs Documents) []string {
-	var out []string
-	for _, p := range docs.Problems {
-		out = append(out, strconv.Itoa(p.Pos.Line)+": "+p.Msg)
-	}
-	return out
-}
 
 // Every documented key of [smp] and [isms], read into its record with the
 // line of each key.
@@ -94,9 +74,9 @@ what = "VPN"
 date = 2025-10-06
 what = "Same day"
 `
-	docs := planRead(src)
+	docs := readOne(src)
 	if len(docs.Problems) != 0 {
-		t.Fatalf("problems:\n%s", strings.Join(planProblems(docs), "\n"))
+		t.Fatalf("problems:\n%s", strings.Join(problemLines(docs.Problems), "\n"))
 	}
 	s := docs.SMP
 	if s == nil || docs.ISMS == nil {
@@ -197,12 +177,7 @@ what = "Same day"
 // Every wrong value is one problem at its line, with the paragraphs it is
 // evidence for; the rest of the section is still read.
 func TestReadPlansProblems(t *testing.T) {
-	tests := []struct {
-		name  string
-		src   string
-		want  []string // "line: message prefix"
-		paras []string // of the first problem
-	}{
+	runTOMLCases(t, []tomlCase{
 		{"text not in quotes", "[smp]\nversion = 1.1\nsubmitted = 2025-04-30\n",
 			[]string{"2: version: want text in quotes, got 1.1"}, []string{"A.4.3.1", "B.4.1"}},
 		{"bad date", "[smp]\nsubmitted = \"tbc\"\n",
@@ -265,42 +240,20 @@ func TestReadPlansProblems(t *testing.T) {
 		{"document outside the folder", "[smp]\ndocuments = [\"../secret.pdf\", 7, \"documents/none.pdf\", \"documents/smp.pdf\"]\n",
 			[]string{`2: attachment "../secret.pdf": want a path inside the evidence folder`, "2: documents: want paths in quotes, got 7",
 				`2: attachment "documents/none.pdf": no such file`}, []string{"A.4.3.1", "B.4.1"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			docs := planRead(tt.src)
-			got := planProblems(docs)
-			if len(got) != len(tt.want) {
-				t.Fatalf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
-			for i := range tt.want {
-				if !strings.HasPrefix(got[i], tt.want[i]) {
-					t.Errorf("problem %d: %q, want prefix %q", i, got[i], tt.want[i])
-				}
-			}
-			if tt.paras != nil && !slices.Equal(docs.Problems[0].Paragraphs, tt.paras) {
-				t.Errorf("paragraphs %q, want %q", docs.Problems[0].Paragraphs, tt.paras)
-			}
-			for _, p := range docs.Problems {
-				if p.Pos.File != "evidence/plans.toml" || p.Pos.Line == 0 {
-					t.Errorf("problem %+v: want file and line", p)
-				}
-			}
-		})
-	}
+	})
 }
 
 // A wrong value does not lose the rest of the section.
 func TestReadPlansKeepsTheRest(t *testing.T) {
-	docs := planRead("[smp]\nversion = 2\nsubmitted = \"tbc\"\napproved = 2025-05-27\n[[smp.review]]\ncompleted = 2026-05-14\ncovers = [\"threats\"]\n")
+	docs := readOne("[smp]\nversion = 2\nsubmitted = \"tbc\"\napproved = 2025-05-27\n[[smp.review]]\ncompleted = 2026-05-14\ncovers = [\"threats\"]\n")
 	s := docs.SMP
 	if s == nil || !s.Version.Invalid || !s.Submitted.Invalid || s.Approved.String() != "2025-05-27" || len(s.Reviews) != 1 || !s.Reviews[0].Covered(TopicThreats) {
 		t.Fatalf("smp %+v", s)
 	}
 	// An empty [isms] is an ISMS with nothing recorded yet, not an error.
-	docs = planRead("[isms]\n")
+	docs = readOne("[isms]\n")
 	if docs.ISMS == nil || len(docs.Problems) != 0 || docs.ISMS.Type.Set || docs.ISMS.Type.Invalid {
-		t.Errorf("empty [isms]: %+v, problems %q", docs.ISMS, planProblems(docs))
+		t.Errorf("empty [isms]: %+v, problems %q", docs.ISMS, problemLines(docs.Problems))
 	}
 }
 
@@ -360,8 +313,7 @@ func TestTopicsAndResults(t *testing.T) {
 // The sample plans.toml reads without problems, and its attachments are
 // well-formed PDFs.
 func TestSamplePlans(t *testing.T) {
-	e := Load(os.DirFS("../../evidence"), "evidence")
-	d := e.Documents
+	d := sampleDocuments(t)
 	for _, p := range d.Problems {
 		if p.Pos.File == "evidence/plans.toml" {
 			t.Errorf("%s: %s", p.Pos, p.Msg)
@@ -396,68 +348,8 @@ func TestSamplePlans(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if msg := planCheckPDF(data); msg != "" {
+		if msg := checkPDF(data, "\n"); msg != "" {
 			t.Errorf("%s: %s", name, msg)
 		}
 	}
-}
-
-// planCheckPDF checks a classic one-section PDF: header, each xref offset
-// at its object, startxref at the xref table, and each stream's /Length
-// ending at an end-of-line before "endstream" (PDF 32000-1 7.3.8.1: the
-// end-of-line is not counted).
-func planCheckPDF(data []byte) string {
-	s := string(data)
-	if !strings.HasPrefix(s, "%PDF-1.") || !strings.HasSuffix(s, "%%EOF\n") {
-		return "no PDF header or %%EOF"
-	}
-	m := regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`).FindStringSubmatch(s)
-	if m == nil {
-		return "no startxref"
-	}
-	x, _ := strconv.Atoi(m[1])
-	if x >= len(s) || !strings.HasPrefix(s[x:], "xref\n") {
-		return "startxref does not point at xref"
-	}
-	entries := regexp.MustCompile(`(\d{10}) 00000 n `).FindAllStringSubmatch(s[x:], -1)
-	if len(entries) == 0 {
-		return "no objects"
-	}
-	for i, e := range entries {
-		off, _ := strconv.Atoi(e[1])
-		if want := strconv.Itoa(i+1) + " 0 obj"; off >= len(s) || !strings.HasPrefix(s[off:], want) {
-			return "xref entry " + strconv.Itoa(i+1) + " does not point at its object"
-		}
-	}
-	streams := regexp.MustCompile(`/Length (\d+) >>\nstream\n`).FindAllStringSubmatchIndex(s, -1)
-	if len(streams) == 0 {
-		return "no content stream"
-	}
-	for _, m := range streams {
-		n, _ := strconv.Atoi(s[m[2]:m[3]])
-		if end := m[1] + n; end > len(s) || !strings.HasPrefix(s[end:], "\nendstream") {
-			return "a stream's /Length is wrong"
-		}
-	}
-	return ""
-}
-
-// FuzzReadPlans: whatever the TOML text, reading never panics or hangs,
-// and every problem names the file, a line and a message.
-func FuzzReadPlans(f *testing.F) {
-	f.Add("[smp]\nversion = \"1\"\nsubmitted = 2025-04-30\n[[smp.review]]\ncompleted = 2026-01-01\ncovers = [\"threats\"]\nx = 1\n")
-	f.Add("[smp]\n[[smp.non_approval]]\nnotice = \"2025-05-02\"\nresubmitted = 2025-05-01\n[[smp.non_approval]]\nq = 1\n")
-	f.Add("[isms]\ntype = \"bespoke\"\n[isms.certification]\nrole = 1\n[[isms.change]]\n[[isms.review]]\ncovers = [1, \"x\"]\n")
-	f.Add("[isms]\ncertification = 3\nreview = [1]\nchange = \"x\"\n")
-	f.Add("[smp]\ndocuments = [\"../x\", \"/etc/passwd\", \"documents/smp.pdf\"]\n[smp.review]\n")
-	f.Add("smp = 1\nisms = []\n")
-	f.Fuzz(func(t *testing.T, src string) {
-		docs := planRead(src)
-		for _, p := range docs.Problems {
-			t.Log(p.Pos.String() + ": " + p.Msg)
-			if p.Msg == "" || p.Pos.File != "evidence/plans.toml" {
-				t.Fatalf("bad problem %+v", p)
-			}
-		}
-	})
 }

@@ -35,13 +35,8 @@ func Decode(name string, src []byte, v any) (*File, diag.List) {
 	var probs diag.List
 	meta, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			msg := perr.Message
-			if perr.LastKey != "" && !strings.Contains(msg, perr.LastKey) {
-				msg = fmt.Sprintf("%s: %s", perr.LastKey, msg)
-			}
-			probs.Add(diag.Pos{File: name, Line: perr.Position.Line, Col: perr.Position.Col}, "%s", msg)
+		if pos, msg, ok := SyntaxError(name, err); ok {
+			probs.Add(pos, "%s", msg)
 		} else if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
 			// The decoder's type errors are plain errors that print
 			// `toml: line N (last key "k"): msg`.
@@ -61,6 +56,21 @@ func Decode(name string, src []byte, v any) (*File, diag.List) {
 		probs.Add(f.Pos(k...), "unknown key %q", k.String())
 	}
 	return f, probs
+}
+
+// SyntaxError is where a toml.ParseError (a syntax error, a key defined
+// twice) is in the file called name, and what it says, naming the last key
+// read when the message does not. ok is false for any other error.
+func SyntaxError(name string, err error) (pos diag.Pos, msg string, ok bool) {
+	var perr toml.ParseError
+	if !errors.As(err, &perr) {
+		return diag.Pos{}, "", false
+	}
+	msg = perr.Message
+	if perr.LastKey != "" && !strings.Contains(msg, perr.LastKey) {
+		msg = fmt.Sprintf("%s: %s", perr.LastKey, msg)
+	}
+	return diag.Pos{File: name, Line: perr.Position.Line, Col: perr.Position.Col}, msg, true
 }
 
 func parentUndecoded(meta toml.MetaData, k toml.Key) bool {
@@ -106,14 +116,23 @@ type Index struct {
 	// plain lists, for each key path written without array indexes (as the
 	// decoder's Undecoded names them), the lines defining it, in order.
 	plain map[string][]int
+	// under maps every key path that encloses another to the first line
+	// defining a key or table inside it.
+	under map[string]int
 }
 
 // NewIndex scans src once.
 func NewIndex(src []byte) *Index {
-	ix := &Index{lines: map[string]int{}, plain: map[string][]int{}}
+	ix := &Index{lines: map[string]int{}, plain: map[string][]int{}, under: map[string]int{}}
 	set := func(k string, n int) {
 		if _, ok := ix.lines[k]; !ok {
 			ix.lines[k] = n
+		}
+		for i := strings.LastIndex(k, "."); i > 0; i = strings.LastIndex(k[:i], ".") {
+			if _, ok := ix.under[k[:i]]; ok {
+				break // and so are its own enclosing keys
+			}
+			ix.under[k[:i]] = n
 		}
 	}
 	table, plainTable := "", ""
@@ -184,6 +203,19 @@ func (ix *Index) Line(key []string) (line int, exact bool) {
 		}
 	}
 	return 0, false
+}
+
+// Within returns the line defining key, or, when key itself is not in the
+// source, the first line defining a key or table inside it: the line of
+// [representatives.client] for {"representatives"} in a file without a
+// [representatives] header. false when neither is in the source.
+func (ix *Index) Within(key []string) (int, bool) {
+	k := strings.Join(key, ".")
+	if n, ok := ix.lines[k]; ok {
+		return n, true
+	}
+	n, ok := ix.under[k]
+	return n, ok
 }
 
 // normaliseKey turns `a . "b c"` into `a.b c`.

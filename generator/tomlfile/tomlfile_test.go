@@ -1,8 +1,11 @@
 package tomlfile
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 const sample = `# comment
@@ -73,6 +76,51 @@ title = "Three"
 		if got := KeyLine([]byte(src), tt.key); got != tt.want {
 			t.Errorf("KeyLine(%q) = %d, want %d", tt.key, got, tt.want)
 		}
+	}
+}
+
+func TestWithin(t *testing.T) {
+	src := `top = 1
+[representatives.agency]
+name = "x"
+[representatives]
+[[smp.review]]
+security_policy.version = "1"
+[other]
+a.b.c = 1
+`
+	ix := NewIndex([]byte(src))
+	tests := []struct {
+		key  []string
+		want int
+		ok   bool
+	}{
+		{[]string{"representatives"}, 4, true}, // its own header, though a table inside it comes first
+		{[]string{"representatives", "agency"}, 2, true},
+		{[]string{"smp"}, 5, true}, // only [[smp.review]]
+		{[]string{"smp", "review", "0"}, 5, true},
+		{[]string{"security_policy"}, 0, false}, // smp.review.0.security_policy, not a section
+		{[]string{"other", "a"}, 8, true},       // dotted keys only
+		{[]string{"other", "a", "b"}, 8, true},
+		{[]string{"top"}, 1, true},
+		{[]string{"nowhere"}, 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := ix.Within(tt.key); got != tt.want || ok != tt.ok {
+			t.Errorf("Within(%q) = %d, %v; want %d, %v", tt.key, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestSyntaxError(t *testing.T) {
+	var v any
+	_, err := toml.Decode("a = 1\n[b]\nc = = 2\n", &v)
+	pos, msg, ok := SyntaxError("f.toml", err)
+	if !ok || pos.File != "f.toml" || pos.Line != 3 || pos.Col == 0 || msg == "" {
+		t.Errorf("SyntaxError = %v, %q, %v; want f.toml:3 with a column and a message", pos, msg, ok)
+	}
+	if _, _, ok := SyntaxError("f.toml", errors.New("toml: line 1 (last key \"n\"): incompatible types")); ok {
+		t.Error("SyntaxError took a plain error for a toml.ParseError")
 	}
 }
 
