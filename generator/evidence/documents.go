@@ -228,9 +228,14 @@ func (f *docFile) keyInArray(k toml.Key, nth int) diag.Pos {
 
 // pos is the position of a key path, e.g. pos("smp", "approved") or
 // pos("evidence", "2", "title"): the line defining it, or else the line
-// of the nearest table or key enclosing it.
+// of the nearest table or key enclosing it, or else the first line inside
+// that table (a section written only as [audit_logging.sub] has no line
+// of its own: a key missing from it is shown at its first line).
 func (f *docFile) pos(key ...string) diag.Pos {
 	line, _ := f.idx().Line(key)
+	for i := len(key) - 1; line == 0 && i > 0; i-- {
+		line, _ = f.idx().Within(key[:i])
+	}
 	return diag.Pos{File: f.path, Line: line}
 }
 

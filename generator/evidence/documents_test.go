@@ -257,6 +257,24 @@ func TestSectionPos(t *testing.T) {
 	}
 }
 
+// A key missing from a section with no header of its own is reported at
+// the section's first line, not at no line.
+func TestMissingKeyInHeaderlessSection(t *testing.T) {
+	docs := readOne("# audit logging\n\n[audit_logging.not_applicable_sources]\nrouters = \"none in the design\"\n")
+	var missing []string
+	for _, p := range docs.Problems {
+		if strings.Contains(p.Msg, ": missing:") {
+			missing = append(missing, p.Pos.String()+": "+p.Msg)
+			if p.Pos.Line != 3 {
+				t.Errorf("%s: want line 3", p.Pos)
+			}
+		}
+	}
+	if len(missing) < 3 { // retention_months, sources, events, access_records_kept
+		t.Errorf("missing keys reported: %q", missing)
+	}
+}
+
 // A value that is not the table, or array of tables, a reader expects is
 // one problem at its line, and the rest of the section is still read;
 // whatever the order the decoder visits the keys in, no key is reported
@@ -267,7 +285,7 @@ func TestWrongShapeKeepsTheSection(t *testing.T) {
 		checkTOMLProblems(t, docs, []string{
 			"3: smp.review: want one table per entry, each headed [[smp.review]]",
 			"5: smp.change: want one table per entry, each headed [[smp.change]]",
-			"7: line 7 (last key \"security_policy.request\"): incompatible types",
+			"7: security_policy.request: want one table per entry, each headed [[security_policy.request]]",
 		}, []string{"A.4.3.1", "B.4.1"})
 		if got := docs.Problems[1].Paragraphs; !slices.Equal(got, []string{"A.4.4.3", "B.5.3"}) {
 			t.Errorf("paragraphs of the change %q, want its own", got)

@@ -135,7 +135,7 @@ documents = ["documents/policy.pdf"]
 func TestReadGovernanceProblems(t *testing.T) {
 	runTOMLCases(t, []tomlCase{
 		{"representative wrong type", "[representatives]\nclient = \"Jo\"\n",
-			[]string{"2: line 2 (last key \"representatives.client\"): type mismatch"}, []string{"B.2.3", "B.2.3.1"}},
+			[]string{"2: representatives.client: want a table: [representatives.client], then its keys one a line"}, []string{"B.2.3", "B.2.3.1"}},
 		{"representative unknown key", "[representatives.agency]\nname = \"Jo\"\nemail = \"x\"\n",
 			[]string{`3: unknown key "representatives.agency.email"`}, nil},
 		{"representative bad date and name", "[representatives.agency]\nname = 3\nappointed = \"soon\"\n",
@@ -187,7 +187,7 @@ func TestReadGovernanceProblems(t *testing.T) {
 		{"data location problems", "[[data_location]]\nregime = \"UK GDPR\"\n[[data_location]]\nplace = \"Leeds\"\nactivities = [\"backup\"]\nregime = 1\n[[data_location]]\nplace = \"York\"\nactivities = []\n",
 			[]string{"1: place: missing", "1: activities: missing", `5: activities: unknown name "backup"`, "6: regime: want text in quotes, got 1", "9: activities: name at least one"}, []string{"B.Annex1.3.1"}},
 		{"data location not a table", "data_location = [\"London\"]\n",
-			[]string{"1: line 1 (last key \"data_location\"): type mismatch"}, []string{"B.Annex1.3.1"}},
+			[]string{"1: data_location: want one table per entry, each headed [[data_location]]"}, []string{"B.Annex1.3.1"}},
 		{"data location unknown key", "[[data_location]]\nplace = \"x\"\nactivities = [\"storage\"]\nregime = \"x\"\ncountry = \"UK\"\n",
 			[]string{`5: unknown key "data_location.country"`}, nil},
 		{"ceasing missing review", "[ceasing_to_trade]\nsummary = \"x\"\n",

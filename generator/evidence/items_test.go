@@ -112,9 +112,9 @@ func TestReadItemProblems(t *testing.T) {
 		{"unknown key", "[[evidence]]\n" + ok + "paragraph = [\"B.2.5\"]\n",
 			[]string{`7: unknown key "evidence.paragraph"`}, 1, nil},
 		{"not tables", "evidence = [\"EV-1\"]\n",
-			[]string{`1: line 1 (last key "evidence"): type mismatch`}, 0, nil},
+			[]string{`1: evidence: want one table per entry, each headed [[evidence]]`}, 0, nil},
 		{"not a list", "evidence = \"EV-1\"\n",
-			[]string{`1: line 1 (last key "evidence"): incompatible types`}, 0, nil},
+			[]string{`1: evidence: want one table per entry, each headed [[evidence]]`}, 0, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

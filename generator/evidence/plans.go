@@ -2,7 +2,6 @@ package evidence
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -314,21 +313,9 @@ type (
 	}
 )
 
-// wantTable and wantTables say what a table, or an array of tables, of the
-// plans should look like, where the decoder's words would not help.
-func wantTable(t *part, then string) string {
-	key := strings.Join(t.key, ".")
-	return fmt.Sprintf("%s: want a table: [%s], %s", key, key, then)
-}
-
-func wantTables(t *part) string {
-	key := strings.Join(t.key, ".")
-	return fmt.Sprintf("%s: want one table per entry, each headed [[%s]]", key, key)
-}
-
 func readSMP(f *docFile, key string, p toml.Primitive) {
 	t := &part{f: f, key: []string{key}, paras: smpParas.submit}
-	readPart(t, &p, wantTable(t, "then its keys one a line"), func(raw *rawLifecycle) {
+	readPart(t, &p, "", func(raw *rawLifecycle) {
 		s := &SMP{Pos: t.pos(), Lifecycle: t.lifecycle(raw, smpParas)}
 		t.records(&s.Lifecycle, raw, smpParas)
 		f.docs.SMP = s
@@ -337,7 +324,7 @@ func readSMP(f *docFile, key string, p toml.Primitive) {
 
 func readISMS(f *docFile, key string, p toml.Primitive) {
 	t := &part{f: f, key: []string{key}, paras: ismsParas.submit}
-	readPart(t, &p, wantTable(t, "then its keys one a line"), func(raw *rawISMS) {
+	readPart(t, &p, "", func(raw *rawISMS) {
 		i := &ISMS{Pos: t.pos(), Type: t.text(raw.Type, "type")}
 		i.Lifecycle = t.lifecycle(&raw.rawLifecycle, ismsParas)
 		switch v := strings.ToLower(i.Type.Value); {
@@ -377,7 +364,7 @@ func (t *part) lifecycle(raw *rawLifecycle, paras lifecycleParas) Lifecycle {
 // non-approvals, reviews and changes.
 func (t *part) records(l *Lifecycle, raw *rawLifecycle, paras lifecycleParas) {
 	nonApproval := t.sub(t.paras, "non_approval")
-	eachPart(nonApproval, raw.NonApproval, wantTables(nonApproval), paras.nonApproval, func(e *part, raw *rawNonApproval) {
+	eachPart(nonApproval, raw.NonApproval, "", paras.nonApproval, func(e *part, raw *rawNonApproval) {
 		n := NonApproval{
 			Pos:         e.pos(),
 			Notice:      e.date(raw.Notice, "notice"),
@@ -391,7 +378,7 @@ func (t *part) records(l *Lifecycle, raw *rawLifecycle, paras lifecycleParas) {
 		l.NonApprovals = append(l.NonApprovals, n)
 	})
 	review := t.sub(t.paras, "review")
-	eachPart(review, raw.Review, wantTables(review), paras.review, func(e *part, raw *rawReview) {
+	eachPart(review, raw.Review, "", paras.review, func(e *part, raw *rawReview) {
 		results := e.against(paras.results)
 		r := Review{
 			Pos:              e.pos(),
@@ -416,7 +403,7 @@ func (t *part) records(l *Lifecycle, raw *rawLifecycle, paras lifecycleParas) {
 		l.Reviews = append(l.Reviews, r)
 	})
 	change := t.sub(t.paras, "change")
-	eachPart(change, raw.Change, wantTables(change), paras.change, func(e *part, raw *rawChange) {
+	eachPart(change, raw.Change, "", paras.change, func(e *part, raw *rawChange) {
 		c := Change{
 			Pos:       e.pos(),
 			Document:  e.key[0],

@@ -81,6 +81,9 @@ func readPart[R any](t *part, p *toml.Primitive, want string, read func(raw *R))
 	if p == nil {
 		return
 	}
+	if want == "" {
+		want = wantTable(t, "then its keys one a line")
+	}
 	from := len(t.f.docs.Problems)
 	var raw R
 	if t.decode(*p, &raw, want) {
@@ -97,6 +100,9 @@ func readPart[R any](t *part, p *toml.Primitive, want string, read func(raw *R))
 func eachPart[R any](t *part, p *toml.Primitive, want string, paras []string, read func(e *part, raw *R)) {
 	if p == nil {
 		return
+	}
+	if want == "" {
+		want = wantTables(t)
 	}
 	from := len(t.f.docs.Problems)
 	var list []toml.Primitive
@@ -340,4 +346,16 @@ func choiceNames(choices []Choice) string {
 		s = append(s, strconv.Quote(c.Name))
 	}
 	return strings.Join(s, ", ")
+}
+
+// wantTable and wantTables say what a table, or an array of tables,
+// should look like: the decoder's own words name Go types.
+func wantTable(t *part, then string) string {
+	key := strings.Join(t.key, ".")
+	return fmt.Sprintf("%s: want a table: [%s], %s", key, key, then)
+}
+
+func wantTables(t *part) string {
+	key := strings.Join(t.key, ".")
+	return fmt.Sprintf("%s: want one table per entry, each headed [[%s]]", key, key)
 }
