@@ -93,7 +93,7 @@ func TestParseErrors(t *testing.T) {
 		want []string // substrings, each expected in the error
 	}{
 		{"syntax error", "[contract\nform = \"B\"\n", []string{"config.toml:2:10: expected '.' or ']'"}},
-		{"wrong type", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\nsecurity_policy = \"yes\"\n", []string{`config.toml:4: contract.security_policy: incompatible types`}},
+		{"wrong type", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\nsecurity_policy = \"yes\"\n", []string{`config.toml:4: security_policy: want true or false, got "yes"`}},
 		{"missing required", "[contract]\nname = \"x\"\n", []string{"form is required", "start_date is required"}},
 		{"bad values all reported", "[contract]\nform = \"C\"\nstart_date = \"1 April\"\n[review]\nas_of = \"tomorrow\"\n[calendar]\nregion = \"wales\"\n",
 			[]string{`config.toml:2: form: want "A" or "B", got "C"`, `config.toml:3: start_date: want a date`, `config.toml:5: as_of: want a date`, `config.toml:7: region:`}},

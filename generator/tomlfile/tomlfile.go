@@ -8,16 +8,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
+	"reflect"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/agency/evidence-site/generator/diag"
 )
-
-var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // File is a decoded TOML file: its name (as printed in problems), its source
 // and the decoder's metadata.
@@ -27,25 +24,34 @@ type File struct {
 	meta toml.MetaData
 }
 
-// Decode decodes src into v. A syntax or type error stops the decoder: it is
-// the only problem returned and the File is nil. Otherwise every key that v
-// does not have is reported as unknown, each with its line.
+// Decode decodes src into v, a pointer to a struct. A syntax error stops
+// the decoder: it is the only problem returned and the File is nil. A
+// value of the wrong type is reported at its key ("n: want a whole
+// number, got \"x\""), every one of them, in the struct's order; the File
+// is then nil too, as what was decoded is incomplete. Otherwise every key
+// that v does not have is reported as unknown, each with its line.
 func Decode(name string, src []byte, v any) (*File, diag.List) {
 	f := &File{Name: name, src: src}
 	var probs diag.List
-	meta, err := toml.NewDecoder(bytes.NewReader(src)).Decode(v)
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || !table(rv.Elem().Type()) {
+		probs.Add(diag.Pos{File: name}, "internal error: tomlfile.Decode wants a pointer to a struct, got %T", v)
+		return nil, probs
+	}
+	var doc toml.Primitive
+	meta, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&doc)
 	if err != nil {
 		if pos, msg, ok := SyntaxError(name, err); ok {
 			probs.Add(pos, "%s", msg)
-		} else if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
-			// The decoder's type errors are plain errors that print
-			// `toml: line N (last key "k"): msg`.
-			line, _ := strconv.Atoi(m[1])
-			probs.Add(diag.Pos{File: name, Line: line}, "%s: %s", m[2], m[3])
 		} else {
 			probs.Add(diag.Pos{File: name}, "%s", strings.TrimPrefix(err.Error(), "toml: "))
 		}
 		return nil, probs
+	}
+	d := &typed{f: f, md: meta}
+	d.value(doc, rv.Elem(), nil)
+	if len(d.probs) > 0 {
+		return nil, d.probs
 	}
 	f.meta = meta
 	for _, k := range meta.Undecoded() {
