@@ -4,10 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/xuri/excelize/v2"
-
-	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
 func FuzzParseDate(f *testing.F) {
@@ -80,55 +76,19 @@ func FuzzParseClearance(f *testing.F) {
 	})
 }
 
-// FuzzLoad fuzzes the text of the Staff sheet, builds a real workbook from
-// it and reads it with a fixed training register beside it. Whatever the
-// sheet holds, Load must not panic and every problem must print with the
-// file it is in.
+// FuzzLoad fuzzes the Staff sheet (see fuzzRegister) with a fixed
+// training register beside it.
 func FuzzLoad(f *testing.F) {
-	f.Add(staffSheet(staffRow(f, "NS-1", nil)).TSV)
-	f.Add(staffSheet(
-		staffRow(f, "NS-1", map[string]string{"Identity Check": "tbc", "End Date": "'31/12/2025"}),
-		staffRow(f, "ns-1", nil),
-		staffRow(f, "", map[string]string{"Government Data Access": "maybe"}),
-		staffRow(f, "NS-3", map[string]string{"Start Date": "=TODAY()", "Clearance Held": "Secret"}),
+	f.Add(sheet(f, "staff", row(f, "staff", "NS-1")).TSV)
+	f.Add(sheet(f, "staff",
+		row(f, "staff", "NS-1", map[string]string{"Identity Check": "tbc", "End Date": "'31/12/2025"}),
+		row(f, "staff", "ns-1"),
+		row(f, "staff", "", map[string]string{"Government Data Access": "maybe"}),
+		row(f, "staff", "NS-3", map[string]string{"Start Date": "=TODAY()", "Clearance Held": "Secret"}),
 	).TSV)
 	f.Add("title\n\nstaff id\tSTART DATE\n NS-1 \t45800\nNS-2\t-1\n")
 	f.Add("Staff ID\tStaff ID\tStart Date\nNS-1\tNS-2\t2025-02-30\n")
 	f.Add("")
 	f.Add("\t\t\n\n\n")
-	training := xlsx(f, trainingSheet("NS-1\tSIM\t2025-06-01", "NS-2\tSIM\ttbc", "\tSIM\t2025-06-01"))
-	f.Fuzz(func(t *testing.T, text string) {
-		b, err := workbook.Build(workbook.Sheet{Name: "Staff", TSV: text})
-		if err != nil {
-			t.Skip(err) // not a sheet excelize can write
-		}
-		e := Load(files{"staff.xlsx": b, "training.xlsx": training}.fs(), "evidence")
-		if len(e.Registers) != len(Schemas()) {
-			t.Fatalf("%d registers", len(e.Registers))
-		}
-		seen := map[string]bool{}
-		for _, s := range e.Staff {
-			if s.ID == "" || seen[strings.ToUpper(s.ID)] {
-				t.Fatalf("Staff ID %q empty or repeated", s.ID)
-			}
-			seen[strings.ToUpper(s.ID)] = true
-		}
-		for _, r := range e.Registers {
-			if r.Rows != len(r.Data) {
-				t.Fatalf("%s: Rows %d, Data %d", r.Schema.Name, r.Rows, len(r.Data))
-			}
-			for _, p := range r.Problems {
-				line := p.Pos.String() + ": " + p.Msg
-				t.Log(line)
-				if p.Msg == "" || p.Pos.File != r.Path || !strings.HasPrefix(line, r.Path) || len(p.Paragraphs) == 0 {
-					t.Fatalf("problem %q: want a message, the file %s and paragraphs %q", line, r.Path, p.Paragraphs)
-				}
-				if p.Pos.Cell != "" {
-					if _, _, err := excelize.CellNameToCoordinates(p.Pos.Cell); err != nil || p.Pos.Sheet == "" {
-						t.Fatalf("problem %q: bad cell: %v", line, err)
-					}
-				}
-			}
-		}
-	})
+	fuzzRegister(f, "staff", file(f, "training", "NS-1\tSIM\t2025-06-01", "NS-2\tSIM\ttbc", "\tSIM\t2025-06-01"), nil)
 }

@@ -19,36 +19,6 @@ const (
 	IncidentAttempted = "attempted"
 )
 
-// IncidentSchema is the register evidence/incidents.xlsx: one row per
-// actual, potential or attempted Breach of Security.
-func IncidentSchema() Schema {
-	p := func(ids ...string) []string { return ids }
-	return Schema{
-		Name: "incidents", Title: "Incident register", Short: "Incidents", File: "incidents.xlsx", Sheet: "Incidents",
-		Key: "Incident ID", UniqueKey: true,
-		Columns: []Column{
-			{Name: "Incident ID", Required: true, Filled: true,
-				Paragraphs: p(ParaNotifyA, ParaRecurA, ParaReportA, ParaNotifyB, ParaRecurB, ParaDataB, ParaReportB),
-				Doc:        "Unique identifier of the incident, e.g. INC-2025-001."},
-			{Name: "Type", Type: TypeChoice, Required: true, Filled: true, Paragraphs: p(ParaNotifyA, ParaReportA, ParaNotifyB, ParaReportB),
-				Choices: []string{IncidentActual, IncidentPotential, IncidentAttempted},
-				Doc:     "actual, potential or attempted Breach of Security."},
-			{Name: "Aware On", Type: TypeDate, Required: true, Filled: true, Paragraphs: p(ParaNotifyA, ParaRecurA, ParaNotifyB, ParaRecurB, ParaReportB),
-				Doc: "Date the Agency became aware of the incident."},
-			{Name: "Notified On", Type: TypeDate, Required: true, Paragraphs: p(ParaNotifyA, ParaNotifyB),
-				Doc: "Date the Agency notified the Client, on or after Aware On; empty until then."},
-			{Name: "Data Requested On", Type: TypeDate, Required: true, Paragraphs: p(ParaDataB),
-				Doc: "Date the Client (or GovCertUK) requested data about the incident; empty if none was requested."},
-			{Name: "Data Supplied On", Type: TypeDate, Required: true, Paragraphs: p(ParaDataB),
-				Doc: "Date the requested data was supplied, on or after Data Requested On; empty until then."},
-			{Name: "Report Delivered On", Type: TypeDate, Required: true, Paragraphs: p(ParaReportA, ParaReportB),
-				Doc: "Date the full details (with the root cause analysis) were given to the Client, on or after Aware On; empty until then."},
-			{Name: "Root Cause", Required: true, Paragraphs: p(ParaRecurA, ParaRecurB),
-				Doc: "The incident's root cause, once known; compared ignoring case and spaces to find recurring causes."},
-		},
-	}
-}
-
 // Incident is one row of the incident register.
 type Incident struct {
 	ID              string
@@ -89,8 +59,7 @@ func checkIncident(reg *Register, in *Incident) {
 		if !d.Set || !after.Set || !d.Time.Before(after.Time) {
 			return
 		}
-		c, _ := reg.Schema.Column(col)
-		reg.problem(d.Pos, in.ID, c.Paragraphs, "%s: %s is before %s %s", col, d, what, after)
+		reg.problem(d.Pos, in.ID, reg.column(col).Paragraphs, "%s: %s is before %s %s", col, d, what, after)
 		d.Set, d.Invalid = false, true
 	}
 	before(&in.Notified, "Notified On", in.Aware, "the Agency became aware of the incident on")

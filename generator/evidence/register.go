@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -47,11 +48,15 @@ type Column struct {
 	// Paragraphs are the schedule paragraphs this column evidences; a
 	// problem with the column is a finding against them.
 	Paragraphs []string
-	// Doc says what the column holds, for the site and README.
+	// Doc says what the column holds, for the site and README.md.
 	Doc string
-	// Choices are the accepted values of a KindChoice column, as written
+	// Choices are the accepted values of a TypeChoice column, as written
 	// in the documentation.
 	Choices []string
+	// Example is the column's cell in the register's example row, as
+	// written in a cell (a leading ' keeps a number as text): the base row
+	// of the test fixtures.
+	Example string
 }
 
 // Schema describes a register: one sheet of one workbook.
@@ -65,7 +70,29 @@ type Schema struct {
 	// UniqueKey is true when each subject has one row (a staff register);
 	// false when it may have many (a training log).
 	UniqueKey bool
+	RowDoc    string // what a row is, for the docs: "one row per person"
 	Columns   []Column
+}
+
+// Header returns the names of the register's own columns, in order: its
+// header row, without the optional Paragraphs column.
+func (s Schema) Header() []string {
+	var out []string
+	for _, c := range s.Columns {
+		if c.Name != ParagraphsColumn {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// Example returns the register's example row: column name -> cell.
+func (s Schema) Example() map[string]string {
+	out := map[string]string{}
+	for _, c := range s.Columns {
+		out[c.Name] = c.Example
+	}
+	return out
 }
 
 // Column returns the named column.
@@ -125,6 +152,9 @@ type Register struct {
 	// order (dates as yyyy-mm-dd).
 	Header []string
 	Data   []DataRow
+	// unknown lists the columns a reader asked for that the schema does
+	// not declare, each reported once.
+	unknown []string
 }
 
 // DataRow is one used row of a register, for display.
@@ -173,6 +203,22 @@ func (r *Register) dropRow(key string, pos diag.Pos) {
 	}
 }
 
+// column returns the schema's column named name. A reader asking for a
+// column its schema does not declare is a bug in this program, not in the
+// evidence: it is recorded as a problem, once, so that it cannot pass
+// unseen, and TestReadersReadTheirSchema fails on it.
+func (r *Register) column(name string) Column {
+	c, ok := r.Schema.Column(name)
+	if !ok && !slices.Contains(r.unknown, name) {
+		r.unknown = append(r.unknown, name)
+		r.Problems.add(diag.Pos{File: r.Path}, "", r.Schema.Paragraphs(),
+			"this program reads a column %q that the register does not declare: a bug, please report it", name)
+	}
+	return c
+}
+
+// problem records a problem about a register, against paras or, when none
+// are given, every paragraph the register evidences.
 func (r *Register) problem(pos diag.Pos, subject string, paras []string, format string, args ...any) {
 	if len(paras) == 0 {
 		// A column that evidences no paragraph of its own (Name, Role) is

@@ -42,17 +42,18 @@ func (r rowReader) raw(col string) (string, diag.Pos, bool) {
 	return v, r.t.pos(idx, r.row.num), true
 }
 
+// problem records a problem with a cell of col, against the column's
+// paragraphs.
 func (r rowReader) problem(pos diag.Pos, col string, format string, args ...any) {
-	c, _ := r.t.reg.Schema.Column(col)
-	r.t.reg.problem(pos, r.row.key, c.Paragraphs, col+": "+format, args...)
+	r.t.reg.problem(pos, r.row.key, r.t.reg.column(col).Paragraphs, col+": "+format, args...)
 }
 
 // empty reports whether a cell is empty, recording a problem when the column
 // must be filled. The second result is true when the value is unusable
 // because the column is missing or the cell is empty though required.
 func (r rowReader) empty(col, v string, pos diag.Pos, present bool) (isEmpty, invalid bool) {
+	c := r.t.reg.column(col)
 	if !present {
-		c, _ := r.t.reg.Schema.Column(col)
 		return true, c.Required
 	}
 	if v != "" {
@@ -62,18 +63,20 @@ func (r rowReader) empty(col, v string, pos diag.Pos, present bool) (isEmpty, in
 		r.problem(pos, col, "the formula =%s has no saved value, and formulas are not evaluated: enter the value itself (or open and save the workbook in a spreadsheet program)", formula)
 		return true, true
 	}
-	if c, _ := r.t.reg.Schema.Column(col); c.Filled {
+	if c.Filled {
 		r.problem(pos, col, "empty; a value is required")
 		return true, true
 	}
 	return true, false
 }
 
-// Text reads a text cell.
+// Text reads a text cell. A required column missing from the sheet is
+// reported once, as a problem with the header: its cells are Invalid, so
+// that their emptiness is not reported again.
 func (r rowReader) Text(col string) Text {
 	v, pos, present := r.raw(col)
-	if isEmpty, _ := r.empty(col, v, pos, present); isEmpty {
-		return Text{Pos: pos}
+	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
+		return Text{Pos: pos, Invalid: invalid}
 	}
 	return Text{Value: v, Set: true, Pos: pos}
 }
@@ -138,10 +141,10 @@ func parseNumber(v string) (float64, error) {
 // value returned is the choice as documented (its canonical spelling).
 func (r rowReader) Choice(col string) Text {
 	v, pos, present := r.raw(col)
-	if isEmpty, _ := r.empty(col, v, pos, present); isEmpty {
-		return Text{Pos: pos}
+	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
+		return Text{Pos: pos, Invalid: invalid}
 	}
-	c, _ := r.t.reg.Schema.Column(col)
+	c := r.t.reg.column(col)
 	for _, choice := range c.Choices {
 		if normaliseHeader(choice) == normaliseHeader(v) {
 			return Text{Value: choice, Set: true, Pos: pos}

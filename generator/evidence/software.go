@@ -23,32 +23,6 @@ const (
 	UpgradeClientAgreed        = "client-agreed"
 )
 
-// SoftwareSchema is the software versions register, evidence/software.xlsx.
-func SoftwareSchema() Schema {
-	p := func(ids ...string) []string { return ids }
-	all := p(ParaSoftware, ParaSoftwareMitigation, ParaSoftwareAgreed)
-	return Schema{
-		Name: "software", Title: "Software versions", Short: "Software", File: "software.xlsx", Sheet: "Software",
-		Key: "Product", UniqueKey: true,
-		Columns: []Column{
-			{Name: "Product", Required: true, Filled: true, Paragraphs: all, Doc: "The COTS product (one row each), e.g. PostgreSQL or Windows Server."},
-			{Name: "Installed Version", Required: true, Filled: true, Paragraphs: p(ParaSoftware),
-				Doc: "The oldest version installed anywhere in the service, e.g. 17.6 or v1.33.5; its major version is its first number."},
-			{Name: "Latest Version", Required: true, Filled: true, Paragraphs: p(ParaSoftware),
-				Doc: "The latest version released by the vendor, e.g. 19.1."},
-			{Name: "Latest Release Date", Type: TypeDate, Required: true, Filled: true, Paragraphs: p(ParaSoftware, ParaSoftwareMitigation),
-				Doc: "The date the latest major version was first released (19.0, not the 19.1 patch): the upgrade windows run from it."},
-			{Name: "Previous Major Version", Paragraphs: p(ParaSoftware),
-				Doc: "The major version released before the latest, where majors are not numbered one apart (Windows Server 2022 before 2025, Ubuntu LTS 24.04 before 26.04); empty means the latest major less one."},
-			{Name: "Exception", Type: TypeChoice, Paragraphs: p(ParaSoftwareMitigation, ParaSoftwareAgreed),
-				Choices: []string{UpgradeExceptionNone, UpgradeMitigationReduction, UpgradeClientAgreed},
-				Doc:     "none (or empty); mitigation-reduction: upgrading would reduce mitigations, 12 Months allowed (B.9.4.1); client-agreed: the Client agreed in writing (B.9.4.2)."},
-			{Name: "Exception Reference", Paragraphs: p(ParaSoftwareMitigation, ParaSoftwareAgreed),
-				Doc: "Reference of the record of the exception (the risk assessment, or the Client's written agreement); an exception without one does not count."},
-		},
-	}
-}
-
 // Version is a version cell: the text as written and its major version.
 // Set is false when the cell is empty; Invalid is true when it could not be
 // read or contradicts another cell of the row (already reported).

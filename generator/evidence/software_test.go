@@ -1,12 +1,9 @@
 package evidence
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/agency/evidence-site/generator/internal/workbook"
 )
@@ -90,47 +87,24 @@ func FuzzParseMajor(f *testing.F) {
 	})
 }
 
-// softwareHeader is the software register's header row: A Product ... G
-// Exception Reference.
-var softwareHeader = []string{
-	"Product", "Installed Version", "Latest Version", "Latest Release Date",
-	"Previous Major Version", "Exception", "Exception Reference",
-}
-
-func softwareSheet(header []string, rows ...string) workbook.Sheet {
-	return workbook.Sheet{Name: "Software", TSV: tsv(append([]string{strings.Join(header, "\t")}, rows...)...)}
-}
-
 func softwareByID(t *testing.T, e *Evidence, id string) Software {
 	t.Helper()
-	for _, s := range e.Software {
-		if s.ID == id {
-			return s
-		}
-	}
-	t.Fatalf("no software %s among %d", id, len(e.Software))
-	return Software{}
+	return record(t, e.Software, func(s Software) string { return s.ID }, id)
 }
 
 func TestLoadSoftware(t *testing.T) {
-	tests := []struct {
-		name     string
-		sheet    workbook.Sheet
-		problems []wantProblem
-		rows     []string // products read, in order
-		check    func(t *testing.T, e *Evidence)
-	}{
+	runLoad(t, "software", []loadCase{
 		{
 			name: "every column, any case and order, numbers, text and v-prefixed versions",
-			sheet: workbook.Sheet{Name: "software", TSV: tsv(
+			files: files{"software.xlsx": xlsx(t, workbook.Sheet{Name: "software", TSV: tsv(
 				"Software versions at 2026-11-27",
 				"exception reference\tEXCEPTION\tprevious major version\tLatest_Release_Date\tlatest version\tInstalled  Version\tProduct",
 				"\t\t\t2026-09-24\t'19.1\t'17.6\tPostgreSQL",
 				"CLIENT-1\tClient-Agreed\t2022\t'18/11/2025\t2025\t2019\tSQL Server",
 				"RISK-1\t mitigation-reduction \t\t2026-05-21\t'v19.0.2\t'v17.11.6\tGitLab",
 				"\tnone\t\t2015-07-21\t'v1.37.2\t1.35\tKubernetes",
-			)},
-			rows: []string{"PostgreSQL", "SQL Server", "GitLab", "Kubernetes"},
+			)})},
+			keys: []string{"PostgreSQL", "SQL Server", "GitLab", "Kubernetes"},
 			check: func(t *testing.T, e *Evidence) {
 				pg := softwareByID(t, e, "PostgreSQL")
 				if pg.Installed.Major != 17 || pg.Latest.Major != 19 || pg.Installed.Value != "17.6" || pg.LatestRelease.String() != "2026-09-24" {
@@ -154,14 +128,14 @@ func TestLoadSoftware(t *testing.T) {
 					t.Errorf("Kubernetes installed = %+v", k.Installed)
 				}
 				reg := e.Register("software")
-				if !slices.Equal(reg.Header, softwareHeader) {
+				if !slices.Equal(reg.Header, schema(t, "software").Header()) {
 					t.Errorf("Header = %q", reg.Header)
 				}
 			},
 		},
 		{
 			name: "bad cells are problems at their cells; the rest is used",
-			sheet: softwareSheet(softwareHeader,
+			files: file(t, "software",
 				"A\tlatest\t'2.1\t2026-01-05\t\t\t",
 				"B\t'1.2\ttbc\tsoon\t\twaived\t",
 				"C\t\t'3.0\t\t\tclient agreed\t",
@@ -178,7 +152,7 @@ func TestLoadSoftware(t *testing.T) {
 				{`evidence/software.xlsx: sheet "Software" F4`, `Exception: want one of none, mitigation-reduction, client-agreed, got "client agreed"`},
 				{`evidence/software.xlsx: sheet "Software" E5`, `Previous Major Version: want a version starting with its major number`},
 			},
-			rows: []string{"A", "B", "C", "D", "E"},
+			keys: []string{"A", "B", "C", "D", "E"},
 			check: func(t *testing.T, e *Evidence) {
 				a := softwareByID(t, e, "A")
 				if !a.Installed.Invalid || a.Installed.Set || !a.Latest.Set || a.Latest.Major != 2 {
@@ -205,7 +179,7 @@ func TestLoadSoftware(t *testing.T) {
 		},
 		{
 			name: "versions that contradict each other",
-			sheet: softwareSheet(softwareHeader,
+			files: file(t, "software",
 				"Newer than latest\t'17.2\t'16.4\t2025-09-25\t\t\t",
 				"Previous not below\t'15\t'16.4\t2025-09-25\t'16\t\t",
 				"Year, no previous\t2022\t2025\t2024-11-01\t\t\t",
@@ -217,7 +191,7 @@ func TestLoadSoftware(t *testing.T) {
 				{`evidence/software.xlsx: sheet "Software" E3`, `Previous Major Version: "16" (major 16) is not below the Latest Version "16.4" (major 16)`},
 				{`evidence/software.xlsx: sheet "Software" C4`, `Latest Version: "2025" is numbered by year, so the major released before it need not be 2024: give it in a Previous Major Version column`},
 			},
-			rows: []string{"Newer than latest", "Previous not below", "Year, no previous", "Year, with previous", "Year, on the latest"},
+			keys: []string{"Newer than latest", "Previous not below", "Year, no previous", "Year, with previous", "Year, on the latest"},
 			check: func(t *testing.T, e *Evidence) {
 				if s := softwareByID(t, e, "Newer than latest"); !s.Latest.Invalid || s.Installed.Invalid {
 					t.Errorf("newer: %+v", s)
@@ -235,18 +209,19 @@ func TestLoadSoftware(t *testing.T) {
 		},
 		{
 			name: "missing required column, no Previous Major Version or Exception columns, duplicate product",
-			sheet: softwareSheet([]string{"Product", "Installed Version", "Latest Version"},
+			files: files{"software.xlsx": xlsx(t, workbook.Sheet{Name: "Software", TSV: tsv(
+				"Product\tInstalled Version\tLatest Version",
 				"nginx\t'1.28.1\t'1.30.0",
 				"NGINX\t'1.26\t'1.30.0",
 				"\t'1\t'2",
 				"Redis\t'8.2\t'8.4",
-			),
+			)})},
 			problems: []wantProblem{
 				{`evidence/software.xlsx: sheet "Software" A1`, `missing required column "Latest Release Date" in the header row 1`},
 				{`evidence/software.xlsx: sheet "Software" A3`, `duplicate Product "NGINX" (first at row 2): this row is not used`},
 				{`evidence/software.xlsx: sheet "Software" A4`, `Product is empty: this row is not used`},
 			},
-			rows: []string{"nginx", "Redis"},
+			keys: []string{"nginx", "Redis"},
 			check: func(t *testing.T, e *Evidence) {
 				n := softwareByID(t, e, "nginx")
 				if !n.LatestRelease.Invalid || n.LatestRelease.Set || n.ExceptionName() != UpgradeExceptionNone || n.ExceptionRef.Set || n.Previous.Set || n.Previous.Invalid {
@@ -254,28 +229,14 @@ func TestLoadSoftware(t *testing.T) {
 				}
 			},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e := Load(files{"software.xlsx": xlsx(t, tt.sheet)}.fs(), "evidence")
-			var rows []string
-			for _, s := range e.Software {
-				rows = append(rows, s.ID)
-			}
-			verifyRead(t, e.Register("software"), tt.problems, rows, tt.rows)
-			if tt.check != nil {
-				tt.check(t, e)
-			}
-		})
-	}
+	})
 }
 
-// FuzzLoadSoftware fuzzes the Software sheet's text, builds a real
-// workbook and reads it: no panic, every problem positioned in the file,
-// every version read has the major ParseMajor gives.
+// FuzzLoadSoftware fuzzes the Software sheet (see fuzzRegister): every
+// version read has the major ParseMajor gives.
 func FuzzLoadSoftware(f *testing.F) {
-	f.Add(softwareSheet(softwareHeader, "PostgreSQL\t'17.6\t'19.1\t2026-09-24\t\tnone\t").TSV)
-	f.Add(softwareSheet(softwareHeader,
+	f.Add(sheet(f, "software", "PostgreSQL\t'17.6\t'19.1\t2026-09-24\t\tnone\t").TSV)
+	f.Add(sheet(f, "software",
 		"A\tlatest\t'2.1\t2026-01-05\t\t\t",
 		"B\t'17.2\t'16.4\tsoon\t'16\twaived\t",
 		"C\t2022\t2025\t'18/11/2025\t\tclient-agreed\tX",
@@ -283,55 +244,13 @@ func FuzzLoadSoftware(f *testing.F) {
 	).TSV)
 	f.Add("product\tinstalled version\nX\t1e5\n")
 	f.Add("")
-	f.Fuzz(func(t *testing.T, text string) {
-		b, err := workbook.Build(workbook.Sheet{Name: "Software", TSV: text})
-		if err != nil {
-			t.Skip(err)
-		}
-		e := Load(files{"software.xlsx": b}.fs(), "evidence")
-		reg := e.Register("software")
-		if reg.Rows != len(e.Software) || reg.Rows != len(reg.Data) {
-			t.Fatalf("Rows %d, records %d, shown %d", reg.Rows, len(e.Software), len(reg.Data))
-		}
+	fuzzRegister(f, "software", nil, func(t *testing.T, e *Evidence) {
 		for _, s := range e.Software {
 			for _, v := range []Version{s.Installed, s.Latest, s.Previous} {
-				if v.Set {
-					if m, err := ParseMajor(v.Value); err != nil || m != v.Major {
-						t.Fatalf("%s: version %+v, but ParseMajor gives %d, %v", s.ID, v, m, err)
-					}
-				}
-			}
-		}
-		for _, p := range reg.Problems {
-			line := p.Pos.String() + ": " + p.Msg
-			t.Log(line)
-			if p.Msg == "" || p.Pos.File != reg.Path || len(p.Paragraphs) == 0 {
-				t.Fatalf("problem %q: want a message, the file %s and paragraphs", line, reg.Path)
-			}
-			if p.Pos.Cell != "" {
-				if _, _, err := excelize.CellNameToCoordinates(p.Pos.Cell); err != nil || p.Pos.Sheet == "" {
-					t.Fatalf("problem %q: bad cell: %v", line, err)
+				if m, err := ParseMajor(v.Value); v.Set && (err != nil || m != v.Major) {
+					t.Fatalf("%s: version %+v, but ParseMajor gives %d, %v", s.ID, v, m, err)
 				}
 			}
 		}
 	})
-}
-
-// TestSampleSoftware reads the checked-in sample register, documented in
-// package sample: it reads without a problem.
-func TestSampleSoftware(t *testing.T) {
-	e := Load(os.DirFS("../../evidence"), "evidence")
-	reg := e.Register("software")
-	if got := problems(reg); len(got) != 0 {
-		t.Errorf("problems: %q", got)
-	}
-	if !reg.Present || reg.Rows != 16 {
-		t.Errorf("present %v, %d rows; want 16", reg.Present, reg.Rows)
-	}
-	if k := softwareByID(t, e, "Apache Kafka"); k.LatestRelease.String() != "2025-03-18" {
-		t.Errorf("Apache Kafka Latest Release Date %s, want the UK text date 18/03/2025", k.LatestRelease)
-	}
-	if u := softwareByID(t, e, "Ubuntu Server LTS"); u.N1Major() != 24 || u.Latest.Major != 26 {
-		t.Errorf("Ubuntu: n-1 %d, latest %d", u.N1Major(), u.Latest.Major)
-	}
 }

@@ -29,40 +29,6 @@ const (
 	PatchClientAgreed   = "client-agreed"
 )
 
-// VulnerabilitySchema is the register evidence/vulnerabilities.xlsx.
-func VulnerabilitySchema() Schema {
-	p := func(ids ...string) []string { return ids }
-	return Schema{
-		Name: "vulnerabilities", Title: "Vulnerability register", Short: "Vulnerabilities", File: "vulnerabilities.xlsx", Sheet: "Vulnerabilities",
-		Key: "Vulnerability ID", UniqueKey: true,
-		Columns: []Column{
-			{Name: "Vulnerability ID", Required: true, Filled: true,
-				Paragraphs: p(ParaSeverity, ParaPatching, ParaNotExploitable, ParaExtension, ParaClientAgreed),
-				Doc:        "Unique identifier of the vulnerability, e.g. a CVE number or VUL-0001."},
-			{Name: "Component", Required: true, Doc: "The COTS product or component affected, e.g. OpenSSL 3.0."},
-			{Name: "Severity", Required: true, Filled: true, Paragraphs: p(ParaSeverity, ParaPatching),
-				Doc: "The severity as categorised (Critical, Important, Other), as an NVD rating (Critical, High, Medium, Low), " +
-					"a Microsoft rating (Critical, Important, Moderate, Low) or a CVSS base score (0.0-10.0); " +
-					"a scheme may be named first: NVD High, Microsoft Moderate, CVSS 9.8."},
-			{Name: "Patch Released", Type: TypeDate, Required: true, Paragraphs: p(ParaPatching),
-				Doc: "Date the patch was publicly released; empty while no patch exists."},
-			{Name: "Patch Applied", Type: TypeDate, Required: true, Paragraphs: p(ParaPatching),
-				Doc: "Date the patch was applied; empty while outstanding."},
-			{Name: "Exception", Type: TypeChoice, Paragraphs: p(ParaPatching),
-				Choices: []string{PatchNone, PatchNotExploitable, PatchExtension, PatchClientAgreed},
-				Doc:     "The exception relied on (B.9.3.1-B.9.3.3): none, not-exploitable, extension or client-agreed; empty means none."},
-			{Name: "Exception Reference", Paragraphs: p(ParaNotExploitable, ParaClientAgreed),
-				Doc: "Reference of the demonstration that the vulnerability is not exploitable, or of the Client's agreement to a different period."},
-			{Name: "Agreed Days", Type: TypeNumber, Paragraphs: p(ParaPatching, ParaClientAgreed),
-				Doc: "For client-agreed: the maximum period the Client agreed, in calendar days after release (a positive whole number)."},
-			{Name: "Exploitable Since", Type: TypeDate, Paragraphs: p(ParaPatching, ParaNotExploitable),
-				Doc: "For not-exploitable: the date the vulnerability became exploitable in the Services; empty while it is not."},
-			{Name: "Test Plan Reference", Paragraphs: p(ParaExtension),
-				Doc: "For extension: reference of the security patch test plan agreed with the Client and followed."},
-		},
-	}
-}
-
 // Vulnerability is one row of the register.
 type Vulnerability struct {
 	ID               string
