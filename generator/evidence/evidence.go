@@ -189,7 +189,7 @@ func readers() []reader {
 		}, func(e *Evidence, t *table) { e.Devices = readDevices(t) }},
 		{Schema{
 			Name: "security-tests", Title: "Security tests", Short: "Security tests", File: "security-tests.xlsx", Sheet: "Tests",
-			Key: "Test ID", RowDoc: "one row per finding of each test; a test with no findings has one row with Finding Type none",
+			Key: "Test ID", RowDoc: "one row per finding",
 			Columns: []Column{
 				{Name: "Test ID", Required: true, Filled: true, Example: "PT-2025-01", Paragraphs: p(ParaTestAnnual, ParaTestResults, ParaTestRemedy, ParaTestRepeat),
 					Doc: "Identifier of the Security Test, e.g. PT-2025-01, repeated on each of its rows (one row per finding)."},
@@ -220,7 +220,7 @@ func readers() []reader {
 		}, func(e *Evidence, t *table) { e.SecurityTests = readSecurityTests(t) }},
 		{Schema{
 			Name: "incidents", Title: "Incident register", Short: "Incidents", File: "incidents.xlsx", Sheet: "Incidents",
-			Key: "Incident ID", UniqueKey: true, RowDoc: "one row per actual, potential or attempted Breach of Security",
+			Key: "Incident ID", UniqueKey: true, RowDoc: "one row per incident",
 			Columns: []Column{
 				{Name: "Incident ID", Required: true, Filled: true, Example: "INC-2026-001",
 					Paragraphs: p(ParaNotifyA, ParaRecurA, ParaReportA, ParaNotifyB, ParaRecurB, ParaDataB, ParaReportB),
