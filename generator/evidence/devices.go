@@ -25,18 +25,18 @@ const (
 
 // Device is one row of the device register.
 type Device struct {
-	ID                string
-	Row               Text // the Asset ID cell
-	Type              Text // canonical choice
-	HoldsGovData      Bool
-	Encrypted         Bool
-	EncryptionProduct Text
-	Assurance         Text
-	Authority         Text // canonical choice
-	KnownGoodState    Date
-	Provisioned       Date
-	AttestedOn        Date
-	AttestedBy        Text
+	ID                string `col:"Asset ID"`
+	Row               Text   `col:"Asset ID"`    // the key cell
+	Type              Text   `col:"Device Type"` // canonical choice
+	HoldsGovData      Bool   `col:"Holds Government Data"`
+	Encrypted         Bool   `col:"Encrypted"`
+	EncryptionProduct Text   `col:"Encryption Product"`
+	Assurance         Text   `col:"Assurance"`
+	Authority         Text   `col:"Management Authority"` // canonical choice
+	KnownGoodState    Date   `col:"Known Good State"`
+	Provisioned       Date   `col:"Provisioned"`
+	AttestedOn        Date   `col:"Attested On"`
+	AttestedBy        Text   `col:"Attested By"`
 }
 
 // Portable reports whether the device type is one Annex 1 2.1 covers: a
@@ -47,25 +47,4 @@ func (d Device) Portable() bool {
 		return d.Type.Set
 	}
 	return false
-}
-
-func readDevices(t *table) []Device {
-	var out []Device
-	t.each(func(r rowReader) {
-		out = append(out, Device{
-			ID:                r.Key(),
-			Row:               r.Text("Asset ID"),
-			Type:              r.Choice("Device Type"),
-			HoldsGovData:      r.YesNo("Holds Government Data"),
-			Encrypted:         r.YesNo("Encrypted"),
-			EncryptionProduct: r.Text("Encryption Product"),
-			Assurance:         r.Text("Assurance"),
-			Authority:         r.Choice("Management Authority"),
-			KnownGoodState:    r.Date("Known Good State"),
-			Provisioned:       r.Date("Provisioned"),
-			AttestedOn:        r.Date("Attested On"),
-			AttestedBy:        r.Text("Attested By"),
-		})
-	})
-	return out
 }

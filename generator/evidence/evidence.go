@@ -80,7 +80,7 @@ func readers() []reader {
 				{Name: "Exception Reference", Paragraphs: p(ParaClearanceHeld),
 					Doc: "Reference of the Client's written agreement to an exception (Annex 1 6.3)."},
 			},
-		}, func(e *Evidence, t *table) { e.Staff = readStaff(t) }},
+		}, func(e *Evidence, t *table) { e.Staff = decode[Staff](t, nil) }},
 		{Schema{
 			Name: "training", Title: "Training records", Short: "Training", File: "training.xlsx", Sheet: "Training",
 			Key: "Staff ID", RowDoc: "one row per completed course",
@@ -92,7 +92,7 @@ func readers() []reader {
 				{Name: "Completed", Type: TypeDate, Required: true, Filled: true, Example: "2026-01-12", Paragraphs: p(ParaTraining),
 					Doc: "Date the course was completed."},
 			},
-		}, func(e *Evidence, t *table) { e.Training = readTraining(t) }},
+		}, func(e *Evidence, t *table) { e.Training = decode[Training](t, nil) }},
 		{Schema{
 			Name: "vulnerabilities", Title: "Vulnerability register", Short: "Vulnerabilities", File: "vulnerabilities.xlsx", Sheet: "Vulnerabilities",
 			Key: "Vulnerability ID", UniqueKey: true, RowDoc: "one row per vulnerability",
@@ -121,7 +121,7 @@ func readers() []reader {
 				{Name: "Test Plan Reference", Paragraphs: p(ParaExtension),
 					Doc: "For extension: reference of the security patch test plan agreed with the Client and followed."},
 			},
-		}, func(e *Evidence, t *table) { e.Vulnerabilities = readVulnerabilities(t) }},
+		}, func(e *Evidence, t *table) { e.Vulnerabilities = decode[Vulnerability](t, nil) }},
 		{Schema{
 			Name: "vulnerability-reports", Title: "Monthly vulnerability reports", Short: "Monthly reports", File: "vulnerability-reports.xlsx", Sheet: "Reports",
 			Key: "Month", UniqueKey: true, RowDoc: "one row per month",
@@ -157,7 +157,7 @@ func readers() []reader {
 				{Name: "Exception Reference", Paragraphs: p(ParaSoftwareMitigation, ParaSoftwareAgreed),
 					Doc: "Reference of the record of the exception (the risk assessment, or the Client's written agreement); an exception without one does not count."},
 			},
-		}, func(e *Evidence, t *table) { e.Software = readSoftware(t) }},
+		}, func(e *Evidence, t *table) { e.Software = decode(t, crossCheck) }},
 		{Schema{
 			Name: "devices", Title: "Device register", Short: "Devices", File: "devices.xlsx", Sheet: "Devices",
 			Key: "Asset ID", UniqueKey: true, RowDoc: "one row per device",
@@ -186,7 +186,7 @@ func readers() []reader {
 					Doc: "Date the device's state (encryption, management, configuration) was last attested."},
 				{Name: "Attested By", Example: "G. Lloyd", Paragraphs: p(ParaDeviceEncryption, ParaDeviceManagement), Doc: "Who attested it."},
 			},
-		}, func(e *Evidence, t *table) { e.Devices = readDevices(t) }},
+		}, func(e *Evidence, t *table) { e.Devices = decode[Device](t, nil) }},
 		{Schema{
 			Name: "security-tests", Title: "Security tests", Short: "Security tests", File: "security-tests.xlsx", Sheet: "Tests",
 			Key: "Test ID", RowDoc: "one row per finding",
@@ -241,7 +241,7 @@ func readers() []reader {
 				{Name: "Root Cause", Required: true, Example: "Phishing email", Paragraphs: p(ParaRecurA, ParaRecurB),
 					Doc: "The incident's root cause, once known; compared ignoring case and spaces to find recurring causes."},
 			},
-		}, func(e *Evidence, t *table) { e.Incidents = readIncidents(t) }},
+		}, func(e *Evidence, t *table) { e.Incidents = decode(t, checkIncident) }},
 	}
 }
 

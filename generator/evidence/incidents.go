@@ -21,45 +21,25 @@ const (
 
 // Incident is one row of the incident register.
 type Incident struct {
-	ID              string
-	Row             Text // the Incident ID cell
-	Type            Text // one of the Incident* constants when Set
-	Aware           Date
-	Notified        Date
-	DataRequested   Date
-	DataSupplied    Date
-	ReportDelivered Date
-	RootCause       Text
-}
-
-func readIncidents(t *table) []Incident {
-	var out []Incident
-	t.each(func(r rowReader) {
-		in := Incident{
-			ID:              r.Key(),
-			Row:             r.Text("Incident ID"),
-			Type:            r.Choice("Type"),
-			Aware:           r.Date("Aware On"),
-			Notified:        r.Date("Notified On"),
-			DataRequested:   r.Date("Data Requested On"),
-			DataSupplied:    r.Date("Data Supplied On"),
-			ReportDelivered: r.Date("Report Delivered On"),
-			RootCause:       r.Text("Root Cause"),
-		}
-		checkIncident(t.reg, &in)
-		out = append(out, in)
-	})
-	return out
+	ID              string `col:"Incident ID"`
+	Row             Text   `col:"Incident ID"` // the key cell
+	Type            Text   `col:"Type"`        // one of the Incident* constants when Set
+	Aware           Date   `col:"Aware On"`
+	Notified        Date   `col:"Notified On"`
+	DataRequested   Date   `col:"Data Requested On"`
+	DataSupplied    Date   `col:"Data Supplied On"`
+	ReportDelivered Date   `col:"Report Delivered On"`
+	RootCause       Text   `col:"Root Cause"`
 }
 
 // checkIncident reports dates that come before what they follow: they
 // cannot be right, so they are invalid rather than early.
-func checkIncident(reg *Register, in *Incident) {
+func checkIncident(r rowReader, in *Incident) {
 	before := func(d *Date, col string, after Date, what string) {
 		if !d.Set || !after.Set || !d.Time.Before(after.Time) {
 			return
 		}
-		reg.problem(d.Pos, in.ID, reg.column(col).Paragraphs, "%s: %s is before %s %s", col, d, what, after)
+		r.problem(d.Pos, col, "%s is before %s %s", d, what, after)
 		d.Set, d.Invalid = false, true
 	}
 	before(&in.Notified, "Notified On", in.Aware, "the Agency became aware of the incident on")

@@ -105,6 +105,21 @@ func (s Schema) Column(name string) (Column, bool) {
 	return Column{}, false
 }
 
+// choice returns v as the column accepts it: as it is, or, for a choice
+// column, as one of its Choices, matched ignoring case and spaces and
+// returned as documented (its canonical spelling).
+func (c Column) choice(v string) (string, error) {
+	if len(c.Choices) == 0 {
+		return v, nil
+	}
+	for _, choice := range c.Choices {
+		if normaliseHeader(choice) == normaliseHeader(v) {
+			return choice, nil
+		}
+	}
+	return "", fmt.Errorf("want one of %s, got %q", strings.Join(c.Choices, ", "), v)
+}
+
 // Paragraphs returns every paragraph the register's columns evidence, in
 // first-mention order.
 func (s Schema) Paragraphs() []string {
@@ -152,9 +167,9 @@ type Register struct {
 	// order (dates as yyyy-mm-dd).
 	Header []string
 	Data   []DataRow
-	// unknown lists the columns a reader asked for that the schema does
-	// not declare, each reported once.
-	unknown []string
+	// bugs are the bugs in this program found while reading, each
+	// reported once.
+	bugs []string
 }
 
 // DataRow is one used row of a register, for display.
@@ -205,16 +220,24 @@ func (r *Register) dropRow(key string, pos diag.Pos) {
 
 // column returns the schema's column named name. A reader asking for a
 // column its schema does not declare is a bug in this program, not in the
-// evidence: it is recorded as a problem, once, so that it cannot pass
-// unseen, and TestReadersReadTheirSchema fails on it.
+// evidence: it is reported, so that it cannot pass unseen, and
+// TestReadersReadTheirSchema fails on it.
 func (r *Register) column(name string) Column {
 	c, ok := r.Schema.Column(name)
-	if !ok && !slices.Contains(r.unknown, name) {
-		r.unknown = append(r.unknown, name)
-		r.Problems.add(diag.Pos{File: r.Path}, "", r.Schema.Paragraphs(),
-			"this program reads a column %q that the register does not declare: a bug, please report it", name)
+	if !ok {
+		r.bug("it reads a column %q that the register does not declare", name)
 	}
 	return c
+}
+
+// bug records, once, a bug in this program found while reading the
+// register: not the evidence's fault, but never to pass unseen.
+func (r *Register) bug(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if !slices.Contains(r.bugs, msg) {
+		r.bugs = append(r.bugs, msg)
+		r.Problems.add(diag.Pos{File: r.Path}, "", r.Schema.Paragraphs(), "a bug in this program, please report it: %s", msg)
+	}
 }
 
 // problem records a problem about a register, against paras or, when none
@@ -267,7 +290,7 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 	filePos := diag.Pos{File: reg.Path}
 	all := schema.Paragraphs()
 
-	data, err := readBounded(fsys, schema.File)
+	data, err := readLimited(fsys, schema.File, MaxWorkbookSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return t
 	}
@@ -513,20 +536,4 @@ func quoteList(names []string) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return strings.Join(q, ", ")
-}
-
-func readBounded(fsys fs.FS, name string) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxWorkbookSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxWorkbookSize {
-		return nil, fmt.Errorf("larger than %d MiB", MaxWorkbookSize>>20)
-	}
-	return data, nil
 }

@@ -105,39 +105,44 @@ func TestExampleRows(t *testing.T) {
 	}
 }
 
-// unknownColumns runs rd over its register's example row and returns the
-// columns it asked for that its schema does not declare.
-func unknownColumns(t *testing.T, rd reader) []string {
+// readerBugs runs rd over its register's example row and returns the bugs
+// in it found on the way: columns it reads that its schema does not
+// declare, fields it cannot read.
+func readerBugs(t *testing.T, rd reader) []string {
 	s := withParagraphs(rd.schema)
 	b := xlsx(t, sheet(t, s.Name, row(t, s.Name, s.Example()[s.Key])))
 	tb := readTable(files{s.File: b}.fs(), "evidence", s)
 	rd.read(&Evidence{}, tb)
-	return tb.reg.unknown
+	return tb.reg.bugs
 }
 
-// Every reader asks only for columns its schema declares: a misspelt
-// column would otherwise read as absent. The example row takes each
-// reader through every cell it reads; a column asked for only on an error
-// path is caught by the load tables, whose problems are exact, as the
-// reader records the unknown column as a problem too.
+// Every reader reads only columns its schema declares, each into a field
+// it can read: a misspelt column would otherwise read as absent. The
+// example row takes each reader through every tagged field; a column read
+// only on an error path is caught by the load tables, whose problems are
+// exact, as a bug is reported as a problem too.
 func TestReadersReadTheirSchema(t *testing.T) {
 	for _, rd := range readers() {
-		if got := unknownColumns(t, rd); len(got) != 0 {
-			t.Errorf("register %q: the reader asks for columns %q, not in its schema", rd.schema.Name, got)
+		if got := readerBugs(t, rd); len(got) != 0 {
+			t.Errorf("register %q: %q", rd.schema.Name, got)
 		}
 	}
-	// The check catches a misspelling, and the reader reports it.
-	misspelt := readers()[0]
-	misspelt.read = func(e *Evidence, t *table) {
-		t.each(func(r rowReader) { r.Text("Staf ID") })
+	// The check catches a misspelt column and a field of a type no cell
+	// reads into, and the reader reports both.
+	type record struct {
+		Name  Text `col:"Nmae"`
+		Count int  `col:"Role"`
 	}
-	if got := unknownColumns(t, misspelt); !slices.Equal(got, []string{"Staf ID"}) {
-		t.Errorf("unknown columns %q, want [Staf ID]", got)
+	bad := readers()[0]
+	bad.read = func(e *Evidence, t *table) { decode[record](t, nil) }
+	want := []string{`it reads a column "Nmae" that the register does not declare`, `it cannot read column "Role" into a int`}
+	if got := readerBugs(t, bad); !slices.Equal(got, want) {
+		t.Errorf("bugs %q, want %q", got, want)
 	}
-	reg := &Register{Schema: withParagraphs(misspelt.schema), Path: "evidence/staff.xlsx"}
-	reg.column("Staf ID")
-	reg.column("Staf ID")
-	if got := problems(reg); len(got) != 1 || !strings.Contains(got[0], `evidence/staff.xlsx: this program reads a column "Staf ID" that the register does not declare`) {
+	reg := &Register{Schema: withParagraphs(bad.schema), Path: "evidence/staff.xlsx"}
+	reg.column("Nmae")
+	reg.column("Nmae")
+	if got := problems(reg); len(got) != 1 || got[0] != `evidence/staff.xlsx: a bug in this program, please report it: `+want[0] {
 		t.Errorf("problems %q, want one naming the column", got)
 	}
 }

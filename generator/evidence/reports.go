@@ -14,10 +14,10 @@ const ParaMonthlyReport = "B.9.5.5"
 
 // Report is one row of the register.
 type Report struct {
-	Month  string    // the month covered, yyyy-mm
+	Month  string    `col:"Month"` // the month covered, yyyy-mm
 	Start  time.Time // its first day
-	Row    Text      // the Month cell; Value is the month as yyyy-mm
-	Issued Date
+	Row    Text      `col:"Month"` // the key cell; Value is the month as yyyy-mm
+	Issued Date      `col:"Issued"`
 }
 
 // MonthLayout formats a month as its register key.
@@ -69,14 +69,10 @@ func readReports(t *table) []Report {
 	reg.Data = data
 	reg.Rows = len(kept)
 
-	var out []Report
-	t.each(func(r rowReader) {
-		start, _ := time.Parse(MonthLayout, r.Key())
-		row := r.Text("Month")
-		row.Value = r.Key()
-		out = append(out, Report{Month: r.Key(), Start: start, Row: row, Issued: r.Date("Issued")})
+	return decode(t, func(r rowReader, rep *Report) {
+		rep.Start, _ = time.Parse(MonthLayout, rep.Month)
+		rep.Row.Value = rep.Month
 	})
-	return out
 }
 
 var monthText = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)

@@ -30,18 +30,19 @@ const (
 // the same on each row of a test; a row whose cell disagrees with the
 // test's first row has that cell marked Invalid (and reported).
 type SecurityTest struct {
-	ID               string
-	Row              Text // the Test ID cell
-	Start, End       Date
-	Type             Text
-	FullScope        Bool
-	ClientAgreed     Date
-	ResultsDelivered Date
-	FindingID        Text
-	FindingType      Text // one of the Finding* constants when Set
-	RootCause        Text
-	RetestOf         Text
-	Remediated       Date
+	ID               string `col:"Test ID"`
+	Row              Text   `col:"Test ID"` // the key cell
+	Start            Date   `col:"Start Date"`
+	End              Date   `col:"End Date"`
+	Type             Text   `col:"Type"`
+	FullScope        Bool   `col:"Full ISMS Scope"`
+	ClientAgreed     Date   `col:"Client Agreed On"`
+	ResultsDelivered Date   `col:"Results Delivered On"`
+	FindingID        Text   `col:"Finding ID"`
+	FindingType      Text   `col:"Finding Type"` // one of the Finding* constants when Set
+	RootCause        Text   `col:"Root Cause"`
+	RetestOf         Text   `col:"Retest Of"`
+	Remediated       Date   `col:"Remediated On"`
 	// Retests are the Finding IDs this row's Retest Of names, with a Test
 	// ID expanded to that test's findings, each spelled as in its own
 	// Finding ID cell. References that name nothing are reported and left
@@ -56,26 +57,7 @@ func (s SecurityTest) IsFinding() bool {
 }
 
 func readSecurityTests(t *table) []SecurityTest {
-	var out []SecurityTest
-	t.each(func(r rowReader) {
-		s := SecurityTest{
-			ID:               r.Key(),
-			Row:              r.Text("Test ID"),
-			Start:            r.Date("Start Date"),
-			End:              r.Date("End Date"),
-			Type:             r.Text("Type"),
-			FullScope:        r.YesNo("Full ISMS Scope"),
-			ClientAgreed:     r.Date("Client Agreed On"),
-			ResultsDelivered: r.Date("Results Delivered On"),
-			FindingID:        r.Text("Finding ID"),
-			FindingType:      r.Choice("Finding Type"),
-			RootCause:        r.Text("Root Cause"),
-			RetestOf:         r.Text("Retest Of"),
-			Remediated:       r.Date("Remediated On"),
-		}
-		checkTestRow(t.reg, &s)
-		out = append(out, s)
-	})
+	out := decode(t, func(r rowReader, s *SecurityTest) { checkTestRow(t.reg, s) })
 	agreeTestRows(t.reg, out)
 	linkRetests(t.reg, out)
 	return out

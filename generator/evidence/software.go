@@ -36,16 +36,16 @@ type Version struct {
 
 // Software is one row of the software versions register.
 type Software struct {
-	ID            string
-	Row           Text // the Product cell
-	Installed     Version
-	Latest        Version
-	LatestRelease Date
+	ID            string  `col:"Product"`
+	Row           Text    `col:"Product"` // the key cell
+	Installed     Version `col:"Installed Version"`
+	Latest        Version `col:"Latest Version"`
+	LatestRelease Date    `col:"Latest Release Date"`
 	// Previous is the major version released before the latest, when the
 	// register gives it.
-	Previous     Version
-	Exception    Text // canonical choice; unset means none
-	ExceptionRef Text
+	Previous     Version `col:"Previous Major Version"`
+	Exception    Text    `col:"Exception"` // canonical choice; unset means none
+	ExceptionRef Text    `col:"Exception Reference"`
 }
 
 // ExceptionName is the exception claimed: UpgradeExceptionNone when the cell is
@@ -120,46 +120,16 @@ func ParseMajor(raw string) (int, error) {
 // which came before the latest.
 func YearStyle(major int) bool { return major >= 1990 && major <= 2199 }
 
-// version reads a version cell.
-func (r rowReader) version(col string) Version {
-	v, pos, present := r.raw(col)
-	out := Version{Pos: pos}
-	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
-		out.Invalid = invalid
-		return out
+func (v *Version) read(r rowReader, col string) {
+	v.Major, v.Set, v.Invalid, v.Pos = parsed(r, col, ParseMajor)
+	if v.Set {
+		v.Value, _, _ = r.raw(col)
 	}
-	major, err := ParseMajor(v)
-	if err != nil {
-		r.problem(pos, col, "%v", err)
-		out.Invalid = true
-		return out
-	}
-	out.Value, out.Major, out.Set = v, major, true
-	return out
-}
-
-func readSoftware(t *table) []Software {
-	var out []Software
-	t.each(func(r rowReader) {
-		s := Software{
-			ID:            r.Key(),
-			Row:           r.Text("Product"),
-			Installed:     r.version("Installed Version"),
-			Latest:        r.version("Latest Version"),
-			LatestRelease: r.Date("Latest Release Date"),
-			Previous:      r.version("Previous Major Version"),
-			Exception:     r.Choice("Exception"),
-			ExceptionRef:  r.Text("Exception Reference"),
-		}
-		s.crossCheck(r)
-		out = append(out, s)
-	})
-	return out
 }
 
 // crossCheck reports versions that contradict each other, marking the cell
 // at fault invalid so that the rules do not judge by it.
-func (s *Software) crossCheck(r rowReader) {
+func crossCheck(r rowReader, s *Software) {
 	in, latest, prev := &s.Installed, &s.Latest, &s.Previous
 	if !latest.Set {
 		return

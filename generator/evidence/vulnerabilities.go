@@ -31,48 +31,17 @@ const (
 
 // Vulnerability is one row of the register.
 type Vulnerability struct {
-	ID               string
-	Row              Text // the key cell
-	Component        Text
-	Severity         SeverityCell
-	Released         Date
-	Applied          Date
-	Exception        Text // one of the Patch* exception constants when Set
-	ExceptionRef     Text
-	AgreedDays       Number // a positive whole number when Set
-	ExploitableSince Date
-	TestPlanRef      Text
-}
-
-func readVulnerabilities(t *table) []Vulnerability {
-	var out []Vulnerability
-	t.each(func(r rowReader) {
-		out = append(out, Vulnerability{
-			ID:               r.Key(),
-			Row:              r.Text("Vulnerability ID"),
-			Component:        r.Text("Component"),
-			Severity:         r.severity("Severity"),
-			Released:         r.Date("Patch Released"),
-			Applied:          r.Date("Patch Applied"),
-			Exception:        r.Choice("Exception"),
-			ExceptionRef:     r.Text("Exception Reference"),
-			AgreedDays:       r.wholeDays("Agreed Days"),
-			ExploitableSince: r.Date("Exploitable Since"),
-			TestPlanRef:      r.Text("Test Plan Reference"),
-		})
-	})
-	return out
-}
-
-// wholeDays reads a number cell that must hold a positive whole number of
-// days.
-func (r rowReader) wholeDays(col string) Number {
-	n := r.Number(col)
-	if n.Set && (n.Value < 1 || n.Value != math.Trunc(n.Value) || n.Value > 36500) {
-		r.problem(n.Pos, col, "want a positive whole number of days, got %s", strconv.FormatFloat(n.Value, 'f', -1, 64))
-		return Number{Pos: n.Pos, Invalid: true}
-	}
-	return n
+	ID               string       `col:"Vulnerability ID"`
+	Row              Text         `col:"Vulnerability ID"` // the key cell
+	Component        Text         `col:"Component"`
+	Severity         SeverityCell `col:"Severity"`
+	Released         Date         `col:"Patch Released"`
+	Applied          Date         `col:"Patch Applied"`
+	Exception        Text         `col:"Exception"` // one of the Patch* exception constants when Set
+	ExceptionRef     Text         `col:"Exception Reference"`
+	AgreedDays       Days         `col:"Agreed Days"`
+	ExploitableSince Date         `col:"Exploitable Since"`
+	TestPlanRef      Text         `col:"Test Plan Reference"`
 }
 
 // SeverityCell is a severity cell, read with ParseSeverity.
@@ -83,21 +52,8 @@ type SeverityCell struct {
 	Pos     diag.Pos
 }
 
-func (r rowReader) severity(col string) SeverityCell {
-	v, pos, present := r.raw(col)
-	s := SeverityCell{Pos: pos}
-	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
-		s.Invalid = invalid
-		return s
-	}
-	rating, err := ParseSeverity(v)
-	if err != nil {
-		r.problem(pos, col, "%v", err)
-		s.Invalid = true
-		return s
-	}
-	s.Rating, s.Set = rating, true
-	return s
+func (s *SeverityCell) read(r rowReader, col string) {
+	s.Rating, s.Set, s.Invalid, s.Pos = parsed(r, col, ParseSeverity)
 }
 
 // Category is the schedule's severity category of a vulnerability (B.9.2),
