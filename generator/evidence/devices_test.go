@@ -8,11 +8,6 @@ import (
 	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
-func deviceByID(t *testing.T, e *Evidence, id string) Device {
-	t.Helper()
-	return record(t, e.Devices, func(d Device) string { return d.ID }, id)
-}
-
 func TestLoadDevices(t *testing.T) {
 	runLoad(t, "devices", []loadCase{
 		{
@@ -24,7 +19,7 @@ func TestLoadDevices(t *testing.T) {
 			),
 			keys: []string{"LT-1", "USB-1", "SV-1"},
 			check: func(t *testing.T, e *Evidence) {
-				lt := deviceByID(t, e, "LT-1")
+				lt := byKey(t, e.Devices, "LT-1")
 				if lt.Type.Value != DeviceLaptop || !lt.Portable() || !lt.HoldsGovData.Value || !lt.Encrypted.Value || lt.EncryptionProduct.Value != "BitLocker" ||
 					lt.Assurance.Value != "CPA Foundation Grade" || lt.Authority.Value != AuthorityAgency || lt.KnownGoodState.String() != "2025-03-24" ||
 					lt.Provisioned.String() != "2025-03-25" || lt.AttestedOn.String() != "2026-03-16" || lt.AttestedBy.Value != "G. Lloyd" {
@@ -33,12 +28,12 @@ func TestLoadDevices(t *testing.T) {
 				if lt.Encrypted.Pos.Cell != "D2" || lt.Authority.Pos.Cell != "G2" || lt.AttestedOn.Pos.Cell != "J2" {
 					t.Errorf("cells %s %s %s", lt.Encrypted.Pos.Cell, lt.Authority.Pos.Cell, lt.AttestedOn.Pos.Cell)
 				}
-				usb := deviceByID(t, e, "USB-1")
+				usb := byKey(t, e.Devices, "USB-1")
 				if usb.Type.Value != DeviceRemovable || !usb.Portable() || usb.HoldsGovData.Value || usb.Encrypted.Set || usb.Encrypted.Invalid ||
 					usb.Authority.Value != AuthorityClient || usb.KnownGoodState.String() != "2025-04-01" || usb.AttestedOn.Set || usb.AttestedOn.Invalid {
 					t.Errorf("USB-1 = %+v", usb)
 				}
-				sv := deviceByID(t, e, "SV-1")
+				sv := byKey(t, e.Devices, "SV-1")
 				if sv.Type.Value != DeviceServer || sv.Portable() || sv.Authority.Set || sv.Authority.Invalid || sv.Authority.Pos.Cell != "G4" {
 					t.Errorf("SV-1 = %+v", sv)
 				}
@@ -65,15 +60,15 @@ func TestLoadDevices(t *testing.T) {
 			},
 			keys: []string{"A", "B", "C", "D"},
 			check: func(t *testing.T, e *Evidence) {
-				a := deviceByID(t, e, "A")
+				a := byKey(t, e.Devices, "A")
 				if !a.Type.Invalid || a.Portable() || !a.Authority.Invalid || a.Authority.Set {
 					t.Errorf("A = %+v", a)
 				}
-				b := deviceByID(t, e, "B")
+				b := byKey(t, e.Devices, "B")
 				if !b.HoldsGovData.Invalid || !b.Encrypted.Invalid || !b.KnownGoodState.Invalid || !b.Provisioned.Invalid || !b.AttestedOn.Invalid {
 					t.Errorf("B = %+v", b)
 				}
-				if c := deviceByID(t, e, "C"); c.Type.Set || !c.HoldsGovData.Invalid {
+				if c := byKey(t, e.Devices, "C"); c.Type.Set || !c.HoldsGovData.Invalid {
 					t.Errorf("C = %+v", c)
 				}
 				for _, p := range e.Register("devices").Problems {
@@ -105,7 +100,7 @@ func TestLoadDevices(t *testing.T) {
 			},
 			keys: []string{"LT-1"},
 			check: func(t *testing.T, e *Evidence) {
-				d := deviceByID(t, e, "LT-1")
+				d := byKey(t, e.Devices, "LT-1")
 				if !d.EncryptionProduct.Invalid || !d.Assurance.Invalid || !d.Authority.Invalid || d.AttestedBy.Invalid {
 					t.Errorf("LT-1 = %+v", d)
 				}

@@ -114,7 +114,13 @@ func recordKeys(e *Evidence, name string) []string {
 	return out
 }
 
-// record returns the record whose key is id.
+// byKey returns the record whose key cell (its Row) holds key.
+func byKey[T any](t *testing.T, records []T, key string) T {
+	t.Helper()
+	return record(t, records, func(r T) string { return reflect.ValueOf(r).FieldByName("Row").Interface().(Text).Value }, key)
+}
+
+// record returns the record for which key gives id.
 func record[T any](t *testing.T, records []T, key func(T) string, id string) T {
 	t.Helper()
 	for _, r := range records {
@@ -125,11 +131,6 @@ func record[T any](t *testing.T, records []T, key func(T) string, id string) T {
 	t.Fatalf("no record %s among %d", id, len(records))
 	var zero T
 	return zero
-}
-
-func staffByID(t *testing.T, e *Evidence, id string) Staff {
-	t.Helper()
-	return record(t, e.Staff, func(s Staff) string { return s.ID }, id)
 }
 
 // problems prints a register's problems as "pos: msg", in the order found.

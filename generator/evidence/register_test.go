@@ -36,11 +36,11 @@ func TestLoad(t *testing.T) {
 			)})},
 			keys: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-1")
+				s := byKey(t, e.Staff, "NS-1")
 				if got := s.Row.Pos.String(); got != `evidence/staff.xlsx: sheet "Staff" Q4` {
 					t.Errorf("NS-1 key position = %s, want Q4", got)
 				}
-				if got := staffByID(t, e, "NS-2").Row.Pos.Cell; got != "Q6" {
+				if got := byKey(t, e.Staff, "NS-2").Row.Pos.Cell; got != "Q6" {
 					t.Errorf("NS-2 key cell = %s, want Q6 (blank row 5 counted)", got)
 				}
 				if s.Name.Value != "Ada" || s.Role.Value != "Engineer" || s.Employer.Value != "Kestrel" {
@@ -77,7 +77,7 @@ func TestLoad(t *testing.T) {
 			),
 			keys: []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-1")
+				s := byKey(t, e.Staff, "NS-1")
 				for _, c := range []struct {
 					name string
 					got  Date
@@ -130,7 +130,7 @@ func TestLoad(t *testing.T) {
 			),
 			keys: []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-1")
+				s := byKey(t, e.Staff, "NS-1")
 				if s.ExceptionRef.Value != "CLIENT-AGREE-1" || !s.ExceptionRef.Set {
 					t.Errorf("Exception Reference = %+v, want CLIENT-AGREE-1", s.ExceptionRef)
 				}
@@ -178,7 +178,7 @@ func TestLoad(t *testing.T) {
 			},
 			keys: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-2")
+				s := byKey(t, e.Staff, "NS-2")
 				if s.CriminalRecordCheck.Set || !s.CriminalRecordCheck.Invalid {
 					t.Errorf("Criminal Record Check = %+v, want unusable (Invalid), so rules do not report it again", s.CriminalRecordCheck)
 				}
@@ -221,7 +221,7 @@ func TestLoad(t *testing.T) {
 			},
 			keys: []string{"NS-1", "NS-2", "NS-3"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-2")
+				s := byKey(t, e.Staff, "NS-2")
 				if s.IdentityCheck.Set || !s.IdentityCheck.Invalid || s.IdentityCheck.Pos.Cell != "I3" {
 					t.Errorf("Identity Check = %+v, want invalid at I3", s.IdentityCheck)
 				}
@@ -251,10 +251,10 @@ func TestLoad(t *testing.T) {
 			},
 			keys: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
-				if s := staffByID(t, e, "NS-1"); !s.GovDataAccess.Invalid || !s.ClearanceHeld.Invalid {
+				if s := byKey(t, e.Staff, "NS-1"); !s.GovDataAccess.Invalid || !s.ClearanceHeld.Invalid {
 					t.Errorf("NS-1: %+v %+v, want both invalid", s.GovDataAccess, s.ClearanceHeld)
 				}
-				if s := staffByID(t, e, "NS-2"); !s.PrivilegedAccess.Invalid || !s.ClearanceRequired.Invalid {
+				if s := byKey(t, e.Staff, "NS-2"); !s.PrivilegedAccess.Invalid || !s.ClearanceRequired.Invalid {
 					t.Errorf("NS-2: %+v %+v, want both invalid", s.PrivilegedAccess, s.ClearanceRequired)
 				}
 			},
@@ -273,7 +273,7 @@ func TestLoad(t *testing.T) {
 			},
 			keys: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
-				if got := staffByID(t, e, "NS-1").Name.Value; got != "Ada Lovelace" {
+				if got := byKey(t, e.Staff, "NS-1").Name.Value; got != "Ada Lovelace" {
 					t.Errorf("NS-1 Name = %q, want the first row's", got)
 				}
 				reg := e.Register("staff")
@@ -364,7 +364,7 @@ func TestLoad(t *testing.T) {
 			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Notes", TSV: "x\n"}, workbook.Sheet{Name: "STAFF", TSV: sheet(t, "staff", one).TSV})},
 			keys:  []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				if got := staffByID(t, e, "NS-1").Row.Pos.String(); got != `evidence/staff.xlsx: sheet "STAFF" A2` {
+				if got := byKey(t, e.Staff, "NS-1").Row.Pos.String(); got != `evidence/staff.xlsx: sheet "STAFF" A2` {
 					t.Errorf("position = %s, want the sheet as the workbook spells it", got)
 				}
 			},
@@ -408,7 +408,7 @@ func TestLoad(t *testing.T) {
 			check: func(t *testing.T, e *Evidence) {
 				// No cached value was saved: nothing to read, and the rules
 				// must not report the check as missing as well.
-				if d := staffByID(t, e, "NS-1").IdentityCheck; d.Set || !d.Invalid {
+				if d := byKey(t, e.Staff, "NS-1").IdentityCheck; d.Set || !d.Invalid {
 					t.Errorf("Identity Check = %+v, want invalid", d)
 				}
 			},
@@ -418,7 +418,7 @@ func TestLoad(t *testing.T) {
 			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: strings.Repeat("title\n", 19) + sheet(t, "staff", one).TSV})},
 			keys:  []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				if got := staffByID(t, e, "NS-1").Row.Pos.Cell; got != "A21" {
+				if got := byKey(t, e.Staff, "NS-1").Row.Pos.Cell; got != "A21" {
 					t.Errorf("key cell = %s, want A21", got)
 				}
 			},
@@ -457,7 +457,7 @@ func TestLoad(t *testing.T) {
 			},
 			keys: []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				if got := staffByID(t, e, "NS-1").Start.String(); got != "2025-04-01" {
+				if got := byKey(t, e.Staff, "NS-1").Start.String(); got != "2025-04-01" {
 					t.Errorf("Start Date = %s, want the first column's 2025-04-01", got)
 				}
 			},
@@ -517,7 +517,7 @@ func TestLoad1904(t *testing.T) {
 			if p := allProblems(e); len(p) != 0 {
 				t.Fatalf("problems: %q", p)
 			}
-			s := staffByID(t, e, "NS-1")
+			s := byKey(t, e.Staff, "NS-1")
 			if got := s.Start.String(); got != tt.want {
 				t.Errorf("Start Date = %s, want %s", got, tt.want)
 			}

@@ -60,36 +60,22 @@ func TestParseMajor(t *testing.T) {
 }
 
 func FuzzParseMajor(f *testing.F) {
-	for _, s := range []string{"16.4", "v2.11.1", "2022 R2", "24.04 LTS", "8u412", "", "latest", "24/04/2026", "1234567890", "v", "0", "٣.1"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		m, err := ParseMajor(s)
-		if err != nil {
-			if err.Error() == "" {
-				t.Fatalf("ParseMajor(%q): empty error", s)
+	fuzzParse(f, []string{"16.4", "v2.11.1", "2022 R2", "24.04 LTS", "8u412", "", "latest", "24/04/2026", "1234567890", "v", "0", "٣.1"},
+		anyDateSystem(ParseMajor), "want a version", func(t *testing.T, s string, _ bool, m int) {
+			if m < 0 || m > 999999999 {
+				t.Fatalf("ParseMajor(%q) = %d", s, m)
 			}
-			return
-		}
-		if m < 0 || m > 999999999 {
-			t.Fatalf("ParseMajor(%q) = %d", s, m)
-		}
-		// The major is the digits the string starts with (after a v).
-		trimmed := strings.TrimLeft(strings.TrimSpace(s), "vV")
-		digits := strings.TrimLeft(trimmed[:len(trimmed)-len(strings.TrimLeft(trimmed, "0123456789"))], "0")
-		if digits == "" {
-			digits = "0"
-		}
-		again, err := ParseMajor(digits)
-		if err != nil || again != m {
-			t.Fatalf("ParseMajor(%q) = %d, but its digits %q read as %d, %v", s, m, digits, again, err)
-		}
-	})
-}
-
-func softwareByID(t *testing.T, e *Evidence, id string) Software {
-	t.Helper()
-	return record(t, e.Software, func(s Software) string { return s.ID }, id)
+			// The major is the digits the string starts with (after a v).
+			trimmed := strings.TrimLeft(strings.TrimSpace(s), "vV")
+			digits := strings.TrimLeft(trimmed[:len(trimmed)-len(strings.TrimLeft(trimmed, "0123456789"))], "0")
+			if digits == "" {
+				digits = "0"
+			}
+			again, err := ParseMajor(digits)
+			if err != nil || again != m {
+				t.Fatalf("ParseMajor(%q) = %d, but its digits %q read as %d, %v", s, m, digits, again, err)
+			}
+		})
 }
 
 func TestLoadSoftware(t *testing.T) {
@@ -106,7 +92,7 @@ func TestLoadSoftware(t *testing.T) {
 			)})},
 			keys: []string{"PostgreSQL", "SQL Server", "GitLab", "Kubernetes"},
 			check: func(t *testing.T, e *Evidence) {
-				pg := softwareByID(t, e, "PostgreSQL")
+				pg := byKey(t, e.Software, "PostgreSQL")
 				if pg.Installed.Major != 17 || pg.Latest.Major != 19 || pg.Installed.Value != "17.6" || pg.LatestRelease.String() != "2026-09-24" {
 					t.Errorf("PostgreSQL = %+v", pg)
 				}
@@ -116,15 +102,15 @@ func TestLoadSoftware(t *testing.T) {
 				if pg.ExceptionName() != UpgradeExceptionNone || pg.N1Major() != 18 || pg.Previous.Set {
 					t.Errorf("PostgreSQL exception %q, n-1 %d", pg.ExceptionName(), pg.N1Major())
 				}
-				sql := softwareByID(t, e, "SQL Server")
+				sql := byKey(t, e.Software, "SQL Server")
 				if sql.ExceptionName() != UpgradeClientAgreed || sql.ExceptionRef.Value != "CLIENT-1" || sql.N1Major() != 2022 || sql.LatestRelease.String() != "2025-11-18" {
 					t.Errorf("SQL Server = %+v, n-1 %d", sql, sql.N1Major())
 				}
-				if g := softwareByID(t, e, "GitLab"); g.ExceptionName() != UpgradeMitigationReduction || g.Installed.Major != 17 || g.Latest.Value != "v19.0.2" {
+				if g := byKey(t, e.Software, "GitLab"); g.ExceptionName() != UpgradeMitigationReduction || g.Installed.Major != 17 || g.Latest.Value != "v19.0.2" {
 					t.Errorf("GitLab = %+v", g)
 				}
 				// A version typed as a number reads from its raw value.
-				if k := softwareByID(t, e, "Kubernetes"); k.Installed.Major != 1 || k.Installed.Value != "1.35" {
+				if k := byKey(t, e.Software, "Kubernetes"); k.Installed.Major != 1 || k.Installed.Value != "1.35" {
 					t.Errorf("Kubernetes installed = %+v", k.Installed)
 				}
 				reg := e.Register("software")
@@ -154,17 +140,17 @@ func TestLoadSoftware(t *testing.T) {
 			},
 			keys: []string{"A", "B", "C", "D", "E"},
 			check: func(t *testing.T, e *Evidence) {
-				a := softwareByID(t, e, "A")
+				a := byKey(t, e.Software, "A")
 				if !a.Installed.Invalid || a.Installed.Set || !a.Latest.Set || a.Latest.Major != 2 {
 					t.Errorf("A = %+v", a)
 				}
-				if c := softwareByID(t, e, "C"); !c.Installed.Invalid || !c.LatestRelease.Invalid || !c.Exception.Invalid || c.ExceptionName() != UpgradeExceptionNone {
+				if c := byKey(t, e.Software, "C"); !c.Installed.Invalid || !c.LatestRelease.Invalid || !c.Exception.Invalid || c.ExceptionName() != UpgradeExceptionNone {
 					t.Errorf("C = %+v", c)
 				}
-				if d := softwareByID(t, e, "D"); !d.Previous.Invalid || d.N1Major() != 2 {
+				if d := byKey(t, e.Software, "D"); !d.Previous.Invalid || d.N1Major() != 2 {
 					t.Errorf("D = %+v", d)
 				}
-				if x := softwareByID(t, e, "E"); x.Installed.Invalid || x.Latest.Invalid || x.Previous.Set || x.N1Major() != 2 {
+				if x := byKey(t, e.Software, "E"); x.Installed.Invalid || x.Latest.Invalid || x.Previous.Set || x.N1Major() != 2 {
 					t.Errorf("E = %+v", x)
 				}
 				for _, p := range e.Register("software").Problems {
@@ -193,16 +179,16 @@ func TestLoadSoftware(t *testing.T) {
 			},
 			keys: []string{"Newer than latest", "Previous not below", "Year, no previous", "Year, with previous", "Year, on the latest"},
 			check: func(t *testing.T, e *Evidence) {
-				if s := softwareByID(t, e, "Newer than latest"); !s.Latest.Invalid || s.Installed.Invalid {
+				if s := byKey(t, e.Software, "Newer than latest"); !s.Latest.Invalid || s.Installed.Invalid {
 					t.Errorf("newer: %+v", s)
 				}
-				if s := softwareByID(t, e, "Previous not below"); !s.Previous.Invalid || s.N1Major() != 15 {
+				if s := byKey(t, e.Software, "Previous not below"); !s.Previous.Invalid || s.N1Major() != 15 {
 					t.Errorf("previous: %+v n-1 %d", s, s.N1Major())
 				}
-				if s := softwareByID(t, e, "Year, no previous"); !s.Latest.Invalid {
+				if s := byKey(t, e.Software, "Year, no previous"); !s.Latest.Invalid {
 					t.Errorf("year: %+v", s)
 				}
-				if s := softwareByID(t, e, "Year, with previous"); s.Latest.Invalid || s.N1Major() != 2022 {
+				if s := byKey(t, e.Software, "Year, with previous"); s.Latest.Invalid || s.N1Major() != 2022 {
 					t.Errorf("year with previous: %+v", s)
 				}
 			},
@@ -223,7 +209,7 @@ func TestLoadSoftware(t *testing.T) {
 			},
 			keys: []string{"nginx", "Redis"},
 			check: func(t *testing.T, e *Evidence) {
-				n := softwareByID(t, e, "nginx")
+				n := byKey(t, e.Software, "nginx")
 				if !n.LatestRelease.Invalid || n.LatestRelease.Set || n.ExceptionName() != UpgradeExceptionNone || n.ExceptionRef.Set || n.Previous.Set || n.Previous.Invalid {
 					t.Errorf("nginx = %+v", n)
 				}

@@ -95,51 +95,37 @@ func TestParseSeverity(t *testing.T) {
 }
 
 func FuzzParseSeverity(f *testing.F) {
-	for _, s := range []string{"Critical", "Important", "Other", "High", "Medium", "Low", "Moderate", "NVD High", "Microsoft Moderate",
-		"High (NVD)", "CVSS 9.8", "CVSS v3.1 9.8", "9.8", "7", "6.95", "10.1", "-1", "", "NVD Important", "9.8000000000000007"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		r, err := ParseSeverity(s)
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "want a severity") {
-				t.Fatalf("ParseSeverity(%q): error %q", s, err)
+	fuzzParse(f, []string{"Critical", "Important", "Other", "High", "Medium", "Low", "Moderate", "NVD High", "Microsoft Moderate",
+		"High (NVD)", "CVSS 9.8", "CVSS v3.1 9.8", "9.8", "7", "6.95", "10.1", "-1", "", "NVD Important", "9.8000000000000007"},
+		anyDateSystem(ParseSeverity), "want a severity", func(t *testing.T, s string, _ bool, r Rating) {
+			if r.Category < CategoryCritical || r.Category > CategoryOther || r.Value == "" || r.Scheme == "" || r.String() == "" {
+				t.Fatalf("ParseSeverity(%q) = %+v", s, r)
 			}
-			return
-		}
-		if r.Category < CategoryCritical || r.Category > CategoryOther || r.Value == "" || r.Scheme == "" || r.String() == "" {
-			t.Fatalf("ParseSeverity(%q) = %+v", s, r)
-		}
-		// The canonical form, with its scheme named, reads the same.
-		named := r.Value
-		switch r.Scheme {
-		case SchemeNVD, SchemeMicrosoft:
-			named = r.Scheme + " " + r.Value
-		case SchemeCVSS:
-			named = "CVSS " + r.Value
-		}
-		if again, err := ParseSeverity(named); err != nil || again.Category != r.Category || again.Value != r.Value {
-			t.Fatalf("ParseSeverity(%q) = %+v, but %q reads as %+v, %v", s, r, named, again, err)
-		}
-		// A score's category follows the thresholds.
-		if r.Scheme == SchemeCVSS {
-			score, err := strconv.ParseFloat(r.Value, 64)
-			want := CategoryOther
-			if score >= 7 {
-				want = CategoryCritical
-			} else if score >= 4 {
-				want = CategoryImportant
+			// The canonical form, with its scheme named, reads the same.
+			named := r.Value
+			switch r.Scheme {
+			case SchemeNVD, SchemeMicrosoft:
+				named = r.Scheme + " " + r.Value
+			case SchemeCVSS:
+				named = "CVSS " + r.Value
 			}
-			if err != nil || score < 0 || score > 10 || r.Category != want {
-				t.Fatalf("ParseSeverity(%q) = %+v, want %s", s, r, want)
+			if again, err := ParseSeverity(named); err != nil || again.Category != r.Category || again.Value != r.Value {
+				t.Fatalf("ParseSeverity(%q) = %+v, but %q reads as %+v, %v", s, r, named, again, err)
 			}
-		}
-	})
-}
-
-func vulnByID(t *testing.T, e *Evidence, id string) Vulnerability {
-	t.Helper()
-	return record(t, e.Vulnerabilities, func(v Vulnerability) string { return v.ID }, id)
+			// A score's category follows the thresholds.
+			if r.Scheme == SchemeCVSS {
+				score, err := strconv.ParseFloat(r.Value, 64)
+				want := CategoryOther
+				if score >= 7 {
+					want = CategoryCritical
+				} else if score >= 4 {
+					want = CategoryImportant
+				}
+				if err != nil || score < 0 || score > 10 || r.Category != want {
+					t.Fatalf("ParseSeverity(%q) = %+v, want %s", s, r, want)
+				}
+			}
+		})
 }
 
 func TestLoadVulnerabilities(t *testing.T) {
@@ -157,7 +143,7 @@ func TestLoadVulnerabilities(t *testing.T) {
 			)})},
 			keys: []string{"VUL-1", "VUL-2", "VUL-3", "VUL-4"},
 			check: func(t *testing.T, e *Evidence) {
-				v1 := vulnByID(t, e, "VUL-1")
+				v1 := byKey(t, e.Vulnerabilities, "VUL-1")
 				if v1.Row.Pos.String() != at[:len(at)-len(`"Vulnerabilities" `)]+`"vulnerabilities" K3` {
 					t.Errorf("VUL-1 key at %s, want K3 of the sheet as spelt", v1.Row.Pos)
 				}
@@ -167,17 +153,17 @@ func TestLoadVulnerabilities(t *testing.T) {
 				if v1.Exception.Value != PatchExtension || v1.TestPlanRef.Value != "TP-1" || v1.Released.String() != "2026-03-02" || v1.Applied.String() != "2026-03-20" {
 					t.Errorf("VUL-1 = %+v", v1)
 				}
-				v2 := vulnByID(t, e, "VUL-2")
+				v2 := byKey(t, e.Vulnerabilities, "VUL-2")
 				if v2.Exception.Value != PatchNotExploitable || v2.ExceptionRef.Value != "NE-2" || v2.ExploitableSince.String() != "2026-06-15" ||
 					v2.Released.String() != "2026-05-12" || v2.Applied.Set || v2.Applied.Invalid || v2.Severity.Rating.Category != CategoryCritical {
 					t.Errorf("VUL-2 = %+v", v2)
 				}
-				v3 := vulnByID(t, e, "VUL-3")
+				v3 := byKey(t, e.Vulnerabilities, "VUL-3")
 				if v3.Exception.Value != PatchClientAgreed || !v3.AgreedDays.Set || v3.AgreedDays.Value != 45 || v3.AgreedDays.Pos.Cell != "C5" ||
 					v3.Applied.String() != "2026-10-01" || v3.Severity.Rating.Category != CategoryOther {
 					t.Errorf("VUL-3 = %+v", v3)
 				}
-				v4 := vulnByID(t, e, "VUL-4")
+				v4 := byKey(t, e.Vulnerabilities, "VUL-4")
 				if v4.Exception.Set || v4.Exception.Invalid || v4.Released.Set || v4.Released.Invalid {
 					t.Errorf("VUL-4: an empty exception and release are unset, not invalid: %+v", v4)
 				}
@@ -216,19 +202,19 @@ func TestLoadVulnerabilities(t *testing.T) {
 			},
 			keys: []string{"VUL-1", "VUL-2", "VUL-3", "VUL-4", "VUL-5", "VUL-6", "VUL-7", "VUL-8", "VUL-9", "VUL-10"},
 			check: func(t *testing.T, e *Evidence) {
-				if v := vulnByID(t, e, "VUL-1"); !v.Severity.Invalid || v.Severity.Set || !v.Released.Set {
+				if v := byKey(t, e.Vulnerabilities, "VUL-1"); !v.Severity.Invalid || v.Severity.Set || !v.Released.Set {
 					t.Errorf("VUL-1: severity %+v, want invalid and the rest read", v.Severity)
 				}
-				if v := vulnByID(t, e, "VUL-2"); !v.Released.Invalid || !v.Applied.Invalid {
+				if v := byKey(t, e.Vulnerabilities, "VUL-2"); !v.Released.Invalid || !v.Applied.Invalid {
 					t.Errorf("VUL-2: dates %+v %+v, want invalid", v.Released, v.Applied)
 				}
-				if v := vulnByID(t, e, "VUL-3"); !v.Exception.Invalid {
+				if v := byKey(t, e.Vulnerabilities, "VUL-3"); !v.Exception.Invalid {
 					t.Errorf("VUL-3: exception %+v, want invalid", v.Exception)
 				}
-				if v := vulnByID(t, e, "VUL-4"); !v.AgreedDays.Invalid || v.AgreedDays.Set {
+				if v := byKey(t, e.Vulnerabilities, "VUL-4"); !v.AgreedDays.Invalid || v.AgreedDays.Set {
 					t.Errorf("VUL-4: agreed days %+v, want invalid", v.AgreedDays)
 				}
-				if v := vulnByID(t, e, "VUL-9"); !v.Severity.Invalid || v.Component.Set {
+				if v := byKey(t, e.Vulnerabilities, "VUL-9"); !v.Severity.Invalid || v.Component.Set {
 					t.Errorf("VUL-9: %+v", v)
 				}
 				// Each problem is against the paragraphs its column evidences.
@@ -259,7 +245,7 @@ func TestLoadVulnerabilities(t *testing.T) {
 			},
 			keys: []string{"VUL-1"},
 			check: func(t *testing.T, e *Evidence) {
-				v := vulnByID(t, e, "VUL-1")
+				v := byKey(t, e.Vulnerabilities, "VUL-1")
 				if !v.Severity.Invalid || !v.Applied.Invalid || v.Exception.Invalid || v.AgreedDays.Invalid || v.ExploitableSince.Invalid {
 					t.Errorf("missing required columns are invalid, optional ones unset: %+v", v)
 				}
