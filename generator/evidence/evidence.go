@@ -39,9 +39,10 @@ type reader struct {
 // readers is the register table: every register this program reads, in
 // display order, each declared once. Schemas, Load, Sources, the sample's
 // headers, the test fixtures and README.md's column tables all come from
-// it. Each column's Example is the cell of one compliant row, consistent
-// with the other registers' example rows (the training row is for the
-// staff row's person; the report is for the month before 2026-05-20).
+// it. Each column's Example is its cell in one compliant row, consistent
+// with the other registers' example rows: the training row is for the
+// staff row's person, and all of them comply together as of 2026-05-20
+// (rules.TestExampleRowsComply), the report being for April 2026.
 func readers() []reader {
 	p := func(ids ...string) []string { return ids }
 	return []reader{
