@@ -19,78 +19,27 @@ const (
 	IncidentAttempted = "attempted"
 )
 
-// IncidentSchema is the register evidence/incidents.xlsx: one row per
-// actual, potential or attempted Breach of Security.
-func IncidentSchema() Schema {
-	p := func(ids ...string) []string { return ids }
-	return Schema{
-		Name: "incidents", Title: "Incident register", Short: "Incidents", File: "incidents.xlsx", Sheet: "Incidents",
-		Key: "Incident ID", UniqueKey: true,
-		Columns: []Column{
-			{Name: "Incident ID", Required: true, Filled: true,
-				Paragraphs: p(ParaNotifyA, ParaRecurA, ParaReportA, ParaNotifyB, ParaRecurB, ParaDataB, ParaReportB),
-				Doc:        "Unique identifier of the incident, e.g. INC-2025-001."},
-			{Name: "Type", Type: TypeChoice, Required: true, Filled: true, Paragraphs: p(ParaNotifyA, ParaReportA, ParaNotifyB, ParaReportB),
-				Choices: []string{IncidentActual, IncidentPotential, IncidentAttempted},
-				Doc:     "actual, potential or attempted Breach of Security."},
-			{Name: "Aware On", Type: TypeDate, Required: true, Filled: true, Paragraphs: p(ParaNotifyA, ParaRecurA, ParaNotifyB, ParaRecurB, ParaReportB),
-				Doc: "Date the Agency became aware of the incident."},
-			{Name: "Notified On", Type: TypeDate, Required: true, Paragraphs: p(ParaNotifyA, ParaNotifyB),
-				Doc: "Date the Agency notified the Client, on or after Aware On; empty until then."},
-			{Name: "Data Requested On", Type: TypeDate, Required: true, Paragraphs: p(ParaDataB),
-				Doc: "Date the Client (or GovCertUK) requested data about the incident; empty if none was requested."},
-			{Name: "Data Supplied On", Type: TypeDate, Required: true, Paragraphs: p(ParaDataB),
-				Doc: "Date the requested data was supplied, on or after Data Requested On; empty until then."},
-			{Name: "Report Delivered On", Type: TypeDate, Required: true, Paragraphs: p(ParaReportA, ParaReportB),
-				Doc: "Date the full details (with the root cause analysis) were given to the Client, on or after Aware On; empty until then."},
-			{Name: "Root Cause", Required: true, Paragraphs: p(ParaRecurA, ParaRecurB),
-				Doc: "The incident's root cause, once known; compared ignoring case and spaces to find recurring causes."},
-		},
-	}
-}
-
 // Incident is one row of the incident register.
 type Incident struct {
-	ID              string
-	Row             Text // the Incident ID cell
-	Type            Text // one of the Incident* constants when Set
-	Aware           Date
-	Notified        Date
-	DataRequested   Date
-	DataSupplied    Date
-	ReportDelivered Date
-	RootCause       Text
-}
-
-func readIncidents(t *table) []Incident {
-	var out []Incident
-	t.each(func(r rowReader) {
-		in := Incident{
-			ID:              r.Key(),
-			Row:             r.Text("Incident ID"),
-			Type:            r.Choice("Type"),
-			Aware:           r.Date("Aware On"),
-			Notified:        r.Date("Notified On"),
-			DataRequested:   r.Date("Data Requested On"),
-			DataSupplied:    r.Date("Data Supplied On"),
-			ReportDelivered: r.Date("Report Delivered On"),
-			RootCause:       r.Text("Root Cause"),
-		}
-		checkIncident(t.reg, &in)
-		out = append(out, in)
-	})
-	return out
+	ID              string `col:"Incident ID"`
+	Row             Text   `col:"Incident ID"` // the key cell
+	Type            Text   `col:"Type"`        // one of the Incident* constants when Set
+	Aware           Date   `col:"Aware On"`
+	Notified        Date   `col:"Notified On"`
+	DataRequested   Date   `col:"Data Requested On"`
+	DataSupplied    Date   `col:"Data Supplied On"`
+	ReportDelivered Date   `col:"Report Delivered On"`
+	RootCause       Text   `col:"Root Cause"`
 }
 
 // checkIncident reports dates that come before what they follow: they
 // cannot be right, so they are invalid rather than early.
-func checkIncident(reg *Register, in *Incident) {
+func checkIncident(r rowReader, in *Incident) {
 	before := func(d *Date, col string, after Date, what string) {
 		if !d.Set || !after.Set || !d.Time.Before(after.Time) {
 			return
 		}
-		c, _ := reg.Schema.Column(col)
-		reg.problem(d.Pos, in.ID, c.Paragraphs, "%s: %s is before %s %s", col, d, what, after)
+		r.problem(d.Pos, col, "%s is before %s %s", d, what, after)
 		d.Set, d.Invalid = false, true
 	}
 	before(&in.Notified, "Notified On", in.Aware, "the Agency became aware of the incident on")

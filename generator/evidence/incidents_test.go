@@ -2,57 +2,15 @@ package evidence
 
 import (
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
-// incidentHeader is the incident register's header row, columns A
-// (Incident ID) to H (Root Cause).
-var incidentHeader = []string{
-	"Incident ID", "Type", "Aware On", "Notified On", "Data Requested On", "Data Supplied On", "Report Delivered On", "Root Cause",
-}
-
-// incidentRow returns a clean row of an actual incident, with the named
-// columns replaced by set.
-func incidentRow(t testing.TB, id string, set map[string]string) string {
-	t.Helper()
-	v := map[string]string{
-		"Incident ID": id, "Type": "actual", "Aware On": "2026-03-10", "Notified On": "2026-03-10",
-		"Report Delivered On": "2026-03-20", "Root Cause": "Phishing email",
-	}
-	for k, x := range set {
-		if !slices.Contains(incidentHeader, k) {
-			t.Fatalf("incidentRow: no column %q", k)
-		}
-		v[k] = x
-	}
-	cells := make([]string, len(incidentHeader))
-	for i, h := range incidentHeader {
-		cells[i] = v[h]
-	}
-	return strings.Join(cells, "\t")
-}
-
-func incidentsFile(t testing.TB, rows ...string) files {
-	t.Helper()
-	return files{"incidents.xlsx": xlsx(t, workbook.Sheet{Name: "Incidents",
-		TSV: tsv(append([]string{strings.Join(incidentHeader, "\t")}, rows...)...)})}
-}
-
 const incFile = `evidence/incidents.xlsx: sheet "Incidents" `
 
 func TestIncidents(t *testing.T) {
-	tests := []struct {
-		name     string
-		files    files
-		problems []wantProblem
-		ids      []string
-		check    func(t *testing.T, e *Evidence)
-	}{
+	runLoad(t, "incidents", []loadCase{
 		{
 			name: "every column kind, headers any case and order",
 			files: files{"incidents.xlsx": xlsx(t, workbook.Sheet{Name: "INCIDENTS", TSV: tsv(
@@ -61,7 +19,7 @@ func TestIncidents(t *testing.T) {
 				"\t\t\t\t\t2025-10-01\t POTENTIAL \tINC-2",
 				"DDoS\t\t\t\t2025-10-02\t2025-10-02\tattempted\tINC-3",
 			)})},
-			ids: []string{"INC-1", "INC-2", "INC-3"},
+			keys: []string{"INC-1", "INC-2", "INC-3"},
 			check: func(t *testing.T, e *Evidence) {
 				i1, i2, i3 := e.Incidents[0], e.Incidents[1], e.Incidents[2]
 				if i1.Type.Value != IncidentActual || i2.Type.Value != IncidentPotential || i3.Type.Value != IncidentAttempted {
@@ -81,13 +39,13 @@ func TestIncidents(t *testing.T) {
 		},
 		{
 			name: "bad cells and dates out of order, the rest still read",
-			files: incidentsFile(t,
-				incidentRow(t, "INC-1", map[string]string{"Type": "major", "Aware On": ""}),
-				incidentRow(t, "INC-2", map[string]string{"Notified On": "2026-03-09", "Report Delivered On": "2026-03-06"}),
-				incidentRow(t, "INC-3", map[string]string{"Data Requested On": "2026-03-11", "Data Supplied On": "2026-03-10"}),
-				incidentRow(t, "INC-4", map[string]string{"Data Requested On": "soon", "Data Supplied On": "2026-03-10"}),
-				incidentRow(t, "inc-1", nil),
-				incidentRow(t, "INC-5", map[string]string{"Notified On": "2026-03-10", "Data Requested On": "2026-03-11", "Data Supplied On": "2026-03-11"}),
+			files: file(t, "incidents",
+				row(t, "incidents", "INC-1", map[string]string{"Type": "major", "Aware On": ""}),
+				row(t, "incidents", "INC-2", map[string]string{"Notified On": "2026-03-09", "Report Delivered On": "2026-03-06"}),
+				row(t, "incidents", "INC-3", map[string]string{"Data Requested On": "2026-03-11", "Data Supplied On": "2026-03-10"}),
+				row(t, "incidents", "INC-4", map[string]string{"Data Requested On": "soon", "Data Supplied On": "2026-03-10"}),
+				row(t, "incidents", "inc-1"),
+				row(t, "incidents", "INC-5", map[string]string{"Notified On": "2026-03-10", "Data Requested On": "2026-03-11", "Data Supplied On": "2026-03-11"}),
 			),
 			problems: []wantProblem{
 				{incFile + "B2", `Type: want one of actual, potential, attempted, got "major"`},
@@ -98,7 +56,7 @@ func TestIncidents(t *testing.T) {
 				{incFile + "E5", "Data Requested On: " + dateWant},
 				{incFile + "A6", `duplicate Incident ID "inc-1" (first at row 2): this row is not used`},
 			},
-			ids: []string{"INC-1", "INC-2", "INC-3", "INC-4", "INC-5"},
+			keys: []string{"INC-1", "INC-2", "INC-3", "INC-4", "INC-5"},
 			check: func(t *testing.T, e *Evidence) {
 				if i := e.Incidents[0]; !i.Type.Invalid || i.Aware.Set || !i.Aware.Invalid || i.Notified.String() != "2026-03-10" {
 					t.Errorf("INC-1 = %+v", i)
@@ -130,11 +88,11 @@ func TestIncidents(t *testing.T) {
 		{
 			name: "missing required column",
 			files: files{"incidents.xlsx": xlsx(t, workbook.Sheet{Name: "Incidents", TSV: tsv(
-				"Incident ID\tType\tAware On\tNotified On\tData Requested On\tData Supplied On\tRoot Cause",
+				dropColumn(header(t, "incidents"), "Report Delivered On"),
 				"INC-1\tactual\t2026-03-10\t2026-03-10\t\t\tPhishing",
 			)})},
 			problems: []wantProblem{{incFile + "A1", `missing required column "Report Delivered On" in the header row 1`}},
-			ids:      []string{"INC-1"},
+			keys:     []string{"INC-1"},
 			check: func(t *testing.T, e *Evidence) {
 				if i := e.Incidents[0]; i.ReportDelivered.Set || i.Notified.String() != "2026-03-10" {
 					t.Errorf("INC-1 = %+v", i)
@@ -150,94 +108,24 @@ func TestIncidents(t *testing.T) {
 				}
 			},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e := Load(tt.files.fs(), "evidence")
-			verifyProblems(t, e, "incidents", tt.problems)
-			var ids []string
-			for _, in := range e.Incidents {
-				ids = append(ids, in.ID)
-			}
-			if !slices.Equal(ids, tt.ids) {
-				t.Errorf("Incident IDs = %q, want %q", ids, tt.ids)
-			}
-			if tt.check != nil {
-				tt.check(t, e)
-			}
-		})
-	}
+	})
 }
 
-func TestIncidentSchema(t *testing.T) {
-	s := IncidentSchema()
-	if !s.UniqueKey || s.Key != "Incident ID" || s.Sheet != "Incidents" || s.File != "incidents.xlsx" {
-		t.Errorf("schema %+v", s)
-	}
-	var names []string
-	for _, c := range s.Columns {
-		names = append(names, c.Name)
-		if c.Doc == "" || len(c.Paragraphs) == 0 || !c.Required {
-			t.Errorf("column %s: doc %q, paragraphs %q, required %v", c.Name, c.Doc, c.Paragraphs, c.Required)
-		}
-		if (c.Type == TypeChoice) != (len(c.Choices) > 0) {
-			t.Errorf("column %s: kind %v with choices %q", c.Name, c.Type, c.Choices)
-		}
-	}
-	if !slices.Equal(names, incidentHeader) {
-		t.Errorf("columns %q, want %q", names, incidentHeader)
-	}
-	// Both forms: Part A paragraph 5 and Part B paragraph 8.
-	paras := s.Paragraphs()
-	for _, p := range []string{ParaNotifyA, ParaRecurA, ParaReportA, ParaNotifyB, ParaRecurB, ParaDataB, ParaReportB} {
-		if !slices.Contains(paras, p) {
-			t.Errorf("paragraphs %q lack %s", paras, p)
-		}
-	}
-}
-
-// FuzzIncidents fuzzes the text of the Incidents sheet: whatever it holds,
-// Load must not panic, Incident IDs are unique and every problem is
-// positioned in the file with paragraphs.
+// FuzzIncidents fuzzes the Incidents sheet (see fuzzRegister): a
+// notification before awareness is reported, never used.
 func FuzzIncidents(f *testing.F) {
-	f.Add(tsv(append([]string{strings.Join(incidentHeader, "\t")},
-		incidentRow(f, "INC-1", nil),
-		incidentRow(f, "INC-2", map[string]string{"Type": "big", "Notified On": "2026-01-01", "Data Requested On": "x", "Data Supplied On": "2026-03-01"}),
-		incidentRow(f, "inc-2", nil),
-		incidentRow(f, "", nil),
-	)...))
+	f.Add(sheet(f, "incidents",
+		row(f, "incidents", "INC-1"),
+		row(f, "incidents", "INC-2", map[string]string{"Type": "big", "Notified On": "2026-01-01", "Data Requested On": "x", "Data Supplied On": "2026-03-01"}),
+		row(f, "incidents", "inc-2"),
+		row(f, "incidents", ""),
+	).TSV)
 	f.Add("incident id\taware on\tnotified on\nA\t45800\t45799\nB\t2958466\t-1\n")
 	f.Add("")
-	f.Fuzz(func(t *testing.T, text string) {
-		b, err := workbook.Build(workbook.Sheet{Name: "Incidents", TSV: text})
-		if err != nil {
-			t.Skip(err)
-		}
-		e := Load(files{"incidents.xlsx": b}.fs(), "evidence")
-		r := e.Register("incidents")
-		if r.Rows != len(r.Data) || r.Rows != len(e.Incidents) {
-			t.Fatalf("Rows %d, Data %d, records %d", r.Rows, len(r.Data), len(e.Incidents))
-		}
-		seen := map[string]bool{}
+	fuzzRegister(f, "incidents", nil, func(t *testing.T, e *Evidence) {
 		for _, in := range e.Incidents {
-			if in.ID == "" || seen[strings.ToUpper(in.ID)] {
-				t.Fatalf("Incident ID %q empty or repeated", in.ID)
-			}
-			seen[strings.ToUpper(in.ID)] = true
 			if in.Notified.Set && in.Aware.Set && in.Notified.Time.Before(in.Aware.Time) {
 				t.Fatalf("%s notified before aware, not reported", in.ID)
-			}
-		}
-		for _, p := range r.Problems {
-			line := p.Pos.String() + ": " + p.Msg
-			t.Log(line)
-			if p.Msg == "" || p.Pos.File != r.Path || len(p.Paragraphs) == 0 {
-				t.Fatalf("problem %q: want a message, the file %s and paragraphs %q", line, r.Path, p.Paragraphs)
-			}
-			if p.Pos.Cell != "" {
-				if _, _, err := excelize.CellNameToCoordinates(p.Pos.Cell); err != nil || p.Pos.Sheet == "" {
-					t.Fatalf("problem %q: bad cell: %v", line, err)
-				}
 			}
 		}
 	})

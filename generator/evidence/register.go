@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -47,11 +48,15 @@ type Column struct {
 	// Paragraphs are the schedule paragraphs this column evidences; a
 	// problem with the column is a finding against them.
 	Paragraphs []string
-	// Doc says what the column holds, for the site and README.
+	// Doc says what the column holds, for the site and README.md.
 	Doc string
-	// Choices are the accepted values of a KindChoice column, as written
+	// Choices are the accepted values of a TypeChoice column, as written
 	// in the documentation.
 	Choices []string
+	// Example is the column's cell in the register's example row, as
+	// written in a cell (a leading ' keeps a number as text): the base row
+	// of the test fixtures.
+	Example string
 }
 
 // Schema describes a register: one sheet of one workbook.
@@ -65,7 +70,29 @@ type Schema struct {
 	// UniqueKey is true when each subject has one row (a staff register);
 	// false when it may have many (a training log).
 	UniqueKey bool
+	RowDoc    string // what a row is, for the docs: "one row per person"
 	Columns   []Column
+}
+
+// Header returns the names of the register's own columns, in order: its
+// header row, without the optional Paragraphs column.
+func (s Schema) Header() []string {
+	var out []string
+	for _, c := range s.Columns {
+		if c.Name != ParagraphsColumn {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// Example returns the register's example row: column name -> cell.
+func (s Schema) Example() map[string]string {
+	out := map[string]string{}
+	for _, c := range s.Columns {
+		out[c.Name] = c.Example
+	}
+	return out
 }
 
 // Column returns the named column.
@@ -76,6 +103,21 @@ func (s Schema) Column(name string) (Column, bool) {
 		}
 	}
 	return Column{}, false
+}
+
+// choice returns v as the column accepts it: as it is, or, for a choice
+// column, as one of its Choices, matched ignoring case and spaces and
+// returned as documented (its canonical spelling).
+func (c Column) choice(v string) (string, error) {
+	if len(c.Choices) == 0 {
+		return v, nil
+	}
+	for _, choice := range c.Choices {
+		if normaliseHeader(choice) == normaliseHeader(v) {
+			return choice, nil
+		}
+	}
+	return "", fmt.Errorf("want one of %s, got %q", strings.Join(c.Choices, ", "), v)
 }
 
 // Paragraphs returns every paragraph the register's columns evidence, in
@@ -125,6 +167,9 @@ type Register struct {
 	// order (dates as yyyy-mm-dd).
 	Header []string
 	Data   []DataRow
+	// bugs are the bugs in this program found while reading, each
+	// reported once.
+	bugs []string
 }
 
 // DataRow is one used row of a register, for display.
@@ -173,6 +218,30 @@ func (r *Register) dropRow(key string, pos diag.Pos) {
 	}
 }
 
+// column returns the schema's column named name. A reader asking for a
+// column its schema does not declare is a bug in this program, not in the
+// evidence: it is reported, so that it cannot pass unseen, and
+// TestReadersReadTheirSchema fails on it.
+func (r *Register) column(name string) Column {
+	c, ok := r.Schema.Column(name)
+	if !ok {
+		r.bug("it reads a column %q that the register does not declare", name)
+	}
+	return c
+}
+
+// bug records, once, a bug in this program found while reading the
+// register: not the evidence's fault, but never to pass unseen.
+func (r *Register) bug(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if !slices.Contains(r.bugs, msg) {
+		r.bugs = append(r.bugs, msg)
+		r.Problems.add(diag.Pos{File: r.Path}, "", r.Schema.Paragraphs(), "a bug in this program, please report it: %s", msg)
+	}
+}
+
+// problem records a problem about a register, against paras or, when none
+// are given, every paragraph the register evidences.
 func (r *Register) problem(pos diag.Pos, subject string, paras []string, format string, args ...any) {
 	if len(paras) == 0 {
 		// A column that evidences no paragraph of its own (Name, Role) is
@@ -221,7 +290,7 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 	filePos := diag.Pos{File: reg.Path}
 	all := schema.Paragraphs()
 
-	data, err := readBounded(fsys, schema.File)
+	data, err := readLimited(fsys, schema.File, MaxWorkbookSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return t
 	}
@@ -467,20 +536,4 @@ func quoteList(names []string) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return strings.Join(q, ", ")
-}
-
-func readBounded(fsys fs.FS, name string) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxWorkbookSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxWorkbookSize {
-		return nil, fmt.Errorf("larger than %d MiB", MaxWorkbookSize>>20)
-	}
-	return data, nil
 }

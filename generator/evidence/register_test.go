@@ -20,23 +20,9 @@ func date(s string) time.Time {
 	return d
 }
 
-// wantProblem is one expected problem: its exact position, printed, and a
-// part of its message.
-type wantProblem struct {
-	pos, msg string
-}
-
-const dateWant = "want a date (yyyy-mm-dd, dd/mm/yyyy or an Excel date)"
-
 func TestLoad(t *testing.T) {
-	one := staffRow(t, "NS-1", nil)
-	tests := []struct {
-		name     string
-		files    files
-		problems []wantProblem
-		staff    []string // Staff IDs read, in order
-		check    func(t *testing.T, e *Evidence)
-	}{
+	one := row(t, "staff", "NS-1")
+	runLoad(t, "staff", []loadCase{
 		{
 			name: "headers any case and spacing, after a title row, in any order",
 			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: tsv(
@@ -48,13 +34,13 @@ func TestLoad(t *testing.T) {
 				"",
 				"\t\t\tBPSS\tBPSS\t2025-03-12\t2025-03-11\t2025-03-10\tno\tno\t\t2025-04-02\tKestrel\tAnalyst\tBob\t\tNS-2",
 			)})},
-			staff: []string{"NS-1", "NS-2"},
+			keys: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-1")
+				s := byKey(t, e.Staff, "NS-1")
 				if got := s.Row.Pos.String(); got != `evidence/staff.xlsx: sheet "Staff" Q4` {
 					t.Errorf("NS-1 key position = %s, want Q4", got)
 				}
-				if got := staffByID(t, e, "NS-2").Row.Pos.Cell; got != "Q6" {
+				if got := byKey(t, e.Staff, "NS-2").Row.Pos.Cell; got != "Q6" {
 					t.Errorf("NS-2 key cell = %s, want Q6 (blank row 5 counted)", got)
 				}
 				if s.Name.Value != "Ada" || s.Role.Value != "Engineer" || s.Employer.Value != "Kestrel" {
@@ -71,15 +57,15 @@ func TestLoad(t *testing.T) {
 					t.Errorf("Clearance Held cell = %s, want D4", got)
 				}
 				reg := e.Register("staff")
-				if len(reg.Header) != len(staffHeader) || reg.Header[0] != "Staff ID" {
+				if len(reg.Header) != len(schema(t, "staff").Header()) || reg.Header[0] != "Staff ID" {
 					t.Errorf("Header = %q, want the schema's columns in schema order", reg.Header)
 				}
 			},
 		},
 		{
 			name: "real, ISO text and UK text dates",
-			files: files{"staff.xlsx": xlsx(t, staffSheet(
-				staffRow(t, "NS-1", map[string]string{
+			files: file(t, "staff",
+				row(t, "staff", "NS-1", map[string]string{
 					"Start Date":            "2025-04-01",           // a real Excel date
 					"Identity Check":        "'2025-03-10",          // ISO text
 					"Criminal Record Check": "'11/03/2025",          // UK text, not 3 November
@@ -88,10 +74,10 @@ func TestLoad(t *testing.T) {
 					"End Date":              "'2026-05-22 17:30:00", // ISO text with a time
 					"Access Revoked":        "46165",                // a bare serial number
 				}),
-			))},
-			staff: []string{"NS-1"},
+			),
+			keys: []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-1")
+				s := byKey(t, e.Staff, "NS-1")
 				for _, c := range []struct {
 					name string
 					got  Date
@@ -114,21 +100,21 @@ func TestLoad(t *testing.T) {
 				}
 				// The display copy prints every date as yyyy-mm-dd.
 				row := e.Register("staff").Data[0].Cells
-				if got := row[slices.Index(staffHeader, "Criminal Record Check")]; got != "2025-03-11" {
+				if got := row[slices.Index(schema(t, "staff").Header(), "Criminal Record Check")]; got != "2025-03-11" {
 					t.Errorf("displayed Criminal Record Check = %q, want 2025-03-11", got)
 				}
 			},
 		},
 		{
 			name: "yes and no variants",
-			files: files{"staff.xlsx": xlsx(t, staffSheet(
-				staffRow(t, "NS-1", map[string]string{"Government Data Access": "Yes", "Privileged Access": "no"}),
-				staffRow(t, "NS-2", map[string]string{"Government Data Access": "y", "Privileged Access": "N"}),
-				staffRow(t, "NS-3", map[string]string{"Government Data Access": "TRUE", "Privileged Access": "false"}),
-				staffRow(t, "NS-4", map[string]string{"Government Data Access": "1", "Privileged Access": "0"}),
-				staffRow(t, "NS-5", map[string]string{"Government Data Access": "' YES ", "Privileged Access": "' No"}),
-			))},
-			staff: []string{"NS-1", "NS-2", "NS-3", "NS-4", "NS-5"},
+			files: file(t, "staff",
+				row(t, "staff", "NS-1", map[string]string{"Government Data Access": "Yes", "Privileged Access": "no"}),
+				row(t, "staff", "NS-2", map[string]string{"Government Data Access": "y", "Privileged Access": "N"}),
+				row(t, "staff", "NS-3", map[string]string{"Government Data Access": "TRUE", "Privileged Access": "false"}),
+				row(t, "staff", "NS-4", map[string]string{"Government Data Access": "1", "Privileged Access": "0"}),
+				row(t, "staff", "NS-5", map[string]string{"Government Data Access": "' YES ", "Privileged Access": "' No"}),
+			),
+			keys: []string{"NS-1", "NS-2", "NS-3", "NS-4", "NS-5"},
 			check: func(t *testing.T, e *Evidence) {
 				for _, s := range e.Staff {
 					if !s.GovDataAccess.Set || !s.GovDataAccess.Value || !s.PrivilegedAccess.Set || s.PrivilegedAccess.Value {
@@ -139,12 +125,12 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name: "text cells trimmed, non-breaking spaces too",
-			files: files{"staff.xlsx": xlsx(t, staffSheet(
-				staffRow(t, "' NS-1\u00a0", map[string]string{"Exception Reference": "'\u00a0CLIENT-AGREE-1 ", "Employer": "' "}),
-			))},
-			staff: []string{"NS-1"},
+			files: file(t, "staff",
+				row(t, "staff", "' NS-1\u00a0", map[string]string{"Exception Reference": "'\u00a0CLIENT-AGREE-1 ", "Employer": "' "}),
+			),
+			keys: []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-1")
+				s := byKey(t, e.Staff, "NS-1")
 				if s.ExceptionRef.Value != "CLIENT-AGREE-1" || !s.ExceptionRef.Set {
 					t.Errorf("Exception Reference = %+v, want CLIENT-AGREE-1", s.ExceptionRef)
 				}
@@ -155,13 +141,13 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name: "clearance levels any case",
-			files: files{"staff.xlsx": xlsx(t, staffSheet(
-				staffRow(t, "NS-1", map[string]string{"Clearance Required": "none", "Clearance Held": ""}),
-				staffRow(t, "NS-2", map[string]string{"Clearance Required": "bpss", "Clearance Held": "Ctc"}),
-				staffRow(t, "NS-3", map[string]string{"Clearance Required": "sc", "Clearance Held": "dv"}),
-				staffRow(t, "NS-4", map[string]string{"Clearance Required": "EDV", "Clearance Held": "' eDV "}),
-			))},
-			staff: []string{"NS-1", "NS-2", "NS-3", "NS-4"},
+			files: file(t, "staff",
+				row(t, "staff", "NS-1", map[string]string{"Clearance Required": "none", "Clearance Held": ""}),
+				row(t, "staff", "NS-2", map[string]string{"Clearance Required": "bpss", "Clearance Held": "Ctc"}),
+				row(t, "staff", "NS-3", map[string]string{"Clearance Required": "sc", "Clearance Held": "dv"}),
+				row(t, "staff", "NS-4", map[string]string{"Clearance Required": "EDV", "Clearance Held": "' eDV "}),
+			),
+			keys: []string{"NS-1", "NS-2", "NS-3", "NS-4"},
 			check: func(t *testing.T, e *Evidence) {
 				want := [][2]Clearance{{ClearanceNone, 0}, {ClearanceBPSS, ClearanceCTC}, {ClearanceSC, ClearanceDV}, {ClearanceEDV, ClearanceEDV}}
 				for i, s := range e.Staff {
@@ -183,16 +169,16 @@ func TestLoad(t *testing.T) {
 		{
 			name: "missing required column",
 			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: tsv(
-				dropColumn(strings.Join(staffHeader, "\t"), "Criminal Record Check"),
-				dropColumn(staffRow(t, "NS-1", nil), "2025-03-10", 1),
-				dropColumn(staffRow(t, "NS-2", map[string]string{"Identity Check": "2025-03-01"}), "2025-03-10", 0),
+				dropColumn(header(t, "staff"), "Criminal Record Check"),
+				dropColumn(row(t, "staff", "NS-1"), "2025-03-10", 1),
+				dropColumn(row(t, "staff", "NS-2", map[string]string{"Identity Check": "2025-03-01"}), "2025-03-10", 0),
 			)})},
 			problems: []wantProblem{
 				{`evidence/staff.xlsx: sheet "Staff" A1`, `missing required column "Criminal Record Check" in the header row 1`},
 			},
-			staff: []string{"NS-1", "NS-2"},
+			keys: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-2")
+				s := byKey(t, e.Staff, "NS-2")
 				if s.CriminalRecordCheck.Set || !s.CriminalRecordCheck.Invalid {
 					t.Errorf("Criminal Record Check = %+v, want unusable (Invalid), so rules do not report it again", s.CriminalRecordCheck)
 				}
@@ -212,30 +198,30 @@ func TestLoad(t *testing.T) {
 		{
 			name: "missing required columns without paragraphs of their own",
 			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: tsv(
-				dropColumn(dropColumn(strings.Join(staffHeader, "\t"), "Name"), "Role"),
-				dropColumn(dropColumn(staffRow(t, "NS-1", nil), "Person NS-1"), "Developer"),
+				dropColumn(dropColumn(header(t, "staff"), "Name"), "Role"),
+				dropColumn(dropColumn(row(t, "staff", "NS-1"), "Ada Lovelace"), "Developer"),
 			)})},
 			problems: []wantProblem{
 				{`evidence/staff.xlsx: sheet "Staff" A1`, `missing required column "Name"`},
 				{`evidence/staff.xlsx: sheet "Staff" A1`, `missing required column "Role"`},
 			},
-			staff: []string{"NS-1"},
+			keys: []string{"NS-1"},
 		},
 		{
 			name: "unreadable date",
-			files: files{"staff.xlsx": xlsx(t, staffSheet(
-				staffRow(t, "NS-1", nil),
-				staffRow(t, "NS-2", map[string]string{"Identity Check": "tbc", "Right To Work Check": "2025-02-30"}),
-				staffRow(t, "NS-3", map[string]string{"Start Date": "'13/13/2025"}),
-			))},
+			files: file(t, "staff",
+				row(t, "staff", "NS-1"),
+				row(t, "staff", "NS-2", map[string]string{"Identity Check": "tbc", "Right To Work Check": "2025-02-30"}),
+				row(t, "staff", "NS-3", map[string]string{"Start Date": "'13/13/2025"}),
+			),
 			problems: []wantProblem{
 				{`evidence/staff.xlsx: sheet "Staff" I3`, `Identity Check: ` + dateWant + `, got "tbc"`},
 				{`evidence/staff.xlsx: sheet "Staff" K3`, `Right To Work Check: ` + dateWant + `, got "2025-02-30"`},
 				{`evidence/staff.xlsx: sheet "Staff" E4`, `Start Date: ` + dateWant + `, got "13/13/2025"`},
 			},
-			staff: []string{"NS-1", "NS-2", "NS-3"},
+			keys: []string{"NS-1", "NS-2", "NS-3"},
 			check: func(t *testing.T, e *Evidence) {
-				s := staffByID(t, e, "NS-2")
+				s := byKey(t, e.Staff, "NS-2")
 				if s.IdentityCheck.Set || !s.IdentityCheck.Invalid || s.IdentityCheck.Pos.Cell != "I3" {
 					t.Errorf("Identity Check = %+v, want invalid at I3", s.IdentityCheck)
 				}
@@ -253,41 +239,41 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name: "bad yes/no, clearance and empty filled cells",
-			files: files{"staff.xlsx": xlsx(t, staffSheet(
-				staffRow(t, "NS-1", map[string]string{"Government Data Access": "maybe", "Clearance Held": "Top Secret"}),
-				staffRow(t, "NS-2", map[string]string{"Privileged Access": "", "Clearance Required": ""}),
-			))},
+			files: file(t, "staff",
+				row(t, "staff", "NS-1", map[string]string{"Government Data Access": "maybe", "Clearance Held": "Top Secret"}),
+				row(t, "staff", "NS-2", map[string]string{"Privileged Access": "", "Clearance Required": ""}),
+			),
 			problems: []wantProblem{
 				{`evidence/staff.xlsx: sheet "Staff" G2`, `Government Data Access: want Yes or No, got "maybe"`},
 				{`evidence/staff.xlsx: sheet "Staff" M2`, `Clearance Held: want one of None, BPSS, CTC, SC, DV, eDV, got "Top Secret"`},
 				{`evidence/staff.xlsx: sheet "Staff" H3`, `Privileged Access: empty; a value is required`},
 				{`evidence/staff.xlsx: sheet "Staff" L3`, `Clearance Required: empty; a value is required`},
 			},
-			staff: []string{"NS-1", "NS-2"},
+			keys: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
-				if s := staffByID(t, e, "NS-1"); !s.GovDataAccess.Invalid || !s.ClearanceHeld.Invalid {
+				if s := byKey(t, e.Staff, "NS-1"); !s.GovDataAccess.Invalid || !s.ClearanceHeld.Invalid {
 					t.Errorf("NS-1: %+v %+v, want both invalid", s.GovDataAccess, s.ClearanceHeld)
 				}
-				if s := staffByID(t, e, "NS-2"); !s.PrivilegedAccess.Invalid || !s.ClearanceRequired.Invalid {
+				if s := byKey(t, e.Staff, "NS-2"); !s.PrivilegedAccess.Invalid || !s.ClearanceRequired.Invalid {
 					t.Errorf("NS-2: %+v %+v, want both invalid", s.PrivilegedAccess, s.ClearanceRequired)
 				}
 			},
 		},
 		{
 			name: "duplicate Staff ID",
-			files: files{"staff.xlsx": xlsx(t, staffSheet(
-				staffRow(t, "NS-1", nil),
-				staffRow(t, "NS-2", nil),
-				staffRow(t, "ns-1", map[string]string{"Name": "Someone else"}),
-				staffRow(t, "NS-2", nil),
-			))},
+			files: file(t, "staff",
+				row(t, "staff", "NS-1"),
+				row(t, "staff", "NS-2"),
+				row(t, "staff", "ns-1", map[string]string{"Name": "Someone else"}),
+				row(t, "staff", "NS-2"),
+			),
 			problems: []wantProblem{
 				{`evidence/staff.xlsx: sheet "Staff" A4`, `duplicate Staff ID "ns-1" (first at row 2): this row is not used`},
 				{`evidence/staff.xlsx: sheet "Staff" A5`, `duplicate Staff ID "NS-2" (first at row 3): this row is not used`},
 			},
-			staff: []string{"NS-1", "NS-2"},
+			keys: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
-				if got := staffByID(t, e, "NS-1").Name.Value; got != "Person NS-1" {
+				if got := byKey(t, e.Staff, "NS-1").Name.Value; got != "Ada Lovelace" {
 					t.Errorf("NS-1 Name = %q, want the first row's", got)
 				}
 				reg := e.Register("staff")
@@ -301,23 +287,23 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name: "empty Staff ID",
-			files: files{"staff.xlsx": xlsx(t, staffSheet(
-				staffRow(t, "NS-1", nil),
-				staffRow(t, "", nil),
-				staffRow(t, "'   ", nil),
-				staffRow(t, "NS-2", nil),
-			))},
+			files: file(t, "staff",
+				row(t, "staff", "NS-1"),
+				row(t, "staff", ""),
+				row(t, "staff", "'   "),
+				row(t, "staff", "NS-2"),
+			),
 			problems: []wantProblem{
 				{`evidence/staff.xlsx: sheet "Staff" A3`, `Staff ID is empty: this row is not used`},
 				{`evidence/staff.xlsx: sheet "Staff" A4`, `Staff ID is empty: this row is not used`},
 			},
-			staff: []string{"NS-1", "NS-2"},
+			keys: []string{"NS-1", "NS-2"},
 		},
 		{
 			name: "training row for an unknown Staff ID",
 			files: files{
-				"staff.xlsx": xlsx(t, staffSheet(one)),
-				"training.xlsx": xlsx(t, trainingSheet(
+				"staff.xlsx": xlsx(t, sheet(t, "staff", one)),
+				"training.xlsx": xlsx(t, sheet(t, "training",
 					"NS-1\tSecure Information Management\t2025-06-01",
 					"NS-9\tSecure Information Management\t2025-06-01",
 					"ns-1\tPhishing\t'02/07/2025",
@@ -327,7 +313,7 @@ func TestLoad(t *testing.T) {
 			problems: []wantProblem{
 				{`evidence/training.xlsx: sheet "Training" A3`, `Staff ID: "NS-9" is not in the staff register evidence/staff.xlsx: this row is not used`},
 			},
-			staff: []string{"NS-1"},
+			keys: []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
 				var got []string
 				for _, tr := range e.Training {
@@ -354,7 +340,7 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name:  "training without a staff register is not linked",
-			files: files{"training.xlsx": xlsx(t, trainingSheet("NS-9\tSIM\t2025-06-01"))},
+			files: file(t, "training", "NS-9\tSIM\t2025-06-01"),
 			check: func(t *testing.T, e *Evidence) {
 				if e.Register("staff").Present || len(e.Training) != 1 {
 					t.Errorf("staff present %v, %d training rows; want false and 1", e.Register("staff").Present, len(e.Training))
@@ -363,7 +349,7 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name:  "wrong sheet name",
-			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "People", TSV: staffSheet(one).TSV}, workbook.Sheet{Name: "Notes", TSV: "x\n"})},
+			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "People", TSV: sheet(t, "staff", one).TSV}, workbook.Sheet{Name: "Notes", TSV: "x\n"})},
 			problems: []wantProblem{
 				{`evidence/staff.xlsx`, `no sheet named "Staff" (the workbook has "People", "Notes")`},
 			},
@@ -375,10 +361,10 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name:  "sheet name any case, not first",
-			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Notes", TSV: "x\n"}, workbook.Sheet{Name: "STAFF", TSV: staffSheet(one).TSV})},
-			staff: []string{"NS-1"},
+			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Notes", TSV: "x\n"}, workbook.Sheet{Name: "STAFF", TSV: sheet(t, "staff", one).TSV})},
+			keys:  []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				if got := staffByID(t, e, "NS-1").Row.Pos.String(); got != `evidence/staff.xlsx: sheet "STAFF" A2` {
+				if got := byKey(t, e.Staff, "NS-1").Row.Pos.String(); got != `evidence/staff.xlsx: sheet "STAFF" A2` {
 					t.Errorf("position = %s, want the sheet as the workbook spells it", got)
 				}
 			},
@@ -410,36 +396,36 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name: "formula cells are not evaluated: one with no saved value is a problem at its cell",
-			files: files{"staff.xlsx": xlsx(t, staffSheet(
-				staffRow(t, "NS-1", map[string]string{"Identity Check": "=DATE(2025,3,10)"}),
-				staffRow(t, "NS-2", map[string]string{"Start Date": "=TODAY()"}),
-			))},
+			files: file(t, "staff",
+				row(t, "staff", "NS-1", map[string]string{"Identity Check": "=DATE(2025,3,10)"}),
+				row(t, "staff", "NS-2", map[string]string{"Start Date": "=TODAY()"}),
+			),
 			problems: []wantProblem{
 				{`evidence/staff.xlsx: sheet "Staff" I2`, `Identity Check: the formula =DATE(2025,3,10) has no saved value`},
 				{`evidence/staff.xlsx: sheet "Staff" E3`, `Start Date: the formula =TODAY() has no saved value`},
 			},
-			staff: []string{"NS-1", "NS-2"},
+			keys: []string{"NS-1", "NS-2"},
 			check: func(t *testing.T, e *Evidence) {
 				// No cached value was saved: nothing to read, and the rules
 				// must not report the check as missing as well.
-				if d := staffByID(t, e, "NS-1").IdentityCheck; d.Set || !d.Invalid {
+				if d := byKey(t, e.Staff, "NS-1").IdentityCheck; d.Set || !d.Invalid {
 					t.Errorf("Identity Check = %+v, want invalid", d)
 				}
 			},
 		},
 		{
 			name:  "header row on row 20 is found",
-			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: strings.Repeat("title\n", 19) + staffSheet(one).TSV})},
-			staff: []string{"NS-1"},
+			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: strings.Repeat("title\n", 19) + sheet(t, "staff", one).TSV})},
+			keys:  []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				if got := staffByID(t, e, "NS-1").Row.Pos.Cell; got != "A21" {
+				if got := byKey(t, e.Staff, "NS-1").Row.Pos.Cell; got != "A21" {
 					t.Errorf("key cell = %s, want A21", got)
 				}
 			},
 		},
 		{
 			name:  "header row on row 21 is not",
-			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: strings.Repeat("title\n", 20) + staffSheet(one).TSV})},
+			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: strings.Repeat("title\n", 20) + sheet(t, "staff", one).TSV})},
 			problems: []wantProblem{
 				{`evidence/staff.xlsx: sheet "Staff" A1`, `no header row: want a row naming the column "Staff ID" in the first 20 rows`},
 			},
@@ -453,9 +439,9 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name:  "header only",
-			files: files{"staff.xlsx": xlsx(t, staffSheet())},
+			files: file(t, "staff"),
 			check: func(t *testing.T, e *Evidence) {
-				if r := e.Register("staff"); !r.Present || r.Rows != 0 || len(r.Header) != len(staffHeader) {
+				if r := e.Register("staff"); !r.Present || r.Rows != 0 || len(r.Header) != len(schema(t, "staff").Header()) {
 					t.Errorf("Present %v Rows %d Header %q", r.Present, r.Rows, r.Header)
 				}
 			},
@@ -463,50 +449,20 @@ func TestLoad(t *testing.T) {
 		{
 			name: "column twice",
 			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: tsv(
-				strings.Join(staffHeader, "\t")+"\tstart date",
-				staffRow(t, "NS-1", nil)+"\t2030-01-01",
+				header(t, "staff")+"\tstart date",
+				row(t, "staff", "NS-1")+"\t2030-01-01",
 			)})},
 			problems: []wantProblem{
 				{`evidence/staff.xlsx: sheet "Staff" Q1`, `column "Start Date" appears twice (first in column E); the first is used`},
 			},
-			staff: []string{"NS-1"},
+			keys: []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				if got := staffByID(t, e, "NS-1").Start.String(); got != "2025-04-01" {
+				if got := byKey(t, e.Staff, "NS-1").Start.String(); got != "2025-04-01" {
 					t.Errorf("Start Date = %s, want the first column's 2025-04-01", got)
 				}
 			},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e := Load(tt.files.fs(), "evidence")
-			var got []Problem
-			for _, r := range e.Registers {
-				got = append(got, r.Problems...)
-			}
-			if len(got) != len(tt.problems) {
-				t.Fatalf("problems:\n%s\nwant %d:\n%v", strings.Join(allProblems(e), "\n"), len(tt.problems), tt.problems)
-			}
-			for i, w := range tt.problems {
-				if got[i].Pos.String() != w.pos || !strings.Contains(got[i].Msg, w.msg) {
-					t.Errorf("problem %d = %s: %s\nwant %s: ...%s...", i, got[i].Pos, got[i].Msg, w.pos, w.msg)
-				}
-			}
-			for _, r := range e.Registers {
-				for _, p := range r.Problems {
-					if len(p.Paragraphs) == 0 {
-						t.Errorf("%s: %s: no paragraphs, so no finding would report it", p.Pos, p.Msg)
-					}
-				}
-			}
-			if got := ids(e); !slices.Equal(got, tt.staff) {
-				t.Errorf("staff = %q, want %q", got, tt.staff)
-			}
-			if tt.check != nil {
-				tt.check(t, e)
-			}
-		})
-	}
+	})
 }
 
 // dropColumn removes from a tab-separated row the cell equal to value, or its
@@ -534,7 +490,7 @@ func dropColumn(row, value string, n ...int) string {
 // system.
 func TestLoad1904(t *testing.T) {
 	// 44338 is 2025-05-23 in the 1904 system and 2021-05-22 in the 1900 one.
-	b := xlsx(t, staffSheet(staffRow(t, "NS-1", map[string]string{"Start Date": "44338", "Identity Check": "'2025-03-10"})))
+	b := xlsx(t, sheet(t, "staff", row(t, "staff", "NS-1", map[string]string{"Start Date": "44338", "Identity Check": "'2025-03-10"})))
 	tests := []struct {
 		name     string
 		date1904 bool
@@ -561,14 +517,14 @@ func TestLoad1904(t *testing.T) {
 			if p := allProblems(e); len(p) != 0 {
 				t.Fatalf("problems: %q", p)
 			}
-			s := staffByID(t, e, "NS-1")
+			s := byKey(t, e.Staff, "NS-1")
 			if got := s.Start.String(); got != tt.want {
 				t.Errorf("Start Date = %s, want %s", got, tt.want)
 			}
 			if got := s.IdentityCheck.String(); got != "2025-03-10" {
 				t.Errorf("text Identity Check = %s, want 2025-03-10 whatever the date system", got)
 			}
-			if got := e.Register("staff").Data[0].Cells[slices.Index(staffHeader, "Start Date")]; got != tt.want {
+			if got := e.Register("staff").Data[0].Cells[slices.Index(schema(t, "staff").Header(), "Start Date")]; got != tt.want {
 				t.Errorf("displayed Start Date = %s, want %s", got, tt.want)
 			}
 		})

@@ -12,28 +12,12 @@ import (
 // 5 Working Days of the end of each Month.
 const ParaMonthlyReport = "B.9.5.5"
 
-// ReportSchema is the register evidence/vulnerability-reports.xlsx: one
-// row per monthly report, keyed by the month it covers.
-func ReportSchema() Schema {
-	paras := []string{ParaMonthlyReport}
-	return Schema{
-		Name: "vulnerability-reports", Title: "Monthly vulnerability reports", Short: "Monthly reports", File: "vulnerability-reports.xlsx", Sheet: "Reports",
-		Key: "Month", UniqueKey: true,
-		Columns: []Column{
-			{Name: "Month", Required: true, Filled: true, Paragraphs: paras,
-				Doc: "The month the report covers: yyyy-mm text (2026-04), or any date in the month (a date cell, 2026-04-30 or 30/04/2026 text). One row per month."},
-			{Name: "Issued", Type: TypeDate, Required: true, Paragraphs: paras,
-				Doc: "Date the report was issued to the Client; empty while not yet issued."},
-		},
-	}
-}
-
 // Report is one row of the register.
 type Report struct {
-	Month  string    // the month covered, yyyy-mm
+	Month  string    `col:"Month"` // the month covered, yyyy-mm
 	Start  time.Time // its first day
-	Row    Text      // the Month cell; Value is the month as yyyy-mm
-	Issued Date
+	Row    Text      `col:"Month"` // the key cell; Value is the month as yyyy-mm
+	Issued Date      `col:"Issued"`
 }
 
 // MonthLayout formats a month as its register key.
@@ -85,14 +69,10 @@ func readReports(t *table) []Report {
 	reg.Data = data
 	reg.Rows = len(kept)
 
-	var out []Report
-	t.each(func(r rowReader) {
-		start, _ := time.Parse(MonthLayout, r.Key())
-		row := r.Text("Month")
-		row.Value = r.Key()
-		out = append(out, Report{Month: r.Key(), Start: start, Row: row, Issued: r.Date("Issued")})
+	return decode(t, func(r rowReader, rep *Report) {
+		rep.Start, _ = time.Parse(MonthLayout, rep.Month)
+		rep.Row.Value = rep.Month
 	})
-	return out
 }
 
 var monthText = regexp.MustCompile(`^(\d{4})-(\d{1,2})$`)

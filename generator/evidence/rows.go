@@ -1,10 +1,8 @@
 package evidence
 
 import (
-	"fmt"
-	"strconv"
+	"reflect"
 	"strings"
-	"time"
 
 	"github.com/agency/evidence-site/generator/diag"
 )
@@ -22,11 +20,58 @@ func (t *table) each(fn func(r rowReader)) {
 	}
 }
 
+// decode reads each row of t into a record of type T, as encoding/json
+// decodes an object into a struct: a field tagged `col:"name"` gets the
+// cell of that column, read as its type says (a Text field of a choice
+// column must hold one of the column's choices), and a string field tagged
+// with the key column gets the row's key. then, if not nil, checks each
+// record further.
+func decode[T any](t *table, then func(r rowReader, rec *T)) []T {
+	typ := reflect.TypeFor[T]()
+	var out []T
+	t.each(func(r rowReader) {
+		var rec T
+		v := reflect.ValueOf(&rec).Elem()
+		for i := range typ.NumField() {
+			if col, ok := typ.Field(i).Tag.Lookup("col"); ok {
+				r.decodeCell(col, v.Field(i))
+			}
+		}
+		if then != nil {
+			then(r, &rec)
+		}
+		out = append(out, rec)
+	})
+	return out
+}
+
+// A cell is a field type decode reads a cell into, as a json.Unmarshaler
+// is for encoding/json.
+type cell interface {
+	read(r rowReader, col string)
+}
+
+// decodeCell sets field to the cell of column col.
+func (r rowReader) decodeCell(col string, field reflect.Value) {
+	if !field.CanSet() {
+		r.t.reg.bug("it cannot set the unexported field for column %q", col)
+		return
+	}
+	switch c := field.Addr().Interface().(type) {
+	case *string:
+		if col == r.t.reg.Schema.Key {
+			*c = r.Key()
+			return
+		}
+	case cell:
+		c.read(r, col)
+		return
+	}
+	r.t.reg.bug("it cannot read column %q into a %s", col, field.Type())
+}
+
 // Key is the row's subject.
 func (r rowReader) Key() string { return r.row.key }
-
-// Pos is the position of the row's key cell.
-func (r rowReader) Pos() diag.Pos { return r.t.pos(r.t.colIndex[r.t.reg.Schema.Key], r.row.num) }
 
 // raw returns the cell's trimmed text, its position and whether the column
 // exists at all.
@@ -42,17 +87,18 @@ func (r rowReader) raw(col string) (string, diag.Pos, bool) {
 	return v, r.t.pos(idx, r.row.num), true
 }
 
+// problem records a problem with a cell of col, against the column's
+// paragraphs.
 func (r rowReader) problem(pos diag.Pos, col string, format string, args ...any) {
-	c, _ := r.t.reg.Schema.Column(col)
-	r.t.reg.problem(pos, r.row.key, c.Paragraphs, col+": "+format, args...)
+	r.t.reg.problem(pos, r.row.key, r.t.reg.column(col).Paragraphs, col+": "+format, args...)
 }
 
 // empty reports whether a cell is empty, recording a problem when the column
 // must be filled. The second result is true when the value is unusable
 // because the column is missing or the cell is empty though required.
 func (r rowReader) empty(col, v string, pos diag.Pos, present bool) (isEmpty, invalid bool) {
+	c := r.t.reg.column(col)
 	if !present {
-		c, _ := r.t.reg.Schema.Column(col)
 		return true, c.Required
 	}
 	if v != "" {
@@ -62,20 +108,11 @@ func (r rowReader) empty(col, v string, pos diag.Pos, present bool) (isEmpty, in
 		r.problem(pos, col, "the formula =%s has no saved value, and formulas are not evaluated: enter the value itself (or open and save the workbook in a spreadsheet program)", formula)
 		return true, true
 	}
-	if c, _ := r.t.reg.Schema.Column(col); c.Filled {
+	if c.Filled {
 		r.problem(pos, col, "empty; a value is required")
 		return true, true
 	}
 	return true, false
-}
-
-// Text reads a text cell.
-func (r rowReader) Text(col string) Text {
-	v, pos, present := r.raw(col)
-	if isEmpty, _ := r.empty(col, v, pos, present); isEmpty {
-		return Text{Pos: pos}
-	}
-	return Text{Value: v, Set: true, Pos: pos}
 }
 
 // parsed reads a cell with parse. An empty cell is unset (and invalid when
@@ -86,67 +123,10 @@ func parsed[T any](r rowReader, col string, parse func(string) (T, error)) (val 
 	if isEmpty, inv := r.empty(col, v, pos, present); isEmpty {
 		return val, false, inv, pos
 	}
-	val, err := parse(v)
+	got, err := parse(v)
 	if err != nil {
 		r.problem(pos, col, "%v", err)
-		return val, false, true, pos
+		return val, false, true, pos // the zero value: nothing half-read
 	}
-	return val, true, false, pos
-}
-
-// Date reads a date cell.
-func (r rowReader) Date(col string) Date {
-	t, set, invalid, pos := parsed(r, col, func(v string) (time.Time, error) { return ParseDate(v, r.t.date1904) })
-	return Date{Time: t, Set: set, Invalid: invalid, Pos: pos}
-}
-
-// YesNo reads a yes/no cell.
-func (r rowReader) YesNo(col string) Bool {
-	b, set, invalid, pos := parsed(r, col, ParseYesNo)
-	return Bool{Value: b, Set: set, Invalid: invalid, Pos: pos}
-}
-
-// Clearance reads a clearance-level cell.
-func (r rowReader) Clearance(col string) ClearanceCell {
-	l, set, invalid, pos := parsed(r, col, ParseClearance)
-	return ClearanceCell{Level: l, Set: set, Invalid: invalid, Pos: pos}
-}
-
-// Number is a numeric cell.
-type Number struct {
-	Value   float64
-	Set     bool
-	Invalid bool
-	Pos     diag.Pos
-}
-
-// Number reads a number cell.
-func (r rowReader) Number(col string) Number {
-	f, set, invalid, pos := parsed(r, col, parseNumber)
-	return Number{Value: f, Set: set, Invalid: invalid, Pos: pos}
-}
-
-func parseNumber(v string) (float64, error) {
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || !decimal(v) {
-		return 0, fmt.Errorf("want a number, got %q", v)
-	}
-	return f, nil
-}
-
-// Choice reads a cell that must hold one of the column's Choices. The
-// value returned is the choice as documented (its canonical spelling).
-func (r rowReader) Choice(col string) Text {
-	v, pos, present := r.raw(col)
-	if isEmpty, _ := r.empty(col, v, pos, present); isEmpty {
-		return Text{Pos: pos}
-	}
-	c, _ := r.t.reg.Schema.Column(col)
-	for _, choice := range c.Choices {
-		if normaliseHeader(choice) == normaliseHeader(v) {
-			return Text{Value: choice, Set: true, Pos: pos}
-		}
-	}
-	r.problem(pos, col, "want one of %s, got %q", strings.Join(c.Choices, ", "), v)
-	return Text{Pos: pos, Invalid: true}
+	return got, true, false, pos
 }

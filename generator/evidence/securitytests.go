@@ -24,62 +24,25 @@ const (
 	FindingNone      = "none"
 )
 
-// SecurityTestSchema is the register evidence/security-tests.xlsx: one row
-// per finding of each Security Test, so a Test ID repeats; a test with no
-// findings has one row with Finding Type none.
-func SecurityTestSchema() Schema {
-	p := func(ids ...string) []string { return ids }
-	return Schema{
-		Name: "security-tests", Title: "Security tests", Short: "Security tests", File: "security-tests.xlsx", Sheet: "Tests",
-		Key: "Test ID", UniqueKey: false,
-		Columns: []Column{
-			{Name: "Test ID", Required: true, Filled: true, Paragraphs: p(ParaTestAnnual, ParaTestResults, ParaTestRemedy, ParaTestRepeat),
-				Doc: "Identifier of the Security Test, e.g. PT-2025-01, repeated on each of its rows (one row per finding)."},
-			{Name: "Start Date", Type: TypeDate, Required: true, Filled: true, Paragraphs: p(ParaTestAnnual),
-				Doc: "First day of the test; the same on every row of the test."},
-			{Name: "End Date", Type: TypeDate, Required: true, Filled: true, Paragraphs: p(ParaTestAnnual, ParaTestResults, ParaTestRemedy),
-				Doc: "Last day of the test (its completion), on or after the Start Date; the same on every row of the test."},
-			{Name: "Type", Required: true, Paragraphs: p(ParaTestAnnual),
-				Doc: "Kind of test, e.g. IT Health Check, penetration test, retest; the same on every row of the test."},
-			{Name: "Full ISMS Scope", Type: TypeYesNo, Required: true, Filled: true, Paragraphs: p(ParaTestAnnual),
-				Doc: "Yes if the test covered the whole scope of the ISMS (the annual test); the same on every row of the test."},
-			{Name: "Client Agreed On", Type: TypeDate, Required: true, Paragraphs: p(ParaTestAnnual),
-				Doc: "Date the Client agreed the test's date, timing, content and conduct: on or before the Start Date; the same on every row of the test."},
-			{Name: "Results Delivered On", Type: TypeDate, Required: true, Paragraphs: p(ParaTestResults),
-				Doc: "Date the results were given to the Client, on or after the End Date; empty until then; the same on every row of the test."},
-			{Name: "Finding ID", Required: true, Paragraphs: p(ParaTestRemedy, ParaTestRepeat),
-				Doc: "Identifier of the finding, unique in the register; empty on a row whose Finding Type is none."},
-			{Name: "Finding Type", Type: TypeChoice, Required: true, Filled: true, Paragraphs: p(ParaTestRemedy, ParaTestRepeat),
-				Choices: []string{FindingBreach, FindingPotential, FindingWeakness, FindingNone},
-				Doc:     "What the test revealed: breach (an actual Breach of Security), potential-breach, weakness, or none for a test with no findings."},
-			{Name: "Root Cause", Required: true, Paragraphs: p(ParaTestRepeat),
-				Doc: "The finding's root cause, required for every finding; compared ignoring case and spaces (B.6.5)."},
-			{Name: "Retest Of", Required: true, Paragraphs: p(ParaTestRemedy, ParaTestRepeat),
-				Doc: "On a repeat test: the Finding IDs it re-tests, separated by commas or semicolons; a Test ID stands for every finding of that test."},
-			{Name: "Remediated On", Type: TypeDate, Required: true, Paragraphs: p(ParaTestRemedy),
-				Doc: "Date the finding was corrected, on or after the Start Date; empty until then."},
-		},
-	}
-}
-
 // SecurityTest is one row of the security tests register: one finding of
 // a test, or the single row of a test with no findings. The test-level
 // cells (Start, End, Type, FullScope, ClientAgreed, ResultsDelivered) are
 // the same on each row of a test; a row whose cell disagrees with the
 // test's first row has that cell marked Invalid (and reported).
 type SecurityTest struct {
-	ID               string
-	Row              Text // the Test ID cell
-	Start, End       Date
-	Type             Text
-	FullScope        Bool
-	ClientAgreed     Date
-	ResultsDelivered Date
-	FindingID        Text
-	FindingType      Text // one of the Finding* constants when Set
-	RootCause        Text
-	RetestOf         Text
-	Remediated       Date
+	ID               string `col:"Test ID"`
+	Row              Text   `col:"Test ID"` // the key cell
+	Start            Date   `col:"Start Date"`
+	End              Date   `col:"End Date"`
+	Type             Text   `col:"Type"`
+	FullScope        Bool   `col:"Full ISMS Scope"`
+	ClientAgreed     Date   `col:"Client Agreed On"`
+	ResultsDelivered Date   `col:"Results Delivered On"`
+	FindingID        Text   `col:"Finding ID"`
+	FindingType      Text   `col:"Finding Type"` // one of the Finding* constants when Set
+	RootCause        Text   `col:"Root Cause"`
+	RetestOf         Text   `col:"Retest Of"`
+	Remediated       Date   `col:"Remediated On"`
 	// Retests are the Finding IDs this row's Retest Of names, with a Test
 	// ID expanded to that test's findings, each spelled as in its own
 	// Finding ID cell. References that name nothing are reported and left
@@ -94,26 +57,7 @@ func (s SecurityTest) IsFinding() bool {
 }
 
 func readSecurityTests(t *table) []SecurityTest {
-	var out []SecurityTest
-	t.each(func(r rowReader) {
-		s := SecurityTest{
-			ID:               r.Key(),
-			Row:              r.Text("Test ID"),
-			Start:            r.Date("Start Date"),
-			End:              r.Date("End Date"),
-			Type:             r.Text("Type"),
-			FullScope:        r.YesNo("Full ISMS Scope"),
-			ClientAgreed:     r.Date("Client Agreed On"),
-			ResultsDelivered: r.Date("Results Delivered On"),
-			FindingID:        r.Text("Finding ID"),
-			FindingType:      r.Choice("Finding Type"),
-			RootCause:        r.Text("Root Cause"),
-			RetestOf:         r.Text("Retest Of"),
-			Remediated:       r.Date("Remediated On"),
-		}
-		checkTestRow(t.reg, &s)
-		out = append(out, s)
-	})
+	out := decode(t, func(r rowReader, s *SecurityTest) { checkTestRow(t.reg, s) })
 	agreeTestRows(t.reg, out)
 	linkRetests(t.reg, out)
 	return out
@@ -121,7 +65,7 @@ func readSecurityTests(t *table) []SecurityTest {
 
 // checkTestRow reports the row's own inconsistencies.
 func checkTestRow(reg *Register, s *SecurityTest) {
-	para := func(col string) []string { c, _ := reg.Schema.Column(col); return c.Paragraphs }
+	para := func(col string) []string { return reg.column(col).Paragraphs }
 	if s.Start.Set && s.End.Set && s.End.Time.Before(s.Start.Time) {
 		reg.problem(s.End.Pos, s.ID, para("End Date"), "End Date: %s is before the Start Date %s", s.End, s.Start)
 		s.End.Set, s.End.Invalid = false, true
@@ -185,7 +129,7 @@ func testColumns() []testColumn {
 // Invalid so that rules use the first.
 func agreeTestRows(reg *Register, rows []SecurityTest) {
 	for _, col := range testColumns() {
-		c, _ := reg.Schema.Column(col.name)
+		c := reg.column(col.name)
 		type first struct {
 			value, cell, norm string
 		}
@@ -232,8 +176,7 @@ func agreeTestRows(reg *Register, rows []SecurityTest) {
 // duplicate Finding IDs and references that name nothing, the row's own
 // test, or a test that had not ended when the repeat test started.
 func linkRetests(reg *Register, rows []SecurityTest) {
-	findingCol, _ := reg.Schema.Column("Finding ID")
-	retestCol, _ := reg.Schema.Column("Retest Of")
+	findingCol, retestCol := reg.column("Finding ID"), reg.column("Retest Of")
 	findings := map[string]int{}   // Finding ID -> row index
 	tests := map[string][]int{}    // Test ID -> finding row indexes
 	testEnd := map[string]Date{}   // Test ID -> first readable End Date

@@ -23,32 +23,6 @@ const (
 	UpgradeClientAgreed        = "client-agreed"
 )
 
-// SoftwareSchema is the software versions register, evidence/software.xlsx.
-func SoftwareSchema() Schema {
-	p := func(ids ...string) []string { return ids }
-	all := p(ParaSoftware, ParaSoftwareMitigation, ParaSoftwareAgreed)
-	return Schema{
-		Name: "software", Title: "Software versions", Short: "Software", File: "software.xlsx", Sheet: "Software",
-		Key: "Product", UniqueKey: true,
-		Columns: []Column{
-			{Name: "Product", Required: true, Filled: true, Paragraphs: all, Doc: "The COTS product (one row each), e.g. PostgreSQL or Windows Server."},
-			{Name: "Installed Version", Required: true, Filled: true, Paragraphs: p(ParaSoftware),
-				Doc: "The oldest version installed anywhere in the service, e.g. 17.6 or v1.33.5; its major version is its first number."},
-			{Name: "Latest Version", Required: true, Filled: true, Paragraphs: p(ParaSoftware),
-				Doc: "The latest version released by the vendor, e.g. 19.1."},
-			{Name: "Latest Release Date", Type: TypeDate, Required: true, Filled: true, Paragraphs: p(ParaSoftware, ParaSoftwareMitigation),
-				Doc: "The date the latest major version was first released (19.0, not the 19.1 patch): the upgrade windows run from it."},
-			{Name: "Previous Major Version", Paragraphs: p(ParaSoftware),
-				Doc: "The major version released before the latest, where majors are not numbered one apart (Windows Server 2022 before 2025, Ubuntu LTS 24.04 before 26.04); empty means the latest major less one."},
-			{Name: "Exception", Type: TypeChoice, Paragraphs: p(ParaSoftwareMitigation, ParaSoftwareAgreed),
-				Choices: []string{UpgradeExceptionNone, UpgradeMitigationReduction, UpgradeClientAgreed},
-				Doc:     "none (or empty); mitigation-reduction: upgrading would reduce mitigations, 12 Months allowed (B.9.4.1); client-agreed: the Client agreed in writing (B.9.4.2)."},
-			{Name: "Exception Reference", Paragraphs: p(ParaSoftwareMitigation, ParaSoftwareAgreed),
-				Doc: "Reference of the record of the exception (the risk assessment, or the Client's written agreement); an exception without one does not count."},
-		},
-	}
-}
-
 // Version is a version cell: the text as written and its major version.
 // Set is false when the cell is empty; Invalid is true when it could not be
 // read or contradicts another cell of the row (already reported).
@@ -62,16 +36,16 @@ type Version struct {
 
 // Software is one row of the software versions register.
 type Software struct {
-	ID            string
-	Row           Text // the Product cell
-	Installed     Version
-	Latest        Version
-	LatestRelease Date
+	ID            string  `col:"Product"`
+	Row           Text    `col:"Product"` // the key cell
+	Installed     Version `col:"Installed Version"`
+	Latest        Version `col:"Latest Version"`
+	LatestRelease Date    `col:"Latest Release Date"`
 	// Previous is the major version released before the latest, when the
 	// register gives it.
-	Previous     Version
-	Exception    Text // canonical choice; unset means none
-	ExceptionRef Text
+	Previous     Version `col:"Previous Major Version"`
+	Exception    Text    `col:"Exception"` // canonical choice; unset means none
+	ExceptionRef Text    `col:"Exception Reference"`
 }
 
 // ExceptionName is the exception claimed: UpgradeExceptionNone when the cell is
@@ -146,46 +120,16 @@ func ParseMajor(raw string) (int, error) {
 // which came before the latest.
 func YearStyle(major int) bool { return major >= 1990 && major <= 2199 }
 
-// version reads a version cell.
-func (r rowReader) version(col string) Version {
-	v, pos, present := r.raw(col)
-	out := Version{Pos: pos}
-	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
-		out.Invalid = invalid
-		return out
+func (v *Version) read(r rowReader, col string) {
+	v.Major, v.Set, v.Invalid, v.Pos = parsed(r, col, ParseMajor)
+	if v.Set {
+		v.Value, _, _ = r.raw(col)
 	}
-	major, err := ParseMajor(v)
-	if err != nil {
-		r.problem(pos, col, "%v", err)
-		out.Invalid = true
-		return out
-	}
-	out.Value, out.Major, out.Set = v, major, true
-	return out
-}
-
-func readSoftware(t *table) []Software {
-	var out []Software
-	t.each(func(r rowReader) {
-		s := Software{
-			ID:            r.Key(),
-			Row:           r.Text("Product"),
-			Installed:     r.version("Installed Version"),
-			Latest:        r.version("Latest Version"),
-			LatestRelease: r.Date("Latest Release Date"),
-			Previous:      r.version("Previous Major Version"),
-			Exception:     r.Choice("Exception"),
-			ExceptionRef:  r.Text("Exception Reference"),
-		}
-		s.crossCheck(r)
-		out = append(out, s)
-	})
-	return out
 }
 
 // crossCheck reports versions that contradict each other, marking the cell
 // at fault invalid so that the rules do not judge by it.
-func (s *Software) crossCheck(r rowReader) {
+func crossCheck(r rowReader, s *Software) {
 	in, latest, prev := &s.Installed, &s.Latest, &s.Previous
 	if !latest.Set {
 		return

@@ -1,12 +1,9 @@
 package evidence
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/agency/evidence-site/generator/internal/workbook"
 )
@@ -63,76 +60,39 @@ func TestParseMajor(t *testing.T) {
 }
 
 func FuzzParseMajor(f *testing.F) {
-	for _, s := range []string{"16.4", "v2.11.1", "2022 R2", "24.04 LTS", "8u412", "", "latest", "24/04/2026", "1234567890", "v", "0", "٣.1"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		m, err := ParseMajor(s)
-		if err != nil {
-			if err.Error() == "" {
-				t.Fatalf("ParseMajor(%q): empty error", s)
+	fuzzParse(f, []string{"16.4", "v2.11.1", "2022 R2", "24.04 LTS", "8u412", "", "latest", "24/04/2026", "1234567890", "v", "0", "٣.1"},
+		anyDateSystem(ParseMajor), "want a version", func(t *testing.T, s string, _ bool, m int) {
+			if m < 0 || m > 999999999 {
+				t.Fatalf("ParseMajor(%q) = %d", s, m)
 			}
-			return
-		}
-		if m < 0 || m > 999999999 {
-			t.Fatalf("ParseMajor(%q) = %d", s, m)
-		}
-		// The major is the digits the string starts with (after a v).
-		trimmed := strings.TrimLeft(strings.TrimSpace(s), "vV")
-		digits := strings.TrimLeft(trimmed[:len(trimmed)-len(strings.TrimLeft(trimmed, "0123456789"))], "0")
-		if digits == "" {
-			digits = "0"
-		}
-		again, err := ParseMajor(digits)
-		if err != nil || again != m {
-			t.Fatalf("ParseMajor(%q) = %d, but its digits %q read as %d, %v", s, m, digits, again, err)
-		}
-	})
-}
-
-// softwareHeader is the software register's header row: A Product ... G
-// Exception Reference.
-var softwareHeader = []string{
-	"Product", "Installed Version", "Latest Version", "Latest Release Date",
-	"Previous Major Version", "Exception", "Exception Reference",
-}
-
-func softwareSheet(header []string, rows ...string) workbook.Sheet {
-	return workbook.Sheet{Name: "Software", TSV: tsv(append([]string{strings.Join(header, "\t")}, rows...)...)}
-}
-
-func softwareByID(t *testing.T, e *Evidence, id string) Software {
-	t.Helper()
-	for _, s := range e.Software {
-		if s.ID == id {
-			return s
-		}
-	}
-	t.Fatalf("no software %s among %d", id, len(e.Software))
-	return Software{}
+			// The major is the digits the string starts with (after a v).
+			trimmed := strings.TrimLeft(strings.TrimSpace(s), "vV")
+			digits := strings.TrimLeft(trimmed[:len(trimmed)-len(strings.TrimLeft(trimmed, "0123456789"))], "0")
+			if digits == "" {
+				digits = "0"
+			}
+			again, err := ParseMajor(digits)
+			if err != nil || again != m {
+				t.Fatalf("ParseMajor(%q) = %d, but its digits %q read as %d, %v", s, m, digits, again, err)
+			}
+		})
 }
 
 func TestLoadSoftware(t *testing.T) {
-	tests := []struct {
-		name     string
-		sheet    workbook.Sheet
-		problems []wantProblem
-		rows     []string // products read, in order
-		check    func(t *testing.T, e *Evidence)
-	}{
+	runLoad(t, "software", []loadCase{
 		{
 			name: "every column, any case and order, numbers, text and v-prefixed versions",
-			sheet: workbook.Sheet{Name: "software", TSV: tsv(
+			files: files{"software.xlsx": xlsx(t, workbook.Sheet{Name: "software", TSV: tsv(
 				"Software versions at 2026-11-27",
 				"exception reference\tEXCEPTION\tprevious major version\tLatest_Release_Date\tlatest version\tInstalled  Version\tProduct",
 				"\t\t\t2026-09-24\t'19.1\t'17.6\tPostgreSQL",
 				"CLIENT-1\tClient-Agreed\t2022\t'18/11/2025\t2025\t2019\tSQL Server",
 				"RISK-1\t mitigation-reduction \t\t2026-05-21\t'v19.0.2\t'v17.11.6\tGitLab",
 				"\tnone\t\t2015-07-21\t'v1.37.2\t1.35\tKubernetes",
-			)},
-			rows: []string{"PostgreSQL", "SQL Server", "GitLab", "Kubernetes"},
+			)})},
+			keys: []string{"PostgreSQL", "SQL Server", "GitLab", "Kubernetes"},
 			check: func(t *testing.T, e *Evidence) {
-				pg := softwareByID(t, e, "PostgreSQL")
+				pg := byKey(t, e.Software, "PostgreSQL")
 				if pg.Installed.Major != 17 || pg.Latest.Major != 19 || pg.Installed.Value != "17.6" || pg.LatestRelease.String() != "2026-09-24" {
 					t.Errorf("PostgreSQL = %+v", pg)
 				}
@@ -142,26 +102,26 @@ func TestLoadSoftware(t *testing.T) {
 				if pg.ExceptionName() != UpgradeExceptionNone || pg.N1Major() != 18 || pg.Previous.Set {
 					t.Errorf("PostgreSQL exception %q, n-1 %d", pg.ExceptionName(), pg.N1Major())
 				}
-				sql := softwareByID(t, e, "SQL Server")
+				sql := byKey(t, e.Software, "SQL Server")
 				if sql.ExceptionName() != UpgradeClientAgreed || sql.ExceptionRef.Value != "CLIENT-1" || sql.N1Major() != 2022 || sql.LatestRelease.String() != "2025-11-18" {
 					t.Errorf("SQL Server = %+v, n-1 %d", sql, sql.N1Major())
 				}
-				if g := softwareByID(t, e, "GitLab"); g.ExceptionName() != UpgradeMitigationReduction || g.Installed.Major != 17 || g.Latest.Value != "v19.0.2" {
+				if g := byKey(t, e.Software, "GitLab"); g.ExceptionName() != UpgradeMitigationReduction || g.Installed.Major != 17 || g.Latest.Value != "v19.0.2" {
 					t.Errorf("GitLab = %+v", g)
 				}
 				// A version typed as a number reads from its raw value.
-				if k := softwareByID(t, e, "Kubernetes"); k.Installed.Major != 1 || k.Installed.Value != "1.35" {
+				if k := byKey(t, e.Software, "Kubernetes"); k.Installed.Major != 1 || k.Installed.Value != "1.35" {
 					t.Errorf("Kubernetes installed = %+v", k.Installed)
 				}
 				reg := e.Register("software")
-				if !slices.Equal(reg.Header, softwareHeader) {
+				if !slices.Equal(reg.Header, schema(t, "software").Header()) {
 					t.Errorf("Header = %q", reg.Header)
 				}
 			},
 		},
 		{
 			name: "bad cells are problems at their cells; the rest is used",
-			sheet: softwareSheet(softwareHeader,
+			files: file(t, "software",
 				"A\tlatest\t'2.1\t2026-01-05\t\t\t",
 				"B\t'1.2\ttbc\tsoon\t\twaived\t",
 				"C\t\t'3.0\t\t\tclient agreed\t",
@@ -178,19 +138,19 @@ func TestLoadSoftware(t *testing.T) {
 				{`evidence/software.xlsx: sheet "Software" F4`, `Exception: want one of none, mitigation-reduction, client-agreed, got "client agreed"`},
 				{`evidence/software.xlsx: sheet "Software" E5`, `Previous Major Version: want a version starting with its major number`},
 			},
-			rows: []string{"A", "B", "C", "D", "E"},
+			keys: []string{"A", "B", "C", "D", "E"},
 			check: func(t *testing.T, e *Evidence) {
-				a := softwareByID(t, e, "A")
+				a := byKey(t, e.Software, "A")
 				if !a.Installed.Invalid || a.Installed.Set || !a.Latest.Set || a.Latest.Major != 2 {
 					t.Errorf("A = %+v", a)
 				}
-				if c := softwareByID(t, e, "C"); !c.Installed.Invalid || !c.LatestRelease.Invalid || !c.Exception.Invalid || c.ExceptionName() != UpgradeExceptionNone {
+				if c := byKey(t, e.Software, "C"); !c.Installed.Invalid || !c.LatestRelease.Invalid || !c.Exception.Invalid || c.ExceptionName() != UpgradeExceptionNone {
 					t.Errorf("C = %+v", c)
 				}
-				if d := softwareByID(t, e, "D"); !d.Previous.Invalid || d.N1Major() != 2 {
+				if d := byKey(t, e.Software, "D"); !d.Previous.Invalid || d.N1Major() != 2 {
 					t.Errorf("D = %+v", d)
 				}
-				if x := softwareByID(t, e, "E"); x.Installed.Invalid || x.Latest.Invalid || x.Previous.Set || x.N1Major() != 2 {
+				if x := byKey(t, e.Software, "E"); x.Installed.Invalid || x.Latest.Invalid || x.Previous.Set || x.N1Major() != 2 {
 					t.Errorf("E = %+v", x)
 				}
 				for _, p := range e.Register("software").Problems {
@@ -205,7 +165,7 @@ func TestLoadSoftware(t *testing.T) {
 		},
 		{
 			name: "versions that contradict each other",
-			sheet: softwareSheet(softwareHeader,
+			files: file(t, "software",
 				"Newer than latest\t'17.2\t'16.4\t2025-09-25\t\t\t",
 				"Previous not below\t'15\t'16.4\t2025-09-25\t'16\t\t",
 				"Year, no previous\t2022\t2025\t2024-11-01\t\t\t",
@@ -217,65 +177,52 @@ func TestLoadSoftware(t *testing.T) {
 				{`evidence/software.xlsx: sheet "Software" E3`, `Previous Major Version: "16" (major 16) is not below the Latest Version "16.4" (major 16)`},
 				{`evidence/software.xlsx: sheet "Software" C4`, `Latest Version: "2025" is numbered by year, so the major released before it need not be 2024: give it in a Previous Major Version column`},
 			},
-			rows: []string{"Newer than latest", "Previous not below", "Year, no previous", "Year, with previous", "Year, on the latest"},
+			keys: []string{"Newer than latest", "Previous not below", "Year, no previous", "Year, with previous", "Year, on the latest"},
 			check: func(t *testing.T, e *Evidence) {
-				if s := softwareByID(t, e, "Newer than latest"); !s.Latest.Invalid || s.Installed.Invalid {
+				if s := byKey(t, e.Software, "Newer than latest"); !s.Latest.Invalid || s.Installed.Invalid {
 					t.Errorf("newer: %+v", s)
 				}
-				if s := softwareByID(t, e, "Previous not below"); !s.Previous.Invalid || s.N1Major() != 15 {
+				if s := byKey(t, e.Software, "Previous not below"); !s.Previous.Invalid || s.N1Major() != 15 {
 					t.Errorf("previous: %+v n-1 %d", s, s.N1Major())
 				}
-				if s := softwareByID(t, e, "Year, no previous"); !s.Latest.Invalid {
+				if s := byKey(t, e.Software, "Year, no previous"); !s.Latest.Invalid {
 					t.Errorf("year: %+v", s)
 				}
-				if s := softwareByID(t, e, "Year, with previous"); s.Latest.Invalid || s.N1Major() != 2022 {
+				if s := byKey(t, e.Software, "Year, with previous"); s.Latest.Invalid || s.N1Major() != 2022 {
 					t.Errorf("year with previous: %+v", s)
 				}
 			},
 		},
 		{
 			name: "missing required column, no Previous Major Version or Exception columns, duplicate product",
-			sheet: softwareSheet([]string{"Product", "Installed Version", "Latest Version"},
+			files: files{"software.xlsx": xlsx(t, workbook.Sheet{Name: "Software", TSV: tsv(
+				"Product\tInstalled Version\tLatest Version",
 				"nginx\t'1.28.1\t'1.30.0",
 				"NGINX\t'1.26\t'1.30.0",
 				"\t'1\t'2",
 				"Redis\t'8.2\t'8.4",
-			),
+			)})},
 			problems: []wantProblem{
 				{`evidence/software.xlsx: sheet "Software" A1`, `missing required column "Latest Release Date" in the header row 1`},
 				{`evidence/software.xlsx: sheet "Software" A3`, `duplicate Product "NGINX" (first at row 2): this row is not used`},
 				{`evidence/software.xlsx: sheet "Software" A4`, `Product is empty: this row is not used`},
 			},
-			rows: []string{"nginx", "Redis"},
+			keys: []string{"nginx", "Redis"},
 			check: func(t *testing.T, e *Evidence) {
-				n := softwareByID(t, e, "nginx")
+				n := byKey(t, e.Software, "nginx")
 				if !n.LatestRelease.Invalid || n.LatestRelease.Set || n.ExceptionName() != UpgradeExceptionNone || n.ExceptionRef.Set || n.Previous.Set || n.Previous.Invalid {
 					t.Errorf("nginx = %+v", n)
 				}
 			},
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			e := Load(files{"software.xlsx": xlsx(t, tt.sheet)}.fs(), "evidence")
-			var rows []string
-			for _, s := range e.Software {
-				rows = append(rows, s.ID)
-			}
-			verifyRead(t, e.Register("software"), tt.problems, rows, tt.rows)
-			if tt.check != nil {
-				tt.check(t, e)
-			}
-		})
-	}
+	})
 }
 
-// FuzzLoadSoftware fuzzes the Software sheet's text, builds a real
-// workbook and reads it: no panic, every problem positioned in the file,
-// every version read has the major ParseMajor gives.
+// FuzzLoadSoftware fuzzes the Software sheet (see fuzzRegister): every
+// version read has the major ParseMajor gives.
 func FuzzLoadSoftware(f *testing.F) {
-	f.Add(softwareSheet(softwareHeader, "PostgreSQL\t'17.6\t'19.1\t2026-09-24\t\tnone\t").TSV)
-	f.Add(softwareSheet(softwareHeader,
+	f.Add(sheet(f, "software", "PostgreSQL\t'17.6\t'19.1\t2026-09-24\t\tnone\t").TSV)
+	f.Add(sheet(f, "software",
 		"A\tlatest\t'2.1\t2026-01-05\t\t\t",
 		"B\t'17.2\t'16.4\tsoon\t'16\twaived\t",
 		"C\t2022\t2025\t'18/11/2025\t\tclient-agreed\tX",
@@ -283,55 +230,13 @@ func FuzzLoadSoftware(f *testing.F) {
 	).TSV)
 	f.Add("product\tinstalled version\nX\t1e5\n")
 	f.Add("")
-	f.Fuzz(func(t *testing.T, text string) {
-		b, err := workbook.Build(workbook.Sheet{Name: "Software", TSV: text})
-		if err != nil {
-			t.Skip(err)
-		}
-		e := Load(files{"software.xlsx": b}.fs(), "evidence")
-		reg := e.Register("software")
-		if reg.Rows != len(e.Software) || reg.Rows != len(reg.Data) {
-			t.Fatalf("Rows %d, records %d, shown %d", reg.Rows, len(e.Software), len(reg.Data))
-		}
+	fuzzRegister(f, "software", nil, func(t *testing.T, e *Evidence) {
 		for _, s := range e.Software {
 			for _, v := range []Version{s.Installed, s.Latest, s.Previous} {
-				if v.Set {
-					if m, err := ParseMajor(v.Value); err != nil || m != v.Major {
-						t.Fatalf("%s: version %+v, but ParseMajor gives %d, %v", s.ID, v, m, err)
-					}
-				}
-			}
-		}
-		for _, p := range reg.Problems {
-			line := p.Pos.String() + ": " + p.Msg
-			t.Log(line)
-			if p.Msg == "" || p.Pos.File != reg.Path || len(p.Paragraphs) == 0 {
-				t.Fatalf("problem %q: want a message, the file %s and paragraphs", line, reg.Path)
-			}
-			if p.Pos.Cell != "" {
-				if _, _, err := excelize.CellNameToCoordinates(p.Pos.Cell); err != nil || p.Pos.Sheet == "" {
-					t.Fatalf("problem %q: bad cell: %v", line, err)
+				if m, err := ParseMajor(v.Value); v.Set && (err != nil || m != v.Major) {
+					t.Fatalf("%s: version %+v, but ParseMajor gives %d, %v", s.ID, v, m, err)
 				}
 			}
 		}
 	})
-}
-
-// TestSampleSoftware reads the checked-in sample register, documented in
-// package sample: it reads without a problem.
-func TestSampleSoftware(t *testing.T) {
-	e := Load(os.DirFS("../../evidence"), "evidence")
-	reg := e.Register("software")
-	if got := problems(reg); len(got) != 0 {
-		t.Errorf("problems: %q", got)
-	}
-	if !reg.Present || reg.Rows != 16 {
-		t.Errorf("present %v, %d rows; want 16", reg.Present, reg.Rows)
-	}
-	if k := softwareByID(t, e, "Apache Kafka"); k.LatestRelease.String() != "2025-03-18" {
-		t.Errorf("Apache Kafka Latest Release Date %s, want the UK text date 18/03/2025", k.LatestRelease)
-	}
-	if u := softwareByID(t, e, "Ubuntu Server LTS"); u.N1Major() != 24 || u.Latest.Major != 26 {
-		t.Errorf("Ubuntu: n-1 %d, latest %d", u.N1Major(), u.Latest.Major)
-	}
 }

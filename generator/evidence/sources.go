@@ -22,7 +22,7 @@ const DocumentSource = "document"
 func Sources() []SourceInfo {
 	var out []SourceInfo
 	for _, r := range readers() {
-		s := r.schema()
+		s := r.schema
 		out = append(out, SourceInfo{Name: s.Name, Short: s.Short, Title: "the " + strings.ToLower(s.Title) + " (" + s.File + ")"})
 	}
 	for _, s := range sections() {

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -20,6 +21,12 @@ type Text struct {
 	Pos     diag.Pos
 }
 
+// read reads a text cell; in a choice column, one of its choices, as
+// documented (its canonical spelling).
+func (c *Text) read(r rowReader, col string) {
+	c.Value, c.Set, c.Invalid, c.Pos = parsed(r, col, r.t.reg.column(col).choice)
+}
+
 // Date is a date cell. Set is false when the cell is empty; Invalid is true
 // when it held something that is not a date (already reported as a
 // problem, so rules must not report it again as missing).
@@ -28,6 +35,10 @@ type Date struct {
 	Set     bool
 	Invalid bool
 	Pos     diag.Pos
+}
+
+func (d *Date) read(r rowReader, col string) {
+	d.Time, d.Set, d.Invalid, d.Pos = parsed(r, col, func(v string) (time.Time, error) { return ParseDate(v, r.t.date1904) })
 }
 
 // String prints the date as yyyy-mm-dd, or "" when unset.
@@ -44,6 +55,10 @@ type Bool struct {
 	Set     bool
 	Invalid bool
 	Pos     diag.Pos
+}
+
+func (b *Bool) read(r rowReader, col string) {
+	b.Value, b.Set, b.Invalid, b.Pos = parsed(r, col, ParseYesNo)
 }
 
 // Clearance is a national security vetting level, ordered None < BPSS <
@@ -75,6 +90,33 @@ type ClearanceCell struct {
 	Set     bool
 	Invalid bool
 	Pos     diag.Pos
+}
+
+func (c *ClearanceCell) read(r rowReader, col string) {
+	c.Level, c.Set, c.Invalid, c.Pos = parsed(r, col, ParseClearance)
+}
+
+// Days is a cell holding a positive whole number of days.
+type Days struct {
+	Value   float64
+	Set     bool
+	Invalid bool
+	Pos     diag.Pos
+}
+
+func (d *Days) read(r rowReader, col string) {
+	d.Value, d.Set, d.Invalid, d.Pos = parsed(r, col, parseDays)
+}
+
+func parseDays(v string) (float64, error) {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || !decimal(v) {
+		return 0, fmt.Errorf("want a number, got %q", v)
+	}
+	if f < 1 || f != math.Trunc(f) || f > 36500 {
+		return 0, fmt.Errorf("want a positive whole number of days, got %s", strconv.FormatFloat(f, 'f', -1, 64))
+	}
+	return f, nil
 }
 
 // ParseDate reads a date cell's raw value: an Excel serial number (as

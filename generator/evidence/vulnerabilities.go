@@ -29,84 +29,19 @@ const (
 	PatchClientAgreed   = "client-agreed"
 )
 
-// VulnerabilitySchema is the register evidence/vulnerabilities.xlsx.
-func VulnerabilitySchema() Schema {
-	p := func(ids ...string) []string { return ids }
-	return Schema{
-		Name: "vulnerabilities", Title: "Vulnerability register", Short: "Vulnerabilities", File: "vulnerabilities.xlsx", Sheet: "Vulnerabilities",
-		Key: "Vulnerability ID", UniqueKey: true,
-		Columns: []Column{
-			{Name: "Vulnerability ID", Required: true, Filled: true,
-				Paragraphs: p(ParaSeverity, ParaPatching, ParaNotExploitable, ParaExtension, ParaClientAgreed),
-				Doc:        "Unique identifier of the vulnerability, e.g. a CVE number or VUL-0001."},
-			{Name: "Component", Required: true, Doc: "The COTS product or component affected, e.g. OpenSSL 3.0."},
-			{Name: "Severity", Required: true, Filled: true, Paragraphs: p(ParaSeverity, ParaPatching),
-				Doc: "The severity as categorised (Critical, Important, Other), as an NVD rating (Critical, High, Medium, Low), " +
-					"a Microsoft rating (Critical, Important, Moderate, Low) or a CVSS base score (0.0-10.0); " +
-					"a scheme may be named first: NVD High, Microsoft Moderate, CVSS 9.8."},
-			{Name: "Patch Released", Type: TypeDate, Required: true, Paragraphs: p(ParaPatching),
-				Doc: "Date the patch was publicly released; empty while no patch exists."},
-			{Name: "Patch Applied", Type: TypeDate, Required: true, Paragraphs: p(ParaPatching),
-				Doc: "Date the patch was applied; empty while outstanding."},
-			{Name: "Exception", Type: TypeChoice, Paragraphs: p(ParaPatching),
-				Choices: []string{PatchNone, PatchNotExploitable, PatchExtension, PatchClientAgreed},
-				Doc:     "The exception relied on (B.9.3.1-B.9.3.3): none, not-exploitable, extension or client-agreed; empty means none."},
-			{Name: "Exception Reference", Paragraphs: p(ParaNotExploitable, ParaClientAgreed),
-				Doc: "Reference of the demonstration that the vulnerability is not exploitable, or of the Client's agreement to a different period."},
-			{Name: "Agreed Days", Type: TypeNumber, Paragraphs: p(ParaPatching, ParaClientAgreed),
-				Doc: "For client-agreed: the maximum period the Client agreed, in calendar days after release (a positive whole number)."},
-			{Name: "Exploitable Since", Type: TypeDate, Paragraphs: p(ParaPatching, ParaNotExploitable),
-				Doc: "For not-exploitable: the date the vulnerability became exploitable in the Services; empty while it is not."},
-			{Name: "Test Plan Reference", Paragraphs: p(ParaExtension),
-				Doc: "For extension: reference of the security patch test plan agreed with the Client and followed."},
-		},
-	}
-}
-
 // Vulnerability is one row of the register.
 type Vulnerability struct {
-	ID               string
-	Row              Text // the key cell
-	Component        Text
-	Severity         SeverityCell
-	Released         Date
-	Applied          Date
-	Exception        Text // one of the Patch* exception constants when Set
-	ExceptionRef     Text
-	AgreedDays       Number // a positive whole number when Set
-	ExploitableSince Date
-	TestPlanRef      Text
-}
-
-func readVulnerabilities(t *table) []Vulnerability {
-	var out []Vulnerability
-	t.each(func(r rowReader) {
-		out = append(out, Vulnerability{
-			ID:               r.Key(),
-			Row:              r.Text("Vulnerability ID"),
-			Component:        r.Text("Component"),
-			Severity:         r.severity("Severity"),
-			Released:         r.Date("Patch Released"),
-			Applied:          r.Date("Patch Applied"),
-			Exception:        r.Choice("Exception"),
-			ExceptionRef:     r.Text("Exception Reference"),
-			AgreedDays:       r.wholeDays("Agreed Days"),
-			ExploitableSince: r.Date("Exploitable Since"),
-			TestPlanRef:      r.Text("Test Plan Reference"),
-		})
-	})
-	return out
-}
-
-// wholeDays reads a number cell that must hold a positive whole number of
-// days.
-func (r rowReader) wholeDays(col string) Number {
-	n := r.Number(col)
-	if n.Set && (n.Value < 1 || n.Value != math.Trunc(n.Value) || n.Value > 36500) {
-		r.problem(n.Pos, col, "want a positive whole number of days, got %s", strconv.FormatFloat(n.Value, 'f', -1, 64))
-		return Number{Pos: n.Pos, Invalid: true}
-	}
-	return n
+	ID               string       `col:"Vulnerability ID"`
+	Row              Text         `col:"Vulnerability ID"` // the key cell
+	Component        Text         `col:"Component"`
+	Severity         SeverityCell `col:"Severity"`
+	Released         Date         `col:"Patch Released"`
+	Applied          Date         `col:"Patch Applied"`
+	Exception        Text         `col:"Exception"` // one of the Patch* exception constants when Set
+	ExceptionRef     Text         `col:"Exception Reference"`
+	AgreedDays       Days         `col:"Agreed Days"`
+	ExploitableSince Date         `col:"Exploitable Since"`
+	TestPlanRef      Text         `col:"Test Plan Reference"`
 }
 
 // SeverityCell is a severity cell, read with ParseSeverity.
@@ -117,21 +52,8 @@ type SeverityCell struct {
 	Pos     diag.Pos
 }
 
-func (r rowReader) severity(col string) SeverityCell {
-	v, pos, present := r.raw(col)
-	s := SeverityCell{Pos: pos}
-	if isEmpty, invalid := r.empty(col, v, pos, present); isEmpty {
-		s.Invalid = invalid
-		return s
-	}
-	rating, err := ParseSeverity(v)
-	if err != nil {
-		r.problem(pos, col, "%v", err)
-		s.Invalid = true
-		return s
-	}
-	s.Rating, s.Set = rating, true
-	return s
+func (s *SeverityCell) read(r rowReader, col string) {
+	s.Rating, s.Set, s.Invalid, s.Pos = parsed(r, col, ParseSeverity)
 }
 
 // Category is the schedule's severity category of a vulnerability (B.9.2),

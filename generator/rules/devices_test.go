@@ -10,40 +10,18 @@ import (
 	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
-// devHeader is the device register's header row, A to K.
-var devHeader = []string{
-	"Asset ID", "Device Type", "Holds Government Data", "Encrypted",
-	"Encryption Product", "Assurance", "Management Authority",
-	"Known Good State", "Provisioned", "Attested On", "Attested By",
-}
-
 // devRow returns a compliant laptop D-1 holding Government Data, set to a
-// known good state on 2025-03-24, provisioned 2025-03-25 and attested
-// 2026-06-15, with the named columns replaced by set.
+// known good state on 2025-03-24, provisioned 2025-03-25 (the register's
+// example row) and attested 2026-06-15, with the named columns replaced by
+// set.
 func devRow(t testing.TB, set map[string]string) string {
 	t.Helper()
-	v := map[string]string{
-		"Asset ID": "D-1", "Device Type": "laptop", "Holds Government Data": "Yes", "Encrypted": "Yes",
-		"Encryption Product": "BitLocker", "Assurance": "CPA Foundation Grade", "Management Authority": "Agency",
-		"Known Good State": "2025-03-24", "Provisioned": "2025-03-25", "Attested On": "2026-06-15", "Attested By": "G. Lloyd",
-	}
-	for k, x := range set {
-		if !slices.Contains(devHeader, k) {
-			t.Fatalf("devRow: no column %q", k)
-		}
-		v[k] = x
-	}
-	cells := make([]string, len(devHeader))
-	for i, h := range devHeader {
-		cells[i] = v[h]
-	}
-	return strings.Join(cells, "\t")
+	return exampleRow(t, "devices", "D-1", map[string]string{"Attested On": "2026-06-15"}, set)
 }
 
 func devicesInput(t testing.TB, form, asOf string, rows ...string) Input {
 	t.Helper()
-	text := strings.Join(append([]string{strings.Join(devHeader, "\t")}, rows...), "\n") + "\n"
-	return registerSheetsInput(t, form, asOf, map[string]workbook.Sheet{"devices.xlsx": {Name: "Devices", TSV: text}})
+	return registersInput(t, form, asOf, map[string][]string{"devices": rows})
 }
 
 // devCase is one row of a device rule's boundary table: D-1's row, the

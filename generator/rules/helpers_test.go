@@ -3,7 +3,6 @@ package rules
 import (
 	"os"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/agency/evidence-site/generator/config"
 	"github.com/agency/evidence-site/generator/evidence"
-	"github.com/agency/evidence-site/generator/internal/workbook"
 	"github.com/agency/evidence-site/generator/schedule"
 	"github.com/agency/evidence-site/generator/workdays"
 )
@@ -43,37 +41,12 @@ func date(t testing.TB, s string) time.Time {
 	return d
 }
 
-// staffHeader is the staff register's header row, columns A to P.
-var staffHeader = []string{
-	"Staff ID", "Name", "Role", "Employer", "Start Date", "End Date",
-	"Government Data Access", "Privileged Access",
-	"Identity Check", "Criminal Record Check", "Right To Work Check",
-	"Clearance Required", "Clearance Held", "Clearance Expiry",
-	"Access Revoked", "Exception Reference",
-}
-
 // person returns a compliant, in-post staff row with Government Data
-// Access, starting 2025-04-01 and needing and holding BPSS, with the named
-// columns replaced by set.
+// Access, starting 2025-04-01 and needing and holding BPSS (the staff
+// register's example row), with the named columns replaced by set.
 func person(t testing.TB, id string, set map[string]string) string {
 	t.Helper()
-	v := map[string]string{
-		"Staff ID": id, "Name": "Person " + id, "Role": "Developer", "Employer": "Agency Ltd",
-		"Start Date": "2025-04-01", "Government Data Access": "Yes", "Privileged Access": "No",
-		"Identity Check": "2025-03-10", "Criminal Record Check": "2025-03-10", "Right To Work Check": "2025-03-10",
-		"Clearance Required": "BPSS", "Clearance Held": "BPSS",
-	}
-	for k, x := range set {
-		if !slices.Contains(staffHeader, k) {
-			t.Fatalf("person: no column %q", k)
-		}
-		v[k] = x
-	}
-	cells := make([]string, len(staffHeader))
-	for i, h := range staffHeader {
-		cells[i] = v[h]
-	}
-	return strings.Join(cells, "\t")
+	return exampleRow(t, "staff", id, set)
 }
 
 // setup is one evaluation: registers as TSV rows (nil: no file) and the
@@ -91,22 +64,11 @@ type setup struct {
 
 func (s setup) input(t testing.TB) Input {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	add := func(name, sheet string, header []string, rows []string) {
-		text := strings.Join(append([]string{strings.Join(header, "\t")}, rows...), "\n") + "\n"
-		b, err := workbook.Build(workbook.Sheet{Name: sheet, TSV: text})
-		if err != nil {
-			t.Fatalf("building %s: %v", name, err)
-		}
-		fsys[name] = &fstest.MapFile{Data: b}
-	}
-	if s.staff != nil {
-		add("staff.xlsx", "Staff", staffHeader, s.staff)
-	}
+	rows := map[string][]string{"staff": s.staff}
 	if !s.noTraining {
-		add("training.xlsx", "Training", []string{"Staff ID", "Course", "Completed"}, s.training)
+		rows["training"] = append([]string{}, s.training...) // a file even with no rows
 	}
-	return s.inputWith(t, evidence.Load(fsys, "evidence"))
+	return s.inputWith(t, loadRegisters(t, rows))
 }
 
 func (s setup) inputWith(t testing.TB, ev *evidence.Evidence) Input {

@@ -8,31 +8,12 @@ import (
 	"github.com/agency/evidence-site/generator/evidence"
 )
 
-// incidentCols is the incident register's header row, columns A
-// (Incident ID) to H (Root Cause).
-var incidentCols = []string{
-	"Incident ID", "Type", "Aware On", "Notified On", "Data Requested On", "Data Supplied On", "Report Delivered On", "Root Cause",
-}
-
 // incident returns a clean row of an actual incident the Agency became
-// aware of on Tue 10 Mar 2026, with the named columns replaced by set.
+// aware of on Tue 10 Mar 2026 (the register's example row), with a root
+// cause of its own and the named columns replaced by set.
 func incident(t testing.TB, id string, set map[string]string) string {
 	t.Helper()
-	v := map[string]string{
-		"Incident ID": id, "Type": "actual", "Aware On": "2026-03-10", "Notified On": "2026-03-10",
-		"Report Delivered On": "2026-03-20", "Root Cause": "Cause of " + id,
-	}
-	for k, x := range set {
-		if !slices.Contains(incidentCols, k) {
-			t.Fatalf("incident: no column %q", k)
-		}
-		v[k] = x
-	}
-	cells := make([]string, len(incidentCols))
-	for i, h := range incidentCols {
-		cells[i] = v[h]
-	}
-	return strings.Join(cells, "\t")
+	return exampleRow(t, "incidents", id, map[string]string{"Root Cause": "Cause of " + id}, set)
 }
 
 // incidentCase is one row of an incident rule's boundary table: INC-1's

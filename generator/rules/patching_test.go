@@ -5,39 +5,17 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
-	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
-// patchHeader is the vulnerability register's header row, columns A to J.
-var patchHeader = []string{
-	"Vulnerability ID", "Component", "Severity", "Patch Released", "Patch Applied",
-	"Exception", "Exception Reference", "Agreed Days", "Exploitable Since", "Test Plan Reference",
-}
-
 // patchRow returns a vulnerability row: a Critical patch released on
-// Monday 2026-03-02, not applied, no exception, with the named columns
-// replaced by set.
+// Monday 2026-03-02, not applied, no exception (the register's example
+// row, unapplied), with the named columns replaced by set.
 func patchRow(t testing.TB, id string, set map[string]string) string {
 	t.Helper()
-	v := map[string]string{
-		"Vulnerability ID": id, "Component": "OpenSSL 3.0", "Severity": "Critical",
-		"Patch Released": "2026-03-02", "Exception": "none",
-	}
-	for k, x := range set {
-		if !slices.Contains(patchHeader, k) {
-			t.Fatalf("patchRow: no column %q", k)
-		}
-		v[k] = x
-	}
-	cells := make([]string, len(patchHeader))
-	for i, h := range patchHeader {
-		cells[i] = v[h]
-	}
-	return strings.Join(cells, "\t")
+	return exampleRow(t, "vulnerabilities", id, map[string]string{"Patch Applied": ""}, set)
 }
 
 // vulnSetup is an evaluation of the vulnerability and report registers:
@@ -52,22 +30,7 @@ type vulnSetup struct {
 
 func (s vulnSetup) input(t testing.TB) Input {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	add := func(name, sheet string, header []string, rows []string) {
-		text := strings.Join(append([]string{strings.Join(header, "\t")}, rows...), "\n") + "\n"
-		b, err := workbook.Build(workbook.Sheet{Name: sheet, TSV: text})
-		if err != nil {
-			t.Fatalf("building %s: %v", name, err)
-		}
-		fsys[name] = &fstest.MapFile{Data: b}
-	}
-	if s.vulns != nil {
-		add("vulnerabilities.xlsx", "Vulnerabilities", patchHeader, s.vulns)
-	}
-	if s.reports != nil {
-		add("vulnerability-reports.xlsx", "Reports", []string{"Month", "Issued"}, s.reports)
-	}
-	in := setup{form: s.form, asOf: s.asOf}.inputWith(t, evidence.Load(fsys, "evidence"))
+	in := setup{form: s.form, asOf: s.asOf}.inputWith(t, loadRegisters(t, map[string][]string{"vulnerabilities": s.vulns, "vulnerability-reports": s.reports}))
 	switch s.reportsFrom {
 	case "":
 	case "none":

@@ -13,7 +13,7 @@ import (
 // A row naming paragraphs in its Paragraphs column evidences them; an id
 // that is not in the schedule is an invalid finding at the cell.
 func TestParagraphsColumn(t *testing.T) {
-	header := append(slices.Clone(staffHeader), "Paragraphs")
+	header := append(schema(t, "staff").Header(), "Paragraphs")
 	row := func(id, paras string) string { return person(t, id, nil) + "\t" + paras }
 	tsv := strings.Join([]string{strings.Join(header, "\t"), row("S1", "B.Annex1.5.1, B.9.5.4"), row("S2", "B.99.1; A.4.3.1")}, "\n")
 	b, err := workbook.Build(workbook.Sheet{Name: "Staff", TSV: tsv})

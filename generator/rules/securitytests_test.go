@@ -4,73 +4,31 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
-	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
-// secTestCols is the security tests register's header row, columns A
-// (Test ID) to L (Remediated On).
-var secTestCols = []string{
-	"Test ID", "Start Date", "End Date", "Type", "Full ISMS Scope", "Client Agreed On",
-	"Results Delivered On", "Finding ID", "Finding Type", "Root Cause", "Retest Of", "Remediated On",
-}
-
 // stRow returns a clean row of a full-scope test with no findings, run
-// Mon 9 to Fri 13 June 2025, with the named columns replaced by set.
+// Mon 9 to Fri 13 June 2025 (the register's example row), with the named
+// columns replaced by set.
 func stRow(t testing.TB, id string, set map[string]string) string {
 	t.Helper()
-	v := map[string]string{
-		"Test ID": id, "Start Date": "2025-06-09", "End Date": "2025-06-13", "Type": "Penetration test",
-		"Full ISMS Scope": "Yes", "Client Agreed On": "2025-05-19", "Results Delivered On": "2025-06-20",
-		"Finding Type": "none",
-	}
-	for k, x := range set {
-		if !slices.Contains(secTestCols, k) {
-			t.Fatalf("stRow: no column %q", k)
-		}
-		v[k] = x
-	}
-	cells := make([]string, len(secTestCols))
-	for i, h := range secTestCols {
-		cells[i] = v[h]
-	}
-	return strings.Join(cells, "\t")
+	return exampleRow(t, "security-tests", id, set)
 }
 
 // stFinding is a row of test id (as stRow) recording a weakness.
 func stFinding(t testing.TB, id, finding string, set map[string]string) string {
 	t.Helper()
-	v := map[string]string{"Finding ID": finding, "Finding Type": "weakness", "Root Cause": "Cause of " + finding}
-	for k, x := range set {
-		v[k] = x
-	}
-	return stRow(t, id, v)
+	return exampleRow(t, "security-tests", id, map[string]string{"Finding ID": finding, "Finding Type": "weakness", "Root Cause": "Cause of " + finding}, set)
 }
 
 // stIncInput builds an Input with the security tests and incident registers
 // given as TSV rows (nil: no file) and nothing else.
 func stIncInput(t testing.TB, form, asOf string, tests, incidents []string) Input {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	add := func(name, sheet string, header []string, rows []string) {
-		text := strings.Join(append([]string{strings.Join(header, "\t")}, rows...), "\n") + "\n"
-		b, err := workbook.Build(workbook.Sheet{Name: sheet, TSV: text})
-		if err != nil {
-			t.Fatalf("building %s: %v", name, err)
-		}
-		fsys[name] = &fstest.MapFile{Data: b}
-	}
-	if tests != nil {
-		add("security-tests.xlsx", "Tests", secTestCols, tests)
-	}
-	if incidents != nil {
-		add("incidents.xlsx", "Incidents", incidentCols, incidents)
-	}
-	return setup{form: form, asOf: asOf, noTraining: true}.inputWith(t, evidence.Load(fsys, "evidence"))
+	return registersInput(t, form, asOf, map[string][]string{"security-tests": tests, "incidents": incidents})
 }
 
 // checkWith returns the checks for para about subject whose detail holds

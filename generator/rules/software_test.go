@@ -11,31 +11,12 @@ import (
 	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
-// swHeader is the software register's header row, A to G.
-var swHeader = []string{
-	"Product", "Installed Version", "Latest Version", "Latest Release Date",
-	"Previous Major Version", "Exception", "Exception Reference",
-}
-
 // swRow returns a software row for product P: PostgreSQL 19.1 installed
-// and latest, released 2026-09-24, no exception, with the named columns
-// replaced by set.
+// and latest, released 2026-09-24, no exception (the register's example
+// row), with the named columns replaced by set.
 func swRow(t testing.TB, set map[string]string) string {
 	t.Helper()
-	v := map[string]string{
-		"Product": "P", "Installed Version": "'19.1", "Latest Version": "'19.1", "Latest Release Date": "2026-09-24", "Exception": "none",
-	}
-	for k, x := range set {
-		if !slices.Contains(swHeader, k) {
-			t.Fatalf("swRow: no column %q", k)
-		}
-		v[k] = x
-	}
-	cells := make([]string, len(swHeader))
-	for i, h := range swHeader {
-		cells[i] = v[h]
-	}
-	return strings.Join(cells, "\t")
+	return exampleRow(t, "software", "P", set)
 }
 
 // registerSheetsInput evaluates registers given as sheets by file name, with no
@@ -55,8 +36,7 @@ func registerSheetsInput(t testing.TB, form, asOf string, sheets map[string]work
 
 func softwareInput(t testing.TB, form, asOf string, rows ...string) Input {
 	t.Helper()
-	text := strings.Join(append([]string{strings.Join(swHeader, "\t")}, rows...), "\n") + "\n"
-	return registerSheetsInput(t, form, asOf, map[string]workbook.Sheet{"software.xlsx": {Name: "Software", TSV: text}})
+	return registersInput(t, form, asOf, map[string][]string{"software": rows})
 }
 
 // swCase is one row of the B.9.4 boundary table: product P's row, the

@@ -2,18 +2,6 @@ package sample
 
 import "github.com/agency/evidence-site/generator/internal/workbook"
 
-// DevicesHeaders are the column headings of the Devices sheet, in order:
-// A Asset ID, B Device Type, C Holds Government Data, D Encrypted,
-// E Encryption Product, F Assurance, G Management Authority, H Known Good
-// State, I Provisioned, J Attested On, K Attested By.
-func DevicesHeaders() []string {
-	return []string{
-		"Asset ID", "Device Type", "Holds Government Data", "Encrypted",
-		"Encryption Product", "Assurance", "Management Authority",
-		"Known Good State", "Provisioned", "Attested On", "Attested By",
-	}
-}
-
 // Devices returns the device register, sheet "Devices": 31 assets (12
 // laptops, 6 mobiles, 2 tablets, 4 removable drives, 3 desktops, 4
 // servers). Devices are attested in campaigns (June and September 2026)
@@ -45,7 +33,7 @@ func DevicesHeaders() []string {
 // is not encrypted: out of scope of 2.1. Servers and desktops are out of
 // scope of 2.1 whatever their encryption.
 func Devices() workbook.Sheet {
-	return sheet("Devices", DevicesHeaders(), deviceRows())
+	return sheet("devices", deviceRows())
 }
 
 func deviceRows() [][]string {

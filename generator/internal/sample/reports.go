@@ -2,12 +2,6 @@ package sample
 
 import "github.com/agency/evidence-site/generator/internal/workbook"
 
-// ReportHeaders are the column headings of the Reports sheet, in order:
-// A Month, B Issued.
-func ReportHeaders() []string {
-	return []string{"Month", "Issued"}
-}
-
 // Reports returns the monthly vulnerability reports register, sheet
 // "Reports": one row per month from April 2025 (the contract start, which
 // is also reports_from) to October 2026, the last full month before AsOf.
@@ -33,7 +27,7 @@ func ReportHeaders() []string {
 // Sunday 31 May: due and issued Friday 2026-06-05. March 2026 (row 11) was
 // due Thursday 2026-04-09 across Easter and issued the day before.
 func Reports() workbook.Sheet {
-	return sheet("Reports", ReportHeaders(), reportRows())
+	return sheet("vulnerability-reports", reportRows())
 }
 
 func reportRows() [][]string {

@@ -1,7 +1,8 @@
 // Package sample holds the evidence registers of a fictional supplier,
 // Northgate Data Services Ltd, used as the site's sample evidence and as
 // fixtures by tests elsewhere. `go run ./generator/cmd/mksample` writes them to
-// evidence/staff.xlsx and evidence/training.xlsx.
+// evidence/*.xlsx. Each sheet's header row is its register's, from the
+// register table of package evidence.
 //
 // The Agency's contract started on 2025-04-01 (ContractStart) and the sample
 // is reviewed as of Friday 2026-11-27 (AsOf). Working days are those of
@@ -58,6 +59,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
@@ -77,30 +79,14 @@ const (
 // SIM is the annual course every member of staff takes.
 const SIM = "Secure Information Management"
 
-// StaffHeaders are the column headings of the Staff sheet, in order.
-func StaffHeaders() []string {
-	return []string{
-		"Staff ID", "Name", "Role", "Employer", "Start Date", "End Date",
-		"Government Data Access", "Privileged Access",
-		"Identity Check", "Criminal Record Check", "Right To Work Check",
-		"Clearance Required", "Clearance Held", "Clearance Expiry",
-		"Access Revoked", "Exception Reference",
-	}
-}
-
-// TrainingHeaders are the column headings of the Training sheet, in order.
-func TrainingHeaders() []string {
-	return []string{"Staff ID", "Course", "Completed"}
-}
-
 // Staff returns the staff register, sheet "Staff".
 func Staff() workbook.Sheet {
-	return sheet("Staff", StaffHeaders(), staffRows())
+	return sheet("staff", staffRows())
 }
 
 // Training returns the training register, sheet "Training".
 func Training() workbook.Sheet {
-	return sheet("Training", TrainingHeaders(), trainingRows())
+	return sheet("training", trainingRows())
 }
 
 // TrainingFindingRows returns the invalid rows of the training register
@@ -112,21 +98,23 @@ func TrainingFindingRows() [][]string {
 	}
 }
 
-// Files are the sample workbooks, by file name: one sheet each.
+// Files are the sample workbooks, by file name: one sheet each, for every
+// register in the register table that has a sample.
 func Files() map[string]workbook.Sheet {
+	samples := map[string]func() workbook.Sheet{
+		"staff":                 Staff,
+		"training":              Training,
+		"vulnerabilities":       Vulnerabilities,
+		"vulnerability-reports": Reports,
+		"software":              Software,
+		"devices":               Devices,
+		"security-tests":        SecurityTests,
+		"incidents":             Incidents,
+	}
 	files := map[string]workbook.Sheet{}
-	for name, s := range map[string]workbook.Sheet{
-		"staff.xlsx":                 Staff(),
-		"training.xlsx":              Training(),
-		"vulnerabilities.xlsx":       Vulnerabilities(),
-		"vulnerability-reports.xlsx": Reports(),
-		"software.xlsx":              Software(),
-		"devices.xlsx":               Devices(),
-		"security-tests.xlsx":        SecurityTests(),
-		"incidents.xlsx":             Incidents(),
-	} {
-		if s.Name != "" { // a register with no sample yet
-			files[name] = s
+	for _, s := range evidence.Schemas() {
+		if sample, ok := samples[s.Name]; ok {
+			files[s.File] = sample()
 		}
 	}
 	return files
@@ -151,15 +139,15 @@ func WriteDir(dir string) ([]string, error) {
 	return paths, nil
 }
 
-func sheet(name string, headers []string, rows [][]string) workbook.Sheet {
-	var b strings.Builder
-	b.WriteString(strings.Join(headers, "\t"))
-	b.WriteByte('\n')
-	for _, row := range rows {
-		b.WriteString(strings.Join(row, "\t"))
-		b.WriteByte('\n')
+// sheet returns the named register's sheet: the header row of its schema,
+// then rows, each row's cells in the schema's column order.
+func sheet(name string, rows [][]string) workbook.Sheet {
+	s, _ := evidence.LookupSchema(name) // an unknown name gives a sheet that fails to build
+	tsv := make([]string, len(rows))
+	for i, row := range rows {
+		tsv[i] = strings.Join(row, "\t")
 	}
-	return workbook.Sheet{Name: name, TSV: b.String()}
+	return workbook.Table{Name: s.Sheet, Header: s.Header()}.Sheet(tsv...)
 }
 
 // staffRows returns the staff register, one row per person, columns as in

@@ -9,8 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/agency/evidence-site/generator/internal/workbook"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
 // register is one sheet as read back from a built workbook.
@@ -65,7 +67,7 @@ func (r register) cell(t *testing.T, i int, col string, raw bool) string {
 	return rows[i][c]
 }
 
-// row returns the index of the first row whose Staff ID is id.
+// row returns the index of the first row whose first cell (its key) is id.
 func (r register) row(t *testing.T, id string) int {
 	t.Helper()
 	for i, row := range r.formatted {
@@ -77,36 +79,61 @@ func (r register) row(t *testing.T, id string) int {
 	return -1
 }
 
-func TestHeadersAndCounts(t *testing.T) {
-	staff, training := read(t, Staff()), read(t, Training())
-	want := []string{
-		"Staff ID", "Name", "Role", "Employer", "Start Date", "End Date",
-		"Government Data Access", "Privileged Access", "Identity Check",
-		"Criminal Record Check", "Right To Work Check", "Clearance Required",
-		"Clearance Held", "Clearance Expiry", "Access Revoked", "Exception Reference",
+// TestSheets checks every register's sample: its sheet, built twice to the
+// same bytes, has its schema's header row and as many rows as the package
+// documents, each with a cell for every column, and no cell holds a tab or
+// a newline. Every register with a documented row count has a sample.
+func TestSheets(t *testing.T) {
+	rows := map[string]int{
+		"staff": 36, "training": 131, "vulnerabilities": 25, "vulnerability-reports": 18,
+		"software": 16, "devices": 31, "security-tests": 13, "incidents": 9,
 	}
-	if !slices.Equal(staff.headers, want) {
-		t.Errorf("staff headers = %q, want %q", staff.headers, want)
+	files := Files()
+	for _, s := range evidence.Schemas() {
+		sheet, ok := files[s.File]
+		if _, documented := rows[s.Name]; ok != documented {
+			t.Errorf("register %s: sample %v, documented %v", s.Name, ok, documented)
+		}
+		if !ok {
+			continue // a register with no sample yet
+		}
+		r := read(t, sheet)
+		if sheet.Name != s.Sheet || !slices.Equal(r.headers, s.Header()) || len(r.formatted) != rows[s.Name] {
+			t.Errorf("%s: sheet %q, headers %q, %d rows; want %q, %q, %d", s.Name, sheet.Name, r.headers, len(r.formatted), s.Sheet, s.Header(), rows[s.Name])
+		}
+		if strings.Contains(sheet.TSV, "\r") {
+			t.Errorf("%s: a cell holds a carriage return", s.Name)
+		}
+		lines := strings.Split(strings.TrimSuffix(sheet.TSV, "\n"), "\n")
+		for i, line := range lines {
+			if n := len(strings.Split(line, "\t")); n != len(s.Header()) || len(lines) != rows[s.Name]+1 {
+				t.Errorf("%s row %d: %d cells in %d rows: a cell holds a tab or newline, or a row is short", s.Name, i+1, n, len(lines))
+			}
+		}
+		a, err := workbook.Build(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := workbook.Build(files[s.File])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("sheet %s: two builds differ", sheet.Name)
+		}
 	}
-	if want := []string{"Staff ID", "Course", "Completed"}; !slices.Equal(training.headers, want) {
-		t.Errorf("training headers = %q, want %q", training.headers, want)
-	}
-	if len(staff.formatted) != 36 {
-		t.Errorf("%d staff, want 36", len(staff.formatted))
-	}
-	if len(training.formatted) != 131 {
-		t.Errorf("%d training rows, want 131", len(training.formatted))
-	}
-	leavers, ids := 0, map[string]bool{}
+}
+
+// TestStaffSheet checks the staff register's rows: Staff IDs NS-0001 on,
+// in order, 7 leavers, and yes/no cells.
+func TestStaffSheet(t *testing.T) {
+	staff := read(t, Staff())
+	leavers := 0
 	for i, row := range staff.formatted {
 		id := row[0]
 		if want := fmt.Sprintf("NS-%04d", i+1); id != want {
 			t.Errorf("row %d: Staff ID %q, want %q", i+2, id, want)
 		}
-		if ids[id] {
-			t.Errorf("duplicate Staff ID %s", id)
-		}
-		ids[id] = true
 		if staff.cell(t, i, "End Date", false) != "" {
 			leavers++
 		}
@@ -121,14 +148,27 @@ func TestHeadersAndCounts(t *testing.T) {
 	}
 }
 
-func TestNoTabsOrNewlinesInCells(t *testing.T) {
-	for _, rows := range [][][]string{staffRows(), trainingRows()} {
-		for _, row := range rows {
-			for _, c := range row {
-				if strings.ContainsAny(c, "\t\r\n") {
-					t.Errorf("cell %q holds a tab or newline", c)
-				}
-			}
+// pinned is a documented cell of a sample: the row whose first cell is
+// key, its column, its A1 reference and its formatted value.
+type pinned struct {
+	key, col, cell, want string
+}
+
+// pin checks each documented cell of r, so that deleting or editing one
+// fails.
+func pin(t *testing.T, r register, cells []pinned) {
+	t.Helper()
+	for _, tt := range cells {
+		i := r.row(t, tt.key)
+		col, row, err := excelize.CellNameToCoordinates(tt.cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if row != i+2 || r.headers[col-1] != tt.col {
+			t.Errorf("%s %s is not at %s", tt.key, tt.col, tt.cell)
+		}
+		if got := r.cell(t, i, tt.col, false); got != tt.want {
+			t.Errorf("%s %s (%s) = %q, want %q", tt.key, tt.col, tt.cell, got, tt.want)
 		}
 	}
 }
@@ -136,12 +176,7 @@ func TestNoTabsOrNewlinesInCells(t *testing.T) {
 // TestFindingRows pins the cells of each documented finding, so that deleting
 // or editing one fails here.
 func TestFindingRows(t *testing.T) {
-	staff := read(t, Staff())
-	tests := []struct {
-		id, col string
-		cell    string // A1 reference in staff.xlsx
-		want    string // formatted value
-	}{
+	pin(t, read(t, Staff()), []pinned{
 		{"NS-0011", "Start Date", "E12", "2025-09-01"},
 		{"NS-0011", "Right To Work Check", "K12", "2025-09-03"},
 		{"NS-0015", "Criminal Record Check", "J16", ""},
@@ -166,20 +201,7 @@ func TestFindingRows(t *testing.T) {
 		{"NS-0035", "Access Revoked", "O36", "2025-12-30"},
 		{"NS-0036", "End Date", "F37", "2026-09-30"},
 		{"NS-0036", "Access Revoked", "O37", ""},
-	}
-	for _, tt := range tests {
-		i := staff.row(t, tt.id)
-		col, row, err := excelize.CellNameToCoordinates(tt.cell)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if row != i+2 || staff.headers[col-1] != tt.col {
-			t.Errorf("%s %s is not at %s", tt.id, tt.col, tt.cell)
-		}
-		if got := staff.cell(t, i, tt.col, false); got != tt.want {
-			t.Errorf("%s %s (%s) = %q, want %q", tt.id, tt.col, tt.cell, got, tt.want)
-		}
-	}
+	})
 
 	training := read(t, Training())
 	var latest29 string
@@ -367,22 +389,6 @@ func TestExactlyTheDocumentedFindings(t *testing.T) {
 	}
 	if d := nextWorkingDay(mustDate(t, "2025-12-24")); d.Format(time.DateOnly) != "2025-12-29" {
 		t.Errorf("working day after 2025-12-24 = %s, want 2025-12-29", d.Format(time.DateOnly))
-	}
-}
-
-func TestDeterministic(t *testing.T) {
-	for _, s := range []func() workbook.Sheet{Staff, Training} {
-		a, err := workbook.Build(s())
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := workbook.Build(s())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(a, b) {
-			t.Errorf("sheet %s: two builds differ", s().Name)
-		}
 	}
 }
 

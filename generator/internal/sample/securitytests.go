@@ -2,14 +2,6 @@ package sample
 
 import "github.com/agency/evidence-site/generator/internal/workbook"
 
-// SecurityTestHeaders are the column headings of the Tests sheet, in order.
-func SecurityTestHeaders() []string {
-	return []string{
-		"Test ID", "Start Date", "End Date", "Type", "Full ISMS Scope", "Client Agreed On",
-		"Results Delivered On", "Finding ID", "Finding Type", "Root Cause", "Retest Of", "Remediated On",
-	}
-}
-
 // SecurityTests returns the security tests register, sheet "Tests": one row
 // per finding, a test with no findings on one row with Finding Type none.
 //
@@ -41,7 +33,7 @@ func SecurityTestHeaders() []string {
 // retest, which is due by Fri 11 Dec 2026. RT-2025-01 names a whole test
 // (PT-2025-01) in Retest Of; its Results Delivered On is a UK text date.
 func SecurityTests() workbook.Sheet {
-	return sheet("Tests", SecurityTestHeaders(), securityTestRows())
+	return sheet("security-tests", securityTestRows())
 }
 
 func securityTestRows() [][]string {

@@ -2,16 +2,6 @@ package sample
 
 import "github.com/agency/evidence-site/generator/internal/workbook"
 
-// SoftwareHeaders are the column headings of the Software sheet, in order:
-// A Product, B Installed Version, C Latest Version, D Latest Release Date,
-// E Previous Major Version, F Exception, G Exception Reference.
-func SoftwareHeaders() []string {
-	return []string{
-		"Product", "Installed Version", "Latest Version", "Latest Release Date",
-		"Previous Major Version", "Exception", "Exception Reference",
-	}
-}
-
 // Software returns the software versions register, sheet "Software":
 // the COTS products of the data platform as of AsOf (Friday 2026-11-27).
 //
@@ -48,7 +38,7 @@ func SoftwareHeaders() []string {
 //     Version 2022), client-agreed CLIENT-AGREE-2026-007: an exception
 //     under B.9.4.2.
 func Software() workbook.Sheet {
-	return sheet("Software", SoftwareHeaders(), softwareRows())
+	return sheet("software", softwareRows())
 }
 
 func softwareRows() [][]string {

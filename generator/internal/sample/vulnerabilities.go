@@ -2,17 +2,6 @@ package sample
 
 import "github.com/agency/evidence-site/generator/internal/workbook"
 
-// VulnerabilityHeaders are the column headings of the Vulnerabilities sheet,
-// in order: A Vulnerability ID, B Component, C Severity, D Patch Released,
-// E Patch Applied, F Exception, G Exception Reference, H Agreed Days,
-// I Exploitable Since, J Test Plan Reference.
-func VulnerabilityHeaders() []string {
-	return []string{
-		"Vulnerability ID", "Component", "Severity", "Patch Released", "Patch Applied",
-		"Exception", "Exception Reference", "Agreed Days", "Exploitable Since", "Test Plan Reference",
-	}
-}
-
 // Vulnerabilities returns the vulnerability register, sheet
 // "Vulnerabilities": 25 vulnerabilities in the data platform's COTS
 // components over the contract period, one row each (row n+1 is VUL-000n).
@@ -68,7 +57,7 @@ func VulnerabilityHeaders() []string {
 // 2026-03-10 and applied on the 60th Working Day after, Monday 2026-06-08,
 // across Easter and both May bank holidays.
 func Vulnerabilities() workbook.Sheet {
-	return sheet("Vulnerabilities", VulnerabilityHeaders(), vulnerabilityRows())
+	return sheet("vulnerabilities", vulnerabilityRows())
 }
 
 func vulnerabilityRows() [][]string {

@@ -1,0 +1,148 @@
+package evidence
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestSchemas checks the register table: every register is described for
+// the site and the docs, named once, keyed by a required, filled column;
+// every column has a meaning, and choices exactly when it is a choice
+// column. Some registers' shapes are pinned.
+func TestSchemas(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range Schemas() {
+		for what, v := range map[string]string{"Name": s.Name, "Title": s.Title, "Short": s.Short, "File": s.File, "Sheet": s.Sheet, "RowDoc": s.RowDoc} {
+			if v == "" {
+				t.Errorf("register %q: no %s", s.Name, what)
+			}
+		}
+		if seen[s.Name] || seen[s.File] {
+			t.Errorf("register %q or file %s listed twice", s.Name, s.File)
+		}
+		seen[s.Name], seen[s.File] = true, true
+		if key, ok := s.Column(s.Key); !ok || !key.Required || !key.Filled || len(key.Paragraphs) == 0 {
+			t.Errorf("register %q: key column %q is %+v, want it required, filled and evidencing paragraphs", s.Name, s.Key, key)
+		}
+		names := map[string]bool{}
+		for _, c := range s.Columns {
+			if names[normaliseHeader(c.Name)] {
+				t.Errorf("register %q: column %q twice", s.Name, c.Name)
+			}
+			names[normaliseHeader(c.Name)] = true
+			if c.Doc == "" || strings.Contains(c.Doc, "|") {
+				t.Errorf("register %q: column %s: doc %q, want a meaning that fits a Markdown table cell", s.Name, c.Name, c.Doc)
+			}
+			if (c.Type == TypeChoice) != (len(c.Choices) > 0) {
+				t.Errorf("register %q: column %s: type %v with choices %q", s.Name, c.Name, c.Type, c.Choices)
+			}
+		}
+	}
+
+	for _, tt := range []struct {
+		name, key, sheet, file string
+		unique                 bool
+		paragraphs             []string
+	}{
+		// Both forms: Part A paragraph 5 and Part B paragraph 8.
+		{"incidents", "Incident ID", "Incidents", "incidents.xlsx", true,
+			[]string{ParaNotifyA, ParaRecurA, ParaReportA, ParaNotifyB, ParaRecurB, ParaDataB, ParaReportB}},
+		{"security-tests", "Test ID", "Tests", "security-tests.xlsx", false,
+			[]string{ParaTestAnnual, ParaTestResults, ParaTestRemedy, ParaTestRepeat}},
+	} {
+		s := schema(t, tt.name)
+		if s.UniqueKey != tt.unique || s.Key != tt.key || s.Sheet != tt.sheet || s.File != tt.file {
+			t.Errorf("schema %+v", s)
+		}
+		if got := s.Paragraphs(); !slices.Equal(got, tt.paragraphs) {
+			t.Errorf("%s: paragraphs %q, want %q", tt.name, got, tt.paragraphs)
+		}
+		// Every column of its own is required and evidences paragraphs.
+		for _, name := range s.Header() {
+			if c, _ := s.Column(name); len(c.Paragraphs) == 0 || !c.Required {
+				t.Errorf("%s: column %s: paragraphs %q, required %v", tt.name, c.Name, c.Paragraphs, c.Required)
+			}
+		}
+	}
+}
+
+// exampleFolder is an evidence folder holding every register's example row.
+func exampleFolder(t *testing.T) files {
+	folder := files{}
+	for _, s := range Schemas() {
+		folder[s.File] = xlsx(t, sheet(t, s.Name, row(t, s.Name, s.Example()[s.Key])))
+	}
+	return folder
+}
+
+// Every register's example row reads with no problem, alone and beside
+// the others' (the training row's person is in the staff register), into
+// one record keyed as the example says, with every cell it gives shown.
+func TestExampleRows(t *testing.T) {
+	all := exampleFolder(t)
+	for _, s := range Schemas() {
+		t.Run(s.Name, func(t *testing.T) {
+			for _, folder := range []files{{s.File: all[s.File]}, all} {
+				e := Load(folder.fs(), "evidence")
+				if got := allProblems(e); len(got) != 0 {
+					t.Errorf("problems: %q", got)
+				}
+				reg := e.Register(s.Name)
+				if got, want := recordKeys(e, s.Name), s.Example()[s.Key]; !slices.Equal(got, []string{want}) || reg.Rows != 1 {
+					t.Fatalf("records %q (Rows %d), want one keyed %q", got, reg.Rows, want)
+				}
+				if !slices.Equal(reg.Header, s.Header()) {
+					t.Errorf("shown header %q, want %q", reg.Header, s.Header())
+				}
+				for i, c := range reg.Data[0].Cells {
+					if example := strings.TrimPrefix(s.Example()[reg.Header[i]], "'"); (c == "") != (example == "") {
+						t.Errorf("%s shown as %q, want the example %q", reg.Header[i], c, example)
+					}
+				}
+			}
+		})
+	}
+}
+
+// readerBugs runs rd over its register's example row and returns the bugs
+// in it found on the way: columns it reads that its schema does not
+// declare, fields it cannot read.
+func readerBugs(t *testing.T, rd reader) []string {
+	s := withParagraphs(rd.schema)
+	b := xlsx(t, sheet(t, s.Name, row(t, s.Name, s.Example()[s.Key])))
+	tb := readTable(files{s.File: b}.fs(), "evidence", s)
+	rd.read(&Evidence{}, tb)
+	return tb.reg.bugs
+}
+
+// Every reader reads only columns its schema declares, each into a field
+// it can read: a misspelt column would otherwise read as absent. The
+// example row takes each reader through every tagged field; a column read
+// only on an error path is caught by the load tables, whose problems are
+// exact, as a bug is reported as a problem too.
+func TestReadersReadTheirSchema(t *testing.T) {
+	for _, rd := range readers() {
+		if got := readerBugs(t, rd); len(got) != 0 {
+			t.Errorf("register %q: %q", rd.schema.Name, got)
+		}
+	}
+	// The check catches a misspelt column and a field of a type no cell
+	// reads into, and the reader reports both.
+	type record struct {
+		Name  Text `col:"Nmae"`
+		Count int  `col:"Role"`
+	}
+	bad := readers()[0]
+	bad.read = func(e *Evidence, t *table) { decode[record](t, nil) }
+	want := []string{`it reads a column "Nmae" that the register does not declare`, `it cannot read column "Role" into a int`}
+	if got := readerBugs(t, bad); !slices.Equal(got, want) {
+		t.Errorf("bugs %q, want %q", got, want)
+	}
+	reg := &Register{Schema: withParagraphs(bad.schema), Path: "evidence/staff.xlsx"}
+	reg.column("Nmae")
+	reg.column("Nmae")
+	if got := problems(reg); len(got) != 1 || got[0] != `evidence/staff.xlsx: a bug in this program, please report it: `+want[0] {
+		t.Errorf("problems %q, want one naming the column", got)
+	}
+}

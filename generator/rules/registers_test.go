@@ -1,0 +1,106 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/internal/workbook"
+)
+
+// The register fixtures: every register's rows start from its example
+// row in the register table (evidence.Schemas), and a test names only the
+// cells it is about.
+
+// schema returns the named register's schema.
+func schema(t testing.TB, name string) evidence.Schema {
+	t.Helper()
+	s, ok := evidence.LookupSchema(name)
+	if !ok {
+		t.Fatalf("no register %q", name)
+	}
+	return s
+}
+
+// exampleRow returns a row of the named register: its example row, with
+// key in the key column and the cells of sets (column name -> TSV cell,
+// later sets winning).
+func exampleRow(t testing.TB, name, key string, sets ...map[string]string) string {
+	t.Helper()
+	s := schema(t, name)
+	row, err := workbook.Table{Name: s.Sheet, Header: s.Header(), Base: s.Example()}.Row(append([]map[string]string{{s.Key: key}}, sets...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return row
+}
+
+// loadRegisters reads registers given as TSV rows under each one's header
+// row, by register name; nil rows leave the register's file out.
+func loadRegisters(t testing.TB, rows map[string][]string) *evidence.Evidence {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, rs := range rows {
+		if rs == nil {
+			continue
+		}
+		s := schema(t, name)
+		b, err := workbook.Build(workbook.Table{Name: s.Sheet, Header: s.Header()}.Sheet(rs...))
+		if err != nil {
+			t.Fatalf("building %s: %v", s.File, err)
+		}
+		fsys[s.File] = &fstest.MapFile{Data: b}
+	}
+	return evidence.Load(fsys, "evidence")
+}
+
+// registersInput evaluates registers given as TSV rows by register name
+// (nil: no file) under form and as of asOf (default 2026-11-27).
+func registersInput(t testing.TB, form, asOf string, rows map[string][]string) Input {
+	t.Helper()
+	return setup{form: form, asOf: asOf, noTraining: true}.inputWith(t, loadRegisters(t, rows))
+}
+
+// A build with every register's example row gives no finding against any
+// register's paragraphs, nor in any register's file, under either form:
+// the example rows are compliant and consistent with each other. Under
+// form B a check judges each example row.
+func TestExampleRowsComply(t *testing.T) {
+	const asOf = "2026-05-20"
+	rows := map[string][]string{}
+	for _, s := range evidence.Schemas() {
+		rows[s.Name] = []string{exampleRow(t, s.Name, s.Example()[s.Key])}
+	}
+	ev := loadRegisters(t, rows)
+	for _, form := range []string{"A", "B"} {
+		in := setup{form: form, asOf: asOf}.inputWith(t, ev)
+		// Monthly reports are due from the example's month only.
+		month, err := evidence.ParseMonth(schema(t, "vulnerability-reports").Example()["Month"], false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Config.Contract.ReportsFrom = month
+		r := Evaluate(in)
+		for _, s := range evidence.Schemas() {
+			paras := s.Paragraphs()
+			checked := 0
+			for _, f := range r.Findings {
+				if slices.Contains(paras, f.Paragraph) || f.Pos.File == "evidence/"+s.File {
+					t.Errorf("form %s, %s: finding %s %s %s at %s: %s", form, s.Name, f.Paragraph, f.Kind, f.Subject, f.Pos, f.Message)
+				}
+			}
+			for _, c := range r.Checks {
+				if slices.Contains(paras, c.Paragraph) && c.Subject == s.Example()[s.Key] {
+					checked++
+				}
+			}
+			if checked == 0 && form == "B" {
+				t.Errorf("%s: no check judged the example row", s.Name)
+			}
+		}
+	}
+	if t.Failed() {
+		t.Logf("example rows: %q", rows)
+	}
+}
