@@ -143,10 +143,10 @@ func agreeTestRows(reg *Register, rows []SecurityTest) {
 			key := strings.ToUpper(s.ID)
 			f, ok := seen[key]
 			if !ok {
-				seen[key] = first{value: v, cell: pos.Cell, norm: CauseKey(v)}
+				seen[key] = first{value: v, cell: pos.Cell, norm: Fold(v)}
 				continue
 			}
-			if CauseKey(v) == f.norm {
+			if Fold(v) == f.norm {
 				continue
 			}
 			reg.problem(pos, s.ID, c.Paragraphs,
@@ -251,10 +251,10 @@ func linkRetests(reg *Register, rows []SecurityTest) {
 	}
 }
 
-// CauseKey is what root causes (and other free text) are compared by:
-// the text in lower case with all white space removed, so "Default
-// credentials" and "default  Credentials" are the same cause.
-func CauseKey(s string) string {
+// Fold is what root causes, assurance levels and other free text are
+// compared by: the text in lower case with all white space removed, so
+// "Default credentials" and "default  Credentials" are the same cause.
+func Fold(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1

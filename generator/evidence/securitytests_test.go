@@ -218,17 +218,17 @@ func TestSecurityTests(t *testing.T) {
 	})
 }
 
-func TestCauseKey(t *testing.T) {
+func TestFold(t *testing.T) {
 	for _, c := range []struct{ a, b string }{
 		{"Default credentials", "default  CREDENTIALS"},
 		{"Default credentials", "Defaultcredentials"},
 		{" Old\u00a0TLS\t", "old tls"},
 	} {
-		if CauseKey(c.a) != CauseKey(c.b) {
-			t.Errorf("CauseKey(%q) = %q, CauseKey(%q) = %q, want equal", c.a, CauseKey(c.a), c.b, CauseKey(c.b))
+		if Fold(c.a) != Fold(c.b) {
+			t.Errorf("Fold(%q) = %q, Fold(%q) = %q, want equal", c.a, Fold(c.a), c.b, Fold(c.b))
 		}
 	}
-	if CauseKey("Old TLS") == CauseKey("Old TLS 1.0") {
+	if Fold("Old TLS") == Fold("Old TLS 1.0") {
 		t.Error("different causes compare equal")
 	}
 }

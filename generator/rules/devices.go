@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/agency/evidence-site/generator/config"
 	"github.com/agency/evidence-site/generator/evidence"
@@ -151,18 +150,8 @@ func (e *eval) deviceManagement(d evidence.Device) {
 // acceptedAssurance reports whether an assurance is in the accepted list,
 // ignoring case and spaces.
 func acceptedAssurance(v string, accepted []string) bool {
-	n := squash(v)
-	return slices.ContainsFunc(accepted, func(a string) bool { return squash(a) == n })
-}
-
-// squash lower-cases s and drops its spaces.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, s)
+	n := evidence.Fold(v)
+	return slices.ContainsFunc(accepted, func(a string) bool { return evidence.Fold(a) == n })
 }
 
 func orNone(s string) string {

@@ -163,7 +163,7 @@ func (e *eval) recurringCauses(para string) {
 		var earlier *evidence.Incident
 		for j := range list[:i] {
 			o := &list[j]
-			if o.Aware.Time.Before(in.Aware.Time) && evidence.CauseKey(o.RootCause.Value) == evidence.CauseKey(in.RootCause.Value) {
+			if o.Aware.Time.Before(in.Aware.Time) && evidence.Fold(o.RootCause.Value) == evidence.Fold(in.RootCause.Value) {
 				earlier = o // the latest earlier one
 			}
 		}

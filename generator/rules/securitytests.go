@@ -240,23 +240,15 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 	rem := e.judge(d, r.Remediated)
 	// The re-test: the earliest-ending test naming this finding that
 	// started on or after the remediation and had ended by the as-of date.
-	var retest *secTest
-	early := ""
+	ended := func(rt *secTest) bool { return rt.start.Set && rt.end.Set && !rt.end.Time.After(asOf) }
+	retest, retestEnd := earliest(retesters, func(rt *secTest) evidence.Date { return rt.end }, func(rt *secTest) bool {
+		return ended(rt) && !rem.Done.IsZero() && !rt.start.Time.Before(rem.Done)
+	})
+	early := "" // a test naming it that started before it was remediated
 	for _, rt := range retesters {
-		if !rt.start.Set || !rt.end.Set || rt.end.Time.After(asOf) {
-			continue
-		}
-		if rem.Done.IsZero() || rt.start.Time.Before(rem.Done) {
+		if ended(rt) && (rem.Done.IsZero() || rt.start.Time.Before(rem.Done)) {
 			early = rt.id
-			continue
 		}
-		if retest == nil || rt.end.Time.Before(retest.end.Time) {
-			retest = rt
-		}
-	}
-	var retestEnd time.Time
-	if retest != nil {
-		retestEnd = retest.end.Time
 	}
 	re := d.Judge(retestEnd, asOf)
 
@@ -354,7 +346,7 @@ func (e *eval) repeatFailures(tests []*secTest) {
 				continue
 			}
 			for _, o := range retested {
-				if !o.RootCause.Set || evidence.CauseKey(o.RootCause.Value) != evidence.CauseKey(r.RootCause.Value) {
+				if !o.RootCause.Set || evidence.Fold(o.RootCause.Value) != evidence.Fold(r.RootCause.Value) {
 					continue
 				}
 				id := r.FindingID.Value
@@ -384,6 +376,22 @@ func findingArticle(findingType string) string {
 		return "a potential Breach of Security"
 	}
 	return "a " + findingType
+}
+
+// earliest is the test whose day (one of its date cells) is the earliest
+// among those keep accepts, and that day; nil and the zero time when there
+// is none.
+func earliest(tests []*secTest, day func(*secTest) evidence.Date, keep func(*secTest) bool) (*secTest, time.Time) {
+	var best *secTest
+	for _, t := range tests {
+		if d := day(t); d.Set && keep(t) && (best == nil || d.Time.Before(day(best).Time)) {
+			best = t
+		}
+	}
+	if best == nil {
+		return nil, time.Time{}
+	}
+	return best, day(best).Time
 }
 
 // ismsChange is a change to the ISMS (including the security incident
@@ -428,19 +436,9 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 			continue
 		}
 		d := e.after(workingDays(changeTestWorkingDays), ch.On)
-		var next *secTest
-		for _, t := range tests {
-			if !t.start.Set || t.start.Time.Before(ch.On) || t.start.Time.After(asOf) {
-				continue
-			}
-			if next == nil || t.start.Time.Before(next.start.Time) {
-				next = t
-			}
-		}
-		var started time.Time
-		if next != nil {
-			started = next.start.Time
-		}
+		next, started := earliest(tests, func(t *secTest) evidence.Date { return t.start }, func(t *secTest) bool {
+			return !t.start.Time.Before(ch.On) && !t.start.Time.After(asOf)
+		})
 		j := d.Judge(started, asOf)
 		what := fmt.Sprintf("the change on %s (%s)", day(ch.On), ch.What)
 		reading := fmt.Sprintf("%s after it (this tool's reading of \"additionally after any change\")", d.Period)

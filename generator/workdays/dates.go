@@ -72,7 +72,7 @@ func fromDayNum(n int64) time.Time {
 // weekdayOf returns the day of the week of day number n (day 0, 1 January
 // 1970, was a Thursday).
 func weekdayOf(n int64) time.Weekday {
-	return time.Weekday(floorMod64(n+int64(time.Thursday), 7))
+	return time.Weekday(floorMod(n+int64(time.Thursday), 7))
 }
 
 // isWeekend reports whether day number n is a Saturday or a Sunday.
@@ -87,12 +87,14 @@ func isWeekend(n int64) bool {
 func weekdaysThrough(n int64) int64 {
 	// Day 4 (5 January 1970) was a Monday.
 	k := n - 4
-	weeks := floorDiv64(k, 7)
+	weeks := floorDiv(k, 7)
 	rest := k - weeks*7 // 0 = Monday ... 6 = Sunday
 	return weeks*5 + min(rest+1, 5)
 }
 
-func floorDiv(a, b int) int {
+// floorDiv is a / b rounded towards minus infinity; floorMod the
+// matching remainder, from 0 to |b|-1.
+func floorDiv[T int | int64](a, b T) T {
 	q := a / b
 	if a%b != 0 && (a < 0) != (b < 0) {
 		q--
@@ -100,14 +102,4 @@ func floorDiv(a, b int) int {
 	return q
 }
 
-func floorMod(a, b int) int { return a - floorDiv(a, b)*b }
-
-func floorDiv64(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
-	}
-	return q
-}
-
-func floorMod64(a, b int64) int64 { return a - floorDiv64(a, b)*b }
+func floorMod[T int | int64](a, b T) T { return a - floorDiv(a, b)*b }

@@ -10,7 +10,7 @@ import (
 // any time of day, in a fixed zone up to 14 hours either side of UTC.
 func fuzzTime(sec int64, offsetMin int16) time.Time {
 	const span = 200_000 * secondsPerDay
-	s := floorMod64(sec, span) - span/2
+	s := floorMod(sec, span) - span/2
 	zone := time.FixedZone("fuzz", int(offsetMin)%(14*60)*60)
 	return time.Unix(s, 0).In(zone)
 }
