@@ -36,7 +36,7 @@ type Incident struct {
 // cannot be right, so they are invalid rather than early.
 func checkIncident(r rowReader, in *Incident) {
 	before := func(d *Date, col string, after Date, what string) {
-		if !d.Set || !after.Set || !d.Time.Before(after.Time) {
+		if !d.Set || !after.Set || !d.Value.Before(after.Value) {
 			return
 		}
 		r.problem(d.Pos, col, "%s is before %s %s", d, what, after)

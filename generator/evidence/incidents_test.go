@@ -124,7 +124,7 @@ func FuzzIncidents(f *testing.F) {
 	f.Add("")
 	fuzzRegister(f, "incidents", nil, func(t *testing.T, e *Evidence) {
 		for _, in := range e.Incidents {
-			if in.Notified.Set && in.Aware.Set && in.Notified.Time.Before(in.Aware.Time) {
+			if in.Notified.Set && in.Aware.Set && in.Notified.Value.Before(in.Aware.Value) {
 				t.Fatalf("%s notified before aware, not reported", in.ID)
 			}
 		}

@@ -220,7 +220,7 @@ func (d *Documents) Changes() []Change {
 	}
 	out = slices.DeleteFunc(out, func(c Change) bool { return !c.Date.Set })
 	slices.SortStableFunc(out, func(a, b Change) int {
-		if c := a.Date.Time.Compare(b.Date.Time); c != 0 {
+		if c := a.Date.Value.Compare(b.Date.Value); c != 0 {
 			return c
 		}
 		return a.Date.Pos.Compare(b.Date.Pos)

@@ -46,11 +46,11 @@ func TestLoad(t *testing.T) {
 				if s.Name.Value != "Ada" || s.Role.Value != "Engineer" || s.Employer.Value != "Kestrel" {
 					t.Errorf("text = %q %q %q", s.Name.Value, s.Role.Value, s.Employer.Value)
 				}
-				if !s.Start.Time.Equal(date("2025-04-01")) || !s.IdentityCheck.Time.Equal(date("2025-03-10")) ||
-					!s.CriminalRecordCheck.Time.Equal(date("2025-03-11")) || !s.RightToWorkCheck.Time.Equal(date("2025-03-12")) {
+				if !s.Start.Value.Equal(date("2025-04-01")) || !s.IdentityCheck.Value.Equal(date("2025-03-10")) ||
+					!s.CriminalRecordCheck.Value.Equal(date("2025-03-11")) || !s.RightToWorkCheck.Value.Equal(date("2025-03-12")) {
 					t.Errorf("dates = %s %s %s %s", s.Start, s.IdentityCheck, s.CriminalRecordCheck, s.RightToWorkCheck)
 				}
-				if !s.GovDataAccess.Value || s.PrivilegedAccess.Value || s.ClearanceHeld.Level != ClearanceSC {
+				if !s.GovDataAccess.Value || s.PrivilegedAccess.Value || s.ClearanceHeld.Value != ClearanceSC {
 					t.Errorf("gov %v priv %v held %v", s.GovDataAccess, s.PrivilegedAccess, s.ClearanceHeld)
 				}
 				if got := s.ClearanceHeld.Pos.Cell; got != "D4" {
@@ -94,8 +94,8 @@ func TestLoad(t *testing.T) {
 					if !c.got.Set || c.got.Invalid || c.got.String() != c.want {
 						t.Errorf("%s = %+v, want %s", c.name, c.got, c.want)
 					}
-					if c.got.Time.Location() != time.UTC || c.got.Time.Hour() != 0 {
-						t.Errorf("%s = %v, want midnight UTC", c.name, c.got.Time)
+					if c.got.Value.Location() != time.UTC || c.got.Value.Hour() != 0 {
+						t.Errorf("%s = %v, want midnight UTC", c.name, c.got.Value)
 					}
 				}
 				// The display copy prints every date as yyyy-mm-dd.
@@ -151,7 +151,7 @@ func TestLoad(t *testing.T) {
 			check: func(t *testing.T, e *Evidence) {
 				want := [][2]Clearance{{ClearanceNone, 0}, {ClearanceBPSS, ClearanceCTC}, {ClearanceSC, ClearanceDV}, {ClearanceEDV, ClearanceEDV}}
 				for i, s := range e.Staff {
-					if s.ClearanceRequired.Level != want[i][0] || !s.ClearanceRequired.Set {
+					if s.ClearanceRequired.Value != want[i][0] || !s.ClearanceRequired.Set {
 						t.Errorf("%s required = %+v, want %v", s.ID, s.ClearanceRequired, want[i][0])
 					}
 					if i == 0 {
@@ -160,7 +160,7 @@ func TestLoad(t *testing.T) {
 						}
 						continue
 					}
-					if s.ClearanceHeld.Level != want[i][1] || !s.ClearanceHeld.Set {
+					if s.ClearanceHeld.Value != want[i][1] || !s.ClearanceHeld.Set {
 						t.Errorf("%s held = %+v, want %v", s.ID, s.ClearanceHeld, want[i][1])
 					}
 				}
@@ -190,7 +190,7 @@ func TestLoad(t *testing.T) {
 				if got := s.RightToWorkCheck; got.String() != "2025-03-10" || got.Pos.Cell != "J3" {
 					t.Errorf("Right To Work Check = %s at %s, want 2025-03-10 at J3", got, got.Pos.Cell)
 				}
-				if s.ClearanceRequired.Level != ClearanceBPSS || s.ClearanceRequired.Pos.Cell != "K3" {
+				if s.ClearanceRequired.Value != ClearanceBPSS || s.ClearanceRequired.Pos.Cell != "K3" {
 					t.Errorf("Clearance Required = %+v, want BPSS at K3", s.ClearanceRequired)
 				}
 			},

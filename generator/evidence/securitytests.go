@@ -66,16 +66,16 @@ func readSecurityTests(t *table) []SecurityTest {
 // checkTestRow reports the row's own inconsistencies.
 func checkTestRow(reg *Register, s *SecurityTest) {
 	para := func(col string) []string { return reg.column(col).Paragraphs }
-	if s.Start.Set && s.End.Set && s.End.Time.Before(s.Start.Time) {
+	if s.Start.Set && s.End.Set && s.End.Value.Before(s.Start.Value) {
 		reg.problem(s.End.Pos, s.ID, para("End Date"), "End Date: %s is before the Start Date %s", s.End, s.Start)
 		s.End.Set, s.End.Invalid = false, true
 	}
-	if s.End.Set && s.ResultsDelivered.Set && s.ResultsDelivered.Time.Before(s.End.Time) {
+	if s.End.Set && s.ResultsDelivered.Set && s.ResultsDelivered.Value.Before(s.End.Value) {
 		reg.problem(s.ResultsDelivered.Pos, s.ID, para("Results Delivered On"),
 			"Results Delivered On: %s is before the End Date %s: a test's results are delivered after its completion", s.ResultsDelivered, s.End)
 		s.ResultsDelivered.Set, s.ResultsDelivered.Invalid = false, true
 	}
-	if s.Start.Set && s.Remediated.Set && s.Remediated.Time.Before(s.Start.Time) {
+	if s.Start.Set && s.Remediated.Set && s.Remediated.Value.Before(s.Start.Value) {
 		reg.problem(s.Remediated.Pos, s.ID, para("Remediated On"),
 			"Remediated On: %s is before the test that found it started (%s)", s.Remediated, s.Start)
 		s.Remediated.Set, s.Remediated.Invalid = false, true
@@ -235,7 +235,7 @@ func linkRetests(reg *Register, rows []SecurityTest) {
 				reg.problem(s.RetestOf.Pos, s.ID, retestCol.Paragraphs, "Retest Of: %q is this same test or one of its findings: a repeat test re-tests an earlier one", ref)
 				continue
 			}
-			if end, start := testEnd[of], testStart[tid]; end.Set && start.Set && start.Time.Before(end.Time) {
+			if end, start := testEnd[of], testStart[tid]; end.Set && start.Set && start.Value.Before(end.Value) {
 				reg.problem(s.RetestOf.Pos, s.ID, retestCol.Paragraphs,
 					"Retest Of: %q was found by a test that ended on %s, after this test started on %s", ref, end, start)
 				continue

@@ -156,7 +156,7 @@ func (t *part) date(v any, name string) Date {
 			d.Invalid = true
 			return d
 		}
-		d.Time, d.Set = day, true
+		d.Value, d.Set = day, true
 	case string:
 		day, err := ParseDate(v, false)
 		if _, ferr := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || ferr == nil && decimal(strings.TrimSpace(v)) { // a number is not a date here
@@ -164,7 +164,7 @@ func (t *part) date(v any, name string) Date {
 			d.Invalid = true
 			return d
 		}
-		d.Time, d.Set = day, true
+		d.Value, d.Set = day, true
 	default:
 		t.problem(d.Pos, "%s: want a date such as 2025-04-01, got %v", name, v)
 		d.Invalid = true
@@ -191,7 +191,7 @@ func (t *part) requireDate(d *Date, name, what string) {
 // notBefore reports a date before the event it answers, and marks it
 // invalid so that no rule judges it.
 func (t *part) notBefore(d *Date, earlier Date, name, earlierName string) {
-	if d.Set && earlier.Set && d.Time.Before(earlier.Time) {
+	if d.Set && earlier.Set && d.Value.Before(earlier.Value) {
 		t.problem(d.Pos, "%s (%s) is before %s (%s)", name, d, earlierName, earlier)
 		d.Invalid, d.Set = true, false
 	}

@@ -12,53 +12,58 @@ import (
 	"github.com/agency/evidence-site/generator/diag"
 )
 
-// Text is a text cell. Set is false when the cell is empty; Invalid is
-// true when it held a value that is not allowed (already reported).
-type Text struct {
-	Value   string
+// Cell is one value of the evidence, read into a T with where it is:
+// Set is false when the cell (or TOML key) is empty or absent; Invalid is
+// true when it held something that is not allowed, already reported as a
+// problem, so rules must not report it again as missing.
+type Cell[T any] struct {
+	Value   T
 	Set     bool
 	Invalid bool
 	Pos     diag.Pos
 }
 
-// read reads a text cell; in a choice column, one of its choices, as
-// documented (its canonical spelling).
-func (c *Text) read(r rowReader, col string) {
-	c.Value, c.Set, c.Invalid, c.Pos = parsed(r, col, r.t.reg.column(col).choice)
+// The cells of the registers and the TOML files.
+type (
+	Text          = Cell[string]    // text; in a choice column, one of its choices as documented
+	Date          = Cell[time.Time] // a day
+	Bool          = Cell[bool]      // yes or no
+	ClearanceCell = Cell[Clearance] // a vetting level
+	Days          = Cell[int]       // a positive whole number of days
+	SeverityCell  = Cell[Rating]    // a severity, read with ParseSeverity
+)
+
+// read reads the cell of column col of r's row with the parser of its
+// type.
+func (c *Cell[T]) read(r rowReader, col string) {
+	switch c := any(c).(type) {
+	case *Text:
+		c.Value, c.Set, c.Invalid, c.Pos = parsed(r, col, r.t.reg.column(col).choice)
+	case *Date:
+		c.Value, c.Set, c.Invalid, c.Pos = parsed(r, col, func(v string) (time.Time, error) { return ParseDate(v, r.t.date1904) })
+	case *Bool:
+		c.Value, c.Set, c.Invalid, c.Pos = parsed(r, col, ParseYesNo)
+	case *ClearanceCell:
+		c.Value, c.Set, c.Invalid, c.Pos = parsed(r, col, ParseClearance)
+	case *Days:
+		c.Value, c.Set, c.Invalid, c.Pos = parsed(r, col, parseDays)
+	case *SeverityCell:
+		c.Value, c.Set, c.Invalid, c.Pos = parsed(r, col, ParseSeverity)
+	default:
+		r.t.reg.bug("it cannot read column %q into a %T", col, c)
+	}
 }
 
-// Date is a date cell. Set is false when the cell is empty; Invalid is true
-// when it held something that is not a date (already reported as a
-// problem, so rules must not report it again as missing).
-type Date struct {
-	Time    time.Time
-	Set     bool
-	Invalid bool
-	Pos     diag.Pos
-}
-
-func (d *Date) read(r rowReader, col string) {
-	d.Time, d.Set, d.Invalid, d.Pos = parsed(r, col, func(v string) (time.Time, error) { return ParseDate(v, r.t.date1904) })
-}
-
-// String prints the date as yyyy-mm-dd, or "" when unset.
-func (d Date) String() string {
-	if !d.Set {
+// String prints a date as yyyy-mm-dd and any other value as Go does; ""
+// when unset.
+func (c Cell[T]) String() string {
+	if !c.Set {
 		return ""
 	}
-	return d.Time.Format(time.DateOnly)
-}
-
-// Bool is a yes/no cell.
-type Bool struct {
-	Value   bool
-	Set     bool
-	Invalid bool
-	Pos     diag.Pos
-}
-
-func (b *Bool) read(r rowReader, col string) {
-	b.Value, b.Set, b.Invalid, b.Pos = parsed(r, col, ParseYesNo)
+	if t, ok := any(c.Value).(time.Time); ok {
+		return t.Format(time.DateOnly)
+	}
+	return fmt.Sprint(c.Value)
 }
 
 // Clearance is a national security vetting level, ordered None < BPSS <
@@ -84,31 +89,7 @@ func (c Clearance) String() string {
 	return clearanceNames[c]
 }
 
-// ClearanceCell is a clearance-level cell.
-type ClearanceCell struct {
-	Level   Clearance
-	Set     bool
-	Invalid bool
-	Pos     diag.Pos
-}
-
-func (c *ClearanceCell) read(r rowReader, col string) {
-	c.Level, c.Set, c.Invalid, c.Pos = parsed(r, col, ParseClearance)
-}
-
-// Days is a cell holding a positive whole number of days.
-type Days struct {
-	Value   float64
-	Set     bool
-	Invalid bool
-	Pos     diag.Pos
-}
-
-func (d *Days) read(r rowReader, col string) {
-	d.Value, d.Set, d.Invalid, d.Pos = parsed(r, col, parseDays)
-}
-
-func parseDays(v string) (float64, error) {
+func parseDays(v string) (int, error) {
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || !decimal(v) {
 		return 0, fmt.Errorf("want a number, got %q", v)
@@ -116,7 +97,7 @@ func parseDays(v string) (float64, error) {
 	if f < 1 || f != math.Trunc(f) || f > 36500 {
 		return 0, fmt.Errorf("want a positive whole number of days, got %s", strconv.FormatFloat(f, 'f', -1, 64))
 	}
-	return f, nil
+	return int(f), nil
 }
 
 // ParseDate reads a date cell's raw value: an Excel serial number (as

@@ -173,7 +173,7 @@ func TestDateString(t *testing.T) {
 	if got := (Date{}).String(); got != "" {
 		t.Errorf("unset Date prints %q, want empty", got)
 	}
-	if got := (Date{Time: date("2025-05-23"), Set: true}).String(); got != "2025-05-23" {
+	if got := (Date{Value: date("2025-05-23"), Set: true}).String(); got != "2025-05-23" {
 		t.Errorf("Date prints %q, want 2025-05-23", got)
 	}
 }

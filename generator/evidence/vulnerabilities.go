@@ -5,8 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/agency/evidence-site/generator/diag"
 )
 
 // Paragraph ids of Part B paragraph 9 (Vulnerabilities and fixing them)
@@ -42,18 +40,6 @@ type Vulnerability struct {
 	AgreedDays       Days         `col:"Agreed Days"`
 	ExploitableSince Date         `col:"Exploitable Since"`
 	TestPlanRef      Text         `col:"Test Plan Reference"`
-}
-
-// SeverityCell is a severity cell, read with ParseSeverity.
-type SeverityCell struct {
-	Rating  Rating
-	Set     bool
-	Invalid bool
-	Pos     diag.Pos
-}
-
-func (s *SeverityCell) read(r rowReader, col string) {
-	s.Rating, s.Set, s.Invalid, s.Pos = parsed(r, col, ParseSeverity)
 }
 
 // Category is the schedule's severity category of a vulnerability (B.9.2),

@@ -147,7 +147,7 @@ func TestLoadVulnerabilities(t *testing.T) {
 				if v1.Row.Pos.String() != at[:len(at)-len(`"Vulnerabilities" `)]+`"vulnerabilities" K3` {
 					t.Errorf("VUL-1 key at %s, want K3 of the sheet as spelt", v1.Row.Pos)
 				}
-				if v1.Severity.Rating.String() != "High (NVD) = Critical" || v1.Severity.Pos.Cell != "H3" {
+				if v1.Severity.Value.String() != "High (NVD) = Critical" || v1.Severity.Pos.Cell != "H3" {
 					t.Errorf("VUL-1 severity %+v", v1.Severity)
 				}
 				if v1.Exception.Value != PatchExtension || v1.TestPlanRef.Value != "TP-1" || v1.Released.String() != "2026-03-02" || v1.Applied.String() != "2026-03-20" {
@@ -155,12 +155,12 @@ func TestLoadVulnerabilities(t *testing.T) {
 				}
 				v2 := byKey(t, e.Vulnerabilities, "VUL-2")
 				if v2.Exception.Value != PatchNotExploitable || v2.ExceptionRef.Value != "NE-2" || v2.ExploitableSince.String() != "2026-06-15" ||
-					v2.Released.String() != "2026-05-12" || v2.Applied.Set || v2.Applied.Invalid || v2.Severity.Rating.Category != CategoryCritical {
+					v2.Released.String() != "2026-05-12" || v2.Applied.Set || v2.Applied.Invalid || v2.Severity.Value.Category != CategoryCritical {
 					t.Errorf("VUL-2 = %+v", v2)
 				}
 				v3 := byKey(t, e.Vulnerabilities, "VUL-3")
 				if v3.Exception.Value != PatchClientAgreed || !v3.AgreedDays.Set || v3.AgreedDays.Value != 45 || v3.AgreedDays.Pos.Cell != "C5" ||
-					v3.Applied.String() != "2026-10-01" || v3.Severity.Rating.Category != CategoryOther {
+					v3.Applied.String() != "2026-10-01" || v3.Severity.Value.Category != CategoryOther {
 					t.Errorf("VUL-3 = %+v", v3)
 				}
 				v4 := byKey(t, e.Vulnerabilities, "VUL-4")
@@ -269,10 +269,10 @@ func FuzzLoadVulnerabilities(f *testing.F) {
 	f.Add("")
 	fuzzRegister(f, "vulnerabilities", nil, func(t *testing.T, e *Evidence) {
 		for _, v := range e.Vulnerabilities {
-			if v.Severity.Set && (v.Severity.Invalid || v.Severity.Rating.Category == CategoryUnknown) {
+			if v.Severity.Set && (v.Severity.Invalid || v.Severity.Value.Category == CategoryUnknown) {
 				t.Fatalf("%s: severity %+v", v.ID, v.Severity)
 			}
-			if v.AgreedDays.Set && (v.AgreedDays.Value < 1 || v.AgreedDays.Value != float64(int(v.AgreedDays.Value))) {
+			if v.AgreedDays.Set && (v.AgreedDays.Value < 1) {
 				t.Fatalf("%s: agreed days %v", v.ID, v.AgreedDays.Value)
 			}
 		}

@@ -189,7 +189,7 @@ func (e *eval) after(p Period, from time.Time) Deadline { return after(e.in.Cale
 func (e *eval) judge(d Deadline, done evidence.Date) Judgement {
 	var t time.Time
 	if done.Set && !done.Invalid {
-		t = done.Time
+		t = done.Value
 	}
 	return d.Judge(t, e.in.AsOf)
 }
@@ -198,10 +198,10 @@ func (e *eval) judge(d Deadline, done evidence.Date) Judgement {
 // the date is unset, unreadable, or after the as-of date (as of then it
 // has not happened yet).
 func (e *eval) happened(d evidence.Date) (time.Time, bool) {
-	if !d.Set || d.Invalid || d.Time.After(e.in.AsOf) {
+	if !d.Set || d.Invalid || d.Value.After(e.in.AsOf) {
 		return time.Time{}, false
 	}
-	return d.Time, true
+	return d.Value, true
 }
 
 // MarginText says a check's margin in words: "3 Working Days to spare",

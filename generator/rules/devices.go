@@ -47,15 +47,15 @@ func (r *requirements) attestation(d evidence.Device) time.Time {
 		r.invalid = true
 	case !att.Set:
 		r.fail(Violation, Medium, att.Pos, "no attestation", fmt.Sprintf("No attestation on or before %s: nothing attests that the device is as recorded.", day(asOf)))
-	case att.Time.After(asOf):
-		r.fail(Violation, Medium, att.Pos, "attestation dated after the as-of date", fmt.Sprintf("Attested On %s is after %s: no attestation had been made by then.", day(att.Time), day(asOf)))
+	case att.Value.After(asOf):
+		r.fail(Violation, Medium, att.Pos, "attestation dated after the as-of date", fmt.Sprintf("Attested On %s is after %s: no attestation had been made by then.", day(att.Value), day(asOf)))
 	default:
-		j := r.e.after(months(attestationMonths), att.Time).Current(asOf)
+		j := r.e.after(months(attestationMonths), att.Value).Current(asOf)
 		r.judged(j)
 		if j.Outcome == Gap {
 			r.failDated(Stale, Medium, att.Pos, fmt.Sprintf("attested %s, due again by %s", att, j.Due.Format(time.DateOnly)),
 				fmt.Sprintf("Attestation on %s is more than %s before %s: it was due again by %s (%s overdue).",
-					day(att.Time), months(attestationMonths), day(asOf), day(j.Due), j.Over()))
+					day(att.Value), months(attestationMonths), day(asOf), day(j.Due), j.Over()))
 		}
 		return j.Due
 	}
@@ -129,15 +129,15 @@ func (e *eval) deviceManagement(d evidence.Device) {
 	if kgs.Set && prov.Set {
 		// Provisioned after the as-of date: not yet due. A known good
 		// state after the as-of date has not happened yet.
-		j := e.judge(by(prov.Time), kgs)
+		j := e.judge(by(prov.Value), kgs)
 		r.judged(j)
 		switch {
 		case j.Late():
 			r.failDated(Violation, High, kgs.Pos, fmt.Sprintf("known good state %s, %s after provisioning %s", kgs, j.Over(), prov),
-				fmt.Sprintf("Known Good State set on %s, %s after the device was provisioned on %s: it must be placed into a known good state before being provisioned.", day(kgs.Time), j.Over(), day(prov.Time)))
+				fmt.Sprintf("Known Good State set on %s, %s after the device was provisioned on %s: it must be placed into a known good state before being provisioned.", day(kgs.Value), j.Over(), day(prov.Value)))
 		case j.Missed():
 			r.failDated(Violation, High, kgs.Pos, fmt.Sprintf("known good state %s, after the as-of date; provisioned %s", kgs, prov),
-				fmt.Sprintf("Known Good State set on %s, after the device was provisioned on %s: it must be placed into a known good state before being provisioned.", day(kgs.Time), day(prov.Time)))
+				fmt.Sprintf("Known Good State set on %s, after the device was provisioned on %s: it must be placed into a known good state before being provisioned.", day(kgs.Value), day(prov.Value)))
 		}
 	}
 	renew := r.attestation(d)

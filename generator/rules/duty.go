@@ -44,7 +44,7 @@ func (e *eval) judgeDuty(d duty) Judgement {
 	later, laterMsg := "", ""
 	if d.done.Set && !d.done.Invalid && j.Done.IsZero() {
 		later = fmt.Sprintf("; dated %s, after the as-of date", d.done)
-		laterMsg = fmt.Sprintf(" The date recorded, %s, is after the as-of date (%s): as of then it had not happened.", day(d.done.Time), day(e.in.AsOf))
+		laterMsg = fmt.Sprintf(" The date recorded, %s, is after the as-of date (%s): as of then it had not happened.", day(d.done.Value), day(e.in.AsOf))
 	}
 	switch {
 	case j.Outcome == Due:

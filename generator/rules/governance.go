@@ -66,14 +66,14 @@ func (e *eval) govReview(paras []string, subject, what string, d evidence.Date) 
 		return review{ok: true, detail: "last review unreadable"} // reported as invalid already
 	}
 	asOf := e.in.AsOf
-	if d.Time.After(asOf) {
+	if d.Value.After(asOf) {
 		for _, p := range paras {
 			e.finding(Finding{Paragraph: p, Kind: Invalid, Severity: Medium, Subject: subject, Pos: d.Pos,
-				Message: fmt.Sprintf("last_reviewed (%s) is after the as-of date (%s): a review cannot be dated in the future.", day(d.Time), day(asOf))})
+				Message: fmt.Sprintf("last_reviewed (%s) is after the as-of date (%s): a review cannot be dated in the future.", day(d.Value), day(asOf))})
 		}
 		return review{detail: fmt.Sprintf("last reviewed %s, after the as-of date", d)}
 	}
-	j := e.after(months(reviewMonths), d.Time).Current(asOf)
+	j := e.after(months(reviewMonths), d.Value).Current(asOf)
 	r := review{ok: j.Outcome == OK, current: &j}
 	if r.ok {
 		r.detail = fmt.Sprintf("last reviewed %s, next review due by %s", d, j.Due.Format(time.DateOnly))
@@ -83,7 +83,7 @@ func (e *eval) govReview(paras []string, subject, what string, d evidence.Date) 
 	for _, p := range paras {
 		e.finding(Finding{Paragraph: p, Kind: Stale, Severity: Medium, Subject: subject, Pos: d.Pos,
 			Message: fmt.Sprintf("%s was last reviewed on %s, more than %s before %s: it was due for review by %s (%s overdue).",
-				capitalise(what), day(d.Time), months(reviewMonths), day(asOf), day(j.Due), j.Over())})
+				capitalise(what), day(d.Value), months(reviewMonths), day(asOf), day(j.Due), j.Over())})
 	}
 	return r
 }
@@ -136,8 +136,8 @@ func (e *eval) representatives(r *evidence.Representatives) {
 			src, problem = rep.Name.Pos, fmt.Sprintf("the security representative of %s has no name", side.party)
 		case rep.Placeholder:
 			src, problem = rep.Name.Pos, fmt.Sprintf("the security representative of %s is still the placeholder %q", side.party, rep.Name.Value)
-		case rep.Appointed.Set && rep.Appointed.Time.After(e.in.AsOf):
-			src, problem = rep.Appointed.Pos, fmt.Sprintf("the security representative of %s, %s, is appointed only from %s", side.party, rep.Name.Value, day(rep.Appointed.Time))
+		case rep.Appointed.Set && rep.Appointed.Value.After(e.in.AsOf):
+			src, problem = rep.Appointed.Pos, fmt.Sprintf("the security representative of %s, %s, is appointed only from %s", side.party, rep.Name.Value, day(rep.Appointed.Value))
 		}
 		c := Check{Source: "representatives", Subject: subject, Pos: src, Outcome: OK}
 		if problem == "" {
@@ -186,10 +186,10 @@ func (e *eval) securityPolicy(s *evidence.SecurityPolicy) {
 // policyRequest: B.2.7 "on request shall supply this document as soon as
 // practicable to the Client".
 func (e *eval) policyRequest(subject string, q evidence.PolicyRequest) {
-	if !e.has(evidence.ParaSecurityPolicy) || !q.Requested.Set || q.Supplied.Invalid || q.Requested.Time.After(e.in.AsOf) {
+	if !e.has(evidence.ParaSecurityPolicy) || !q.Requested.Set || q.Supplied.Invalid || q.Requested.Value.After(e.in.AsOf) {
 		return
 	}
-	d := e.after(workingDays(policySupplyWorkingDays), q.Requested.Time)
+	d := e.after(workingDays(policySupplyWorkingDays), q.Requested.Value)
 	got := q.Supplied
 	pos := got.Pos
 	if _, ok := e.happened(got); !ok {
@@ -202,9 +202,9 @@ func (e *eval) policyRequest(subject string, q evidence.PolicyRequest) {
 		pending: fmt.Sprintf("requested %s; due by %s", q.Requested, d.Due.Format(time.DateOnly)),
 		missing: fmt.Sprintf("requested %s; not supplied", q.Requested),
 		met:     fmt.Sprintf("requested %s, supplied %s", q.Requested, got),
-		missed:  fmt.Sprintf("The Client requested the security policy on %s and it has not been supplied: it was due by %s (%s).", day(q.Requested.Time), day(d.Due), reading),
+		missed:  fmt.Sprintf("The Client requested the security policy on %s and it has not been supplied: it was due by %s (%s).", day(q.Requested.Value), day(d.Due), reading),
 		late: func(string) string {
-			return fmt.Sprintf("The security policy was supplied on %s: the Client requested it on %s, so it was due by %s (%s).", day(got.Time), day(q.Requested.Time), day(d.Due), reading)
+			return fmt.Sprintf("The security policy was supplied on %s: the Client requested it on %s, so it was due by %s (%s).", day(got.Value), day(q.Requested.Value), day(d.Due), reading)
 		},
 	})
 }

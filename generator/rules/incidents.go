@@ -64,7 +64,7 @@ func (e *eval) incidentNotified(para string, in evidence.Incident) {
 	if !in.Aware.Set || in.Notified.Invalid {
 		return
 	}
-	aware, got := in.Aware.Time, in.Notified
+	aware, got := in.Aware.Value, in.Notified
 	d := e.after(workingDays(notifyWorkingDays), aware)
 	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", day(d.Due))
 	e.judgeDuty(duty{
@@ -75,7 +75,7 @@ func (e *eval) incidentNotified(para string, in evidence.Incident) {
 		met:     fmt.Sprintf("aware %s, notified %s", in.Aware, got),
 		missed:  fmt.Sprintf("No Notified On date: the Agency became aware of this %s incident on %s, and %s.", in.Type.Value, day(aware), rule),
 		late: func(over string) string {
-			return fmt.Sprintf("Notified on %s, %s late: the Agency became aware on %s, and %s.", day(got.Time), over, day(aware), rule)
+			return fmt.Sprintf("Notified on %s, %s late: the Agency became aware on %s, and %s.", day(got.Value), over, day(aware), rule)
 		},
 	})
 }
@@ -88,16 +88,16 @@ func (e *eval) incidentData(in evidence.Incident) {
 	if !req.Set || got.Invalid {
 		return
 	}
-	d := e.after(workingDays(dataWorkingDays), req.Time)
+	d := e.after(workingDays(dataWorkingDays), req.Value)
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: evidence.ParaDataB, Source: "incidents", Subject: in.ID, Pos: got.Pos},
 		deadline: d, done: got, severity: High,
 		pending: fmt.Sprintf("data requested %s; due by %s", req, d.Due.Format(time.DateOnly)),
 		missing: fmt.Sprintf("data requested %s; not supplied", req),
 		met:     fmt.Sprintf("data requested %s, supplied %s", req, got),
-		missed:  fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within %s, by %s.", day(req.Time), d.Period, day(d.Due)),
+		missed:  fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within %s, by %s.", day(req.Value), d.Period, day(d.Due)),
 		late: func(over string) string {
-			return fmt.Sprintf("Data supplied on %s, %s late: the Client requested it on %s, so it was due within %s, by %s.", day(got.Time), over, day(req.Time), d.Period, day(d.Due))
+			return fmt.Sprintf("Data supplied on %s, %s late: the Client requested it on %s, so it was due within %s, by %s.", day(got.Value), over, day(req.Value), d.Period, day(d.Due))
 		},
 	})
 }
@@ -120,7 +120,7 @@ func (e *eval) incidentReportB(in evidence.Incident) {
 		}
 		return
 	}
-	aware := in.Aware.Time
+	aware := in.Aware.Value
 	d := e.after(workingDays(reportWorkingDays), aware)
 	rule := fmt.Sprintf("due by %s, %s after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", day(d.Due), d.Period, day(aware))
 	e.judgeDuty(duty{
@@ -131,7 +131,7 @@ func (e *eval) incidentReportB(in evidence.Incident) {
 		met:     fmt.Sprintf("aware %s, report delivered %s", in.Aware, got),
 		missed:  fmt.Sprintf("No Report Delivered On date: full details of this %s Breach of Security, with a root cause analysis where the Client requires one, were %s.", in.Type.Value, rule),
 		late: func(over string) string {
-			return fmt.Sprintf("Full report delivered on %s, %s late: it was %s.", day(got.Time), over, rule)
+			return fmt.Sprintf("Full report delivered on %s, %s late: it was %s.", day(got.Value), over, rule)
 		},
 	})
 }
@@ -158,12 +158,12 @@ func (e *eval) recurringCauses(para string) {
 			list = append(list, in)
 		}
 	}
-	slices.SortStableFunc(list, func(a, b evidence.Incident) int { return a.Aware.Time.Compare(b.Aware.Time) })
+	slices.SortStableFunc(list, func(a, b evidence.Incident) int { return a.Aware.Value.Compare(b.Aware.Value) })
 	for i, in := range list {
 		var earlier *evidence.Incident
 		for j := range list[:i] {
 			o := &list[j]
-			if o.Aware.Time.Before(in.Aware.Time) && evidence.Fold(o.RootCause.Value) == evidence.Fold(in.RootCause.Value) {
+			if o.Aware.Value.Before(in.Aware.Value) && evidence.Fold(o.RootCause.Value) == evidence.Fold(in.RootCause.Value) {
 				earlier = o // the latest earlier one
 			}
 		}
@@ -174,7 +174,7 @@ func (e *eval) recurringCauses(para string) {
 			c.Detail = fmt.Sprintf("root cause %q, as in %s (aware %s)", in.RootCause.Value, earlier.ID, earlier.Aware)
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: in.ID, Pos: in.RootCause.Pos,
 				Message: fmt.Sprintf("Same root cause as %s (aware on %s): %q. The Agency must prevent a further breach, potential or attempted breach exploiting the same root cause failure; this incident (aware on %s) shows it recurred.",
-					earlier.ID, day(earlier.Aware.Time), earlier.RootCause.Value, day(in.Aware.Time))})
+					earlier.ID, day(earlier.Aware.Value), earlier.RootCause.Value, day(in.Aware.Value))})
 		}
 		e.check(c)
 	}

@@ -40,18 +40,18 @@ func (e *eval) item(it evidence.Item) {
 	var basis string
 	switch {
 	case it.Expires.Set:
-		current, basis = by(it.Expires.Time), "expires"
+		current, basis = by(it.Expires.Value), "expires"
 		c.Pos = it.Expires.Pos
 	case it.ReviewMonths > 0:
-		current = e.after(months(it.ReviewMonths), it.Date.Time)
+		current = e.after(months(it.ReviewMonths), it.Date.Value)
 		basis = "review every " + months(it.ReviewMonths).String()
 	}
 	var f *Finding
 	switch {
-	case it.Date.Time.After(asOf):
+	case it.Date.Value.After(asOf):
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("dated %s, after the as-of date", it.Date)
 		f = &Finding{Kind: Invalid, Severity: Medium, Subject: it.ID, Pos: it.Date.Pos,
-			Message: fmt.Sprintf("%q is dated %s, after the as-of date (%s): it is not evidence at that date.", it.Title, day(it.Date.Time), day(asOf))}
+			Message: fmt.Sprintf("%q is dated %s, after the as-of date (%s): it is not evidence at that date.", it.Title, day(it.Date.Value), day(asOf))}
 	case current.Due.IsZero():
 		c.Detail = fmt.Sprintf("dated %s, no expiry", it.Date)
 	default:
@@ -64,7 +64,7 @@ func (e *eval) item(it evidence.Item) {
 		c.Detail = fmt.Sprintf("dated %s, stale since %s (%s)", it.Date, workdays.AddDays(j.Due, 1).Format(time.DateOnly), basis)
 		msg := fmt.Sprintf("%q expired on %s", it.Title, day(j.Due))
 		if !it.Expires.Set {
-			msg = fmt.Sprintf("%q is dated %s and was due for review every %s, by %s", it.Title, day(it.Date.Time), months(it.ReviewMonths), day(j.Due))
+			msg = fmt.Sprintf("%q is dated %s and was due for review every %s, by %s", it.Title, day(it.Date.Value), months(it.ReviewMonths), day(j.Due))
 		}
 		f = &Finding{Kind: Stale, Severity: Medium, Subject: it.ID, Pos: c.Pos,
 			Message: fmt.Sprintf("%s: at %s it is %s out of date.", msg, day(asOf), j.Over())}

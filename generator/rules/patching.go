@@ -57,7 +57,7 @@ func (e *eval) patchSeverity(v evidence.Vulnerability) {
 	if !e.has(evidence.ParaSeverity) || !v.Severity.Set {
 		return
 	}
-	r := v.Severity.Rating
+	r := v.Severity.Value
 	e.check(Check{Paragraph: evidence.ParaSeverity, Source: "vulnerabilities", Subject: v.ID, Pos: v.Severity.Pos, Outcome: OK,
 		Detail: "severity " + r.String() + ": " + patchPeriodText(r.Category, "release")})
 }
@@ -85,7 +85,7 @@ type patchAdjust struct {
 // applies.
 func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 	adj := patchAdjust{judge: !v.Exception.Invalid, ref: v.ExceptionRef.Value}
-	cat := v.Severity.Rating.Category
+	cat := v.Severity.Value.Category
 	base := Check{Source: "vulnerabilities", Subject: v.ID, Pos: v.Exception.Pos}
 	gap := func(c Check, para string, src Finding, detail string) Check {
 		c.Paragraph, c.Outcome, c.Detail = para, Gap, detail
@@ -110,7 +110,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 		default:
 			adj.notExploitable, adj.exploitable = true, since
 			switch {
-			case since.Set && !since.Time.After(e.in.AsOf):
+			case since.Set && !since.Value.After(e.in.AsOf):
 				c.Outcome = OK
 				c.Detail = fmt.Sprintf("not exploitable (%s) until %s: the normal period runs from then", adj.ref, since)
 				c.Pos = since.Pos
@@ -130,7 +130,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 		switch {
 		case v.Severity.Set && cat == evidence.CategoryOther:
 			c = gap(c, para, Finding{Pos: v.Exception.Pos,
-				Message: fmt.Sprintf("Extension claimed for an Other vulnerability (severity %s): 9.3.2 grants %d more days only to Critical and Important patches, so the normal %s apply.", v.Severity.Rating, patchExtensionDays, workingDays(otherPatchWorkingDays))},
+				Message: fmt.Sprintf("Extension claimed for an Other vulnerability (severity %s): 9.3.2 grants %d more days only to Critical and Important patches, so the normal %s apply.", v.Severity.Value, patchExtensionDays, workingDays(otherPatchWorkingDays))},
 				"extension claimed for an Other vulnerability; the normal period applies")
 		case !v.TestPlanRef.Set:
 			c.Pos = v.TestPlanRef.Pos
@@ -170,7 +170,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 		case days.Invalid:
 			return adj
 		default:
-			adj.agreedDays = int(days.Value)
+			adj.agreedDays = days.Value
 			c.Outcome, c.Pos = OK, days.Pos
 			c.Detail = fmt.Sprintf("the Client agreed %d day%s after release (%s)", adj.agreedDays, plural(adj.agreedDays), adj.ref)
 		}
@@ -188,17 +188,17 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 		return
 	}
 	asOf, rel, app := e.in.AsOf, v.Released, v.Applied
-	rating := v.Severity.Rating
+	rating := v.Severity.Value
 	cat := rating.Category
 	c := Check{Paragraph: para, Source: "vulnerabilities", Subject: v.ID, Pos: app.Pos}
 	head := "severity " + rating.String() + ": "
 
-	if rel.Set && app.Set && app.Time.Before(rel.Time) {
+	if rel.Set && app.Set && app.Value.Before(rel.Value) {
 		e.finding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: v.ID, Pos: app.Pos,
-			Message: fmt.Sprintf("Patch Applied %s is before Patch Released %s: a patch cannot be applied before its release; check both dates.", day(app.Time), day(rel.Time))})
+			Message: fmt.Sprintf("Patch Applied %s is before Patch Released %s: a patch cannot be applied before its release; check both dates.", day(app.Value), day(rel.Value))})
 		return
 	}
-	if !rel.Set || rel.Time.After(asOf) {
+	if !rel.Set || rel.Value.After(asOf) {
 		c.Outcome, c.Pos = Due, rel.Pos
 		c.Detail = head + patchPeriodText(cat, "release") + "; no patch released yet"
 		if rel.Set {
@@ -207,7 +207,7 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 		e.check(c)
 		return
 	}
-	applied := app.Set && !app.Time.After(asOf)
+	applied := app.Set && !app.Value.After(asOf)
 	appliedText := func() string {
 		if app.Set && !applied {
 			return "; applied " + app.String() + ", after the as-of date"
@@ -217,11 +217,11 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 
 	// The period's start and its deadline. from names the start in a
 	// check's detail, fromMsg in a finding's message.
-	start := rel.Time
-	from, fromMsg := "release ("+rel.String()+")", "its release on "+day(rel.Time)
+	start := rel.Value
+	from, fromMsg := "release ("+rel.String()+")", "its release on "+day(rel.Value)
 	if adj.notExploitable {
 		since := adj.exploitable
-		if !since.Set || since.Time.After(asOf) {
+		if !since.Set || since.Value.After(asOf) {
 			c.Outcome = Exception
 			c.Detail = fmt.Sprintf("%snot exploitable in the Services (%s): no deadline runs while it stays so", head, adj.ref)
 			if applied {
@@ -231,9 +231,9 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 			e.check(c)
 			return
 		}
-		if since.Time.After(rel.Time) {
-			start = since.Time
-			from, fromMsg = "becoming exploitable ("+since.String()+")", "it became exploitable on "+day(since.Time)
+		if since.Value.After(rel.Value) {
+			start = since.Value
+			from, fromMsg = "becoming exploitable ("+since.String()+")", "it became exploitable on "+day(since.Value)
 		} else {
 			from = "release (" + rel.String() + "; exploitable since " + since.String() + ")"
 		}
@@ -259,15 +259,15 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	switch {
 	case j.Outcome == OK:
 		c.Detail = detail + "; applied " + app.String()
-		if app.Time.After(normal.Due) && !d.Due.Equal(normal.Due) {
+		if app.Value.After(normal.Due) && !d.Due.Equal(normal.Due) {
 			c.Outcome = Exception
 			c.Detail += ", after the normal deadline " + normal.Due.Format(time.DateOnly)
 		}
 		e.check(c)
 	case j.Late():
 		c.Detail = detail + "; applied " + app.String()
-		e.patchMiss(v, c, "applied "+day(app.Time), fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s late: it was %s, by %s.",
-			cat, rating, day(app.Time), j.Over(), patchRuleWords(rule(fromMsg)), day(d.Due)))
+		e.patchMiss(v, c, "applied "+day(app.Value), fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s late: it was %s, by %s.",
+			cat, rating, day(app.Value), j.Over(), patchRuleWords(rule(fromMsg)), day(d.Due)))
 	case j.Outcome == Due:
 		c.Detail = detail + "; not yet applied" + appliedText()
 		e.check(c)

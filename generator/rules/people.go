@@ -41,7 +41,7 @@ func (e *eval) countsAsTraining(course string) bool {
 
 // inPost reports whether s is still in post at the as-of date.
 func (e *eval) inPost(s evidence.Staff) bool {
-	return !s.End.Set || !s.End.Time.Before(e.in.AsOf)
+	return !s.End.Set || !s.End.Value.Before(e.in.AsOf)
 }
 
 // The periods of Annex 1 6.
@@ -60,7 +60,7 @@ func (e *eval) preEmployment(s evidence.Staff) {
 	if !s.Start.Set {
 		return // reported as invalid already
 	}
-	due := by(s.Start.Time)
+	due := by(s.Start.Value)
 	r := e.requirements(Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.Row.Pos})
 	pending := false
 	for _, c := range []struct {
@@ -80,10 +80,10 @@ func (e *eval) preEmployment(s evidence.Staff) {
 		switch {
 		case j.Missed():
 			r.failDated(Violation, High, c.d.Pos, "no "+c.name,
-				fmt.Sprintf("No %s date: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Time)))
+				fmt.Sprintf("No %s date: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Value)))
 		case j.Late():
 			r.failDated(Violation, High, c.d.Pos, fmt.Sprintf("%s %s after the start", c.name, j.Over()),
-				fmt.Sprintf("%s on %s is %s after the Start Date (%s): pre-employment checks must be done on or before it.", c.name, day(c.d.Time), j.Over(), day(s.Start.Time)))
+				fmt.Sprintf("%s on %s is %s after the Start Date (%s): pre-employment checks must be done on or before it.", c.name, day(c.d.Value), j.Over(), day(s.Start.Value)))
 		case j.Outcome == Due:
 			pending = true
 		}
@@ -107,8 +107,8 @@ func (e *eval) clearanceRole(s evidence.Staff) {
 		return
 	}
 	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: req.Pos, Outcome: OK,
-		Detail: "role requires " + req.Level.String()}
-	if req.Level == evidence.ClearanceNone && s.PrivilegedAccess.Value && s.GovDataAccess.Value {
+		Detail: "role requires " + req.Value.String()}
+	if req.Value == evidence.ClearanceNone && s.PrivilegedAccess.Value && s.GovDataAccess.Value {
 		c.Outcome, c.Detail = Gap, "privileged access to Government Data, no clearance required"
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: s.ID, Pos: req.Pos,
 			Message: "Privileged Access to Government Data but Clearance Required is None: Annex 1 6.2 names system administrators with privileged access among the roles that need a government clearance (such as SC)."})
@@ -125,29 +125,29 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 	if !req.Set || held.Invalid || s.ClearanceExpiry.Invalid || !e.inPost(s) {
 		return
 	}
-	if req.Level == evidence.ClearanceNone {
+	if req.Value == evidence.ClearanceNone {
 		return
 	}
 	asOf := e.in.AsOf
 	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: held.Pos}
 	var problem string
 	switch {
-	case !held.Set || held.Level < req.Level:
+	case !held.Set || held.Value < req.Value:
 		level := "no clearance"
 		if held.Set {
-			level = held.Level.String()
+			level = held.Value.String()
 		}
-		problem = fmt.Sprintf("holds %s; the role requires %s", level, req.Level)
-	case s.ClearanceExpiry.Set && s.ClearanceExpiry.Time.Before(asOf):
+		problem = fmt.Sprintf("holds %s; the role requires %s", level, req.Value)
+	case s.ClearanceExpiry.Set && s.ClearanceExpiry.Value.Before(asOf):
 		c.Pos = s.ClearanceExpiry.Pos
-		problem = fmt.Sprintf("%s clearance expired on %s", held.Level, day(s.ClearanceExpiry.Time))
+		problem = fmt.Sprintf("%s clearance expired on %s", held.Value, day(s.ClearanceExpiry.Value))
 	}
 	if s.ClearanceExpiry.Set {
-		c = by(s.ClearanceExpiry.Time).Current(asOf).stamp(c)
+		c = by(s.ClearanceExpiry.Value).Current(asOf).stamp(c)
 	}
 	switch {
 	case problem == "":
-		c.Outcome, c.Detail = OK, fmt.Sprintf("holds %s; the role requires %s", held.Level, req.Level)
+		c.Outcome, c.Detail = OK, fmt.Sprintf("holds %s; the role requires %s", held.Value, req.Value)
 	case s.ExceptionRef.Set:
 		c.Outcome = Exception
 		c.Detail = problem + "; the Client agreed in writing (" + s.ExceptionRef.Value + ")"
@@ -170,10 +170,10 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 	var latest *evidence.Training
 	for i := range done {
 		t := &done[i]
-		if t.Completed.Time.After(asOf) {
+		if t.Completed.Value.After(asOf) {
 			continue
 		}
-		if latest == nil || t.Completed.Time.After(latest.Completed.Time) {
+		if latest == nil || t.Completed.Value.After(latest.Completed.Value) {
 			latest = t
 		}
 	}
@@ -185,14 +185,14 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 		e.check(c)
 		return
 	}
-	j := e.after(months(trainingMonths), latest.Completed.Time).Current(asOf)
+	j := e.after(months(trainingMonths), latest.Completed.Value).Current(asOf)
 	c = j.stamp(c)
 	c.Pos = latest.Completed.Pos
 	if j.Outcome == Gap {
 		c.Detail = fmt.Sprintf("last trained %s, due again by %s", latest.Completed, j.Due.Format(time.DateOnly))
 		e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: s.ID, Pos: latest.Completed.Pos,
 			Message: fmt.Sprintf("Latest training (%s) was on %s, more than %s before %s: it was due again by %s (%s overdue).",
-				latest.Course.Value, day(latest.Completed.Time), months(trainingMonths), day(asOf), day(j.Due), j.Over())})
+				latest.Course.Value, day(latest.Completed.Value), months(trainingMonths), day(asOf), day(j.Due), j.Over())})
 	} else {
 		c.Detail = fmt.Sprintf("last trained %s (%s)", latest.Completed, latest.Course.Value)
 	}
@@ -203,10 +203,10 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 // Working Day after the End Date.
 func (e *eval) revocation(s evidence.Staff) {
 	const para = evidence.ParaRevocation
-	if !s.End.Set || s.End.Time.After(e.in.AsOf) || s.AccessRevoked.Invalid {
+	if !s.End.Set || s.End.Value.After(e.in.AsOf) || s.AccessRevoked.Invalid {
 		return
 	}
-	d := e.after(workingDays(revokeWorkingDays), s.End.Time)
+	d := e.after(workingDays(revokeWorkingDays), s.End.Value)
 	rev := s.AccessRevoked
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: rev.Pos},
@@ -215,9 +215,9 @@ func (e *eval) revocation(s evidence.Staff) {
 		missing: "left " + s.End.String() + ", no revocation recorded",
 		met:     fmt.Sprintf("left %s, revoked %s", s.End, rev),
 		missed: fmt.Sprintf("Left on %s but no Access Revoked date: access rights must be revoked within %s, by %s.",
-			day(s.End.Time), d.Period, day(d.Due)),
+			day(s.End.Value), d.Period, day(d.Due)),
 		late: func(over string) string {
-			return fmt.Sprintf("Access revoked on %s, %s late: the End Date was %s, so revocation was due by %s.", day(rev.Time), over, day(s.End.Time), day(d.Due))
+			return fmt.Sprintf("Access revoked on %s, %s late: the End Date was %s, so revocation was due by %s.", day(rev.Value), over, day(s.End.Value), day(d.Due))
 		},
 	})
 }

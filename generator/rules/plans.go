@@ -121,7 +121,7 @@ func (e *eval) planSubmit(d planDoc) {
 		met:     fmt.Sprintf("submitted %s, due by %s", s, dl.Due.Format(time.DateOnly)),
 		missed:  fmt.Sprintf("No submission of %s recorded by %s: it was due %s.", d.name, day(e.in.AsOf), rule),
 		late: func(over string) string {
-			return fmt.Sprintf("%s was submitted on %s, %s late: it was due %s.", capitalise(d.name), day(s.Time), over, rule)
+			return fmt.Sprintf("%s was submitted on %s, %s late: it was due %s.", capitalise(d.name), day(s.Value), over, rule)
 		},
 	})
 }
@@ -145,7 +145,7 @@ func (e *eval) planResubmit(d planDoc, n evidence.NonApproval) {
 		met:     fmt.Sprintf("notice %s, re-submitted %s", n.Notice, r),
 		missed:  fmt.Sprintf("No re-submission of %s recorded by %s: after a notice of non-approval it must be amended and re-submitted %s.", d.name, day(e.in.AsOf), rule),
 		late: func(over string) string {
-			return fmt.Sprintf("%s was re-submitted on %s, %s late: it was due %s.", capitalise(d.name), day(r.Time), over, rule)
+			return fmt.Sprintf("%s was re-submitted on %s, %s late: it was due %s.", capitalise(d.name), day(r.Value), over, rule)
 		},
 	})
 }
@@ -171,7 +171,7 @@ func (e *eval) planApproval(d planDoc) {
 		met:     fmt.Sprintf("submitted %s, approved %s", d.submitted, a),
 		missed:  fmt.Sprintf("%s is not approved by %s: %s.", capitalise(d.name), day(e.in.AsOf), rule),
 		late: func(over string) string {
-			return fmt.Sprintf("%s was approved on %s, %s late: %s.", capitalise(d.name), day(a.Time), over, rule)
+			return fmt.Sprintf("%s was approved on %s, %s late: %s.", capitalise(d.name), day(a.Value), over, rule)
 		},
 	})
 }
@@ -246,7 +246,7 @@ func (e *eval) planCoverage(d planDoc) {
 	var latest *evidence.Review
 	for i := range d.reviews {
 		r := &d.reviews[i]
-		if t, ok := e.happened(r.Completed); ok && (latest == nil || !t.Before(latest.Completed.Time)) {
+		if t, ok := e.happened(r.Completed); ok && (latest == nil || !t.Before(latest.Completed.Value)) {
 			latest = r
 		}
 	}
@@ -262,7 +262,7 @@ func (e *eval) planCoverage(d planDoc) {
 				c.Detail = fmt.Sprintf("the review completed %s does not list %s", latest.Completed, t.Topic)
 				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: latest.CoversPos,
 					Message: fmt.Sprintf("The latest full review of %s (completed %s) does not list %q in covers: each review must reflect %s.",
-						d.name, day(latest.Completed.Time), string(t.Topic), t.Text)})
+						d.name, day(latest.Completed.Value), string(t.Topic), t.Text)})
 			}
 			e.check(c)
 		}
@@ -292,7 +292,7 @@ func (e *eval) planResults(d planDoc, r evidence.Review) {
 		met:     fmt.Sprintf("review completed %s, results delivered %s", r.Completed, got),
 		missed:  fmt.Sprintf("The results of the review of %s completed on %s are not recorded as delivered to the Client by %s: %s.", d.name, day(completed), day(e.in.AsOf), reading),
 		late: func(over string) string {
-			return fmt.Sprintf("The results of the review of %s completed on %s were delivered on %s, %s late: %s (a yardstick, not a day count in the schedule).", d.name, day(completed), day(got.Time), over, reading)
+			return fmt.Sprintf("The results of the review of %s completed on %s were delivered on %s, %s late: %s (a yardstick, not a day count in the schedule).", d.name, day(completed), day(got.Value), over, reading)
 		},
 	})
 	if j.Done.IsZero() {
@@ -416,10 +416,10 @@ func (e *eval) ismsCertification(i *evidence.ISMS, smp *evidence.SMP) {
 		if smp != nil {
 			first = smp.Submitted
 		}
-		if a := cert.EquivalentAgreed; a.Set && first.Set && a.Time.After(first.Time) {
+		if a := cert.EquivalentAgreed; a.Set && first.Set && a.Value.After(first.Value) {
 			gap(a.Pos, fmt.Sprintf("certified by %s (%s); equivalent agreed %s, after the SMP was issued %s", who, cert.Role.Value, a, first),
 				fmt.Sprintf("The Client agreed %q as an equivalent of the listed officers on %s (%s), after the Security Management Plan was first submitted on %s: an equivalent must be agreed in writing in advance of issue of the relevant Security Management Plan.",
-					cert.Role.Value, day(a.Time), cert.EquivalentRef.Value, day(first.Time)))
+					cert.Role.Value, day(a.Value), cert.EquivalentRef.Value, day(first.Value)))
 			break
 		}
 		c.Outcome = Exception

@@ -45,7 +45,7 @@ func (e *eval) monthlyReports() {
 	// Reports for months not yet due can only have been issued before
 	// their month ended.
 	for _, r := range e.in.Evidence.Reports {
-		if r.Start.After(last) && r.Issued.Set && !r.Issued.Time.After(asOf) {
+		if r.Start.After(last) && r.Issued.Set && !r.Issued.Value.After(asOf) {
 			end := workdays.AddDays(workdays.AddMonths(r.Start, 1), -1)
 			e.reportEarly(r, end, e.after(workingDays(monthlyReportWorkingDays), end).Due)
 		}
@@ -91,7 +91,7 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 		missed:  fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within %s, by %s.", what, day(end), d.Period, day(d.Due)),
 		late: func(over string) string {
 			return fmt.Sprintf("The report for %s was issued on %s, %s late: the month ended on %s, so it was due within %s, by %s.",
-				name, day(r.Issued.Time), over, day(end), d.Period, day(d.Due))
+				name, day(r.Issued.Value), over, day(end), d.Period, day(d.Due))
 		},
 	})
 }
@@ -105,7 +105,7 @@ func (e *eval) reportEarly(r evidence.Report, end, due time.Time) {
 		Detail: fmt.Sprintf("month ends %s; issued %s, before the month ended (due after it, by %s)", end.Format(time.DateOnly), r.Issued.String(), due.Format(time.DateOnly))})
 	e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: r.Month, Pos: r.Issued.Pos,
 		Message: fmt.Sprintf("The report for %s was issued on %s, before the month ended on %s: a monthly report cannot cover the whole month before it ends; issue it after the month, by %s.",
-			name, day(r.Issued.Time), day(end), day(due))})
+			name, day(r.Issued.Value), day(end), day(due))})
 }
 
 func reportsDocs() []Doc {

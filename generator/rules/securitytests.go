@@ -98,7 +98,7 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 	ended := map[string][]string{} // End day -> full-scope tests
 	for _, t := range tests {
 		if t.full.Set && t.full.Value && t.end.Set {
-			events = append(events, t.end.Time)
+			events = append(events, t.end.Value)
 			ended[t.end.String()] = append(ended[t.end.String()], t.id)
 		}
 	}
@@ -142,11 +142,11 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: src, Message: msg})
 	}
 	for _, t := range tests {
-		if !t.full.Set || !t.full.Value || !t.end.Set || !t.end.Time.After(from) || t.end.Time.After(asOf) {
+		if !t.full.Set || !t.full.Value || !t.end.Set || !t.end.Value.After(from) || t.end.Value.After(asOf) {
 			continue
 		}
-		prev := previous(t.end.Time)
-		j := e.after(months(annualTestMonths), prev).Judge(t.end.Time, asOf)
+		prev := previous(t.end.Value)
+		j := e.after(months(annualTestMonths), prev).Judge(t.end.Value, asOf)
 		// A gap is the paragraph-level finding above.
 		e.check(j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: t.end.Pos,
 			Detail: fmt.Sprintf("full-scope test ended %s; due by %s, %s after %s", t.end, j.Due.Format(time.DateOnly), months(annualTestMonths), since(prev))}))
@@ -163,7 +163,7 @@ func (e *eval) testAgreed(t *secTest) {
 	if !e.has(para) || !t.start.Set || t.agreed.Invalid {
 		return
 	}
-	start, agreed := t.start.Time, t.agreed
+	start, agreed := t.start.Value, t.agreed
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: agreed.Pos},
 		deadline: by(start), done: agreed, severity: High,
@@ -173,7 +173,7 @@ func (e *eval) testAgreed(t *secTest) {
 		missed:  fmt.Sprintf("No Client Agreed On date: the date, timing, content and conduct of Security Tests must be agreed in advance with the Client, by the Start Date (%s).", day(start)),
 		late: func(over string) string {
 			return fmt.Sprintf("The Client agreed the test on %s, %s after it started on %s: the date, timing, content and conduct of Security Tests must be agreed in advance.",
-				day(agreed.Time), over, day(start))
+				day(agreed.Value), over, day(start))
 		},
 	})
 }
@@ -186,7 +186,7 @@ func (e *eval) testResults(t *secTest) {
 	if !e.has(para) || !t.end.Set || t.delivered.Invalid {
 		return
 	}
-	end, got := t.end.Time, t.delivered
+	end, got := t.end.Value, t.delivered
 	d := e.after(workingDays(resultsWorkingDays), end)
 	reading := fmt.Sprintf("%s after completion, this tool's reading of \"as soon as practicable\"", d.Period)
 	e.judgeDuty(duty{
@@ -197,7 +197,7 @@ func (e *eval) testResults(t *secTest) {
 		met:     fmt.Sprintf("ended %s, results delivered %s", t.end, got),
 		missed:  fmt.Sprintf("No Results Delivered On date: the test ended on %s and its results were due to the Client by %s (%s).", day(end), day(d.Due), reading),
 		late: func(over string) string {
-			return fmt.Sprintf("Results delivered on %s, %s late: the test ended on %s, so they were due by %s (%s).", day(got.Time), over, day(end), day(d.Due), reading)
+			return fmt.Sprintf("Results delivered on %s, %s late: the test ended on %s, so they were due by %s (%s).", day(got.Value), over, day(end), day(d.Due), reading)
 		},
 	})
 }
@@ -236,17 +236,17 @@ func (e *eval) testRemedies(tests []*secTest) {
 func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest) {
 	const para = evidence.ParaTestRemedy
 	asOf := e.in.AsOf
-	d := e.after(workingDays(remedyWorkingDays), t.end.Time)
+	d := e.after(workingDays(remedyWorkingDays), t.end.Value)
 	rem := e.judge(d, r.Remediated)
 	// The re-test: the earliest-ending test naming this finding that
 	// started on or after the remediation and had ended by the as-of date.
-	ended := func(rt *secTest) bool { return rt.start.Set && rt.end.Set && !rt.end.Time.After(asOf) }
+	ended := func(rt *secTest) bool { return rt.start.Set && rt.end.Set && !rt.end.Value.After(asOf) }
 	retest, retestEnd := earliest(retesters, func(rt *secTest) evidence.Date { return rt.end }, func(rt *secTest) bool {
-		return ended(rt) && !rem.Done.IsZero() && !rt.start.Time.Before(rem.Done)
+		return ended(rt) && !rem.Done.IsZero() && !rt.start.Value.Before(rem.Done)
 	})
 	early := "" // a test naming it that started before it was remediated
 	for _, rt := range retesters {
-		if ended(rt) && (rem.Done.IsZero() || rt.start.Time.Before(rem.Done)) {
+		if ended(rt) && (rem.Done.IsZero() || rt.start.Value.Before(rem.Done)) {
 			early = rt.id
 		}
 	}
@@ -297,7 +297,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 		}
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: t.id, Pos: src,
 			Message: fmt.Sprintf("%s %s, found by test %s (ended %s): %s. Remediation and a repeat test were due by %s, %s after the test: this tool's reading of \"as soon as reasonably possible\", as no timetable agreed with the Client is on record.",
-				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Time), strings.Join(states, "; "), day(d.Due), d.Period)})
+				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Value), strings.Join(states, "; "), day(d.Due), d.Period)})
 	}
 	e.check(c)
 }
@@ -384,14 +384,14 @@ func findingArticle(findingType string) string {
 func earliest(tests []*secTest, day func(*secTest) evidence.Date, keep func(*secTest) bool) (*secTest, time.Time) {
 	var best *secTest
 	for _, t := range tests {
-		if d := day(t); d.Set && keep(t) && (best == nil || d.Time.Before(day(best).Time)) {
+		if d := day(t); d.Set && keep(t) && (best == nil || d.Value.Before(day(best).Value)) {
 			best = t
 		}
 	}
 	if best == nil {
 		return nil, time.Time{}
 	}
-	return best, day(best).Time
+	return best, day(best).Value
 }
 
 // ismsChange is a change to the ISMS (including the security incident
@@ -415,7 +415,7 @@ func (e *eval) governanceChanges() []ismsChange {
 		if c.What.Set {
 			what += ": " + c.What.Value
 		}
-		out = append(out, ismsChange{On: c.Date.Time, What: what, Source: c.Date.Pos})
+		out = append(out, ismsChange{On: c.Date.Value, What: what, Source: c.Date.Pos})
 	}
 	return out
 }
@@ -437,7 +437,7 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 		}
 		d := e.after(workingDays(changeTestWorkingDays), ch.On)
 		next, started := earliest(tests, func(t *secTest) evidence.Date { return t.start }, func(t *secTest) bool {
-			return !t.start.Time.Before(ch.On) && !t.start.Time.After(asOf)
+			return !t.start.Value.Before(ch.On) && !t.start.Value.After(asOf)
 		})
 		j := d.Judge(started, asOf)
 		what := fmt.Sprintf("the change on %s (%s)", day(ch.On), ch.What)
@@ -454,7 +454,7 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 			if j.Late() {
 				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Pos: next.start.Pos,
 					Message: fmt.Sprintf("The first Security Test after %s started on %s, %s late: it was due by %s, %s.",
-						what, day(next.start.Time), j.Over(), day(d.Due), reading)})
+						what, day(next.start.Value), j.Over(), day(d.Due), reading)})
 			}
 		}
 	}

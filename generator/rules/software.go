@@ -85,7 +85,7 @@ func (e *eval) softwareRow(s evidence.Software) {
 	if !s.LatestRelease.Set || s.Exception.Invalid {
 		return // reported as invalid already
 	}
-	rel := s.LatestRelease.Time
+	rel := s.LatestRelease.Value
 	asOf := e.in.AsOf
 	// Nothing is done: the product is still behind at the as-of date. Due
 	// until the window ends, a gap from the day after.
