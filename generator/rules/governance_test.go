@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
 )
@@ -25,51 +24,6 @@ func (g gov) eval(t *testing.T) Result {
 	return Evaluate(setup{asOf: g.asOf, form: g.form, securityPolicy: g.securityPolicy}.inputWith(t, ev))
 }
 
-// govFindings lists the findings against para about subject as
-// "kind severity line".
-func govFindings(r Result, para, subject string) []string {
-	var out []string
-	for _, f := range findings(r, para, subject) {
-		out = append(out, fmt.Sprintf("%s %s %d", f.Kind, f.Severity, f.Pos.Line))
-	}
-	return out
-}
-
-// govWant is what a table row expects for one paragraph and subject: the
-// check's outcome ("" for none), its deadline and margin (when deadline is
-// set), and the findings as "kind severity line".
-type govWant struct {
-	outcome  Outcome
-	deadline string
-	margin   int
-	findings []string
-}
-
-func (w govWant) verify(t *testing.T, r Result, para, subject string) {
-	t.Helper()
-	cs := checks(r, para, subject)
-	switch {
-	case w.outcome == "" && len(cs) != 0:
-		t.Errorf("%s %s: checks %+v, want none", para, subject, cs)
-	case w.outcome != "" && len(cs) != 1:
-		t.Errorf("%s %s: %d checks %+v, want one %s", para, subject, len(cs), cs, w.outcome)
-	case w.outcome != "":
-		c := cs[0]
-		if c.Outcome != w.outcome {
-			t.Errorf("%s %s: outcome %s (%s), want %s", para, subject, c.Outcome, c.Detail, w.outcome)
-		}
-		if w.deadline != "" && (c.Deadline.Format(time.DateOnly) != w.deadline || c.Margin != w.margin) {
-			t.Errorf("%s %s: deadline %s margin %d, want %s margin %d", para, subject, c.Deadline.Format(time.DateOnly), c.Margin, w.deadline, w.margin)
-		}
-	}
-	if got := govFindings(r, para, subject); !slices.Equal(got, w.findings) {
-		t.Errorf("%s %s: findings %q, want %q", para, subject, got, w.findings)
-		for _, f := range findings(r, para, subject) {
-			t.Logf("  %s: %s", f.Pos, f.Message)
-		}
-	}
-}
-
 // Every reviewed document is current up to and including 12 Months after
 // its last review (clamped at a month's end), stale from the day after; a
 // review after the as-of date is invalid.
@@ -84,16 +38,16 @@ func TestGovernanceReviewBoundaries(t *testing.T) {
 	}
 	tests := []struct {
 		name, reviewed, asOf string
-		want                 govWant
+		want                 want
 	}{
-		{"last day", "2025-11-27", "2026-11-27", govWant{OK, "2026-11-27", 0, nil}},
-		{"first stale day", "2025-11-26", "2026-11-27", govWant{Gap, "2026-11-26", -1, []string{"stale medium 3"}}},
-		{"well within", "2026-06-01", "2026-11-27", govWant{OK, "2027-06-01", 186, nil}},
-		{"leap day, last day", "2024-02-29", "2025-02-28", govWant{OK, "2025-02-28", 0, nil}},
-		{"leap day, first stale day", "2024-02-29", "2025-03-01", govWant{Gap, "2025-02-28", -1, []string{"stale medium 3"}}},
-		{"31 Aug, last day", "2025-08-31", "2026-08-31", govWant{OK, "2026-08-31", 0, nil}},
-		{"reviewed on the as-of date", "2026-11-27", "2026-11-27", govWant{OK, "2027-11-27", 365, nil}},
-		{"reviewed after the as-of date", "2026-11-28", "2026-11-27", govWant{Gap, "", 0, []string{"invalid medium 3"}}},
+		{"last day", "2025-11-27", "2026-11-27", want{outcome: OK, deadline: "2026-11-27", margin: 0}},
+		{"first stale day", "2025-11-26", "2026-11-27", want{outcome: Gap, deadline: "2026-11-26", margin: -1, findings: []string{"stale medium 3"}}},
+		{"well within", "2026-06-01", "2026-11-27", want{outcome: OK, deadline: "2027-06-01", margin: 186}},
+		{"leap day, last day", "2024-02-29", "2025-02-28", want{outcome: OK, deadline: "2025-02-28", margin: 0}},
+		{"leap day, first stale day", "2024-02-29", "2025-03-01", want{outcome: Gap, deadline: "2025-02-28", margin: -1, findings: []string{"stale medium 3"}}},
+		{"31 Aug, last day", "2025-08-31", "2026-08-31", want{outcome: OK, deadline: "2026-08-31", margin: 0}},
+		{"reviewed on the as-of date", "2026-11-27", "2026-11-27", want{outcome: OK, deadline: "2027-11-27", margin: 365}},
+		{"reviewed after the as-of date", "2026-11-28", "2026-11-27", gap("invalid medium 3")},
 	}
 	for _, s := range sections {
 		for _, tt := range tests {
@@ -113,22 +67,22 @@ func TestPolicyRequestBoundaries(t *testing.T) {
 		name                string
 		requested, supplied string // "" for none
 		asOf                string
-		want                govWant
+		want                want
 	}{
 		// Thu 21 May 2026; Mon 25 May is the Spring bank holiday: due Fri 29 May.
-		{"last day over a bank holiday", "2026-05-21", "2026-05-29", "2026-11-27", govWant{OK, "2026-05-29", 0, nil}},
-		{"first late day", "2026-05-21", "2026-06-01", "2026-11-27", govWant{Gap, "2026-05-29", -1, []string{"violation low 6"}}},
-		{"supplied on the bank holiday", "2026-05-21", "2026-05-25", "2026-11-27", govWant{OK, "2026-05-29", 4, nil}},
-		{"supplied the same day", "2026-05-21", "2026-05-21", "2026-11-27", govWant{OK, "2026-05-29", 5, nil}},
-		{"outstanding on the last day", "2026-05-21", "", "2026-05-29", govWant{Due, "2026-05-29", 0, nil}},
-		{"outstanding over the weekend after: 1 Working Day overdue", "2026-05-21", "", "2026-05-30", govWant{Gap, "2026-05-29", -1, []string{"violation high 5"}}},
-		{"outstanding the next Working Day", "2026-05-21", "", "2026-06-01", govWant{Gap, "2026-05-29", -1, []string{"violation high 5"}}},
-		{"supplied after the as-of date", "2026-05-21", "2026-05-29", "2026-05-27", govWant{Due, "2026-05-29", 2, nil}},
+		{"last day over a bank holiday", "2026-05-21", "2026-05-29", "2026-11-27", want{outcome: OK, deadline: "2026-05-29", margin: 0}},
+		{"first late day", "2026-05-21", "2026-06-01", "2026-11-27", want{outcome: Gap, deadline: "2026-05-29", margin: -1, findings: []string{"violation low 6"}}},
+		{"supplied on the bank holiday", "2026-05-21", "2026-05-25", "2026-11-27", want{outcome: OK, deadline: "2026-05-29", margin: 4}},
+		{"supplied the same day", "2026-05-21", "2026-05-21", "2026-11-27", want{outcome: OK, deadline: "2026-05-29", margin: 5}},
+		{"outstanding on the last day", "2026-05-21", "", "2026-05-29", want{outcome: Due, deadline: "2026-05-29", margin: 0}},
+		{"outstanding over the weekend after: 1 Working Day overdue", "2026-05-21", "", "2026-05-30", want{outcome: Gap, deadline: "2026-05-29", margin: -1, findings: []string{"violation high 5"}}},
+		{"outstanding the next Working Day", "2026-05-21", "", "2026-06-01", want{outcome: Gap, deadline: "2026-05-29", margin: -1, findings: []string{"violation high 5"}}},
+		{"supplied after the as-of date", "2026-05-21", "2026-05-29", "2026-05-27", want{outcome: Due, deadline: "2026-05-29", margin: 2}},
 		// Fri 18 Dec 2026: Christmas Day is a Friday and Boxing Day a
 		// Saturday, substituted on Mon 28 Dec: due Tue 29 Dec.
-		{"over Christmas, last day", "2026-12-18", "2026-12-29", "2027-01-15", govWant{OK, "2026-12-29", 0, nil}},
-		{"over Christmas, first late day", "2026-12-18", "2026-12-30", "2027-01-15", govWant{Gap, "2026-12-29", -1, []string{"violation low 6"}}},
-		{"requested after the as-of date", "2026-12-01", "", "2026-11-27", govWant{}},
+		{"over Christmas, last day", "2026-12-18", "2026-12-29", "2027-01-15", want{outcome: OK, deadline: "2026-12-29", margin: 0}},
+		{"over Christmas, first late day", "2026-12-18", "2026-12-30", "2027-01-15", want{outcome: Gap, deadline: "2026-12-29", margin: -1, findings: []string{"violation low 6"}}},
+		{"requested after the as-of date", "2026-12-01", "", "2026-11-27", want{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,23 +101,23 @@ func TestRepresentativesRule(t *testing.T) {
 	tests := []struct {
 		name                   string
 		src                    string
-		client, agency, parent govWant
+		client, agency, parent want
 	}{
-		{"both named", named, govWant{outcome: OK}, govWant{outcome: OK}, govWant{outcome: OK}},
+		{"both named", named, want{outcome: OK}, want{outcome: OK}, want{outcome: OK}},
 		{"client placeholder", strings.Replace(named, "Jo Smith", "[insert security representative of the Client]", 1),
-			govWant{Gap, "", 0, []string{"violation medium 2"}}, govWant{outcome: OK}, govWant{Gap, "", 0, []string{"violation medium 2"}}},
+			gap("violation medium 2"), want{outcome: OK}, gap("violation medium 2")},
 		{"agency TBC", strings.Replace(named, "Priya Raman", "TBC", 1),
-			govWant{outcome: OK}, govWant{Gap, "", 0, []string{"violation high 4"}}, govWant{Gap, "", 0, []string{"violation high 4"}}},
+			want{outcome: OK}, gap("violation high 4"), gap("violation high 4")},
 		{"empty names", "[representatives.client]\nname = \"\"\n[representatives.agency]\nrole = \"CISO\"\n",
-			govWant{Gap, "", 0, []string{"violation medium 2"}}, govWant{Gap, "", 0, []string{"violation high 3"}}, govWant{Gap, "", 0, []string{"violation high 3", "violation medium 2"}}},
+			gap("violation medium 2"), gap("violation high 3"), gap("violation high 3", "violation medium 2")},
 		{"no client table", "[representatives.agency]\nname = \"Priya Raman\"\n",
-			govWant{Gap, "", 0, []string{"violation medium 1"}}, govWant{outcome: OK}, govWant{Gap, "", 0, []string{"violation medium 1"}}},
+			gap("violation medium 1"), want{outcome: OK}, gap("violation medium 1")},
 		{"appointed on the as-of date", strings.Replace(named, "2025-04-01", "2026-11-27", 1),
-			govWant{outcome: OK}, govWant{outcome: OK}, govWant{outcome: OK}},
+			want{outcome: OK}, want{outcome: OK}, want{outcome: OK}},
 		{"appointed the day after", strings.Replace(named, "2025-04-01", "2026-11-28", 1),
-			govWant{outcome: OK}, govWant{Gap, "", 0, []string{"violation high 5"}}, govWant{Gap, "", 0, []string{"violation high 5"}}},
+			want{outcome: OK}, gap("violation high 5"), gap("violation high 5")},
 		{"unreadable name", "[representatives.client]\nname = 1\n[representatives.agency]\nname = \"Priya\"\n",
-			govWant{findings: []string{"invalid medium 2"}}, govWant{outcome: OK}, govWant{OK, "", 0, []string{"invalid medium 2"}}},
+			noCheck("invalid medium 2"), want{outcome: OK}, want{outcome: OK, findings: []string{"invalid medium 2"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,14 +135,14 @@ func TestIncidentProcessRule(t *testing.T) {
 	tests := []struct {
 		name, form, src string
 		para            string
-		want            govWant
+		want            want
 	}{
-		{"plans", "B", "[incident_process]\nlast_reviewed = 2026-03-12\nresponse_plans = [\"Ransomware\"]\n", "B.3.4.4", govWant{outcome: OK}},
-		{"no plans", "B", "[incident_process]\nlast_reviewed = 2026-03-12\nresponse_plans = []\n", "B.3.4.4", govWant{Gap, "", 0, []string{"violation high 3"}}},
-		{"plans key absent", "B", "[incident_process]\nlast_reviewed = 2026-03-12\n", "B.3.4.4", govWant{Gap, "", 0, []string{"violation high 1"}}},
-		{"part A needs no plans", "A", "[incident_process]\nlast_reviewed = 2026-03-12\n", "A.5.1", govWant{outcome: OK}},
-		{"part A stale", "A", "[incident_process]\nlast_reviewed = 2025-11-26\n", "A.5.1", govWant{Gap, "2026-11-26", -1, []string{"stale medium 2"}}},
-		{"part A, nothing against B", "A", "[incident_process]\nlast_reviewed = 2025-11-26\n", "B.3.4.4", govWant{}},
+		{"plans", "B", "[incident_process]\nlast_reviewed = 2026-03-12\nresponse_plans = [\"Ransomware\"]\n", "B.3.4.4", want{outcome: OK}},
+		{"no plans", "B", "[incident_process]\nlast_reviewed = 2026-03-12\nresponse_plans = []\n", "B.3.4.4", gap("violation high 3")},
+		{"plans key absent", "B", "[incident_process]\nlast_reviewed = 2026-03-12\n", "B.3.4.4", gap("violation high 1")},
+		{"part A needs no plans", "A", "[incident_process]\nlast_reviewed = 2026-03-12\n", "A.5.1", want{outcome: OK}},
+		{"part A stale", "A", "[incident_process]\nlast_reviewed = 2025-11-26\n", "A.5.1", want{outcome: Gap, deadline: "2026-11-26", margin: -1, findings: []string{"stale medium 2"}}},
+		{"part A, nothing against B", "A", "[incident_process]\nlast_reviewed = 2025-11-26\n", "B.3.4.4", want{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,15 +160,15 @@ func TestVulnerabilityPolicyRule(t *testing.T) {
 	tests := []struct {
 		name string
 		src  string
-		want govWant
+		want want
 	}{
-		{"all seven", src(all), govWant{outcome: OK}},
-		{"all seven, any spelling", src([]string{"Identification", "impact assessment", "patch_prioritisation", "patch-testing", "PATCH-APPLICATION", "exception approval", "efficacy_reporting"}), govWant{outcome: OK}},
-		{"one missing", src(all[:6]), govWant{Gap, "", 0, []string{"violation high 3"}}},
-		{"two missing", src(all[2:]), govWant{Gap, "", 0, []string{"violation high 3", "violation high 3"}}},
-		{"none", src(nil), govWant{Gap, "", 0, slices.Repeat([]string{"violation high 3"}, 7)}},
-		{"an unknown name", src(append(slices.Clone(all[:6]), "exceptions")), govWant{Gap, "", 0, []string{"violation high 3", "invalid medium 3"}}},
-		{"covers unreadable", "[vulnerability_policy]\nlast_reviewed = 2026-04-20\ncovers = \"all\"\n", govWant{OK, "", 0, []string{"invalid medium 3"}}},
+		{"all seven", src(all), want{outcome: OK}},
+		{"all seven, any spelling", src([]string{"Identification", "impact assessment", "patch_prioritisation", "patch-testing", "PATCH-APPLICATION", "exception approval", "efficacy_reporting"}), want{outcome: OK}},
+		{"one missing", src(all[:6]), gap("violation high 3")},
+		{"two missing", src(all[2:]), gap("violation high 3", "violation high 3")},
+		{"none", src(nil), gap(slices.Repeat([]string{"violation high 3"}, 7)...)},
+		{"an unknown name", src(append(slices.Clone(all[:6]), "exceptions")), gap("violation high 3", "invalid medium 3")},
+		{"covers unreadable", "[vulnerability_policy]\nlast_reviewed = 2026-04-20\ncovers = \"all\"\n", want{outcome: OK, findings: []string{"invalid medium 3"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -253,8 +207,8 @@ func TestAuditLoggingRule(t *testing.T) {
 		}
 		return b.String() + extra
 	}
-	type wants struct{ retention, sources, events, access govWant }
-	ok := wants{govWant{outcome: OK}, govWant{outcome: OK}, govWant{outcome: OK}, govWant{outcome: OK}}
+	type wants struct{ retention, sources, events, access want }
+	ok := wants{want{outcome: OK}, want{outcome: OK}, want{outcome: OK}, want{outcome: OK}}
 	with := func(f func(w *wants)) wants { w := ok; f(&w); return w }
 	tests := []struct {
 		name string
@@ -263,23 +217,23 @@ func TestAuditLoggingRule(t *testing.T) {
 	}{
 		{"all present, 6 Months exactly", src(nil, ""), ok},
 		{"7 Months", src(map[string]string{"retention_months": "7"}, ""), ok},
-		{"5 Months", src(map[string]string{"retention_months": "5"}, ""), with(func(w *wants) { w.retention = govWant{Gap, "", 0, []string{"violation high 2"}} })},
-		{"0 Months", src(map[string]string{"retention_months": "0"}, ""), with(func(w *wants) { w.retention = govWant{Gap, "", 0, []string{"violation high 2"}} })},
+		{"5 Months", src(map[string]string{"retention_months": "5"}, ""), with(func(w *wants) { w.retention = gap("violation high 2") })},
+		{"0 Months", src(map[string]string{"retention_months": "0"}, ""), with(func(w *wants) { w.retention = gap("violation high 2") })},
 		{"router missing", src(map[string]string{"sources": `["dhcp-servers", "proxy-servers", "firewalls"]`}, ""),
-			with(func(w *wants) { w.sources = govWant{Gap, "", 0, []string{"violation medium 3"}} })},
+			with(func(w *wants) { w.sources = gap("violation medium 3") })},
 		{"router not applicable, with a reason", src(map[string]string{"sources": `["dhcp-servers", "proxy-servers", "firewalls"]`}, "[audit_logging.not_applicable_sources]\nrouters = \"cloud routing\"\n"), ok},
 		{"router not applicable, no reason", src(map[string]string{"sources": `["dhcp-servers", "proxy-servers", "firewalls"]`}, "[audit_logging.not_applicable_sources]\nrouters = \"\"\n"),
-			with(func(w *wants) { w.sources = govWant{OK, "", 0, []string{"invalid medium 7"}} })},
+			with(func(w *wants) { w.sources = want{outcome: OK, findings: []string{"invalid medium 7"}} })},
 		{"no sources at all", src(map[string]string{"sources": "[]"}, ""),
-			with(func(w *wants) { w.sources = govWant{Gap, "", 0, slices.Repeat([]string{"violation medium 3"}, 4)} })},
+			with(func(w *wants) { w.sources = gap(slices.Repeat([]string{"violation medium 3"}, 4)...) })},
 		{"one event missing", src(map[string]string{"events": `["privileged-logon", "privileged-logoff", "remote-session-start", "desktop-os-alerts", "server-os-alerts", "security-software-alerts"]`}, ""),
-			with(func(w *wants) { w.events = govWant{Gap, "", 0, []string{"violation high 4"}} })},
+			with(func(w *wants) { w.events = gap("violation high 4") })},
 		{"access records not kept", src(map[string]string{"access_records_kept": "false"}, ""),
-			with(func(w *wants) { w.access = govWant{Gap, "", 0, []string{"violation high 5"}} })},
+			with(func(w *wants) { w.access = gap("violation high 5") })},
 		{"unreadable values", src(map[string]string{"retention_months": "\"six\"", "access_records_kept": "\"yes\""}, ""),
 			with(func(w *wants) {
-				w.retention = govWant{findings: []string{"invalid medium 2"}}
-				w.access = govWant{findings: []string{"invalid medium 5"}}
+				w.retention = noCheck("invalid medium 2")
+				w.access = noCheck("invalid medium 5")
 			})},
 	}
 	for _, tt := range tests {
@@ -304,27 +258,25 @@ func TestDataLocationsRule(t *testing.T) {
 	tests := []struct {
 		name    string
 		src     string
-		london  govWant
-		leeds   govWant
+		london  want
+		leeds   want
 		overall []string // findings with subject data_location
 	}{
 		{"complete", loc("London", `"storage", "processing"`, "UK GDPR") + loc("Leeds", `"management"`, "UK GDPR"),
-			govWant{outcome: OK}, govWant{outcome: OK}, nil},
+			want{outcome: OK}, want{outcome: OK}, nil},
 		{"no regime", loc("London", `"storage", "processing"`, "UK GDPR") + loc("Leeds", `"management"`, ""),
-			govWant{outcome: OK}, govWant{Gap, "", 0, []string{"violation high 5"}}, nil},
+			want{outcome: OK}, gap("violation high 5"), nil},
 		{"nowhere managed from", loc("London", `"storage", "processing"`, "UK GDPR") + loc("Leeds", `"storage"`, "UK GDPR"),
-			govWant{outcome: OK}, govWant{outcome: OK}, []string{"violation high 1"}},
+			want{outcome: OK}, want{outcome: OK}, []string{"violation high 1"}},
 		{"unknown activity", loc("London", `"storage", "processing"`, "UK GDPR") + loc("Leeds", `"admin"`, "UK GDPR"),
-			govWant{outcome: OK}, govWant{OK, "", 0, []string{"invalid medium 7"}}, []string{"violation high 1"}},
+			want{outcome: OK}, want{outcome: OK, findings: []string{"invalid medium 7"}}, []string{"violation high 1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := gov{src: tt.src}.eval(t)
 			tt.london.verify(t, r, "B.Annex1.3.1", "London")
 			tt.leeds.verify(t, r, "B.Annex1.3.1", "Leeds")
-			if got := govFindings(r, "B.Annex1.3.1", "data_location"); !slices.Equal(got, tt.overall) {
-				t.Errorf("findings %q, want %q", got, tt.overall)
-			}
+			noCheck(tt.overall...).verify(t, r, "B.Annex1.3.1", "data_location")
 		})
 	}
 }

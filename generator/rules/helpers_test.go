@@ -1,14 +1,18 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/agency/evidence-site/generator/config"
+	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/schedule"
 	"github.com/agency/evidence-site/generator/workdays"
@@ -107,26 +111,47 @@ func (s setup) eval(t testing.TB) Result {
 	return Evaluate(s.input(t))
 }
 
-// findings returns the findings against para about subject.
-func findings(r Result, para, subject string) []Finding {
-	var out []Finding
-	for _, f := range r.Findings {
-		if f.Paragraph == para && f.Subject == subject {
-			out = append(out, f)
+// where returns the elements of xs that keep holds for.
+func where[T any](xs []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range xs {
+		if keep(x) {
+			out = append(out, x)
 		}
 	}
 	return out
 }
 
+// findings returns the findings against para about subject.
+func findings(r Result, para, subject string) []Finding {
+	return where(r.Findings, func(f Finding) bool { return f.Paragraph == para && f.Subject == subject })
+}
+
 // checks returns the checks for para about subject.
 func checks(r Result, para, subject string) []Check {
-	var out []Check
-	for _, c := range r.Checks {
-		if c.Paragraph == para && c.Subject == subject {
-			out = append(out, c)
-		}
+	return where(r.Checks, func(c Check) bool { return c.Paragraph == para && c.Subject == subject })
+}
+
+// judged lists the checks from source and the findings against
+// paragraphs starting with prefix: what a form without those paragraphs
+// must not show.
+func judged(r Result, source, prefix string) []string {
+	var out []string
+	for _, c := range where(r.Checks, func(c Check) bool { return c.Source == source }) {
+		out = append(out, fmt.Sprintf("check %+v", c))
+	}
+	for _, f := range where(r.Findings, func(f Finding) bool { return strings.HasPrefix(f.Paragraph, prefix) }) {
+		out = append(out, fmt.Sprintf("finding %+v", f))
 	}
 	return out
+}
+
+// notJudged reports whatever judged lists.
+func notJudged(t *testing.T, r Result, source, prefix string) {
+	t.Helper()
+	for _, s := range judged(r, source, prefix) {
+		t.Error(s)
+	}
 }
 
 func status(t testing.TB, r Result, id string) ParagraphResult {
@@ -140,35 +165,94 @@ func status(t testing.TB, r Result, id string) ParagraphResult {
 	return ParagraphResult{}
 }
 
-// want is what a rule table expects for one subject and paragraph: the
-// check's outcome ("" for no check) and the findings, each as
-// "kind severity cell".
+// want is what a rule table expects for one paragraph and subject.
 type want struct {
-	outcome  Outcome
-	findings []string
+	outcome  Outcome  // the one check's outcome; "" for no check
+	findings []string // each "kind severity cell", or "kind severity line" in a text file
+	// The check's deadline (yyyy-mm-dd) and margin, when deadline is set,
+	// and its unit, when unit is set; "-" for a check without a deadline.
+	deadline string
+	margin   int
+	unit     Unit
+	part     string // look only at the checks whose detail holds part
+	detail   string // part of the check's detail
+	message  string // part of the first finding's message
+	noRow    bool   // the check is about a row that is not there: it points at the file
 }
+
+// gap is a gap check with findings.
+func gap(findings ...string) want { return want{outcome: Gap, findings: findings} }
+
+// noCheck is no check, only findings (an unreadable cell's).
+func noCheck(findings ...string) want { return want{findings: findings} }
 
 func (w want) verify(t *testing.T, r Result, para, subject string) {
 	t.Helper()
-	cs := checks(r, para, subject)
-	switch {
-	case w.outcome == "" && len(cs) != 0:
-		t.Errorf("%s %s: checks %+v, want none", para, subject, cs)
-	case w.outcome != "" && len(cs) != 1:
-		t.Errorf("%s %s: %d checks %+v, want one %s", para, subject, len(cs), cs, w.outcome)
-	case w.outcome != "" && cs[0].Outcome != w.outcome:
-		t.Errorf("%s %s: outcome %s (%s), want %s", para, subject, cs[0].Outcome, cs[0].Detail, w.outcome)
-	}
+	w.verifyCheck(t, r, para, subject)
+	fs := findings(r, para, subject)
 	var got []string
-	for _, f := range findings(r, para, subject) {
-		got = append(got, string(f.Kind)+" "+string(f.Severity)+" "+f.Pos.Cell)
+	for _, f := range fs {
+		got = append(got, string(f.Kind)+" "+string(f.Severity)+" "+at(f.Pos))
 	}
 	if !slices.Equal(got, w.findings) {
 		t.Errorf("%s %s: findings %q, want %q", para, subject, got, w.findings)
-		for _, f := range findings(r, para, subject) {
+		for _, f := range fs {
 			t.Logf("  %s: %s", f.Pos, f.Message)
 		}
 	}
+	if w.message != "" && (len(fs) == 0 || !strings.Contains(fs[0].Message, w.message)) {
+		t.Errorf("%s %s: findings %+v, want the first message to hold %q", para, subject, fs, w.message)
+	}
+}
+
+// verifyCheck verifies the check alone: its outcome, and its deadline,
+// margin, unit and detail where w gives them. Every check has a detail
+// and points at a cell or a line of its file.
+func (w want) verifyCheck(t *testing.T, r Result, para, subject string) {
+	t.Helper()
+	cs := where(checks(r, para, subject), func(c Check) bool { return strings.Contains(c.Detail, w.part) })
+	if w.outcome == "" {
+		if len(cs) != 0 {
+			t.Errorf("%s %s: checks %+v, want none", para, subject, cs)
+		}
+		if w.deadline != "" || w.detail != "" {
+			t.Errorf("%s %s: the table wants a deadline or a detail of no check", para, subject)
+		}
+		return
+	}
+	if len(cs) != 1 {
+		t.Errorf("%s %s: %d checks %+v, want one %s", para, subject, len(cs), cs, w.outcome)
+		return
+	}
+	c := cs[0]
+	if c.Outcome != w.outcome {
+		t.Errorf("%s %s: outcome %s (%s), want %s", para, subject, c.Outcome, c.Detail, w.outcome)
+	}
+	if c.Detail == "" || c.Pos.File == "" || w.noRow != (c.Pos.Cell == "" && c.Pos.Line == 0) {
+		t.Errorf("%s %s: check %+v: want a detail, and a cell or line unless about no row (%v)", para, subject, c, w.noRow)
+	}
+	d := "-"
+	if !c.Deadline.IsZero() {
+		d = c.Deadline.Format(time.DateOnly)
+	}
+	switch {
+	case w.deadline == "-" && (d != "-" || c.Margin != 0 || c.Unit != ""):
+		t.Errorf("%s %s: deadline %s margin %d %s, want none (%s)", para, subject, d, c.Margin, c.Unit, c.Detail)
+	case w.deadline != "" && w.deadline != "-" && (d != w.deadline || c.Margin != w.margin || w.unit != "" && c.Unit != w.unit):
+		t.Errorf("%s %s: deadline %s margin %d %s, want %s margin %d %s (%s)", para, subject, d, c.Margin, c.Unit, w.deadline, w.margin, w.unit, c.Detail)
+	}
+	if !strings.Contains(c.Detail, w.detail) {
+		t.Errorf("%s %s: detail %q, want %q in it", para, subject, c.Detail, w.detail)
+	}
+}
+
+// at is where a finding or check points: its cell, or its line in a text
+// file.
+func at(p diag.Pos) string {
+	if p.Cell == "" && p.Line > 0 {
+		return strconv.Itoa(p.Line)
+	}
+	return p.Cell
 }
 
 // mapFS is a folder of text files.

@@ -23,7 +23,7 @@ type incidentCase struct {
 	name string
 	asOf string
 	row  map[string]string
-	want map[string]stExpect // form -> expectation
+	want map[string]want // form -> expectation
 }
 
 func runIncidents(t *testing.T, paras map[string]string, tests []incidentCase) {
@@ -54,35 +54,35 @@ func runIncidents(t *testing.T, paras map[string]string, tests []incidentCase) {
 }
 
 // both is the same expectation under both forms.
-func bothForms(w stExpect) map[string]stExpect { return map[string]stExpect{"A": w, "B": w} }
+func bothForms(w want) map[string]want { return map[string]want{"A": w, "B": w} }
 
 func TestIncidentNotified(t *testing.T) {
 	paras := map[string]string{"A": evidence.ParaNotifyA, "B": evidence.ParaNotifyB}
 	runIncidents(t, paras, []incidentCase{
 		{name: "the same day", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-08"},
-			want: bothForms(stExpect{outcome: OK, deadline: "2026-10-09", margin: 1})},
+			want: bothForms(want{outcome: OK, deadline: "2026-10-09", margin: 1})},
 		// Thu 8 Oct 2026: the next Working Day is Fri 9 Oct.
 		{name: "the next Working Day", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-09"},
-			want: bothForms(stExpect{outcome: OK, deadline: "2026-10-09", margin: 0})},
+			want: bothForms(want{outcome: OK, deadline: "2026-10-09", margin: 0})},
 		{name: "the Working Day after that", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-12"},
-			want: bothForms(stExpect{outcome: Gap, deadline: "2026-10-09", margin: -1, findings: []string{"violation high D2"},
+			want: bothForms(want{outcome: Gap, deadline: "2026-10-09", margin: -1, findings: []string{"violation high D2"},
 				message: "Notified on Mon 12 Oct 2026, 1 Working Day late: the Agency became aware on Thu 8 Oct 2026"})},
 		// Fri 22 May 2026: the weekend and the Spring bank holiday follow.
 		{name: "across a weekend and a bank holiday", row: map[string]string{"Aware On": "2026-05-22", "Notified On": "2026-05-26"},
-			want: bothForms(stExpect{outcome: OK, deadline: "2026-05-26", margin: 0})},
+			want: bothForms(want{outcome: OK, deadline: "2026-05-26", margin: 0})},
 		{name: "the day after that", row: map[string]string{"Aware On": "2026-05-22", "Notified On": "2026-05-27"},
-			want: bothForms(stExpect{outcome: Gap, deadline: "2026-05-26", margin: -1, findings: []string{"violation high D2"}})},
+			want: bothForms(want{outcome: Gap, deadline: "2026-05-26", margin: -1, findings: []string{"violation high D2"}})},
 		{name: "aware on a Saturday", row: map[string]string{"Aware On": "2026-10-10", "Notified On": "2026-10-12"},
-			want: bothForms(stExpect{outcome: OK, deadline: "2026-10-12", margin: 0})},
+			want: bothForms(want{outcome: OK, deadline: "2026-10-12", margin: 0})},
 		{name: "not yet, as of the last day", asOf: "2026-10-09", row: map[string]string{"Aware On": "2026-10-08", "Notified On": ""},
-			want: bothForms(stExpect{outcome: Due, deadline: "2026-10-09", margin: 0})},
+			want: bothForms(want{outcome: Due, deadline: "2026-10-09", margin: 0})},
 		{name: "not notified, as of the day after", asOf: "2026-10-12", row: map[string]string{"Aware On": "2026-10-08", "Notified On": ""},
-			want: bothForms(stExpect{outcome: Gap, deadline: "2026-10-09", margin: -1, findings: []string{"violation high D2"},
+			want: bothForms(want{outcome: Gap, deadline: "2026-10-09", margin: -1, findings: []string{"violation high D2"},
 				message: "No Notified On date: the Agency became aware of this actual incident on Thu 8 Oct 2026"})},
 		{name: "notified before aware is invalid", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-07"},
-			want: bothForms(stExpect{findings: []string{"invalid medium D2"}})},
+			want: bothForms(want{findings: []string{"invalid medium D2"}})},
 		{name: "potential and attempted breaches too", row: map[string]string{"Type": "attempted", "Aware On": "2026-10-08", "Notified On": ""},
-			want: bothForms(stExpect{outcome: Gap, findings: []string{"violation high D2"}})},
+			want: bothForms(want{outcome: Gap, findings: []string{"violation high D2"}})},
 	})
 }
 
@@ -91,27 +91,27 @@ func TestIncidentDataSupplied(t *testing.T) {
 	runIncidents(t, paras, []incidentCase{
 		// Thu 8 Oct 2026: the 2nd Working Day strictly after is Mon 12 Oct.
 		{name: "Thursday request, Monday supply", row: map[string]string{"Data Requested On": "2026-10-08", "Data Supplied On": "2026-10-12"},
-			want: map[string]stExpect{"B": {outcome: OK, deadline: "2026-10-12", margin: 0}}},
+			want: map[string]want{"B": {outcome: OK, deadline: "2026-10-12", margin: 0}}},
 		{name: "Thursday request, Tuesday supply", row: map[string]string{"Data Requested On": "2026-10-08", "Data Supplied On": "2026-10-13"},
-			want: map[string]stExpect{"B": {outcome: Gap, deadline: "2026-10-12", margin: -1, findings: []string{"violation high F2"},
+			want: map[string]want{"B": {outcome: Gap, deadline: "2026-10-12", margin: -1, findings: []string{"violation high F2"},
 				message: "Data supplied on Tue 13 Oct 2026, 1 Working Day late: the Client requested it on Thu 8 Oct 2026, so it was due within 2 Working Days, by Mon 12 Oct 2026."}}},
 		// Fri 22 May 2026: Tue 26 May is the 1st Working Day after (the
 		// Spring bank holiday is Mon 25), Wed 27 the 2nd.
 		{name: "across the bank holiday, Wednesday", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-27"},
-			want: map[string]stExpect{"B": {outcome: OK, deadline: "2026-05-27", margin: 0}}},
+			want: map[string]want{"B": {outcome: OK, deadline: "2026-05-27", margin: 0}}},
 		{name: "across the bank holiday, Thursday", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-28"},
-			want: map[string]stExpect{"B": {outcome: Gap, deadline: "2026-05-27", margin: -1, findings: []string{"violation high F2"}}}},
+			want: map[string]want{"B": {outcome: Gap, deadline: "2026-05-27", margin: -1, findings: []string{"violation high F2"}}}},
 		{name: "the same day", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-22"},
-			want: map[string]stExpect{"B": {outcome: OK, deadline: "2026-05-27", margin: 2}}},
+			want: map[string]want{"B": {outcome: OK, deadline: "2026-05-27", margin: 2}}},
 		{name: "not yet, as of the last day", asOf: "2026-05-27", row: map[string]string{"Data Requested On": "2026-05-22"},
-			want: map[string]stExpect{"B": {outcome: Due, deadline: "2026-05-27", margin: 0}}},
+			want: map[string]want{"B": {outcome: Due, deadline: "2026-05-27", margin: 0}}},
 		{name: "not supplied, as of the day after", asOf: "2026-05-28", row: map[string]string{"Data Requested On": "2026-05-22"},
-			want: map[string]stExpect{"B": {outcome: Gap, deadline: "2026-05-27", margin: -1, findings: []string{"violation high F2"},
+			want: map[string]want{"B": {outcome: Gap, deadline: "2026-05-27", margin: -1, findings: []string{"violation high F2"},
 				message: "No Data Supplied On date: the Client requested data on Fri 22 May 2026, due within 2 Working Days, by Wed 27 May 2026."}}},
 		{name: "no request", row: map[string]string{"Data Supplied On": "2026-05-22"},
-			want: map[string]stExpect{"B": {}}},
+			want: map[string]want{"B": {}}},
 		{name: "supplied before the request is invalid", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-21"},
-			want: map[string]stExpect{"B": {findings: []string{"invalid medium F2"}}}},
+			want: map[string]want{"B": {findings: []string{"invalid medium F2"}}}},
 	})
 }
 
@@ -122,23 +122,23 @@ func TestIncidentReport(t *testing.T) {
 	aware := "2026-05-15"
 	runIncidents(t, paras, []incidentCase{
 		{name: "on the 10th Working Day", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-06-01"},
-			want: map[string]stExpect{"A": {outcome: OK}, "B": {outcome: OK, deadline: "2026-06-01", margin: 0}}},
+			want: map[string]want{"A": {outcome: OK}, "B": {outcome: OK, deadline: "2026-06-01", margin: 0}}},
 		{name: "the Working Day after", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-06-02"},
-			want: map[string]stExpect{"A": {outcome: OK}, "B": {outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation low G2"},
+			want: map[string]want{"A": {outcome: OK}, "B": {outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation low G2"},
 				message: "Full report delivered on Tue 2 Jun 2026, 1 Working Day late: it was due by Mon 1 Jun 2026, 10 Working Days after the Agency became aware on Fri 15 May 2026"}}},
 		{name: "none yet, as of the last day", asOf: "2026-06-01", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
-			want: map[string]stExpect{"A": {}, "B": {outcome: Due, deadline: "2026-06-01", margin: 0}}},
+			want: map[string]want{"A": {}, "B": {outcome: Due, deadline: "2026-06-01", margin: 0}}},
 		{name: "none, as of the day after", asOf: "2026-06-02", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
-			want: map[string]stExpect{"A": {}, "B": {outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation high G2"},
+			want: map[string]want{"A": {}, "B": {outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation high G2"},
 				message: "No Report Delivered On date: full details of this actual Breach of Security"}}},
 		{name: "attempted breaches need one", asOf: "2026-06-02", row: map[string]string{"Type": "attempted", "Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
-			want: map[string]stExpect{"A": {}, "B": {outcome: Gap, findings: []string{"violation high G2"}}}},
+			want: map[string]want{"A": {}, "B": {outcome: Gap, findings: []string{"violation high G2"}}}},
 		{name: "potential breaches do not", asOf: "2026-06-02", row: map[string]string{"Type": "potential", "Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
-			want: map[string]stExpect{"A": {}, "B": {}}},
+			want: map[string]want{"A": {}, "B": {}}},
 		{name: "a report on a potential breach is shown", row: map[string]string{"Type": "potential", "Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-07-01"},
-			want: map[string]stExpect{"A": {outcome: OK}, "B": {outcome: OK}}},
+			want: map[string]want{"A": {outcome: OK}, "B": {outcome: OK}}},
 		{name: "a report before the incident is invalid", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-05-14"},
-			want: map[string]stExpect{"A": {findings: []string{"invalid medium G2"}}, "B": {findings: []string{"invalid medium G2"}}}},
+			want: map[string]want{"A": {findings: []string{"invalid medium G2"}}, "B": {findings: []string{"invalid medium G2"}}}},
 	})
 }
 
@@ -157,7 +157,7 @@ func TestRecurringRootCause(t *testing.T) {
 	for _, c := range []struct{ form, para string }{{"A", evidence.ParaRecurA}, {"B", evidence.ParaRecurB}} {
 		t.Run("form "+c.form, func(t *testing.T) {
 			r := Evaluate(stIncInput(t, c.form, "2026-11-27", nil, rows))
-			for id, w := range map[string]stExpect{
+			for id, w := range map[string]want{
 				"INC-1": {outcome: OK},
 				"INC-2": {outcome: OK},
 				"INC-3": {outcome: Gap, findings: []string{"violation high H5"}, message: "Same root cause as INC-2 (aware on Mon 5 Jan 2026): \"phishing  EMAIL\""},
@@ -202,82 +202,50 @@ func TestIncidentsBothForms(t *testing.T) {
 	}
 }
 
-// TestSampleIncidentsAndSecurityTests evaluates the checked-in sample
-// registers, whose findings are documented in package internal/sample, under
-// both forms.
+// TestSampleIncidentsAndSecurityTests: the incidents and security tests
+// registers of the sample, under both forms.
 func TestSampleIncidentsAndSecurityTests(t *testing.T) {
-	in := sampleInput(t)
-	r := Evaluate(in)
-	var got []string
-	for _, f := range r.Findings {
-		if strings.HasPrefix(f.Paragraph, "B.6.") || strings.HasPrefix(f.Paragraph, "B.8.") && f.Kind != Missing {
-			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Pos.Cell}, " "))
-		}
-	}
-	want := []string{
-		"B.6.5 violation critical RT-2026-01 J11",   // tests 1: same root cause again
-		"B.6.1 violation high CT-2026-01 F13",       // tests 2: agreed after the start
-		"B.6.2 violation high CT-2026-02 G14",       // tests 4: no results
-		"B.6.4 violation high PT-2026-01 L10",       // tests 3: never remediated
-		"B.8.1 violation high INC-2025-004 D5",      // incidents 1: notified late
-		"B.8.2.1(d) violation high INC-2026-002 H7", // incidents 4: recurring root cause
-		"B.8.2.1(e) violation high INC-2026-001 F6", // incidents 2: data late
-		"B.8.2.1(f) violation high INC-2026-004 G9", // incidents 3: no report
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	r := sampleCase{
+		keep: func(f Finding) bool { return under("B.6.", "B.8.")(f) && f.Kind != Missing },
+		findings: []string{
+			"B.6.5 violation critical RT-2026-01 J11",   // tests 1: same root cause again
+			"B.6.1 violation high CT-2026-01 F13",       // tests 2: agreed after the start
+			"B.6.2 violation high CT-2026-02 G14",       // tests 4: no results
+			"B.6.4 violation high PT-2026-01 L10",       // tests 3: never remediated
+			"B.8.1 violation high INC-2025-004 D5",      // incidents 1: notified late
+			"B.8.2.1(d) violation high INC-2026-002 H7", // incidents 4: recurring root cause
+			"B.8.2.1(e) violation high INC-2026-001 F6", // incidents 2: data late
+			"B.8.2.1(f) violation high INC-2026-004 G9", // incidents 3: no report
+		},
+		// The boundary rows are on time, on their last day; the open items
+		// due; a potential breach needs no report under B.8.2.1(f).
+		pins: []pin{
+			{evidence.ParaTestAnnual, "CT-2025-01", want{part: "agreed", outcome: OK, deadline: "2025-10-13", margin: 0}},
+			{evidence.ParaTestResults, "CT-2025-01", want{outcome: OK, deadline: "2025-10-29", margin: 0}},
+			{evidence.ParaTestResults, "PT-2026-01", want{outcome: OK, deadline: "2026-06-08", margin: 0}},
+			{evidence.ParaTestAnnual, "PT-2026-01", want{part: "full-scope", outcome: OK, deadline: "2026-06-20", margin: 29}},
+			{evidence.ParaTestRemedy, "CT-2026-01", want{outcome: Due, deadline: "2026-12-11", margin: 10}},
+			{evidence.ParaNotifyB, "INC-2025-003", want{outcome: OK, deadline: "2025-09-15", margin: 0}},
+			{evidence.ParaDataB, "INC-2025-003", want{outcome: OK, deadline: "2025-09-17", margin: 0}},
+			{evidence.ParaDataB, "INC-2026-003", want{outcome: OK, deadline: "2026-05-27", margin: 0}},
+			{evidence.ParaReportB, "INC-2026-005", want{outcome: Due, deadline: "2026-12-08", margin: 7}},
+			{evidence.ParaReportB, "INC-2026-001", want{}},
+		},
+	}.run(t)
 	if f := r.Findings[0]; f.Paragraph != evidence.ParaTestRepeat {
 		t.Errorf("first finding %+v, want the material Default", f)
 	}
-	// The boundary rows are on time, on their last day; the open items due.
-	for _, c := range []struct {
-		para, subject, part string
-		outcome             Outcome
-		deadline            string
-		margin              int
-	}{
-		{evidence.ParaTestAnnual, "CT-2025-01", "agreed", OK, "2025-10-13", 0},
-		{evidence.ParaTestResults, "CT-2025-01", "", OK, "2025-10-29", 0},
-		{evidence.ParaTestResults, "PT-2026-01", "", OK, "2026-06-08", 0},
-		{evidence.ParaTestAnnual, "PT-2026-01", "full-scope", OK, "2026-06-20", 29},
-		{evidence.ParaTestRemedy, "CT-2026-01", "", Due, "2026-12-11", 10},
-		{evidence.ParaNotifyB, "INC-2025-003", "", OK, "2025-09-15", 0},
-		{evidence.ParaDataB, "INC-2025-003", "", OK, "2025-09-17", 0},
-		{evidence.ParaDataB, "INC-2026-003", "", OK, "2026-05-27", 0},
-		{evidence.ParaReportB, "INC-2026-005", "", Due, "2026-12-08", 7},
-	} {
-		stExpect{part: c.part, outcome: c.outcome, deadline: c.deadline, margin: c.margin}.verify(t, r, c.para, c.subject)
-	}
-	// A potential breach needs no report under B.8.2.1(f).
-	if cs := checks(r, evidence.ParaReportB, "INC-2026-001"); len(cs) != 0 {
-		t.Errorf("INC-2026-001 B.8.2.1(f) checks %+v, want none", cs)
-	}
-
 	// Form A: paragraph 5 only; no report is a gap there.
-	in.Config.Contract.Form = "A"
-	in.Paragraphs = form(t, "A")
-	r = Evaluate(in)
-	got = nil
-	for _, f := range r.Findings {
-		if strings.HasPrefix(f.Paragraph, "A.5.") && f.Kind != Missing {
-			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Pos.Cell}, " "))
-		}
-	}
-	want = []string{
-		"A.5.1 violation high INC-2025-004 D5",
-		"A.5.2.1(c) violation high INC-2026-002 H7",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("form A findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	n := 0
-	for _, c := range r.Checks {
-		if c.Paragraph == evidence.ParaReportA {
-			n++
-		}
-	}
-	if n != 6 { // the delivered reports
-		t.Errorf("%d A.5.2.1(d) checks, want 6", n)
-	}
+	sampleCase{
+		form: "A",
+		keep: func(f Finding) bool { return under("A.5.")(f) && f.Kind != Missing },
+		findings: []string{
+			"A.5.1 violation high INC-2025-004 D5",
+			"A.5.2.1(c) violation high INC-2026-002 H7",
+		},
+		sources: []string{"incidents"},
+		// Every incident under A.5.1; every one with a root cause under
+		// A.5.2.1(c); the delivered reports under A.5.2.1(d).
+		checks: map[string]int{evidence.ParaNotifyA: 9, evidence.ParaRecurA: 8, evidence.ParaReportA: 6},
+	}.run(t)
 }

@@ -56,45 +56,45 @@ func TestPreEmployment(t *testing.T) {
 		{name: "checks before the start date, margin is the least", row: map[string]string{"Identity Check": "2025-03-01", "Criminal Record Check": "2025-03-22", "Right To Work Check": "2025-03-11"},
 			want: ok, check: margin(10, "days")},
 		{name: "identity check one day after", row: map[string]string{"Identity Check": "2025-04-02"},
-			want: want{Gap, []string{"violation high I2"}}, check: func(t *testing.T, c Check, fs []Finding) {
+			want: gap("violation high I2"), check: func(t *testing.T, c Check, fs []Finding) {
 				margin(-1, "days")(t, c, fs)
 				if !strings.Contains(fs[0].Message, "Identity Check on Wed 2 Apr 2025 is 1 day after the Start Date (Tue 1 Apr 2025)") {
 					t.Errorf("message %q", fs[0].Message)
 				}
 			}},
 		{name: "criminal record check one day after", row: map[string]string{"Criminal Record Check": "2025-04-02"},
-			want: want{Gap, []string{"violation high J2"}}},
+			want: gap("violation high J2")},
 		{name: "right to work check a month after", row: map[string]string{"Right To Work Check": "2025-05-01"},
-			want: want{Gap, []string{"violation high K2"}}, check: margin(-30, "days")},
+			want: gap("violation high K2"), check: margin(-30, "days")},
 		{name: "every check late", row: map[string]string{"Identity Check": "2025-04-02", "Criminal Record Check": "2025-04-03", "Right To Work Check": "2025-04-04"},
-			want: want{Gap, []string{"violation high I2", "violation high J2", "violation high K2"}}, check: margin(-3, "days")},
+			want: gap("violation high I2", "violation high J2", "violation high K2"), check: margin(-3, "days")},
 		{name: "no criminal record check", row: map[string]string{"Criminal Record Check": ""},
-			want: want{Gap, []string{"violation high J2"}}, check: func(t *testing.T, c Check, fs []Finding) {
+			want: gap("violation high J2"), check: func(t *testing.T, c Check, fs []Finding) {
 				if !strings.HasPrefix(fs[0].Message, "No Criminal Record Check date") {
 					t.Errorf("message %q", fs[0].Message)
 				}
 			}},
 		{name: "no identity check: overdue since the Start Date, the row's worst", row: map[string]string{"Identity Check": "", "Criminal Record Check": "2025-03-22", "Right To Work Check": "2025-03-11"},
-			want: want{Gap, []string{"violation high I2"}}, check: margin(-605, "days")},
+			want: gap("violation high I2"), check: margin(-605, "days")},
 		{name: "no checks at all", row: map[string]string{"Identity Check": "", "Criminal Record Check": "", "Right To Work Check": ""},
-			want: want{Gap, []string{"violation high I2", "violation high J2", "violation high K2"}}},
+			want: gap("violation high I2", "violation high J2", "violation high K2")},
 		{name: "unreadable identity check is invalid, not also missing", row: map[string]string{"Identity Check": "tbc"},
-			want: want{"", []string{"invalid medium I2"}}},
+			want: noCheck("invalid medium I2")},
 		{name: "unreadable identity check and a late one", row: map[string]string{"Identity Check": "tbc", "Right To Work Check": "2025-04-02"},
-			want: want{Gap, []string{"violation high K2", "invalid medium I2"}}}, // most severe first
+			want: gap("violation high K2", "invalid medium I2")}, // most severe first
 		{name: "UK text date read day first", row: map[string]string{"Identity Check": "'01/04/2025", "Criminal Record Check": "'2/4/2025"},
-			want: want{Gap, []string{"violation high J2"}}},
+			want: gap("violation high J2")},
 		{name: "a leaver is checked too", row: map[string]string{"End Date": "2025-06-30", "Access Revoked": "2025-06-30", "Right To Work Check": "2025-04-02"},
-			want: want{Gap, []string{"violation high K2"}}},
+			want: gap("violation high K2")},
 		{name: "unreadable start date", row: map[string]string{"Start Date": "soon", "Identity Check": "2030-01-01"},
-			want: want{"", []string{"invalid medium E2"}}},
+			want: noCheck("invalid medium E2")},
 	})
 }
 
 func TestClearanceRole(t *testing.T) {
 	runRule(t, evidence.ParaClearanceRole, []ruleCase{
 		{name: "privileged, government data, none required", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "None", "Clearance Held": ""},
-			want: want{Gap, []string{"violation medium L2"}}},
+			want: gap("violation medium L2")},
 		{name: "privileged, no government data, none required", row: map[string]string{"Privileged Access": "Yes", "Government Data Access": "No", "Clearance Required": "None"},
 			want: want{outcome: OK}},
 		{name: "government data, not privileged, none required", row: map[string]string{"Clearance Required": "None"},
@@ -106,9 +106,9 @@ func TestClearanceRole(t *testing.T) {
 		{name: "leaver ignored", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "None", "End Date": "2026-11-26", "Access Revoked": "2026-11-26"},
 			want: want{}},
 		{name: "leaving on the as-of date is still in post", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "None", "End Date": "2026-11-27"},
-			want: want{Gap, []string{"violation medium L2"}}},
+			want: gap("violation medium L2")},
 		{name: "unreadable clearance required", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "Secret"},
-			want: want{"", []string{"invalid medium L2"}}},
+			want: noCheck("invalid medium L2")},
 	})
 }
 
@@ -118,14 +118,14 @@ func TestClearanceHeld(t *testing.T) {
 		{name: "held equals required", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC"}, want: want{outcome: OK}},
 		{name: "held above required", row: map[string]string{"Clearance Required": "CTC", "Clearance Held": "eDV"}, want: want{outcome: OK}},
 		{name: "held one level below", row: map[string]string{"Clearance Required": "CTC", "Clearance Held": "BPSS"},
-			want: want{Gap, []string{"violation high M2"}}, check: func(t *testing.T, c Check, fs []Finding) {
+			want: gap("violation high M2"), check: func(t *testing.T, c Check, fs []Finding) {
 				if !strings.HasPrefix(fs[0].Message, "Holds BPSS; the role requires CTC:") {
 					t.Errorf("message %q", fs[0].Message)
 				}
 			}},
-		{name: "eDV required, DV held", row: map[string]string{"Clearance Required": "eDV", "Clearance Held": "DV"}, want: want{Gap, []string{"violation high M2"}}},
+		{name: "eDV required, DV held", row: map[string]string{"Clearance Required": "eDV", "Clearance Held": "DV"}, want: gap("violation high M2")},
 		{name: "none held", row: map[string]string{"Clearance Required": "BPSS", "Clearance Held": ""},
-			want: want{Gap, []string{"violation high M2"}}, check: func(t *testing.T, c Check, fs []Finding) {
+			want: gap("violation high M2"), check: func(t *testing.T, c Check, fs []Finding) {
 				if !strings.HasPrefix(fs[0].Message, "Holds no clearance; the role requires BPSS") {
 					t.Errorf("message %q", fs[0].Message)
 				}
@@ -139,7 +139,7 @@ func TestClearanceHeld(t *testing.T) {
 		{name: "expires on the as-of date", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": asOf},
 			want: want{outcome: OK}, check: margin(0, "days")},
 		{name: "expired the day before", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "2026-11-26"},
-			want: want{Gap, []string{"violation high N2"}}, check: margin(-1, "days")},
+			want: gap("violation high N2"), check: margin(-1, "days")},
 		{name: "expired, with an exception", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "2026-11-26", "Exception Reference": "CLIENT-AGREE-2"},
 			want: want{outcome: Exception}},
 		{name: "none required", row: map[string]string{"Clearance Required": "None", "Clearance Held": ""}, want: want{}},
@@ -148,19 +148,19 @@ func TestClearanceHeld(t *testing.T) {
 		{name: "leaver with an expired clearance is ignored", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "2026-01-01", "End Date": "2025-12-31", "Access Revoked": "2025-12-31"},
 			want: want{}},
 		{name: "leaving on the as-of date is still in post", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "BPSS", "End Date": asOf},
-			want: want{Gap, []string{"violation high M2"}}},
+			want: gap("violation high M2")},
 		{name: "unreadable clearance held", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "Secret"},
-			want: want{"", []string{"invalid medium M2"}}},
+			want: noCheck("invalid medium M2")},
 		{name: "unreadable expiry", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "never"},
-			want: want{"", []string{"invalid medium N2"}}},
+			want: noCheck("invalid medium N2")},
 	})
 }
 
 func TestTraining(t *testing.T) {
 	const sim = "Secure Information Management"
 	tr := func(completed string) []string { return []string{"NS-1\t" + sim + "\t" + completed} }
-	stale := want{Gap, []string{"stale medium C2"}}
-	none := want{Gap, []string{"violation high G2"}}
+	stale := gap("stale medium C2")
+	none := gap("violation high G2")
 	runRule(t, evidence.ParaTraining, []ruleCase{
 		{name: "exactly 12 Months before", training: tr("2025-11-27"), want: want{outcome: OK}, check: func(t *testing.T, c Check, _ []Finding) {
 			if !c.Deadline.Equal(date(t, "2026-11-27")) || c.Margin != 0 {
@@ -183,7 +183,7 @@ func TestTraining(t *testing.T) {
 		{name: "the latest counts", training: []string{"NS-1\t" + sim + "\t2024-01-01", "NS-1\t" + sim + "\t2026-01-01", "NS-1\t" + sim + "\t2025-01-01"},
 			want: want{outcome: OK}},
 		{name: "the latest is stale, at its own cell", training: []string{"NS-1\t" + sim + "\t2024-01-01", "NS-1\t" + sim + "\t2025-10-01", "NS-1\t" + sim + "\t2025-01-01"},
-			want: want{Gap, []string{"stale medium C3"}}},
+			want: gap("stale medium C3")},
 		{name: "Staff ID in another case", training: []string{"ns-1\t" + sim + "\t2026-01-01"}, want: want{outcome: OK}},
 		{name: "no training", want: none, check: func(t *testing.T, c Check, fs []Finding) {
 			if fs[0].Pos.File != "evidence/staff.xlsx" {
@@ -191,7 +191,7 @@ func TestTraining(t *testing.T) {
 			}
 		}},
 		{name: "training after the as-of date does not count", training: tr("2026-11-28"), want: none},
-		{name: "unreadable completion date", training: tr("tbc"), want: want{Gap, []string{"violation high G2", "invalid medium C2"}}},
+		{name: "unreadable completion date", training: tr("tbc"), want: gap("violation high G2", "invalid medium C2")},
 		{name: "no government data access", row: map[string]string{"Government Data Access": "No"}, want: want{}},
 		{name: "leaver ignored", row: map[string]string{"End Date": "2026-11-26", "Access Revoked": "2026-11-26"}, want: want{}},
 		{name: "leaving on the as-of date is still in post", row: map[string]string{"End Date": "2026-11-27"}, want: none},
@@ -212,7 +212,7 @@ func TestRevocation(t *testing.T) {
 	leaver := func(end, revoked string) map[string]string {
 		return map[string]string{"End Date": end, "Access Revoked": revoked}
 	}
-	late := want{Gap, []string{"violation high O2"}}
+	late := gap("violation high O2")
 	deadline := func(d string, m int) func(t *testing.T, c Check, _ []Finding) {
 		return func(t *testing.T, c Check, _ []Finding) {
 			t.Helper()
@@ -255,8 +255,8 @@ func TestRevocation(t *testing.T) {
 		{name: "not revoked, Friday leaver seen on Sunday", asOf: "2026-11-29", row: leaver("2026-11-27", ""), want: want{outcome: Due}},
 		{name: "end date after the as-of date", row: leaver("2026-11-28", ""), want: want{}},
 		{name: "in post", row: nil, want: want{}},
-		{name: "unreadable revocation date", row: leaver("2026-03-13", "asap"), want: want{"", []string{"invalid medium O2"}}},
-		{name: "unreadable end date", row: leaver("last week", ""), want: want{"", []string{"invalid medium F2"}}},
+		{name: "unreadable revocation date", row: leaver("2026-03-13", "asap"), want: noCheck("invalid medium O2")},
+		{name: "unreadable end date", row: leaver("last week", ""), want: noCheck("invalid medium F2")},
 	})
 }
 

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -423,52 +422,31 @@ func TestPlanISMSCertification(t *testing.T) {
 // The sample evidence/plans.toml gives exactly the findings its comments
 // document, and its boundary cases pass on their last day.
 func TestSamplePlansRules(t *testing.T) {
-	r := Evaluate(sampleInput(t))
-	var got []string
-	for _, f := range r.Findings {
-		if f.Pos.File == "evidence/plans.toml" {
-			got = append(got, fmt.Sprintf("%s %s %s %s %d", f.Paragraph, f.Kind, f.Severity, f.Subject, f.Pos.Line))
-		}
-	}
-	want := []string{
-		"B.5.1.1 violation medium smp 97", // the SMP review does not list good-practice
-		"B.4.3 violation warning smp 79",  // approved on the 17th Working Day, not the 15th
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	for _, w := range []struct{ para, subject, check string }{
-		{"B.4.1", "smp", "ok 2025-05-01/1"},   // the 19th Working Day
-		{"B.4.3", "smp", "gap 2025-05-22/-2"}, // the approval warning
-		{"B.4.3", "smp", "ok 2025-05-19/0"},   // re-submitted on the last day, across the Early May bank holiday
-		{"B.5.1", "smp", "ok 2027-05-14/168"},
-		{"B.5.2", "smp", "ok 2026-06-12/0"}, // the 20th Working Day, across the Spring bank holiday
-		{"B.3.1", "isms", "ok 2025-05-01/5"},
-		{"B.5.1", "isms", "ok 2027-03-26/119"},
-		{"B.5.2", "isms", "ok 2026-04-27/12"},
-		{"B.3.4.6", "isms", "ok"},
-		{"B.3.3.1", "isms", "ok"},
-	} {
-		var cs []string
-		for _, c := range checks(r, w.para, w.subject) {
-			s := string(c.Outcome)
-			if !c.Deadline.IsZero() {
-				s += " " + c.Deadline.Format(time.DateOnly) + "/" + strconv.Itoa(c.Margin)
-			}
-			cs = append(cs, s)
-		}
-		if !slices.Contains(cs, w.check) {
-			t.Errorf("%s %s: checks %q, want %q among them", w.para, w.subject, cs, w.check)
-		}
-	}
-	for p, want := range map[string]Status{
-		"B.4.1": Covered, "B.4.3": GapStatus, "B.5.1": Covered, "B.5.1.1": GapStatus, "B.5.1.3": Covered, "B.5.1.4": NA,
-		"B.5.2": Covered, "B.5.2.3": Covered, "B.3.1": Covered, "B.3.4.6": Covered, "B.3.7": NA, "B.3.3.2": NA,
-	} {
-		if s := status(t, r, p); s.Status != want {
-			t.Errorf("%s: %s, want %s (%s)", p, s.Status, want, s.Reason)
-		}
-	}
+	const wd, d = "working days", "days"
+	sampleCase{
+		keep: from("evidence/plans.toml"),
+		findings: []string{
+			"B.5.1.1 violation medium smp 97", // the SMP review does not list good-practice
+			"B.4.3 violation warning smp 79",  // approved on the 17th Working Day, not the 15th
+		},
+		pins: []pin{
+			{"B.4.1", "smp", want{outcome: OK, deadline: "2025-05-01", margin: 1, unit: wd}},                     // the 19th Working Day
+			{"B.4.3", "smp", want{part: "approved", outcome: Gap, deadline: "2025-05-22", margin: -2, unit: wd}}, // the approval warning
+			// Re-submitted on the last day, across the Early May bank holiday.
+			{"B.4.3", "smp", want{part: "re-submitted", outcome: OK, deadline: "2025-05-19", margin: 0, unit: wd}},
+			{"B.5.1", "smp", want{outcome: OK, deadline: "2027-05-14", margin: 168, unit: d}},
+			{"B.5.2", "smp", want{outcome: OK, deadline: "2026-06-12", margin: 0, unit: wd}}, // the 20th Working Day, across the Spring bank holiday
+			{"B.3.1", "isms", want{outcome: OK, deadline: "2025-05-01", margin: 5, unit: wd}},
+			{"B.5.1", "isms", want{outcome: OK, deadline: "2027-03-26", margin: 119, unit: d}},
+			{"B.5.2", "isms", want{outcome: OK, deadline: "2026-04-27", margin: 12, unit: wd}},
+			{"B.3.4.6", "isms", want{outcome: OK, deadline: "-"}},
+			{"B.3.3.1", "isms", want{outcome: OK, deadline: "-"}},
+		},
+		status: map[string]Status{
+			"B.4.1": Covered, "B.4.3": GapStatus, "B.5.1": Covered, "B.5.1.1": GapStatus, "B.5.1.3": Covered, "B.5.1.4": NA,
+			"B.5.2": Covered, "B.5.2.3": Covered, "B.3.1": Covered, "B.3.4.6": Covered, "B.3.7": NA, "B.3.3.2": NA,
+		},
+	}.run(t)
 }
 
 // Every rule's paragraphs are in the schedule.

@@ -3,7 +3,6 @@ package rules
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
 )
@@ -11,16 +10,18 @@ import (
 // reportCase is one row of the monthly reports table: the register's rows
 // (nil for no file), the settings, and what one month must show.
 type reportCase struct {
-	name    string
-	asOf    string
-	from    string // reports_from; default 2026-04-01
-	rows    []string
-	month   string // the subject looked at, yyyy-mm
-	want    want
-	due     string // the check's deadline, when there is a check
+	name  string
+	asOf  string
+	from  string // reports_from; default 2026-04-01
+	rows  []string
+	month string // the subject looked at, yyyy-mm
+	want  want
+	// The check's deadline, margin and unit, and part of the first
+	// finding's message, added to want.
+	due     string
 	margin  int
 	unit    Unit
-	message string // part of the month's first finding
+	message string
 	// others: further months that must have no check at all.
 	others []string
 }
@@ -29,28 +30,12 @@ func runReports(t *testing.T, tests []reportCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			from := tt.from
-			if from == "" {
-				from = "2026-04-01"
-			}
-			r := vulnSetup{asOf: tt.asOf, reports: tt.rows, reportsFrom: from}.eval(t)
-			tt.want.verify(t, r, evidence.ParaMonthlyReport, tt.month)
-			cs := checks(r, evidence.ParaMonthlyReport, tt.month)
-			if tt.due != "" && len(cs) == 1 {
-				if c := cs[0]; c.Deadline.Format(time.DateOnly) != tt.due || c.Margin != tt.margin || c.Unit != tt.unit {
-					t.Errorf("deadline %s margin %d %s, want %s and %d %s", c.Deadline.Format(time.DateOnly), c.Margin, c.Unit, tt.due, tt.margin, tt.unit)
-				}
-			}
-			if tt.message != "" {
-				fs := findings(r, evidence.ParaMonthlyReport, tt.month)
-				if len(fs) == 0 || !strings.Contains(fs[0].Message, tt.message) {
-					t.Errorf("findings %+v, want a message with %q", fs, tt.message)
-				}
-			}
+			r := vulnSetup{asOf: tt.asOf, reports: tt.rows, reportsFrom: orDefault(tt.from, "2026-04-01")}.eval(t)
+			w := tt.want
+			w.deadline, w.margin, w.unit, w.message = tt.due, tt.margin, tt.unit, tt.message
+			w.verify(t, r, evidence.ParaMonthlyReport, tt.month)
 			for _, m := range tt.others {
-				if cs := checks(r, evidence.ParaMonthlyReport, m); len(cs) != 0 {
-					t.Errorf("%s: checks %+v, want none", m, cs)
-				}
+				want{}.verify(t, r, evidence.ParaMonthlyReport, m)
 			}
 		})
 	}
@@ -63,58 +48,61 @@ func TestMonthlyReports(t *testing.T) {
 	// and Fri 8 May: due Friday 8 May.
 	april := func(issued string) []string { return []string{"2026-04\t" + issued} }
 	const asOf = "2026-05-20" // the last full month is April
+	// A month with no report row: its check and finding point at the file.
+	dueNoRow := want{outcome: Due, noRow: true}
+	missing := want{outcome: Gap, findings: []string{"violation high "}, noRow: true}
 	runReports(t, []reportCase{
 		{name: "april: issued on the 5th Working Day", asOf: asOf, rows: april("2026-05-08"), month: "2026-04",
 			want: want{outcome: OK}, due: "2026-05-08", margin: 0, unit: wd},
 		{name: "april: issued the next Working Day", asOf: asOf, rows: april("2026-05-11"), month: "2026-04",
-			want: want{Gap, []string{"violation high B2"}}, due: "2026-05-08", margin: -1, unit: wd,
+			want: gap("violation high B2"), due: "2026-05-08", margin: -1, unit: wd,
 			message: "The report for April 2026 was issued on Mon 11 May 2026, 1 Working Day late: the month ended on Thu 30 Apr 2026, so it was due within 5 Working Days, by Fri 8 May 2026."},
 		{name: "april: issued the Saturday after", asOf: asOf, rows: april("2026-05-09"), month: "2026-04",
-			want: want{Gap, []string{"violation high B2"}}, due: "2026-05-08", margin: -1, unit: wd, message: "1 Working Day late"},
+			want: gap("violation high B2"), due: "2026-05-08", margin: -1, unit: wd, message: "1 Working Day late"},
 		{name: "april: issued on the bank holiday", asOf: asOf, rows: april("2026-05-04"), month: "2026-04",
 			want: want{outcome: OK}, due: "2026-05-08", margin: 4, unit: wd},
 		{name: "april: issued the day after the month", asOf: asOf, rows: april("2026-05-01"), month: "2026-04",
 			want: want{outcome: OK}, due: "2026-05-08", margin: 4, unit: wd},
 		{name: "april: issued on the month's last day", asOf: asOf, rows: april("2026-04-30"), month: "2026-04",
-			want: want{Gap, []string{"violation high B2"}}, message: "before the month ended on Thu 30 Apr 2026"},
+			want: gap("violation high B2"), message: "before the month ended on Thu 30 Apr 2026"},
 		{name: "april: issued mid-month", asOf: asOf, rows: april("2026-04-15"), month: "2026-04",
-			want: want{Gap, []string{"violation high B2"}}},
+			want: gap("violation high B2")},
 		{name: "april: no report, the as-of date is the deadline", asOf: "2026-05-08", rows: []string{}, month: "2026-04",
-			want: want{outcome: Due}, due: "2026-05-08", margin: 0, unit: wd},
+			want: dueNoRow, due: "2026-05-08", margin: 0, unit: wd},
 		{name: "april: no report, a Working Day before the deadline", asOf: "2026-05-07", rows: []string{}, month: "2026-04",
-			want: want{outcome: Due}, due: "2026-05-08", margin: 1, unit: wd},
+			want: dueNoRow, due: "2026-05-08", margin: 1, unit: wd},
 		{name: "april: no report the Working Day after", asOf: "2026-05-11", rows: []string{}, month: "2026-04",
-			want: want{Gap, []string{"violation high "}}, due: "2026-05-08", margin: -1, unit: wd,
+			want: missing, due: "2026-05-08", margin: -1, unit: wd,
 			message: "No report for April 2026: the month ended on Thu 30 Apr 2026, so its vulnerability report was due within 5 Working Days, by Fri 8 May 2026."},
 		{name: "april: no report, the Saturday after", asOf: "2026-05-09", rows: []string{}, month: "2026-04",
-			want: want{Gap, []string{"violation high "}}, due: "2026-05-08", margin: -1, unit: wd},
+			want: missing, due: "2026-05-08", margin: -1, unit: wd},
 		{name: "april: a row with no Issued date", asOf: "2026-05-11", rows: april(""), month: "2026-04",
-			want: want{Gap, []string{"violation high B2"}}, message: "The report for April 2026 has no Issued date on or before Mon 11 May 2026"},
+			want: gap("violation high B2"), message: "The report for April 2026 has no Issued date on or before Mon 11 May 2026"},
 		{name: "april: issued after the as-of date, past the deadline", asOf: "2026-05-11", rows: april("2026-05-12"), month: "2026-04",
-			want: want{Gap, []string{"violation high B2"}}, due: "2026-05-08", margin: -1, unit: wd},
+			want: gap("violation high B2"), due: "2026-05-08", margin: -1, unit: wd},
 		{name: "april: issued after the as-of date, before the deadline", asOf: "2026-05-07", rows: april("2026-05-08"), month: "2026-04",
 			want: want{outcome: Due}, due: "2026-05-08", margin: 1, unit: wd},
 		{name: "april: unreadable Issued", asOf: asOf, rows: april("soon"), month: "2026-04",
-			want: want{"", []string{"invalid medium B2"}}},
+			want: noCheck("invalid medium B2")},
 		{name: "april as a date cell", asOf: asOf, rows: []string{"2026-04-30\t2026-05-08"}, month: "2026-04", want: want{outcome: OK}},
 		{name: "april as UK date text", asOf: asOf, rows: []string{"'01/04/2026\t2026-05-08"}, month: "2026-04", want: want{outcome: OK}},
 		{name: "april twice: the second is invalid, the first judged", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-04-17\t2026-05-11"}, month: "2026-04",
-			want: want{OK, []string{"invalid medium A3"}}},
+			want: want{outcome: OK, findings: []string{"invalid medium A3"}}},
 
 		// May 2026 ends on Sunday 31 May: due Friday 5 June.
 		{name: "may: issued on the 5th Working Day", asOf: "2026-06-10", from: "2026-05-15", rows: []string{"2026-05\t2026-06-05"}, month: "2026-05",
 			want: want{outcome: OK}, due: "2026-06-05", margin: 0, unit: wd},
 		{name: "may: issued the next Monday", asOf: "2026-06-10", from: "2026-05-15", rows: []string{"2026-05\t2026-06-08"}, month: "2026-05",
-			want: want{Gap, []string{"violation high B2"}}, due: "2026-06-05", margin: -1, unit: wd},
+			want: gap("violation high B2"), due: "2026-06-05", margin: -1, unit: wd},
 		{name: "may: a report for a month before reports_from is not judged", asOf: "2026-06-10", from: "2026-05-15",
 			rows: []string{"2026-04\t2026-05-20", "2026-05\t2026-06-05"}, month: "2026-05", want: want{outcome: OK}, others: []string{"2026-04"}},
 		// The last full month.
 		{name: "as of the first of June, May is due", asOf: "2026-06-01", rows: []string{"2026-04\t2026-05-08"}, month: "2026-05",
-			want: want{outcome: Due}, due: "2026-06-05", margin: 4, unit: wd},
+			want: dueNoRow, due: "2026-06-05", margin: 4, unit: wd},
 		{name: "as of the last day of May, May is not yet judged", asOf: "2026-05-31", rows: []string{"2026-04\t2026-05-08"}, month: "2026-04",
 			want: want{outcome: OK}, others: []string{"2026-05"}},
 		{name: "a report for the current month issued before it ended", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-05\t2026-05-15"}, month: "2026-05",
-			want: want{Gap, []string{"violation high B3"}}},
+			want: gap("violation high B3")},
 		{name: "a report for the current month issued after the as-of date is ignored", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-05\t2026-06-05"}, month: "2026-05",
 			want: want{}},
 
@@ -123,20 +111,20 @@ func TestMonthlyReports(t *testing.T) {
 		{name: "december: issued Thursday 8 January", asOf: "2026-01-20", from: "2025-12-01", rows: []string{"2025-12\t2026-01-08"}, month: "2025-12",
 			want: want{outcome: OK}, due: "2026-01-08", margin: 0, unit: wd},
 		{name: "december: issued Friday 9 January", asOf: "2026-01-20", from: "2025-12-01", rows: []string{"2025-12\t2026-01-09"}, month: "2025-12",
-			want: want{Gap, []string{"violation high B2"}}, due: "2026-01-08", margin: -1, unit: wd},
+			want: gap("violation high B2"), due: "2026-01-08", margin: -1, unit: wd},
 		// March 2026 ends Tuesday 31 March; Good Friday and Easter Monday:
 		// Wed 1, Thu 2, Tue 7, Wed 8, Thu 9 April.
 		{name: "march: issued Thursday 9 April, after Easter", asOf: asOf, from: "2026-03-01", rows: []string{"2026-03\t2026-04-09", "2026-04\t2026-05-08"}, month: "2026-03",
 			want: want{outcome: OK}, due: "2026-04-09", margin: 0, unit: wd},
 		{name: "march: issued Friday 10 April", asOf: asOf, from: "2026-03-01", rows: []string{"2026-03\t2026-04-10", "2026-04\t2026-05-08"}, month: "2026-03",
-			want: want{Gap, []string{"violation high B2"}}, due: "2026-04-09", margin: -1, unit: wd},
+			want: gap("violation high B2"), due: "2026-04-09", margin: -1, unit: wd},
 		// reports_from mid-month: its month is the first.
 		{name: "reports_from mid-month: its month is due", asOf: asOf, from: "2026-04-29", rows: []string{}, month: "2026-04",
-			want: want{Gap, []string{"violation high "}}},
+			want: missing},
 		{name: "reports_from after the last full month: nothing due", asOf: asOf, from: "2026-05-01", rows: []string{}, month: "2026-04",
 			want: want{}},
 		{name: "reports_from unset: the contract start date", asOf: "2025-05-20", from: "none", rows: []string{}, month: "2025-04",
-			want: want{Gap, []string{"violation high "}}, due: "2025-05-08", margin: -8, unit: wd},
+			want: missing, due: "2025-05-08", margin: -8, unit: wd},
 		{name: "no register: nothing judged", asOf: asOf, rows: nil, month: "2026-04", want: want{}},
 	})
 }
@@ -195,9 +183,5 @@ func TestMonthlyReportsRegister(t *testing.T) {
 	}
 	// Form A has no paragraph 9.5.5.
 	r = vulnSetup{form: "A", asOf: "2026-05-20", reports: []string{}, reportsFrom: "2026-01-01"}.eval(t)
-	for _, c := range r.Checks {
-		if c.Source == "vulnerability-reports" {
-			t.Errorf("form A check %+v", c)
-		}
-	}
+	notJudged(t, r, "vulnerability-reports", "B.")
 }

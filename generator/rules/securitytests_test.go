@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
@@ -31,70 +29,6 @@ func stIncInput(t testing.TB, form, asOf string, tests, incidents []string) Inpu
 	return registersInput(t, form, asOf, map[string][]string{"security-tests": tests, "incidents": incidents})
 }
 
-// checkWith returns the checks for para about subject whose detail holds
-// part.
-func checkWith(r Result, para, subject, part string) []Check {
-	var out []Check
-	for _, c := range checks(r, para, subject) {
-		if strings.Contains(c.Detail, part) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// stExpect is what a rule table expects for one subject and paragraph: the
-// one check (among those whose Detail holds part) with its outcome,
-// deadline and margin, or none if outcome is ""; and the findings, each
-// "kind severity cell".
-type stExpect struct {
-	part     string
-	outcome  Outcome
-	deadline string
-	margin   int
-	findings []string
-	message  string // a part of the first finding's message
-}
-
-func (w stExpect) verify(t *testing.T, r Result, para, subject string) {
-	t.Helper()
-	cs := checkWith(r, para, subject, w.part)
-	switch {
-	case w.outcome == "" && len(cs) != 0:
-		t.Errorf("%s %s: checks %+v, want none", para, subject, cs)
-	case w.outcome != "" && len(cs) != 1:
-		t.Errorf("%s %s: %d checks %+v, want one %s", para, subject, len(cs), cs, w.outcome)
-	case w.outcome != "":
-		c := cs[0]
-		if c.Outcome != w.outcome {
-			t.Errorf("%s %s: outcome %s (%s), want %s", para, subject, c.Outcome, c.Detail, w.outcome)
-		}
-		if w.deadline != "" && (c.Deadline.Format(time.DateOnly) != w.deadline || c.Margin != w.margin) {
-			t.Errorf("%s %s: deadline %s margin %d %s, want %s margin %d", para, subject, c.Deadline.Format(time.DateOnly), c.Margin, c.Unit, w.deadline, w.margin)
-		}
-		if c.Pos.Cell == "" || c.Detail == "" {
-			t.Errorf("%s %s: check %+v without a cell or detail", para, subject, c)
-		}
-	}
-	fs := findings(r, para, subject)
-	var got []string
-	for _, f := range fs {
-		got = append(got, string(f.Kind)+" "+string(f.Severity)+" "+f.Pos.Cell)
-	}
-	if !slices.Equal(got, w.findings) {
-		t.Errorf("%s %s: findings %q, want %q", para, subject, got, w.findings)
-		for _, f := range fs {
-			t.Logf("  %s: %s", f.Pos, f.Message)
-		}
-	}
-	if w.message != "" && (len(fs) == 0 || !strings.Contains(fs[0].Message, w.message)) {
-		for _, f := range fs {
-			t.Logf("  %s", f.Message)
-		}
-		t.Errorf("%s %s: want a message with %q", para, subject, w.message)
-	}
-}
-
 // paragraphFindings returns the findings against para with no subject.
 func paragraphFindings(r Result, para string) []Finding {
 	return findings(r, para, "")
@@ -112,7 +46,7 @@ func TestAnnualFullScopeTest(t *testing.T) {
 		name   string
 		asOf   string
 		rows   []string
-		checks map[string]stExpect // by Test ID
+		checks map[string]want // by Test ID
 		// paragraph-level findings: parts of each one's message, "|"-separated
 		late []string
 	}{
@@ -120,19 +54,19 @@ func TestAnnualFullScopeTest(t *testing.T) {
 			name:   "first test exactly 12 Months after the contract start",
 			asOf:   "2027-03-31",
 			rows:   []string{full("PT-1", "2026-04-01")},
-			checks: map[string]stExpect{"PT-1": {part: "full-scope", outcome: OK, deadline: "2026-04-01", margin: 0}},
+			checks: map[string]want{"PT-1": {part: "full-scope", outcome: OK, deadline: "2026-04-01", margin: 0}},
 		},
 		{
 			name:   "first test a day later",
 			asOf:   "2027-03-31",
 			rows:   []string{full("PT-1", "2026-04-02")},
-			checks: map[string]stExpect{"PT-1": {part: "full-scope", outcome: Gap, deadline: "2026-04-01", margin: -1}},
+			checks: map[string]want{"PT-1": {part: "full-scope", outcome: Gap, deadline: "2026-04-01", margin: -1}},
 			late:   []string{"Full-scope Security Test PT-1 ended on Thu 2 Apr 2026, 1 day late|after the contract start (Tue 1 Apr 2025) the next was due by Wed 1 Apr 2026"},
 		},
 		{
 			name: "tests exactly 12 Months apart",
 			rows: []string{full("PT-1", "2025-06-20"), full("PT-2", "2026-06-20")},
-			checks: map[string]stExpect{
+			checks: map[string]want{
 				"PT-1": {part: "full-scope", outcome: OK, deadline: "2026-04-01", margin: 285},
 				"PT-2": {part: "full-scope", outcome: OK, deadline: "2026-06-20", margin: 0},
 			},
@@ -140,7 +74,7 @@ func TestAnnualFullScopeTest(t *testing.T) {
 		{
 			name: "12 Months and a day apart",
 			rows: []string{full("PT-2", "2026-06-21"), full("PT-1", "2025-06-20")},
-			checks: map[string]stExpect{
+			checks: map[string]want{
 				"PT-1": {part: "full-scope", outcome: OK},
 				"PT-2": {part: "full-scope", outcome: Gap, deadline: "2026-06-20", margin: -1},
 			},
@@ -149,7 +83,7 @@ func TestAnnualFullScopeTest(t *testing.T) {
 		{
 			name: "a partial-scope test does not count",
 			rows: []string{full("PT-1", "2025-06-20"), partial("CT-1", "2026-06-01")},
-			checks: map[string]stExpect{
+			checks: map[string]want{
 				"PT-1": {part: "full-scope", outcome: OK},
 				"CT-1": {part: "full-scope"},
 			},
@@ -170,20 +104,20 @@ func TestAnnualFullScopeTest(t *testing.T) {
 			name:   "a test ending after the as-of date does not count yet",
 			asOf:   "2026-04-02",
 			rows:   []string{full("PT-1", "2026-04-03")},
-			checks: map[string]stExpect{"PT-1": {part: "full-scope"}},
+			checks: map[string]want{"PT-1": {part: "full-scope"}},
 			late:   []string{"since the contract start"},
 		},
 		{
 			name:   "a test ending on the contract start does not count",
 			asOf:   "2026-04-02",
 			rows:   []string{full("PT-0", "2025-04-01")},
-			checks: map[string]stExpect{"PT-0": {part: "full-scope"}},
+			checks: map[string]want{"PT-0": {part: "full-scope"}},
 			late:   []string{"since the contract start"},
 		},
 		{
 			name: "late, then overdue again",
 			rows: []string{full("PT-1", "2026-05-01"), full("PT-1b", "2026-05-01")},
-			checks: map[string]stExpect{
+			checks: map[string]want{
 				"PT-1":  {part: "full-scope", outcome: Gap, deadline: "2026-04-01", margin: -30},
 				"PT-1b": {part: "full-scope", outcome: Gap, deadline: "2026-04-01", margin: -30},
 			},
@@ -261,25 +195,25 @@ func TestTestAgreedInAdvance(t *testing.T) {
 		asOf   string
 		agreed string
 		start  string
-		want   stExpect
+		want   want
 	}{
 		{name: "agreed on the start date", agreed: start,
-			want: stExpect{outcome: OK, deadline: start, margin: 0}},
+			want: want{outcome: OK, deadline: start, margin: 0}},
 		{name: "agreed the day before", agreed: "2025-06-08",
-			want: stExpect{outcome: OK, deadline: start, margin: 1}},
+			want: want{outcome: OK, deadline: start, margin: 1}},
 		{name: "agreed the day after", agreed: "2025-06-10",
-			want: stExpect{outcome: Gap, deadline: start, margin: -1, findings: []string{"violation high F2"},
+			want: want{outcome: Gap, deadline: start, margin: -1, findings: []string{"violation high F2"},
 				message: "The Client agreed the test on Tue 10 Jun 2025, 1 day after it started on Mon 9 Jun 2025"}},
 		{name: "no agreement, started", agreed: "",
-			want: stExpect{outcome: Gap, findings: []string{"violation high F2"}, message: "No Client Agreed On date"}},
+			want: want{outcome: Gap, findings: []string{"violation high F2"}, message: "No Client Agreed On date"}},
 		{name: "no agreement, as of the start day: still due that day", agreed: "", asOf: start,
-			want: stExpect{outcome: Due, deadline: start, margin: 0}},
+			want: want{outcome: Due, deadline: start, margin: 0}},
 		{name: "no agreement, as of the day after the start", agreed: "", asOf: "2025-06-10",
-			want: stExpect{outcome: Gap, deadline: start, margin: -1, findings: []string{"violation high F2"}}},
+			want: want{outcome: Gap, deadline: start, margin: -1, findings: []string{"violation high F2"}}},
 		{name: "no agreement, starting the day after the as-of date", agreed: "", asOf: "2025-06-08", start: start,
-			want: stExpect{outcome: Due, deadline: start, margin: 1}},
+			want: want{outcome: Due, deadline: start, margin: 1}},
 		{name: "unreadable agreement date", agreed: "soon",
-			want: stExpect{findings: []string{"invalid medium F2"}}},
+			want: want{findings: []string{"invalid medium F2"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -304,29 +238,29 @@ func TestTestResultsDelivered(t *testing.T) {
 		asOf      string
 		end       string
 		delivered string
-		want      stExpect
+		want      want
 	}{
 		// Fri 15 May 2026: ten Working Days later, across the Spring bank
 		// holiday (Mon 25 May), is Mon 1 Jun 2026.
 		{name: "on the 10th Working Day", end: "2026-05-15", delivered: "2026-06-01",
-			want: stExpect{outcome: OK, deadline: "2026-06-01", margin: 0}},
+			want: want{outcome: OK, deadline: "2026-06-01", margin: 0}},
 		{name: "on the end date", end: "2026-05-15", delivered: "2026-05-15",
-			want: stExpect{outcome: OK, deadline: "2026-06-01", margin: 10}},
+			want: want{outcome: OK, deadline: "2026-06-01", margin: 10}},
 		{name: "the Working Day after", end: "2026-05-15", delivered: "2026-06-02",
-			want: stExpect{outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation low G2"},
+			want: want{outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation low G2"},
 				message: "Results delivered on Tue 2 Jun 2026, 1 Working Day late: the test ended on Fri 15 May 2026, so they were due by Mon 1 Jun 2026"}},
 		// Fri 16 Oct 2026: due Fri 30 Oct; Saturday is late by a day.
 		{name: "on the Saturday after a Friday deadline", end: "2026-10-16", delivered: "2026-10-31",
-			want: stExpect{outcome: Gap, deadline: "2026-10-30", margin: -1, findings: []string{"violation low G2"}, message: "1 Working Day late"}},
+			want: want{outcome: Gap, deadline: "2026-10-30", margin: -1, findings: []string{"violation low G2"}, message: "1 Working Day late"}},
 		{name: "none yet, as of the last day", end: "2026-05-15", asOf: "2026-06-01",
-			want: stExpect{outcome: Due, deadline: "2026-06-01", margin: 0}},
+			want: want{outcome: Due, deadline: "2026-06-01", margin: 0}},
 		{name: "none, as of the day after", end: "2026-05-15", asOf: "2026-06-02",
-			want: stExpect{outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation high G2"},
+			want: want{outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation high G2"},
 				message: "No Results Delivered On date: the test ended on Fri 15 May 2026 and its results were due to the Client by Mon 1 Jun 2026"}},
 		{name: "a test still running", end: "2026-05-15", asOf: "2026-05-14",
-			want: stExpect{outcome: Due, deadline: "2026-06-01", margin: 11}},
+			want: want{outcome: Due, deadline: "2026-06-01", margin: 11}},
 		{name: "delivered before the end date is invalid", end: "2026-05-15", delivered: "2026-05-14",
-			want: stExpect{findings: []string{"invalid medium G2"}}},
+			want: want{findings: []string{"invalid medium G2"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -351,36 +285,36 @@ func TestFindingsRemediedAndRetested(t *testing.T) {
 		remediated string
 		findType   string
 		more       []string
-		want       stExpect
+		want       want
 	}{
 		{name: "remediated and re-tested on the last day", remediated: "2025-09-08", more: []string{retest("RT-1", due, due, "F-1")},
-			want: stExpect{outcome: OK, deadline: due, margin: 0}},
+			want: want{outcome: OK, deadline: due, margin: 0}},
 		{name: "remediated and re-tested early", remediated: "2025-07-01", more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "PT-1")},
-			want: stExpect{outcome: OK, deadline: due, margin: 43}},
+			want: want{outcome: OK, deadline: due, margin: 43}},
 		{name: "a breach is a finding too", findType: "breach", remediated: "2025-07-01", more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "f-1")},
-			want: stExpect{outcome: OK, deadline: due, margin: 43}},
+			want: want{outcome: OK, deadline: due, margin: 43}},
 		{name: "re-tested the Working Day after", remediated: "2025-09-08", more: []string{retest("RT-1", "2025-09-09", "2025-09-09", "F-1")},
-			want: stExpect{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation low H2"},
+			want: want{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation low H2"},
 				message: "Weakness F-1, found by test PT-1 (ended Fri 13 Jun 2025): remediated on Mon 8 Sep 2025; re-tested by RT-1 (ended Tue 9 Sep 2025), 1 Working Day late. Remediation and a repeat test were due by Mon 8 Sep 2025, 60 Working Days after the test"}},
 		{name: "remediated the Working Day after", remediated: "2025-09-09", more: []string{retest("RT-1", "2025-09-09", "2025-09-09", "F-1")},
-			want: stExpect{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation low L2"}}},
+			want: want{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation low L2"}}},
 		{name: "neither, as of the last day", asOf: due,
-			want: stExpect{outcome: Due, deadline: due, margin: 0}},
+			want: want{outcome: Due, deadline: due, margin: 0}},
 		{name: "remediated, not re-tested, as of the last day", asOf: due, remediated: "2025-07-01",
-			want: stExpect{outcome: Due, deadline: due, margin: 0}},
+			want: want{outcome: Due, deadline: due, margin: 0}},
 		{name: "neither, as of the day after", asOf: "2025-09-09",
-			want: stExpect{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation high L2"}, message: "not remediated; not re-tested"}},
+			want: want{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation high L2"}, message: "not remediated; not re-tested"}},
 		{name: "remediated, never re-tested", remediated: "2025-07-01", asOf: "2025-09-09",
-			want: stExpect{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation high H2"}, message: "remediated on Tue 1 Jul 2025; not re-tested."}},
+			want: want{outcome: Gap, deadline: due, margin: -1, findings: []string{"violation high H2"}, message: "remediated on Tue 1 Jul 2025; not re-tested."}},
 		{name: "re-tested before the remediation does not count", remediated: "2025-07-10", more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1")},
-			want: stExpect{outcome: Gap, findings: []string{"violation high H2"}, message: "not re-tested (RT-1 named it before it was remediated)"}},
+			want: want{outcome: Gap, findings: []string{"violation high H2"}, message: "not re-tested (RT-1 named it before it was remediated)"}},
 		{name: "a re-test still running does not count", asOf: "2025-09-09", remediated: "2025-07-01", more: []string{retest("RT-1", "2025-09-08", "2025-09-10", "F-1")},
-			want: stExpect{outcome: Gap, findings: []string{"violation high H2"}}},
+			want: want{outcome: Gap, findings: []string{"violation high H2"}}},
 		{name: "a later re-test counts too", remediated: "2025-07-10",
 			more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1"), retest("RT-2", "2025-07-14", "2025-07-14", "F-1")},
-			want: stExpect{outcome: OK, deadline: due, margin: 39}},
+			want: want{outcome: OK, deadline: due, margin: 39}},
 		{name: "unreadable remediation date", remediated: "tbc",
-			want: stExpect{findings: []string{"invalid medium L2"}}},
+			want: want{findings: []string{"invalid medium L2"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -411,27 +345,27 @@ func TestRepeatFailureIsAMaterialDefault(t *testing.T) {
 	tests := []struct {
 		name string
 		rows []string
-		want stExpect
+		want want
 	}{
 		{name: "potential breach, same root cause ignoring case and spaces", rows: []string{retest(nil)},
-			want: stExpect{outcome: Gap, findings: []string{"violation critical J4"},
+			want: want{outcome: Gap, findings: []string{"violation critical J4"},
 				message: "Repeat test RT-1 found a potential Breach of Security (F-9) with the same root cause as F-1, which it re-tests (\"Default credentials on the console\", found by test PT-1): a repeat Security Test revealing an actual or potential Breach of Security exploiting the same root cause failure is a material Default."}},
 		{name: "actual breach, same root cause", rows: []string{retest(map[string]string{"Finding Type": "breach"})},
-			want: stExpect{outcome: Gap, findings: []string{"violation critical J4"}, message: "found an actual Breach of Security (F-9)"}},
+			want: want{outcome: Gap, findings: []string{"violation critical J4"}, message: "found an actual Breach of Security (F-9)"}},
 		{name: "re-testing the whole test", rows: []string{retest(map[string]string{"Retest Of": "PT-1"})},
-			want: stExpect{outcome: Gap, findings: []string{"violation critical J4"}}},
+			want: want{outcome: Gap, findings: []string{"violation critical J4"}}},
 		{name: "a weakness with the same root cause is not a Default", rows: []string{retest(map[string]string{"Finding Type": "weakness"})},
-			want: stExpect{outcome: OK}},
+			want: want{outcome: OK}},
 		{name: "a potential breach with another root cause", rows: []string{retest(map[string]string{"Root Cause": "Old TLS"})},
-			want: stExpect{outcome: OK}},
+			want: want{outcome: OK}},
 		{name: "the same root cause as a finding it does not re-test", rows: []string{retest(map[string]string{"Retest Of": "F-2"})},
-			want: stExpect{outcome: OK}},
+			want: want{outcome: OK}},
 		{name: "a later test that re-tests nothing", rows: []string{retest(map[string]string{"Retest Of": ""})},
-			want: stExpect{}},
+			want: want{}},
 		{name: "Retest Of on another row of the repeat test", rows: []string{
 			retest(map[string]string{"Retest Of": "", "Finding ID": "F-9"}),
 			retest(map[string]string{"Retest Of": "F-1", "Finding ID": "", "Finding Type": "none", "Root Cause": "", "Remediated On": ""}),
-		}, want: stExpect{outcome: Gap, findings: []string{"violation critical J4"}}},
+		}, want: want{outcome: Gap, findings: []string{"violation critical J4"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -468,15 +402,15 @@ func TestTestsAfterChanges(t *testing.T) {
 		asOf    string
 		rows    []string
 		subject string
-		want    stExpect
+		want    want
 		para    []string // paragraph-level finding messages, in part
 	}{
 		{name: "a test on the day of the change", rows: []string{test("CT-1", "2026-01-05")}, subject: "CT-1",
-			want: stExpect{outcome: OK, deadline: "2026-03-30", margin: 60}},
+			want: want{outcome: OK, deadline: "2026-03-30", margin: 60}},
 		{name: "a test on the last day", rows: []string{test("CT-1", "2026-03-30"), test("CT-0", "2026-01-02")}, subject: "CT-1",
-			want: stExpect{outcome: OK, deadline: "2026-03-30", margin: 0}},
+			want: want{outcome: OK, deadline: "2026-03-30", margin: 0}},
 		{name: "a test the Working Day after", rows: []string{test("CT-1", "2026-03-31")}, subject: "CT-1",
-			want: stExpect{outcome: Gap, deadline: "2026-03-30", margin: -1, findings: []string{"violation high B2"},
+			want: want{outcome: Gap, deadline: "2026-03-30", margin: -1, findings: []string{"violation high B2"},
 				message: "The first Security Test after the change on Mon 5 Jan 2026 (new incident response plan) started on Tue 31 Mar 2026, 1 Working Day late"}},
 		{name: "none yet, as of the last day", asOf: "2026-03-30", rows: []string{test("CT-0", "2026-01-02")}},
 		{name: "none, as of the day after", asOf: "2026-03-31", rows: []string{test("CT-0", "2026-01-02")},
@@ -521,20 +455,9 @@ func TestSecurityTestsFormA(t *testing.T) {
 		stFinding(t, "PT-2", "F-1", nil),
 	}
 	for _, form := range []string{"A", "B"} {
-		r := Evaluate(stIncInput(t, form, "2026-11-27", rows, nil))
-		n := 0
-		for _, f := range r.Findings {
-			if strings.HasPrefix(f.Paragraph, "B.6.") {
-				n++
-			}
-		}
-		for _, c := range r.Checks {
-			if c.Source == "security-tests" {
-				n++
-			}
-		}
-		if form == "A" && n != 0 || form == "B" && n == 0 {
-			t.Errorf("form %s: %d B.6 findings and checks", form, n)
+		got := judged(Evaluate(stIncInput(t, form, "2026-11-27", rows, nil)), "security-tests", "B.6.")
+		if form == "A" && len(got) != 0 || form == "B" && len(got) == 0 {
+			t.Errorf("form %s: B.6 judged:\n%s", form, strings.Join(got, "\n"))
 		}
 	}
 }

@@ -1,11 +1,8 @@
 package rules
 
 import (
-	"slices"
-	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/internal/workbook"
@@ -47,51 +44,32 @@ type swCase struct {
 	asOf string
 	row  map[string]string
 	want map[string]want
-	// deadline and margin of the one check with a deadline ("" for none).
-	deadline string
-	margin   int
-	detail   string // part of that check's detail
-	message  string // part of the first finding's message
+	// The deadline and margin (in days) and part of the detail of the
+	// check under at (default B.9.4), and part of its first finding's
+	// message, added to its want; no other check has a deadline.
+	at              string
+	deadline        string
+	margin          int
+	detail, message string
 }
 
 func runSoftware(t *testing.T, tests []swCase) {
 	t.Helper()
-	paras := []string{evidence.ParaSoftware, evidence.ParaSoftwareMitigation, evidence.ParaSoftwareAgreed}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Evaluate(softwareInput(t, "B", tt.asOf, swRow(t, tt.row)))
-			var all []Check
-			for _, p := range paras {
-				tt.want[p].verify(t, r, p, "P")
-				all = append(all, checks(r, p, "P")...)
-			}
-			if tt.deadline != "" {
-				i := slices.IndexFunc(all, func(c Check) bool { return !c.Deadline.IsZero() })
-				if i < 0 {
-					t.Fatalf("no check with a deadline among %+v", all)
+			for _, p := range []string{evidence.ParaSoftware, evidence.ParaSoftwareMitigation, evidence.ParaSoftwareAgreed} {
+				w := tt.want[p]
+				if p == orDefault(tt.at, evidence.ParaSoftware) {
+					w.deadline, w.margin, w.detail, w.message = tt.deadline, tt.margin, tt.detail, tt.message
 				}
-				c := all[i]
-				if got := c.Deadline.Format(time.DateOnly); got != tt.deadline || c.Margin != tt.margin || c.Unit != "days" {
-					t.Errorf("deadline %s margin %d %s, want %s and %d days", got, c.Margin, c.Unit, tt.deadline, tt.margin)
+				switch {
+				case w.outcome != "" && w.deadline == "":
+					w.deadline = "-"
+				case w.deadline != "":
+					w.unit = "days"
 				}
-			} else {
-				for _, c := range all {
-					if !c.Deadline.IsZero() {
-						t.Errorf("%s: deadline %s, want none", c.Paragraph, c.Deadline.Format(time.DateOnly))
-					}
-				}
-			}
-			if tt.detail != "" && !slices.ContainsFunc(all, func(c Check) bool { return strings.Contains(c.Detail, tt.detail) }) {
-				t.Errorf("no check detail contains %q: %+v", tt.detail, all)
-			}
-			if tt.message != "" {
-				var fs []Finding
-				for _, p := range paras {
-					fs = append(fs, findings(r, p, "P")...)
-				}
-				if len(fs) == 0 || !strings.Contains(fs[0].Message, tt.message) {
-					t.Errorf("findings %+v, want the first to contain %q", fs, tt.message)
-				}
+				w.verify(t, r, p, "P")
 			}
 		})
 	}
@@ -101,7 +79,7 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 	const b94 = evidence.ParaSoftware
 	ok := map[string]want{b94: {outcome: OK}}
 	due := map[string]want{b94: {outcome: Due}}
-	late := map[string]want{b94: {Gap, []string{"violation high B2"}}}
+	late := map[string]want{b94: gap("violation high B2")}
 	// Released Monday 31 August 2026: 6 Months later clamps to Sunday 28
 	// February 2027, the last compliant day.
 	n2 := map[string]string{"Installed Version": "'17.6", "Latest Version": "'19.0", "Latest Release Date": "2026-08-31"}
@@ -131,15 +109,15 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 		{name: "Ubuntu LTS without the previous major reads as n-2", row: map[string]string{"Installed Version": "'24.04.3", "Latest Version": "'26.04.1", "Latest Release Date": "2026-04-23"},
 			want: late, deadline: "2026-10-23", margin: -35},
 		{name: "year-numbered majors without the previous major are invalid, not judged", row: map[string]string{"Installed Version": "2022", "Latest Version": "2025", "Latest Release Date": "2024-11-01"},
-			want: map[string]want{b94: {"", []string{"invalid medium C2"}}}},
+			want: map[string]want{b94: noCheck("invalid medium C2")}},
 		{name: "installed newer than the latest on record is invalid", row: map[string]string{"Installed Version": "'20.0"},
-			want: map[string]want{b94: {"", []string{"invalid medium C2"}}}},
+			want: map[string]want{b94: noCheck("invalid medium C2")}},
 		{name: "unreadable installed version", row: map[string]string{"Installed Version": "current"},
-			want: map[string]want{b94: {"", []string{"invalid medium B2"}}}},
+			want: map[string]want{b94: noCheck("invalid medium B2")}},
 		{name: "n-2 with an unreadable release date: invalid only", row: map[string]string{"Installed Version": "'17.6", "Latest Release Date": "soon"},
-			want: map[string]want{b94: {"", []string{"invalid medium D2"}}, evidence.ParaSoftwareMitigation: {"", []string{"invalid medium D2"}}}},
+			want: map[string]want{b94: noCheck("invalid medium D2"), evidence.ParaSoftwareMitigation: noCheck("invalid medium D2")}},
 		{name: "n-1 with an unreadable release date is still ok", row: map[string]string{"Installed Version": "'18.0", "Latest Release Date": "soon"},
-			want: map[string]want{b94: {OK, []string{"invalid medium D2"}}, evidence.ParaSoftwareMitigation: {"", []string{"invalid medium D2"}}}},
+			want: map[string]want{b94: {outcome: OK, findings: []string{"invalid medium D2"}}, evidence.ParaSoftwareMitigation: noCheck("invalid medium D2")}},
 		{name: "empty exception means none", asOf: "2027-03-01", row: withCells(n2, map[string]string{"Exception": ""}), want: late, deadline: "2027-02-28", margin: -1},
 	})
 }
@@ -153,25 +131,25 @@ func TestSoftwareMitigationReduction(t *testing.T) {
 	noRef := withCells(row, map[string]string{"Exception Reference": ""})
 	runSoftware(t, []swCase{
 		{name: "inside the 6 Months: due by the 12", asOf: "2026-02-28", row: row, want: map[string]want{b941: {outcome: Due}},
-			deadline: "2026-08-31", margin: 184, detail: "is due by 2026-08-31, 12 Months after the release as upgrading reduces mitigations (RISK-7); 6 Months would end 2026-02-28"},
+			at: b941, deadline: "2026-08-31", margin: 184, detail: "is due by 2026-08-31, 12 Months after the release as upgrading reduces mitigations (RISK-7); 6 Months would end 2026-02-28"},
 		{name: "a day past the 6 Months: an exception", asOf: "2026-03-01", row: row, want: map[string]want{b941: {outcome: Exception}},
-			deadline: "2026-08-31", margin: 183, detail: "past the 6-Month window (2026-02-28)"},
-		{name: "the last day of the 12 Months", asOf: "2026-08-31", row: row, want: map[string]want{b941: {outcome: Exception}}, deadline: "2026-08-31", margin: 0},
-		{name: "the day after the 12 Months", asOf: "2026-09-01", row: row, want: map[string]want{b941: {Gap, []string{"violation high B2"}}},
-			deadline: "2026-08-31", margin: -1, message: "still due within 12 Months of the release, by Mon 31 Aug 2026 (1 day overdue)"},
+			at: b941, deadline: "2026-08-31", margin: 183, detail: "past the 6-Month window (2026-02-28)"},
+		{name: "the last day of the 12 Months", asOf: "2026-08-31", row: row, want: map[string]want{b941: {outcome: Exception}}, at: b941, deadline: "2026-08-31", margin: 0},
+		{name: "the day after the 12 Months", asOf: "2026-09-01", row: row, want: map[string]want{b941: gap("violation high B2")},
+			at: b941, deadline: "2026-08-31", margin: -1, message: "still due within 12 Months of the release, by Mon 31 Aug 2026 (1 day overdue)"},
 		{name: "not needed at n-1", row: withCells(row, map[string]string{"Installed Version": "'18.2"}),
-			want: map[string]want{b94: {outcome: OK}, b941: {outcome: OK}}, detail: "mitigation-reduction recorded (RISK-7) but not needed"},
+			want: map[string]want{b94: {outcome: OK}, b941: {outcome: OK, detail: "mitigation-reduction recorded (RISK-7) but not needed"}}},
 		{name: "no reference: a finding here, and 9.4's 6 Months apply (last day)", asOf: "2026-02-28", row: noRef,
-			want: map[string]want{b94: {outcome: Due}, b941: {Gap, []string{"violation medium G2"}}}, deadline: "2026-02-28", margin: 0,
-			message: "Exception mitigation-reduction has no Exception Reference"},
+			want:     map[string]want{b94: {outcome: Due}, b941: {outcome: Gap, findings: []string{"violation medium G2"}, message: "Exception mitigation-reduction has no Exception Reference"}},
+			deadline: "2026-02-28", margin: 0},
 		{name: "no reference: 9.4's 6 Months apply (the day after)", asOf: "2026-03-01", row: noRef,
-			want: map[string]want{b94: {Gap, []string{"violation high B2"}}, b941: {Gap, []string{"violation medium G2"}}}, deadline: "2026-02-28", margin: -1},
+			want: map[string]want{b94: gap("violation high B2"), b941: gap("violation medium G2")}, deadline: "2026-02-28", margin: -1},
 		{name: "no reference, not needed: still a finding", row: withCells(noRef, map[string]string{"Installed Version": "'19.0"}),
-			want: map[string]want{b94: {outcome: OK}, b941: {Gap, []string{"violation medium G2"}}}},
+			want: map[string]want{b94: {outcome: OK}, b941: gap("violation medium G2")}},
 		{name: "an unreadable exception at n-2 is not judged", asOf: "2026-03-01", row: withCells(row, map[string]string{"Exception": "mitigation"}),
-			want: map[string]want{b941: {"", []string{"invalid medium F2"}}, evidence.ParaSoftwareAgreed: {"", []string{"invalid medium F2"}}}},
+			want: map[string]want{b941: noCheck("invalid medium F2"), evidence.ParaSoftwareAgreed: noCheck("invalid medium F2")}},
 		{name: "an unreadable exception at n-1 is still ok", row: withCells(row, map[string]string{"Exception": "mitigation", "Installed Version": "'18"}),
-			want: map[string]want{b94: {outcome: OK}, b941: {"", []string{"invalid medium F2"}}, evidence.ParaSoftwareAgreed: {"", []string{"invalid medium F2"}}}},
+			want: map[string]want{b94: {outcome: OK}, b941: noCheck("invalid medium F2"), evidence.ParaSoftwareAgreed: noCheck("invalid medium F2")}},
 	})
 }
 
@@ -181,10 +159,10 @@ func TestSoftwareClientAgreed(t *testing.T) {
 		"Exception": "Client-Agreed", "Exception Reference": "CLIENT-AGREE-9"}
 	runSoftware(t, []swCase{
 		{name: "n-4, agreed in writing: an exception with no deadline", row: row, want: map[string]want{b942: {outcome: Exception}},
-			detail: "the Client agreed in writing (CLIENT-AGREE-9)"},
+			at: b942, detail: "the Client agreed in writing (CLIENT-AGREE-9)"},
 		{name: "not needed at n-1", row: withCells(row, map[string]string{"Installed Version": "'18"}), want: map[string]want{b94: {outcome: OK}, b942: {outcome: OK}}},
 		{name: "no reference: a finding here, and 9.4 applies", row: withCells(row, map[string]string{"Exception Reference": ""}),
-			want: map[string]want{b94: {Gap, []string{"violation high B2"}}, b942: {Gap, []string{"violation medium G2"}}}, deadline: "2025-03-26", margin: -611},
+			want: map[string]want{b94: gap("violation high B2"), b942: gap("violation medium G2")}, deadline: "2025-03-26", margin: -611},
 	})
 }
 
@@ -194,82 +172,35 @@ func TestSoftwareNoReferenceColumn(t *testing.T) {
 	header := "Product\tInstalled Version\tLatest Version\tLatest Release Date\tException"
 	text := header + "\nP\t'18\t'19\t2026-01-05\tclient-agreed\n"
 	r := Evaluate(registerSheetsInput(t, "B", "", map[string]workbook.Sheet{"software.xlsx": {Name: "Software", TSV: text}}))
-	want{Gap, []string{"violation medium E2"}}.verify(t, r, evidence.ParaSoftwareAgreed, "P")
+	gap("violation medium E2").verify(t, r, evidence.ParaSoftwareAgreed, "P")
 	want{outcome: OK}.verify(t, r, evidence.ParaSoftware, "P")
 }
 
 // Part A has no paragraph 9.4: the register is not judged.
 func TestSoftwareFormA(t *testing.T) {
 	r := Evaluate(softwareInput(t, "A", "", swRow(t, map[string]string{"Installed Version": "'1", "Latest Version": "'19"})))
-	for _, c := range r.Checks {
-		if c.Source == "software" {
-			t.Errorf("form A check %+v", c)
-		}
-	}
-	for _, f := range r.Findings {
-		if strings.HasPrefix(f.Paragraph, "B.9.4") {
-			t.Errorf("form A finding %+v", f)
-		}
-	}
+	notJudged(t, r, "software", "B.9.4")
 }
 
-// TestSampleSoftware evaluates the checked-in sample register, whose
-// findings are documented in package internal/sample.
+// TestSampleSoftware: the software register of the sample.
 func TestSampleSoftware(t *testing.T) {
-	r := Evaluate(sampleInput(t))
-	var got []string
-	for _, f := range r.Findings {
-		if strings.HasPrefix(f.Paragraph, "B.9.4") {
-			got = append(got, strings.Join([]string{f.Paragraph, string(f.Kind), string(f.Severity), f.Subject, f.Pos.Cell}, " "))
-		}
-	}
-	want := []string{"B.9.4 violation high Elasticsearch B11"} // 1
-	if !slices.Equal(got, want) {
-		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	type outcome struct {
-		para, subject string
-		outcome       Outcome
-		deadline      string
-		margin        int
-	}
-	for _, w := range []outcome{
-		{evidence.ParaSoftware, "Elasticsearch", Gap, "2025-10-15", -408},                        // 1
-		{evidence.ParaSoftware, "PostgreSQL", Due, "2027-03-24", 117},                            // 2
-		{evidence.ParaSoftware, "Grafana Enterprise", Due, "2026-11-27", 0},                      // 3
-		{evidence.ParaSoftware, "Ubuntu Server LTS", OK, "", 0},                                  // 4
-		{evidence.ParaSoftwareMitigation, "GitLab (self-managed)", Exception, "2027-05-21", 175}, // 5
-		{evidence.ParaSoftwareAgreed, "Microsoft SQL Server", Exception, "", 0},                  // 6
-		{evidence.ParaSoftware, "Windows Server", OK, "", 0},
-	} {
-		cs := checks(r, w.para, w.subject)
-		if len(cs) != 1 {
-			t.Errorf("%s %s: %d checks, want 1", w.para, w.subject, len(cs))
-			continue
-		}
-		c := cs[0]
-		d := ""
-		if !c.Deadline.IsZero() {
-			d = c.Deadline.Format(time.DateOnly)
-		}
-		if c.Outcome != w.outcome || d != w.deadline || c.Margin != w.margin {
-			t.Errorf("%s %s: %s, deadline %q, margin %d; want %s, %q, %d (%s)", w.para, w.subject, c.Outcome, d, c.Margin, w.outcome, w.deadline, w.margin, c.Detail)
-		}
-	}
-	n := 0
-	for _, c := range r.Checks {
-		if c.Source == "software" {
-			n++
-		}
-	}
-	if n != 16 { // one per product: 14 under B.9.4, one under each exception
-		t.Errorf("%d software checks, want 16", n)
-	}
-	for p, want := range map[string]Status{evidence.ParaSoftware: GapStatus, evidence.ParaSoftwareMitigation: Covered, evidence.ParaSoftwareAgreed: Covered} {
-		if s := status(t, r, p); s.Status != want {
-			t.Errorf("%s: %s, want %s", p, s.Status, want)
-		}
-	}
+	sampleCase{
+		keep:     under("B.9.4"),
+		findings: []string{"B.9.4 violation high Elasticsearch B11"}, // 1
+		pins: []pin{
+			{evidence.ParaSoftware, "Elasticsearch", want{outcome: Gap, deadline: "2025-10-15", margin: -408}},                        // 1
+			{evidence.ParaSoftware, "PostgreSQL", want{outcome: Due, deadline: "2027-03-24", margin: 117}},                            // 2
+			{evidence.ParaSoftware, "Grafana Enterprise", want{outcome: Due, deadline: "2026-11-27", margin: 0}},                      // 3
+			{evidence.ParaSoftware, "Ubuntu Server LTS", want{outcome: OK, deadline: "-"}},                                            // 4
+			{evidence.ParaSoftwareMitigation, "GitLab (self-managed)", want{outcome: Exception, deadline: "2027-05-21", margin: 175}}, // 5
+			{evidence.ParaSoftwareAgreed, "Microsoft SQL Server", want{outcome: Exception, deadline: "-"}},                            // 6
+			{evidence.ParaSoftware, "Windows Server", want{outcome: OK, deadline: "-"}},
+		},
+		// One check a product: 14 under B.9.4, one under each exception.
+		sources: []string{"software"},
+		checks:  map[string]int{evidence.ParaSoftware: 14, evidence.ParaSoftwareMitigation: 1, evidence.ParaSoftwareAgreed: 1},
+		status:  map[string]Status{evidence.ParaSoftware: GapStatus, evidence.ParaSoftwareMitigation: Covered, evidence.ParaSoftwareAgreed: Covered},
+	}.run(t)
 }
 
 // withCells returns row with the columns in set replaced.
