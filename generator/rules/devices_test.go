@@ -18,11 +18,6 @@ func devRow(t testing.TB, set map[string]string) string {
 	return exampleRow(t, "devices", "D-1", map[string]string{"Attested On": "2026-06-15"}, set)
 }
 
-func devicesInput(t testing.TB, form, asOf string, rows ...string) Input {
-	t.Helper()
-	return registersInput(t, form, asOf, map[string][]string{"devices": rows})
-}
-
 // devCase is one row of a device rule's boundary table: D-1's row, the
 // as-of date, the accepted assurances (nil: the default) and what the rule
 // must find for D-1.
@@ -41,7 +36,7 @@ func runDevices(t *testing.T, para string, tests []devCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := devicesInput(t, "B", tt.asOf, devRow(t, tt.row))
+			in := registerInput(t, "devices", "B", tt.asOf, devRow(t, tt.row))
 			in.Config.Rules.AcceptedAssurance = tt.accepted
 			w := tt.want
 			w.deadline, w.margin, w.message = tt.deadline, tt.margin, tt.message
@@ -136,7 +131,7 @@ func TestDeviceManagement(t *testing.T) {
 
 // Part A has no Annex 1: the register is not judged.
 func TestDevicesFormA(t *testing.T) {
-	r := Evaluate(devicesInput(t, "A", "", devRow(t, map[string]string{"Encrypted": "No", "Management Authority": ""})))
+	r := Evaluate(registerInput(t, "devices", "A", "", devRow(t, map[string]string{"Encrypted": "No", "Management Authority": ""})))
 	notJudged(t, r, "devices", "B.Annex1.2")
 }
 

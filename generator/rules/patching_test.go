@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -97,13 +96,6 @@ func ok93(o Outcome) map[string]want { return map[string]want{evidence.ParaPatch
 func missed93(cell string) map[string]want {
 	w := gap("violation critical " + cell)
 	return map[string]want{evidence.ParaPatching: w, evidence.ParaPatchDefault: w}
-}
-
-// withWant returns m with para's want added.
-func withWant(m map[string]want, para string, w want) map[string]want {
-	m = maps.Clone(m)
-	m[para] = w
-	return m
 }
 
 func TestPatchingCritical(t *testing.T) {
@@ -224,9 +216,7 @@ func TestPatchingOddRows(t *testing.T) {
 func TestPatchingNotExploitable(t *testing.T) {
 	const d = "days"
 	ne := func(set map[string]string) map[string]string {
-		row := map[string]string{"Exception": "not-exploitable", "Exception Reference": "NE-1"}
-		maps.Copy(row, set)
-		return row
+		return withCells(map[string]string{"Exception": "not-exploitable", "Exception Reference": "NE-1"}, set)
 	}
 	exc := want{outcome: Exception}
 	runPatching(t, []patchCase{
@@ -266,9 +256,7 @@ func TestPatchingNotExploitable(t *testing.T) {
 func TestPatchingExtension(t *testing.T) {
 	const d = "days"
 	ext := func(set map[string]string) map[string]string {
-		row := map[string]string{"Exception": "extension", "Test Plan Reference": "TP-7"}
-		maps.Copy(row, set)
-		return row
+		return withCells(map[string]string{"Exception": "extension", "Test Plan Reference": "TP-7"}, set)
 	}
 	okExt := map[string]want{evidence.ParaExtension: {outcome: OK}}
 	runPatching(t, []patchCase{
@@ -308,10 +296,8 @@ func TestPatchingExtension(t *testing.T) {
 func TestPatchingClientAgreed(t *testing.T) {
 	const d = "days"
 	ca := func(set map[string]string) map[string]string {
-		row := map[string]string{"Exception": "client-agreed", "Exception Reference": "CA-1", "Agreed Days": "45",
-			"Severity": "Important", "Patch Released": "2026-08-20"}
-		maps.Copy(row, set)
-		return row
+		return withCells(map[string]string{"Exception": "client-agreed", "Exception Reference": "CA-1", "Agreed Days": "45",
+			"Severity": "Important", "Patch Released": "2026-08-20"}, set)
 	}
 	okCA := map[string]want{evidence.ParaClientAgreed: {outcome: OK}}
 	runPatching(t, []patchCase{

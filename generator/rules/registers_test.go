@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"maps"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -36,6 +37,21 @@ func exampleRow(t testing.TB, name, key string, sets ...map[string]string) strin
 	return row
 }
 
+// withCells returns row with the cells of set replaced, and withWant m
+// with para's want: a table row's variation on a common one.
+func withCells(row, set map[string]string) map[string]string { return with(row, set) }
+
+func withWant(m map[string]want, para string, w want) map[string]want {
+	return with(m, map[string]want{para: w})
+}
+
+func with[V any](m, set map[string]V) map[string]V {
+	out := make(map[string]V, len(m)+len(set))
+	maps.Copy(out, m)
+	maps.Copy(out, set)
+	return out
+}
+
 // loadRegisters reads registers given as TSV rows under each one's header
 // row, by register name; nil rows leave the register's file out.
 func loadRegisters(t testing.TB, rows map[string][]string) *evidence.Evidence {
@@ -60,6 +76,12 @@ func loadRegisters(t testing.TB, rows map[string][]string) *evidence.Evidence {
 func registersInput(t testing.TB, form, asOf string, rows map[string][]string) Input {
 	t.Helper()
 	return setup{form: form, asOf: asOf, noTraining: true}.inputWith(t, loadRegisters(t, rows))
+}
+
+// registerInput evaluates the named register alone, given as TSV rows.
+func registerInput(t testing.TB, name, form, asOf string, rows ...string) Input {
+	t.Helper()
+	return registersInput(t, form, asOf, map[string][]string{name: rows})
 }
 
 // A build with every register's example row gives no finding against any

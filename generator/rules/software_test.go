@@ -31,11 +31,6 @@ func registerSheetsInput(t testing.TB, form, asOf string, sheets map[string]work
 	return setup{form: form, asOf: asOf, noTraining: true}.inputWith(t, evidence.Load(fsys, "evidence"))
 }
 
-func softwareInput(t testing.TB, form, asOf string, rows ...string) Input {
-	t.Helper()
-	return registersInput(t, form, asOf, map[string][]string{"software": rows})
-}
-
 // swCase is one row of the B.9.4 boundary table: product P's row, the
 // as-of date, and what each of B.9.4, B.9.4.1 and B.9.4.2 must show for P
 // (a paragraph left out must have no check and no finding).
@@ -57,7 +52,7 @@ func runSoftware(t *testing.T, tests []swCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Evaluate(softwareInput(t, "B", tt.asOf, swRow(t, tt.row)))
+			r := Evaluate(registerInput(t, "software", "B", tt.asOf, swRow(t, tt.row)))
 			for _, p := range []string{evidence.ParaSoftware, evidence.ParaSoftwareMitigation, evidence.ParaSoftwareAgreed} {
 				w := tt.want[p]
 				if p == orDefault(tt.at, evidence.ParaSoftware) {
@@ -178,7 +173,7 @@ func TestSoftwareNoReferenceColumn(t *testing.T) {
 
 // Part A has no paragraph 9.4: the register is not judged.
 func TestSoftwareFormA(t *testing.T) {
-	r := Evaluate(softwareInput(t, "A", "", swRow(t, map[string]string{"Installed Version": "'1", "Latest Version": "'19"})))
+	r := Evaluate(registerInput(t, "software", "A", "", swRow(t, map[string]string{"Installed Version": "'1", "Latest Version": "'19"})))
 	notJudged(t, r, "software", "B.9.4")
 }
 
@@ -201,16 +196,4 @@ func TestSampleSoftware(t *testing.T) {
 		checks:  map[string]int{evidence.ParaSoftware: 14, evidence.ParaSoftwareMitigation: 1, evidence.ParaSoftwareAgreed: 1},
 		status:  map[string]Status{evidence.ParaSoftware: GapStatus, evidence.ParaSoftwareMitigation: Covered, evidence.ParaSoftwareAgreed: Covered},
 	}.run(t)
-}
-
-// withCells returns row with the columns in set replaced.
-func withCells(row, set map[string]string) map[string]string {
-	out := map[string]string{}
-	for k, v := range row {
-		out[k] = v
-	}
-	for k, v := range set {
-		out[k] = v
-	}
-	return out
 }
