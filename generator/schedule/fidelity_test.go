@@ -10,7 +10,9 @@ import (
 
 const sourcePath = "../../../shared/source/security-schedule.txt"
 
-func readSource(t *testing.T) *Source {
+// openSource opens the source schedule, or skips the test where it is not
+// present.
+func openSource(t *testing.T) *os.File {
 	t.Helper()
 	f, err := os.Open(sourcePath)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -19,8 +21,13 @@ func readSource(t *testing.T) *Source {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	src, err := ReadSource(sourcePath, f)
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func readSource(t *testing.T) *Source {
+	t.Helper()
+	src, err := ReadSource(sourcePath, openSource(t))
 	if err != nil {
 		t.Fatalf("ReadSource:\n%v", err)
 	}
@@ -29,15 +36,7 @@ func readSource(t *testing.T) *Source {
 
 // TestSourceIDs checks the parser against the ids counted by hand.
 func TestSourceIDs(t *testing.T) {
-	f, err := os.Open(sourcePath)
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("%s not present", sourcePath)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ps, err := ParseSource(f)
+	ps, err := ParseSource(openSource(t))
 	if err != nil {
 		t.Fatal(err)
 	}
