@@ -8,6 +8,19 @@ import (
 	"testing"
 )
 
+// writing is a new writer to out that has written one file.
+func writing(t *testing.T, out, name, data string) *writer {
+	t.Helper()
+	w, err := newWriter(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.write(name, []byte(data)); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
 func TestWriterRefusesForeignFolder(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -49,14 +62,7 @@ func TestWriterCommitAndAbort(t *testing.T) {
 		t.Fatalf("after commit: %q %v", b, err)
 	}
 	// A second writer that aborts leaves the first output as it was.
-	w2, err := newWriter(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w2.write("new.html", []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	if err := w2.abort(); err != nil {
+	if err := writing(t, out, "new.html", "new").abort(); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "new.html")); err == nil {
@@ -88,23 +94,10 @@ func TestWriterCommitRollback(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out")
-			w, err := newWriter(out)
-			if err != nil {
+			if err := writing(t, out, "page.html", "previous").commit(); err != nil {
 				t.Fatal(err)
 			}
-			if err := w.write("page.html", []byte("previous")); err != nil {
-				t.Fatal(err)
-			}
-			if err := w.commit(); err != nil {
-				t.Fatal(err)
-			}
-			w2, err := newWriter(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := w2.write("page.html", []byte("next")); err != nil {
-				t.Fatal(err)
-			}
+			w2 := writing(t, out, "page.html", "next")
 			calls := 0
 			w2.rename = func(from, to string) error {
 				calls++
@@ -113,7 +106,7 @@ func TestWriterCommitRollback(t *testing.T) {
 				}
 				return os.Rename(from, to)
 			}
-			err = w2.commit()
+			err := w2.commit()
 			if err == nil {
 				t.Fatal("commit succeeded")
 			}
