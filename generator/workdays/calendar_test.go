@@ -19,10 +19,7 @@ func mustNew(t testing.TB, r Region, extra ...Holiday) *Calendar {
 const dayFmt = "Mon 2 Jan 2006"
 
 func TestAddWorkingDays(t *testing.T) {
-	london, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		t.Skip("no time zone data:", err)
-	}
+	london := londonZone(t)
 	closure := Holiday{Date: Date(2025, time.May, 27), Name: "Office move"}
 	tests := []struct {
 		name   string

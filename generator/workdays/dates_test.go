@@ -5,11 +5,18 @@ import (
 	"time"
 )
 
-func TestDay(t *testing.T) {
-	london, err := time.LoadLocation("Europe/London")
+// londonZone is the Europe/London zone, or skips the test without zone data.
+func londonZone(t *testing.T) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/London")
 	if err != nil {
 		t.Skip("no time zone data:", err)
 	}
+	return loc
+}
+
+func TestDay(t *testing.T) {
+	london := londonZone(t)
 	tests := []struct {
 		name string
 		in   time.Time
@@ -76,10 +83,7 @@ func TestAddMonths(t *testing.T) {
 }
 
 func TestAddDaysAndDaysBetween(t *testing.T) {
-	london, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		t.Skip("no time zone data:", err)
-	}
+	london := londonZone(t)
 	tests := []struct {
 		name     string
 		from, to time.Time
