@@ -129,12 +129,6 @@ func TestDeviceManagement(t *testing.T) {
 	})
 }
 
-// Part A has no Annex 1: the register is not judged.
-func TestDevicesFormA(t *testing.T) {
-	r := Evaluate(registerInput(t, "devices", "A", "", devRow(t, map[string]string{"Encrypted": "No", "Management Authority": ""})))
-	notJudged(t, r, "devices", "B.Annex1.2")
-}
-
 // TestSampleDevices: the devices register of the sample.
 func TestSampleDevices(t *testing.T) {
 	sampleCase{

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"os"
 	"slices"
 	"strconv"
@@ -130,28 +129,6 @@ func findings(r Result, para, subject string) []Finding {
 // checks returns the checks for para about subject.
 func checks(r Result, para, subject string) []Check {
 	return where(r.Checks, func(c Check) bool { return c.Paragraph == para && c.Subject == subject })
-}
-
-// judged lists the checks from source and the findings against
-// paragraphs starting with prefix: what a form without those paragraphs
-// must not show.
-func judged(r Result, source, prefix string) []string {
-	var out []string
-	for _, c := range where(r.Checks, func(c Check) bool { return c.Source == source }) {
-		out = append(out, fmt.Sprintf("check %+v", c))
-	}
-	for _, f := range where(r.Findings, func(f Finding) bool { return strings.HasPrefix(f.Paragraph, prefix) }) {
-		out = append(out, fmt.Sprintf("finding %+v", f))
-	}
-	return out
-}
-
-// notJudged reports whatever judged lists.
-func notJudged(t *testing.T, r Result, source, prefix string) {
-	t.Helper()
-	for _, s := range judged(r, source, prefix) {
-		t.Error(s)
-	}
 }
 
 func status(t testing.TB, r Result, id string) ParagraphResult {

@@ -3,6 +3,7 @@ package rules
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -82,6 +83,43 @@ func registersInput(t testing.TB, form, asOf string, rows map[string][]string) I
 func registerInput(t testing.TB, name, form, asOf string, rows ...string) Input {
 	t.Helper()
 	return registersInput(t, form, asOf, map[string][]string{name: rows})
+}
+
+// Part A has none of the paragraphs the registers below are judged
+// against (Annex 1's 2, 6, 9.3, 9.4, 9.5.5): a Part A build shows no check
+// from the register and no finding against Part B, though the same rows
+// are judged under form B.
+func TestRegistersFormA(t *testing.T) {
+	for _, tt := range []struct {
+		register string
+		rows     []string
+	}{
+		{"devices", []string{devRow(t, map[string]string{"Encrypted": "No", "Management Authority": ""})}},
+		{"software", []string{swRow(t, map[string]string{"Installed Version": "'1", "Latest Version": "'19"})}},
+		{"security-tests", []string{
+			stRow(t, "PT-1", map[string]string{"Client Agreed On": "2025-06-20", "Results Delivered On": ""}),
+			stFinding(t, "PT-2", "F-1", nil),
+		}},
+		{"vulnerabilities", []string{
+			patchRow(t, "VUL-1", map[string]string{"Patch Applied": "2026-03-17", "Severity": "Severe"}),
+			patchRow(t, "VUL-2", map[string]string{"Exception": "extension", "Severity": "Low"}),
+		}},
+		{"vulnerability-reports", []string{}},
+	} {
+		t.Run(tt.register, func(t *testing.T) {
+			fromRegister := func(c Check) bool { return c.Source == tt.register }
+			r := Evaluate(registerInput(t, tt.register, "A", "", tt.rows...))
+			for _, c := range where(r.Checks, fromRegister) {
+				t.Errorf("check %+v", c)
+			}
+			for _, f := range where(r.Findings, func(f Finding) bool { return strings.HasPrefix(f.Paragraph, "B.") }) {
+				t.Errorf("finding %+v", f)
+			}
+			if r := Evaluate(registerInput(t, tt.register, "B", "", tt.rows...)); len(where(r.Checks, fromRegister)) == 0 {
+				t.Error("no check under form B either: the test proves nothing")
+			}
+		})
+	}
 }
 
 // A build with every register's example row gives no finding against any

@@ -447,17 +447,3 @@ func TestTestsAfterChanges(t *testing.T) {
 		})
 	}
 }
-
-// TestSecurityTestsFormA: Part A has no paragraph 6; nothing is judged.
-func TestSecurityTestsFormA(t *testing.T) {
-	rows := []string{
-		stRow(t, "PT-1", map[string]string{"Client Agreed On": "2025-06-20", "Results Delivered On": ""}),
-		stFinding(t, "PT-2", "F-1", nil),
-	}
-	for _, form := range []string{"A", "B"} {
-		got := judged(Evaluate(stIncInput(t, form, "2026-11-27", rows, nil)), "security-tests", "B.6.")
-		if form == "A" && len(got) != 0 || form == "B" && len(got) == 0 {
-			t.Errorf("form %s: B.6 judged:\n%s", form, strings.Join(got, "\n"))
-		}
-	}
-}

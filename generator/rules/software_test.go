@@ -171,12 +171,6 @@ func TestSoftwareNoReferenceColumn(t *testing.T) {
 	want{outcome: OK}.verify(t, r, evidence.ParaSoftware, "P")
 }
 
-// Part A has no paragraph 9.4: the register is not judged.
-func TestSoftwareFormA(t *testing.T) {
-	r := Evaluate(registerInput(t, "software", "A", "", swRow(t, map[string]string{"Installed Version": "'1", "Latest Version": "'19"})))
-	notJudged(t, r, "software", "B.9.4")
-}
-
 // TestSampleSoftware: the software register of the sample.
 func TestSampleSoftware(t *testing.T) {
 	sampleCase{
