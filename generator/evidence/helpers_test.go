@@ -181,6 +181,31 @@ func verifyProblems(t *testing.T, e *Evidence, want []wantProblem) {
 	}
 }
 
+// verifyParagraphs checks the paragraphs of every register's problems
+// by column, as loadCase.paragraphs says.
+func verifyParagraphs(t *testing.T, e *Evidence, want map[string][]string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, r := range e.Registers {
+		for _, p := range r.Problems {
+			col, _, _ := excelize.SplitCellName(p.Pos.Cell)
+			w, ok := want[col]
+			if !ok {
+				w, ok = want["*"]
+			}
+			seen[col] = true
+			if ok && !slices.Equal(p.Paragraphs, w) {
+				t.Errorf("%s: %s: paragraphs %q, want %q", p.Pos, p.Msg, p.Paragraphs, w)
+			}
+		}
+	}
+	for col := range want {
+		if col != "*" && !seen[col] {
+			t.Errorf("no problem in column %s", col)
+		}
+	}
+}
+
 // loadCase is one case of a register's load table: the evidence folder,
 // the problems of every register, the keys of the register's records and
 // any further checks.
@@ -189,7 +214,10 @@ type loadCase struct {
 	files    files
 	problems []wantProblem
 	keys     []string // keys of the records read, in order
-	check    func(t *testing.T, e *Evidence)
+	// paragraphs are those of every problem in each column named ("*": in
+	// any other column); each column named has a problem.
+	paragraphs map[string][]string
+	check      func(t *testing.T, e *Evidence)
 }
 
 // runLoad loads each case's folder and checks the problems, the named
@@ -201,6 +229,7 @@ func runLoad(t *testing.T, name string, tests []loadCase, checks ...func(t *test
 		t.Run(tt.name, func(t *testing.T) {
 			e := Load(tt.files.fs(), "evidence")
 			verifyProblems(t, e, tt.problems)
+			verifyParagraphs(t, e, tt.paragraphs)
 			reg := e.Register(name)
 			if got := recordKeys(e, name); !slices.Equal(got, tt.keys) || reg.Rows != len(got) || len(reg.Data) != reg.Rows {
 				t.Errorf("records %q (Rows %d, Data %d), want %q", got, reg.Rows, len(reg.Data), tt.keys)
