@@ -16,6 +16,17 @@ func stRow(t testing.TB, id string, set map[string]string) string {
 	return exampleRow(t, "security-tests", id, set)
 }
 
+// stDay is a row of test id, across the scope of the ISMS or not, agreed,
+// run and delivered all on day.
+func stDay(t testing.TB, id, day string, fullScope bool) string {
+	t.Helper()
+	set := map[string]string{"Start Date": day, "End Date": day, "Client Agreed On": day, "Results Delivered On": day}
+	if !fullScope {
+		set["Full ISMS Scope"] = "No"
+	}
+	return stRow(t, id, set)
+}
+
 // stFinding is a row of test id (as stRow) recording a weakness.
 func stFinding(t testing.TB, id, finding string, set map[string]string) string {
 	t.Helper()
@@ -36,12 +47,8 @@ func paragraphFindings(r Result, para string) []Finding {
 
 func TestAnnualFullScopeTest(t *testing.T) {
 	const asOf = "2026-11-27"
-	full := func(id, end string) string {
-		return stRow(t, id, map[string]string{"Start Date": end, "End Date": end, "Client Agreed On": end, "Results Delivered On": end})
-	}
-	partial := func(id, end string) string {
-		return stRow(t, id, map[string]string{"Start Date": end, "End Date": end, "Client Agreed On": end, "Results Delivered On": end, "Full ISMS Scope": "No"})
-	}
+	full := func(id, end string) string { return stDay(t, id, end, true) }
+	partial := func(id, end string) string { return stDay(t, id, end, false) }
 	tests := []struct {
 		name   string
 		asOf   string
@@ -394,9 +401,7 @@ func TestTestsAfterChanges(t *testing.T) {
 	}
 	// A change on Mon 5 Jan 2026: 60 Working Days later is Mon 30 Mar 2026.
 	change := ismsChange{On: date(t, "2026-01-05"), What: "new incident response plan", Source: diag.Pos{File: "evidence/governance.toml", Line: 7}}
-	test := func(id, start string) string {
-		return stRow(t, id, map[string]string{"Start Date": start, "End Date": start, "Client Agreed On": start, "Results Delivered On": start, "Full ISMS Scope": "No"})
-	}
+	test := func(id, start string) string { return stDay(t, id, start, false) }
 	tests := []struct {
 		name    string
 		asOf    string
