@@ -163,6 +163,12 @@ func gap(findings ...string) want { return want{outcome: Gap, findings: findings
 // noCheck is no check, only findings (an unreadable cell's).
 func noCheck(findings ...string) want { return want{findings: findings} }
 
+// by is w with the check's deadline, margin and unit.
+func (w want) by(deadline string, margin int, unit Unit) want {
+	w.deadline, w.margin, w.unit = deadline, margin, unit
+	return w
+}
+
 func (w want) verify(t *testing.T, r Result, para, subject string) {
 	t.Helper()
 	w.verifyCheck(t, r, para, subject)

@@ -38,36 +38,23 @@ func runRule(t *testing.T, para string, tests []ruleCase) {
 	}
 }
 
-func margin(want int, unit Unit) func(t *testing.T, c Check, _ []Finding) {
-	return func(t *testing.T, c Check, _ []Finding) {
-		t.Helper()
-		if c.Margin != want || c.Unit != unit {
-			t.Errorf("margin %d %s, want %d %s", c.Margin, c.Unit, want, unit)
-		}
-	}
-}
-
 func TestPreEmployment(t *testing.T) {
-	const start = "2025-04-01"
+	const start, d = "2025-04-01", "days"
 	ok := want{outcome: OK}
 	runRule(t, evidence.ParaPreEmployment, []ruleCase{
 		{name: "all checks on the start date", row: map[string]string{"Identity Check": start, "Criminal Record Check": start, "Right To Work Check": start},
-			want: ok, check: margin(0, "days")},
+			want: ok.by(start, 0, d)},
 		{name: "checks before the start date, margin is the least", row: map[string]string{"Identity Check": "2025-03-01", "Criminal Record Check": "2025-03-22", "Right To Work Check": "2025-03-11"},
-			want: ok, check: margin(10, "days")},
+			want: ok.by(start, 10, d)},
 		{name: "identity check one day after", row: map[string]string{"Identity Check": "2025-04-02"},
-			want: gap("violation high I2"), check: func(t *testing.T, c Check, fs []Finding) {
-				margin(-1, "days")(t, c, fs)
-				if !strings.Contains(fs[0].Message, "Identity Check on Wed 2 Apr 2025 is 1 day after the Start Date (Tue 1 Apr 2025)") {
-					t.Errorf("message %q", fs[0].Message)
-				}
-			}},
+			want: want{outcome: Gap, findings: []string{"violation high I2"}, deadline: start, margin: -1, unit: d,
+				message: "Identity Check on Wed 2 Apr 2025 is 1 day after the Start Date (Tue 1 Apr 2025)"}},
 		{name: "criminal record check one day after", row: map[string]string{"Criminal Record Check": "2025-04-02"},
 			want: gap("violation high J2")},
 		{name: "right to work check a month after", row: map[string]string{"Right To Work Check": "2025-05-01"},
-			want: gap("violation high K2"), check: margin(-30, "days")},
+			want: gap("violation high K2").by(start, -30, d)},
 		{name: "every check late", row: map[string]string{"Identity Check": "2025-04-02", "Criminal Record Check": "2025-04-03", "Right To Work Check": "2025-04-04"},
-			want: gap("violation high I2", "violation high J2", "violation high K2"), check: margin(-3, "days")},
+			want: gap("violation high I2", "violation high J2", "violation high K2").by(start, -3, d)},
 		{name: "no criminal record check", row: map[string]string{"Criminal Record Check": ""},
 			want: gap("violation high J2"), check: func(t *testing.T, c Check, fs []Finding) {
 				if !strings.HasPrefix(fs[0].Message, "No Criminal Record Check date") {
@@ -75,7 +62,7 @@ func TestPreEmployment(t *testing.T) {
 				}
 			}},
 		{name: "no identity check: overdue since the Start Date, the row's worst", row: map[string]string{"Identity Check": "", "Criminal Record Check": "2025-03-22", "Right To Work Check": "2025-03-11"},
-			want: gap("violation high I2"), check: margin(-605, "days")},
+			want: gap("violation high I2").by(start, -605, d)},
 		{name: "no checks at all", row: map[string]string{"Identity Check": "", "Criminal Record Check": "", "Right To Work Check": ""},
 			want: gap("violation high I2", "violation high J2", "violation high K2")},
 		{name: "unreadable identity check is invalid, not also missing", row: map[string]string{"Identity Check": "tbc"},
@@ -131,15 +118,11 @@ func TestClearanceHeld(t *testing.T) {
 				}
 			}},
 		{name: "held below, with an exception", row: map[string]string{"Clearance Required": "DV", "Clearance Held": "SC", "Exception Reference": "CLIENT-AGREE-1"},
-			want: want{outcome: Exception}, check: func(t *testing.T, c Check, _ []Finding) {
-				if !strings.Contains(c.Detail, "CLIENT-AGREE-1") {
-					t.Errorf("detail %q does not name the exception", c.Detail)
-				}
-			}},
+			want: want{outcome: Exception, detail: "CLIENT-AGREE-1"}},
 		{name: "expires on the as-of date", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": asOf},
-			want: want{outcome: OK}, check: margin(0, "days")},
+			want: want{outcome: OK}.by(asOf, 0, "days")},
 		{name: "expired the day before", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "2026-11-26"},
-			want: gap("violation high N2"), check: margin(-1, "days")},
+			want: gap("violation high N2").by("2026-11-26", -1, "days")},
 		{name: "expired, with an exception", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "2026-11-26", "Exception Reference": "CLIENT-AGREE-2"},
 			want: want{outcome: Exception}},
 		{name: "none required", row: map[string]string{"Clearance Required": "None", "Clearance Held": ""}, want: want{}},
@@ -162,16 +145,14 @@ func TestTraining(t *testing.T) {
 	stale := gap("stale medium C2")
 	none := gap("violation high G2")
 	runRule(t, evidence.ParaTraining, []ruleCase{
-		{name: "exactly 12 Months before", training: tr("2025-11-27"), want: want{outcome: OK}, check: func(t *testing.T, c Check, _ []Finding) {
-			if !c.Deadline.Equal(date(t, "2026-11-27")) || c.Margin != 0 {
-				t.Errorf("deadline %s margin %d, want 2026-11-27 and 0", c.Deadline, c.Margin)
-			}
-		}},
-		{name: "12 Months and a day before", training: tr("2025-11-26"), want: stale, check: func(t *testing.T, c Check, fs []Finding) {
-			if c.Margin != -1 || fs[0].Pos.File != "evidence/training.xlsx" || !strings.Contains(fs[0].Message, "(1 day overdue)") {
-				t.Errorf("margin %d, finding at %s: %s", c.Margin, fs[0].Pos, fs[0].Message)
-			}
-		}},
+		{name: "exactly 12 Months before", training: tr("2025-11-27"), want: want{outcome: OK}.by("2026-11-27", 0, "days")},
+		{name: "12 Months and a day before", training: tr("2025-11-26"),
+			want: want{outcome: Gap, findings: []string{"stale medium C2"}, deadline: "2026-11-26", margin: -1, unit: "days", message: "(1 day overdue)"},
+			check: func(t *testing.T, c Check, fs []Finding) {
+				if fs[0].Pos.File != "evidence/training.xlsx" {
+					t.Errorf("finding at %s, want the training register's Completed cell", fs[0].Pos)
+				}
+			}},
 		{name: "on the as-of date", training: tr("2026-11-27"), want: want{outcome: OK}},
 		{name: "28 Feb to 28 Feb", asOf: "2026-02-28", training: tr("2025-02-28"), want: want{outcome: OK}},
 		{name: "28 Feb to 1 Mar", asOf: "2026-03-01", training: tr("2025-02-28"), want: stale},
@@ -198,12 +179,8 @@ func TestTraining(t *testing.T) {
 		{name: "course filter: another course does not count", courses: []string{sim},
 			training: []string{"NS-1\tPhishing Awareness\t2026-11-01"}, want: none},
 		{name: "course filter: any case and spacing", courses: []string{" secure information management "},
-			training: []string{"NS-1\tPhishing Awareness\t2026-11-01", "NS-1\tSECURE INFORMATION MANAGEMENT\t2026-01-01"}, want: want{outcome: OK},
-			check: func(t *testing.T, c Check, _ []Finding) {
-				if !c.Deadline.Equal(date(t, "2027-01-01")) {
-					t.Errorf("deadline %s, want 2027-01-01 from the SIM course, not the later phishing one", c.Deadline)
-				}
-			}},
+			// Due by 2027-01-01 from the SIM course, not the later phishing one.
+			training: []string{"NS-1\tPhishing Awareness\t2026-11-01", "NS-1\tSECURE INFORMATION MANAGEMENT\t2026-01-01"}, want: want{outcome: OK}.by("2027-01-01", 35, "days")},
 		{name: "no course filter: every course counts", training: []string{"NS-1\tPhishing Awareness\t2026-11-01"}, want: want{outcome: OK}},
 	})
 }
@@ -212,47 +189,38 @@ func TestRevocation(t *testing.T) {
 	leaver := func(end, revoked string) map[string]string {
 		return map[string]string{"End Date": end, "Access Revoked": revoked}
 	}
-	late := gap("violation high O2")
-	deadline := func(d string, m int) func(t *testing.T, c Check, _ []Finding) {
-		return func(t *testing.T, c Check, _ []Finding) {
-			t.Helper()
-			if !c.Deadline.Equal(date(t, d)) || c.Margin != m || c.Unit != "working days" {
-				t.Errorf("deadline %s margin %d %s, want %s and %d working days", c.Deadline.Format("2006-01-02"), c.Margin, c.Unit, d, m)
-			}
-		}
-	}
+	const wd = "working days"
+	ok, due, late := want{outcome: OK}, want{outcome: Due}, gap("violation high O2")
 	runRule(t, evidence.ParaRevocation, []ruleCase{
 		// Friday 13 March 2026: the deadline is Monday 16th.
-		{name: "weekend: revoked on the end date", row: leaver("2026-03-13", "2026-03-13"), want: want{outcome: OK}, check: deadline("2026-03-16", 1)},
-		{name: "weekend: revoked on Saturday", row: leaver("2026-03-13", "2026-03-14"), want: want{outcome: OK}, check: deadline("2026-03-16", 1)},
-		{name: "weekend: revoked on Monday", row: leaver("2026-03-13", "2026-03-16"), want: want{outcome: OK}, check: deadline("2026-03-16", 0)},
-		{name: "weekend: revoked on Tuesday", row: leaver("2026-03-13", "2026-03-17"), want: late, check: deadline("2026-03-16", -1)},
+		{name: "weekend: revoked on the end date", row: leaver("2026-03-13", "2026-03-13"), want: ok.by("2026-03-16", 1, wd)},
+		{name: "weekend: revoked on Saturday", row: leaver("2026-03-13", "2026-03-14"), want: ok.by("2026-03-16", 1, wd)},
+		{name: "weekend: revoked on Monday", row: leaver("2026-03-13", "2026-03-16"), want: ok.by("2026-03-16", 0, wd)},
+		{name: "weekend: revoked on Tuesday", row: leaver("2026-03-13", "2026-03-17"), want: late.by("2026-03-16", -1, wd)},
 		// Thursday 12 March 2026: the deadline is Friday 13th.
 		{name: "revoked the Saturday after a Friday deadline is late", row: leaver("2026-03-12", "2026-03-14"), want: late},
 		// Friday 22 May 2026; Monday 25th is the Spring bank holiday.
-		{name: "bank holiday: revoked Tuesday", row: leaver("2026-05-22", "2026-05-26"), want: want{outcome: OK}, check: deadline("2026-05-26", 0)},
-		{name: "bank holiday: revoked Wednesday", row: leaver("2026-05-22", "2026-05-27"), want: late, check: func(t *testing.T, c Check, fs []Finding) {
-			deadline("2026-05-26", -1)(t, c, fs)
+		{name: "bank holiday: revoked Tuesday", row: leaver("2026-05-22", "2026-05-26"), want: ok.by("2026-05-26", 0, wd)},
+		{name: "bank holiday: revoked Wednesday", row: leaver("2026-05-22", "2026-05-27"), want: late.by("2026-05-26", -1, wd), check: func(t *testing.T, c Check, fs []Finding) {
 			if !strings.Contains(fs[0].Message, "Access revoked on Wed 27 May 2026, 1 Working Day late") || !strings.Contains(fs[0].Message, "due by Tue 26 May 2026") {
 				t.Errorf("message %q", fs[0].Message)
 			}
 		}},
 		// Wednesday 24 December 2025; Christmas, Boxing Day, the weekend.
-		{name: "Christmas: revoked Monday 29th", row: leaver("2025-12-24", "2025-12-29"), want: want{outcome: OK}, check: deadline("2025-12-29", 0)},
-		{name: "Christmas: revoked Tuesday 30th", row: leaver("2025-12-24", "2025-12-30"), want: late, check: deadline("2025-12-29", -1)},
-		{name: "Christmas: revoked on Boxing Day", row: leaver("2025-12-24", "2025-12-26"), want: want{outcome: OK}},
-		{name: "UK text dates", row: leaver("'22/05/2026", "'26/05/2026"), want: want{outcome: OK}},
+		{name: "Christmas: revoked Monday 29th", row: leaver("2025-12-24", "2025-12-29"), want: ok.by("2025-12-29", 0, wd)},
+		{name: "Christmas: revoked Tuesday 30th", row: leaver("2025-12-24", "2025-12-30"), want: late.by("2025-12-29", -1, wd)},
+		{name: "Christmas: revoked on Boxing Day", row: leaver("2025-12-24", "2025-12-26"), want: ok},
+		{name: "UK text dates", row: leaver("'22/05/2026", "'26/05/2026"), want: ok},
 		// As of Friday 27 November 2026.
-		{name: "not revoked, left on the as-of date", row: leaver("2026-11-27", ""), want: want{outcome: Due}, check: deadline("2026-11-30", 1)},
-		{name: "not revoked, deadline is the as-of date", row: leaver("2026-11-26", ""), want: want{outcome: Due}, check: deadline("2026-11-27", 0)},
-		{name: "not revoked, deadline passed", row: leaver("2026-11-25", ""), want: late, check: func(t *testing.T, c Check, fs []Finding) {
-			deadline("2026-11-26", -1)(t, c, fs)
+		{name: "not revoked, left on the as-of date", row: leaver("2026-11-27", ""), want: due.by("2026-11-30", 1, wd)},
+		{name: "not revoked, deadline is the as-of date", row: leaver("2026-11-26", ""), want: due.by("2026-11-27", 0, wd)},
+		{name: "not revoked, deadline passed", row: leaver("2026-11-25", ""), want: late.by("2026-11-26", -1, wd), check: func(t *testing.T, c Check, fs []Finding) {
 			if !strings.HasPrefix(fs[0].Message, "Left on Wed 25 Nov 2026 but no Access Revoked date") {
 				t.Errorf("message %q", fs[0].Message)
 			}
 		}},
-		{name: "not revoked, deadline passed over the weekend", asOf: "2026-11-30", row: leaver("2026-11-26", ""), want: late, check: deadline("2026-11-27", -1)},
-		{name: "not revoked, Friday leaver seen on Sunday", asOf: "2026-11-29", row: leaver("2026-11-27", ""), want: want{outcome: Due}},
+		{name: "not revoked, deadline passed over the weekend", asOf: "2026-11-30", row: leaver("2026-11-26", ""), want: late.by("2026-11-27", -1, wd)},
+		{name: "not revoked, Friday leaver seen on Sunday", asOf: "2026-11-29", row: leaver("2026-11-27", ""), want: due},
 		{name: "end date after the as-of date", row: leaver("2026-11-28", ""), want: want{}},
 		{name: "in post", row: nil, want: want{}},
 		{name: "unreadable revocation date", row: leaver("2026-03-13", "asap"), want: noCheck("invalid medium O2")},
