@@ -3,18 +3,7 @@ package rules
 import (
 	"testing"
 	"time"
-
-	"github.com/agency/evidence-site/generator/workdays"
 )
-
-func calendar(t testing.TB) *workdays.Calendar {
-	t.Helper()
-	cal, err := workdays.New(workdays.EnglandAndWales, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cal
-}
 
 func TestPeriodString(t *testing.T) {
 	for _, tt := range []struct {

@@ -35,6 +35,16 @@ func form(t testing.TB, f string) []schedule.Paragraph {
 	return paras
 }
 
+// calendar is the England and Wales calendar, with no extra closures.
+func calendar(t testing.TB) *workdays.Calendar {
+	t.Helper()
+	cal, err := workdays.New(workdays.EnglandAndWales, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cal
+}
+
 func date(t testing.TB, s string) time.Time {
 	t.Helper()
 	d, err := time.Parse(time.DateOnly, s)
@@ -84,10 +94,6 @@ func (s setup) inputWith(t testing.TB, ev *evidence.Evidence) Input {
 	if asOf == "" {
 		asOf = "2026-11-27"
 	}
-	cal, err := workdays.New("england-and-wales", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	cfg := &config.Config{
 		Contract: config.Contract{
 			Name: "Test contract", Client: "the Client", Agency: "the Agency",
@@ -102,7 +108,7 @@ func (s setup) inputWith(t testing.TB, ev *evidence.Evidence) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Input{Config: cfg, AsOf: date(t, asOf), Calendar: cal, Paragraphs: form(t, f), Schedule: sch, Evidence: ev}
+	return Input{Config: cfg, AsOf: date(t, asOf), Calendar: calendar(t), Paragraphs: form(t, f), Schedule: sch, Evidence: ev}
 }
 
 func (s setup) eval(t testing.TB) Result {
