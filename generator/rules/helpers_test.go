@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"os"
 	"slices"
 	"strconv"
@@ -86,14 +87,7 @@ func (s setup) input(t testing.TB) Input {
 
 func (s setup) inputWith(t testing.TB, ev *evidence.Evidence) Input {
 	t.Helper()
-	f := s.form
-	if f == "" {
-		f = "B"
-	}
-	asOf := s.asOf
-	if asOf == "" {
-		asOf = "2026-11-27"
-	}
+	f, asOf := cmp.Or(s.form, "B"), cmp.Or(s.asOf, "2026-11-27")
 	cfg := &config.Config{
 		Contract: config.Contract{
 			Name: "Test contract", Client: "the Client", Agency: "the Agency",

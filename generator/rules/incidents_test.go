@@ -31,7 +31,7 @@ func runIncidents(t *testing.T, paras map[string]string, tests []incidentCase) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, form := range []string{"A", "B"} {
-				r := Evaluate(stIncInput(t, form, orDefault(tt.asOf, "2026-11-27"), nil, []string{incident(t, "INC-1", tt.row)}))
+				r := Evaluate(stIncInput(t, form, tt.asOf, nil, []string{incident(t, "INC-1", tt.row)}))
 				para := paras[form]
 				if para == "" {
 					for _, f := range r.Findings {

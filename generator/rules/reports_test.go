@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func runReports(t *testing.T, tests []reportCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := vulnSetup{asOf: tt.asOf, reports: tt.rows, reportsFrom: orDefault(tt.from, "2026-04-01")}.eval(t)
+			r := vulnSetup{asOf: tt.asOf, reports: tt.rows, reportsFrom: cmp.Or(tt.from, "2026-04-01")}.eval(t)
 			w := tt.want
 			w.deadline, w.margin, w.unit, w.message = tt.due, tt.margin, tt.unit, tt.message
 			w.verify(t, r, evidence.ParaMonthlyReport, tt.month)

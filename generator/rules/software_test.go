@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"testing"
 	"testing/fstest"
 
@@ -55,7 +56,7 @@ func runSoftware(t *testing.T, tests []swCase) {
 			r := Evaluate(registerInput(t, "software", "B", tt.asOf, swRow(t, tt.row)))
 			for _, p := range []string{evidence.ParaSoftware, evidence.ParaSoftwareMitigation, evidence.ParaSoftwareAgreed} {
 				w := tt.want[p]
-				if p == orDefault(tt.at, evidence.ParaSoftware) {
+				if p == cmp.Or(tt.at, evidence.ParaSoftware) {
 					w.deadline, w.margin, w.detail, w.message = tt.deadline, tt.margin, tt.detail, tt.message
 				}
 				switch {
