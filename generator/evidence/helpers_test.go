@@ -89,12 +89,12 @@ func (f files) fs() fstest.MapFS {
 	return m
 }
 
-// recordKeys lists the keys of the records read from the named register,
-// in order: the Row cell (the key cell every record type has) of each
-// record of Evidence that was read from the register's file.
-func recordKeys(e *Evidence, name string) []string {
+// records lists the records read from the named register, in order: the
+// records of Evidence whose Row cell (the key cell every record type has)
+// was read from the register's file.
+func records(e *Evidence, name string) []reflect.Value {
 	path := e.Register(name).Path
-	var out []string
+	var out []reflect.Value
 	v := reflect.ValueOf(e).Elem()
 	for i := range v.NumField() {
 		f := v.Field(i)
@@ -106,10 +106,20 @@ func recordKeys(e *Evidence, name string) []string {
 			continue
 		}
 		for j := range f.Len() {
-			if r := f.Index(j).FieldByIndex(key.Index).Interface().(Text); r.Pos.File == path {
-				out = append(out, r.Value)
+			if f.Index(j).FieldByIndex(key.Index).Interface().(Text).Pos.File == path {
+				out = append(out, f.Index(j))
 			}
 		}
+	}
+	return out
+}
+
+// recordKeys lists the keys of the records read from the named register,
+// in order.
+func recordKeys(e *Evidence, name string) []string {
+	var out []string
+	for _, r := range records(e, name) {
+		out = append(out, r.FieldByName("Row").Interface().(Text).Value)
 	}
 	return out
 }

@@ -1,9 +1,15 @@
 package evidence
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
 // TestSchemas checks the register table: every register is described for
@@ -103,6 +109,89 @@ func TestExampleRows(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Every register finds its columns by name whatever the layout: on a
+// sheet named in another case, after a title and a blank row, in reverse
+// order, beside a column it does not know, each name in another case or
+// spacing, with a blank row before the data. It reads the example row
+// into the same record as in the standard layout, shows it the same way,
+// and every cell keeps the position it was read from.
+func TestAnyLayout(t *testing.T) {
+	for _, s := range Schemas() {
+		t.Run(s.Name, func(t *testing.T) {
+			header := slices.Clone(s.Header())
+			slices.Reverse(header)
+			header = slices.Insert(header, 1, "Notes")
+			var names, cells []string
+			for i, h := range header {
+				names = append(names, []func(string) string{
+					strings.ToLower, strings.ToUpper,
+					func(h string) string { return strings.ReplaceAll(h, " ", "_") },
+					func(h string) string { return strings.ReplaceAll(h, " ", "") },
+					func(h string) string { return strings.ReplaceAll(h, " ", "  ") },
+					func(h string) string { return " " + h + " " },
+				}[i%6](h))
+				if h == "Notes" {
+					cells = append(cells, "ignored")
+				} else {
+					cells = append(cells, s.Example()[h])
+				}
+			}
+			sheetName := strings.ToUpper(s.Sheet)
+			odd := Load(files{s.File: xlsx(t, workbook.Sheet{Name: sheetName, TSV: tsv(
+				"The register\t\tas at 2026-11-27", "", strings.Join(names, "\t"), "", strings.Join(cells, "\t"),
+			)})}.fs(), "evidence")
+			std := Load(exampleFolder(t).fs(), "evidence")
+			if got := append(allProblems(odd), allProblems(std)...); len(got) != 0 {
+				t.Fatalf("problems: %q", got)
+			}
+			// at is where column col's cell of the data row is: row 5 in
+			// the odd layout, 2 in the standard one.
+			at := func(cols []string, col string, row int) string {
+				c, err := excelize.CoordinatesToCellName(slices.Index(cols, col)+1, row)
+				if err != nil {
+					t.Fatalf("column %q: %v", col, err)
+				}
+				return c
+			}
+			// The register is shown as read, in the schema's order.
+			if o, d := odd.Register(s.Name), std.Register(s.Name); !slices.Equal(o.Header, s.Header()) || !slices.Equal(d.Header, s.Header()) ||
+				len(o.Data) != 1 || len(d.Data) != 1 || !slices.Equal(o.Data[0].Cells, d.Data[0].Cells) || o.Data[0].Key != d.Data[0].Key {
+				t.Errorf("shown %q %+v, and in the standard layout %q %+v; want the header %q", o.Header, o.Data, d.Header, d.Data, s.Header())
+			}
+			a, b := records(odd, s.Name), records(std, s.Name)
+			if len(a) != 1 || len(b) != 1 {
+				t.Fatalf("%d records, and %d in the standard layout; want one", len(a), len(b))
+			}
+			for i := range a[0].NumField() {
+				f, x, y := a[0].Type().Field(i), a[0].Field(i), b[0].Field(i)
+				col := f.Tag.Get("col")
+				if f.Type.Kind() == reflect.Struct && x.FieldByName("Pos").IsValid() && col != "" {
+					pos := x.FieldByName("Pos")
+					want := diag.Pos{File: "evidence/" + s.File, Sheet: sheetName, Cell: at(header, col, 5)}
+					if got := pos.Interface().(diag.Pos); got != want {
+						t.Errorf("%s (%s) at %s, want %s", f.Name, col, got, want)
+					}
+					if got, want := y.FieldByName("Pos").Interface().(diag.Pos).Cell, at(s.Header(), col, 2); got != want {
+						t.Errorf("standard layout: %s (%s) at %s, want %s", f.Name, col, got, want)
+					}
+					x, y = withoutPos(x), withoutPos(y)
+				}
+				if !reflect.DeepEqual(x.Interface(), y.Interface()) {
+					t.Errorf("%s: %+v, in the standard layout %+v", f.Name, x, y)
+				}
+			}
+		})
+	}
+}
+
+// withoutPos is cell v with its position cleared.
+func withoutPos(v reflect.Value) reflect.Value {
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	c.FieldByName("Pos").SetZero()
+	return c
 }
 
 // readerBugs runs rd over its register's example row and returns the bugs

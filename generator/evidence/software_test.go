@@ -81,23 +81,21 @@ func FuzzParseMajor(f *testing.F) {
 func TestLoadSoftware(t *testing.T) {
 	runLoad(t, "software", []loadCase{
 		{
-			name: "every column, any case and order, numbers, text and v-prefixed versions",
-			files: files{"software.xlsx": xlsx(t, workbook.Sheet{Name: "software", TSV: tsv(
-				"Software versions at 2026-11-27",
-				"exception reference\tEXCEPTION\tprevious major version\tLatest_Release_Date\tlatest version\tInstalled  Version\tProduct",
-				"\t\t\t2026-09-24\t'19.1\t'17.6\tPostgreSQL",
-				"CLIENT-1\tClient-Agreed\t2022\t'18/11/2025\t2025\t2019\tSQL Server",
-				"RISK-1\t mitigation-reduction \t\t2026-05-21\t'v19.0.2\t'v17.11.6\tGitLab",
-				"\tnone\t\t2015-07-21\t'v1.37.2\t1.35\tKubernetes",
-			)})},
+			name: "every column, numbers, text and v-prefixed versions",
+			files: file(t, "software",
+				"PostgreSQL\t'17.6\t'19.1\t2026-09-24\t\t\t",
+				"SQL Server\t2019\t2025\t'18/11/2025\t2022\tClient-Agreed\tCLIENT-1",
+				"GitLab\t'v17.11.6\t'v19.0.2\t2026-05-21\t\t mitigation-reduction \tRISK-1",
+				"Kubernetes\t1.35\t'v1.37.2\t2015-07-21\t\tnone\t",
+			),
 			keys: []string{"PostgreSQL", "SQL Server", "GitLab", "Kubernetes"},
 			check: func(t *testing.T, e *Evidence) {
 				pg := byKey(t, e.Software, "PostgreSQL")
 				if pg.Installed.Major != 17 || pg.Latest.Major != 19 || pg.Installed.Value != "17.6" || pg.LatestRelease.String() != "2026-09-24" {
 					t.Errorf("PostgreSQL = %+v", pg)
 				}
-				if pg.Installed.Pos.Cell != "F3" || pg.Latest.Pos.Cell != "E3" || pg.Row.Pos.Cell != "G3" {
-					t.Errorf("cells %s %s %s, want F3 E3 G3", pg.Installed.Pos.Cell, pg.Latest.Pos.Cell, pg.Row.Pos.Cell)
+				if pg.Installed.Pos.Cell != "B2" || pg.Latest.Pos.Cell != "C2" || pg.Row.Pos.Cell != "A2" {
+					t.Errorf("cells %s %s %s, want B2 C2 A2", pg.Installed.Pos.Cell, pg.Latest.Pos.Cell, pg.Row.Pos.Cell)
 				}
 				if pg.ExceptionName() != UpgradeExceptionNone || pg.N1Major() != 18 || pg.Previous.Set {
 					t.Errorf("PostgreSQL exception %q, n-1 %d", pg.ExceptionName(), pg.N1Major())
@@ -112,10 +110,6 @@ func TestLoadSoftware(t *testing.T) {
 				// A version typed as a number reads from its raw value.
 				if k := byKey(t, e.Software, "Kubernetes"); k.Installed.Major != 1 || k.Installed.Value != "1.35" {
 					t.Errorf("Kubernetes installed = %+v", k.Installed)
-				}
-				reg := e.Register("software")
-				if !slices.Equal(reg.Header, schema(t, "software").Header()) {
-					t.Errorf("Header = %q", reg.Header)
 				}
 			},
 		},
