@@ -130,3 +130,14 @@ func parsed[T any](r rowReader, col string, parse func(string) (T, error)) (val 
 	}
 	return got, true, false, pos
 }
+
+// notBefore reports a date d, of column col, that is before the date it
+// follows (after, described by what): it cannot be right, so it is
+// invalid, not early.
+func (r rowReader) notBefore(d *Date, col string, after Date, what string) {
+	if !d.Set || !after.Set || !d.Value.Before(after.Value) {
+		return
+	}
+	r.problem(d.Pos, col, "%s is before %s %s", d, what, after)
+	d.Set, d.Invalid = false, true
+}

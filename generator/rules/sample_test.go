@@ -27,6 +27,8 @@ func TestSample(t *testing.T) {
 		"6.4 violation high NS-0026 G27", // 6: no training
 		"6.5 violation high NS-0035 O36", // 7: late over Christmas
 		"6.5 violation high NS-0036 O37", // 8: never revoked
+		"6.5 violation high PRV-0005 G6", // privileges 1: revoked late, across Easter
+		"6.5 violation high PRV-0007 G8", // privileges 2: no longer needed, never revoked
 		"6.4 invalid medium NS-0009 C132",
 		"6.4 stale medium NS-0029 C109", // 6: 13 months old
 		"6.4 invalid medium NS-0099 A131",
