@@ -25,6 +25,7 @@ type Evidence struct {
 	Devices         []Device
 	SecurityTests   []SecurityTest
 	Incidents       []Incident
+	Privileges      []Privilege
 	// Documents is the governance evidence from the TOML files.
 	Documents Documents
 }
@@ -243,6 +244,26 @@ func readers() []reader {
 					Doc: "The incident's root cause, once known; compared ignoring case and spaces to find recurring causes."},
 			},
 		}, func(e *Evidence, t *table) { e.Incidents = decode(t, checkIncident) }},
+		{Schema{
+			Name: "privileges", Title: "Privileged access register", Short: "Privileges", File: "privileges.xlsx", Sheet: "Privileges",
+			Key: "Grant ID", UniqueKey: true, RowDoc: "one row per grant of an elevated privilege",
+			Columns: []Column{
+				{Name: "Grant ID", Required: true, Filled: true, Example: "PRV-0001", Paragraphs: p(ParaRevocation),
+					Doc: "Unique identifier of the grant, e.g. PRV-0001."},
+				{Name: "Staff ID", Required: true, Filled: true, Example: "NS-0001", Paragraphs: p(ParaRevocation),
+					Doc: "Staff ID, from the staff register, of the person granted the privilege."},
+				{Name: "Privilege", Required: true, Filled: true, Example: "Production database administrator", Paragraphs: p(ParaRevocation),
+					Doc: "The increased ICT privilege or access right granted, e.g. Domain Admins."},
+				{Name: "Justification", Required: true, Filled: true, Example: "On-call administration of the production database", Paragraphs: p(ParaRevocation),
+					Doc: "Why the person needs it to carry out their duties: staff are granted only the permissions they need."},
+				{Name: "Granted On", Type: TypeDate, Required: true, Filled: true, Example: "2026-02-02", Paragraphs: p(ParaRevocation),
+					Doc: "Date the privilege was granted."},
+				{Name: "No Longer Needed On", Type: TypeDate, Required: true, Paragraphs: p(ParaRevocation),
+					Doc: "Date the person stopped needing it (a change of role); empty while it is needed. A leaver's End Date in the staff register counts too."},
+				{Name: "Revoked On", Type: TypeDate, Required: true, Paragraphs: p(ParaRevocation),
+					Doc: "Date the privilege was revoked; empty while it is held."},
+			},
+		}, func(e *Evidence, t *table) { e.Privileges = decode(t, checkPrivilege) }},
 	}
 }
 

@@ -32,17 +32,9 @@ type Incident struct {
 	RootCause       Text   `col:"Root Cause"`
 }
 
-// checkIncident reports dates that come before what they follow: they
-// cannot be right, so they are invalid rather than early.
+// checkIncident reports dates that come before what they follow.
 func checkIncident(r rowReader, in *Incident) {
-	before := func(d *Date, col string, after Date, what string) {
-		if !d.Set || !after.Set || !d.Value.Before(after.Value) {
-			return
-		}
-		r.problem(d.Pos, col, "%s is before %s %s", d, what, after)
-		d.Set, d.Invalid = false, true
-	}
-	before(&in.Notified, "Notified On", in.Aware, "the Agency became aware of the incident on")
-	before(&in.ReportDelivered, "Report Delivered On", in.Aware, "the Agency became aware of the incident on")
-	before(&in.DataSupplied, "Data Supplied On", in.DataRequested, "the data was requested on")
+	r.notBefore(&in.Notified, "Notified On", in.Aware, "the Agency became aware of the incident on")
+	r.notBefore(&in.ReportDelivered, "Report Delivered On", in.Aware, "the Agency became aware of the incident on")
+	r.notBefore(&in.DataSupplied, "Data Supplied On", in.DataRequested, "the data was requested on")
 }

@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -98,8 +99,8 @@ func ParseMonth(raw string, date1904 bool) (time.Time, error) {
 	}
 	d, err := ParseDate(s, date1904)
 	if err != nil {
-		if strings.HasPrefix(err.Error(), "want a date between") {
-			return time.Time{}, err
+		if errors.As(err, new(implausibleDate)) {
+			return time.Time{}, err // a date, but a typing slip: say so
 		}
 		return time.Time{}, fmt.Errorf("want a month (yyyy-mm or a date in the month), got %q", s)
 	}

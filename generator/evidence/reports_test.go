@@ -56,6 +56,10 @@ func TestParseMonth(t *testing.T) {
 			t.Errorf("ParseMonth(%q) = %v, want the first of %s", tt.in, got, tt.want)
 		}
 	}
+	// A date typed with a slip in its year says so, not "want a month".
+	if _, err := ParseMonth("2205-04-30", false); err == nil || !strings.HasPrefix(err.Error(), "want a date between 1950 and 2199, got 2205-04-30") {
+		t.Errorf("ParseMonth(2205-04-30): %v", err)
+	}
 }
 
 func FuzzParseMonth(f *testing.F) {

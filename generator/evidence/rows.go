@@ -28,14 +28,22 @@ func (t *table) each(fn func(r rowReader)) {
 // record further.
 func decode[T any](t *table, then func(r rowReader, rec *T)) []T {
 	typ := reflect.TypeFor[T]()
-	var out []T
+	type field struct {
+		index int
+		col   string
+	}
+	var fields []field // the tagged fields, looked up once per register
+	for i := range typ.NumField() {
+		if col, ok := typ.Field(i).Tag.Lookup("col"); ok {
+			fields = append(fields, field{i, col})
+		}
+	}
+	out := make([]T, 0, len(t.rows))
 	t.each(func(r rowReader) {
 		var rec T
 		v := reflect.ValueOf(&rec).Elem()
-		for i := range typ.NumField() {
-			if col, ok := typ.Field(i).Tag.Lookup("col"); ok {
-				r.decodeCell(col, v.Field(i))
-			}
+		for _, f := range fields {
+			r.decodeCell(f.col, v.Field(f.index))
 		}
 		if then != nil {
 			then(r, &rec)
@@ -129,4 +137,15 @@ func parsed[T any](r rowReader, col string, parse func(string) (T, error)) (val 
 		return val, false, true, pos // the zero value: nothing half-read
 	}
 	return got, true, false, pos
+}
+
+// notBefore reports a date d, of column col, that is before the date it
+// follows (after, described by what): it cannot be right, so it is
+// invalid, not early.
+func (r rowReader) notBefore(d *Date, col string, after Date, what string) {
+	if !d.Set || !after.Set || !d.Value.Before(after.Value) {
+		return
+	}
+	r.problem(d.Pos, col, "%s is before %s %s", d, what, after)
+	d.Set, d.Invalid = false, true
 }

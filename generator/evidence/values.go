@@ -137,9 +137,20 @@ const (
 
 func plausible(t time.Time, raw string) (time.Time, error) {
 	if t.Year() < minYear || t.Year() > maxYear {
-		return time.Time{}, fmt.Errorf("want a date between %d and %d, got %s (%q)", minYear, maxYear, t.Format(time.DateOnly), raw)
+		return time.Time{}, implausibleDate{t, raw}
 	}
 	return t, nil
+}
+
+// implausibleDate is a date outside minYear to maxYear: a real date, but
+// a typing slip.
+type implausibleDate struct {
+	t   time.Time
+	raw string
+}
+
+func (e implausibleDate) Error() string {
+	return fmt.Sprintf("want a date between %d and %d, got %s (%q)", minYear, maxYear, e.t.Format(time.DateOnly), e.raw)
 }
 
 // decimal reports whether s is written as a plain decimal number, as a

@@ -113,6 +113,8 @@ func TestSample(t *testing.T) {
 			"B.Annex1.6.4 violation high NS-0026 G27", // 6: no training
 			"B.Annex1.6.5 violation high NS-0035 O36", // 7: late over Christmas
 			"B.Annex1.6.5 violation high NS-0036 O37", // 8: never revoked
+			"B.Annex1.6.5 violation high PRV-0005 G6", // privileges 1: revoked late, across Easter
+			"B.Annex1.6.5 violation high PRV-0007 G8", // privileges 2: no longer needed, never revoked
 			"B.Annex1.6.4 invalid medium NS-0009 C132",
 			"B.Annex1.6.4 stale medium NS-0029 C109", // 6: 13 months old
 			"B.Annex1.6.4 invalid medium NS-0099 A131",

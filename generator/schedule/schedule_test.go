@@ -177,7 +177,7 @@ func TestClassification(t *testing.T) {
 	s := loadContent(t)
 	evidence := map[string][]string{
 		"B.Annex1.6.1": {"staff"}, "B.Annex1.6.2": {"staff"}, "B.Annex1.6.3": {"staff"},
-		"B.Annex1.6.4": {"staff", "training"}, "B.Annex1.6.5": {"staff"},
+		"B.Annex1.6.4": {"staff", "training"}, "B.Annex1.6.5": {"staff", "privileges"},
 		"B.9.3": {"vulnerabilities"}, "B.9.5.5": {"vulnerability-reports"}, "B.9.4": {"software"},
 		"B.Annex1.2.1": {"devices"}, "B.Annex1.2.2": {"devices"}, "B.6.1": {"security-tests"},
 		"B.8.1": {"incidents", "incident-process"}, "B.4.1": {"smp"}, "B.3.1": {"isms"},

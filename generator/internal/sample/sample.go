@@ -110,6 +110,7 @@ func Files() map[string]workbook.Sheet {
 		"devices":               Devices,
 		"security-tests":        SecurityTests,
 		"incidents":             Incidents,
+		"privileges":            Privileges,
 	}
 	files := map[string]workbook.Sheet{}
 	for _, s := range evidence.Schemas() {

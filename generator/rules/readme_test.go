@@ -1,4 +1,4 @@
-package evidence
+package rules
 
 import (
 	"flag"
@@ -6,9 +6,11 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/agency/evidence-site/generator/evidence"
 )
 
-var update = flag.Bool("update", false, "rewrite README.md's register tables from the register table")
+var updateREADME = flag.Bool("update", false, "rewrite README.md's register sections from the register table and the rules")
 
 // readme is README.md, from this package's folder.
 const readme = "../../README.md"
@@ -18,13 +20,14 @@ const readme = "../../README.md"
 const registersEnd = "<!-- end of the register sections -->"
 
 func sectionMarkers(name string) (begin, end string) {
-	return "<!-- register " + name + ": generated from the register table by go test ./generator/evidence -run TestREADME -update -->",
+	return "<!-- register " + name + ": generated from the register table by go test ./generator/rules -run TestREADME -update -->",
 		"<!-- end register " + name + " -->"
 }
 
 // registerSection is a register's README.md section: its heading and its
-// column table, from its schema.
-func registerSection(s Schema) string {
+// column table, from its schema, and its rules, from the family list's
+// docs.
+func registerSection(s evidence.Schema, docs []Doc) string {
 	var b strings.Builder
 	key := "key `" + s.Key + "`"
 	if !s.UniqueKey {
@@ -49,6 +52,18 @@ func registerSection(s Schema) string {
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", c.Name, required, meaning)
 	}
+	var rules []Doc
+	for _, d := range docs {
+		if d.Register == s.Name {
+			rules = append(rules, d)
+		}
+	}
+	if len(rules) > 0 {
+		b.WriteString("\n| paragraph | rule |\n|---|---|\n")
+		for _, d := range rules {
+			fmt.Fprintf(&b, "| %s | %s |\n", strings.Join(d.Paragraphs, ", "), strings.ReplaceAll(d.Text, "|", "\\|"))
+		}
+	}
 	return b.String()
 }
 
@@ -56,11 +71,11 @@ func registerSection(s Schema) string {
 // its markers, generated from schemas; a register with no section yet gets
 // one before the next register's section or, for the last, before
 // registersEnd.
-func withRegisterSections(text string, schemas []Schema) (string, error) {
+func withRegisterSections(text string, schemas []evidence.Schema, docs []Doc) (string, error) {
 	for i := len(schemas) - 1; i >= 0; i-- {
 		s := schemas[i]
 		begin, end := sectionMarkers(s.Name)
-		section := begin + "\n" + registerSection(s) + "\n" + end
+		section := begin + "\n" + registerSection(s, docs) + "\n" + end
 		b, e := strings.Index(text, begin), strings.Index(text, end)
 		switch {
 		case b >= 0 && e > b:
@@ -83,37 +98,39 @@ func withRegisterSections(text string, schemas []Schema) (string, error) {
 }
 
 // TestREADME fails when README.md's register sections differ from the
-// register table; -update rewrites them.
+// register table and the rules' docs; -update rewrites them.
 func TestREADME(t *testing.T) {
 	b, err := os.ReadFile(readme)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := withRegisterSections(string(b), Schemas())
+	want, err := withRegisterSections(string(b), evidence.Schemas(), Docs())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want == string(b) {
 		return
 	}
-	if *update {
+	if *updateREADME {
 		if err := os.WriteFile(readme, []byte(want), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("README.md's register sections are stale: run go test ./generator/evidence -run TestREADME -update")
+	t.Errorf("README.md's register sections are stale: run go test ./generator/rules -run TestREADME -update")
 }
 
 func TestWithRegisterSections(t *testing.T) {
-	a := Schema{Name: "a", File: "a.xlsx", Sheet: "A", Key: "ID", UniqueKey: true, RowDoc: "one row per a",
-		Columns: []Column{{Name: "ID", Required: true, Filled: true, Doc: "The id."}, {Name: "Kind", Type: TypeChoice, Choices: []string{"x", "y"}, Doc: "Its kind."}}}
-	b := Schema{Name: "b", File: "b.xlsx", Sheet: "B", Key: "Ref", RowDoc: "one row per b",
-		Columns: []Column{{Name: "Ref", Required: true, Filled: true, Doc: "A ref."}, {Name: "On", Type: TypeDate, Required: true, Doc: "A day."}, {Name: ParagraphsColumn, Doc: "Paragraphs."}}}
+	a := evidence.Schema{Name: "a", File: "a.xlsx", Sheet: "A", Key: "ID", UniqueKey: true, RowDoc: "one row per a",
+		Columns: []evidence.Column{{Name: "ID", Required: true, Filled: true, Doc: "The id."}, {Name: "Kind", Type: evidence.TypeChoice, Choices: []string{"x", "y"}, Doc: "Its kind."}}}
+	b := evidence.Schema{Name: "b", File: "b.xlsx", Sheet: "B", Key: "Ref", RowDoc: "one row per b",
+		Columns: []evidence.Column{{Name: "Ref", Required: true, Filled: true, Doc: "A ref."}, {Name: "On", Type: evidence.TypeDate, Required: true, Doc: "A day."}, {Name: evidence.ParagraphsColumn, Doc: "Paragraphs."}}}
+	docs := []Doc{{[]string{"B.1", "B.2"}, "a", "Rule one | with a bar."}, {nil, "", "Not a register's."}}
 	aBegin, aEnd := sectionMarkers("a")
 	bBegin, bEnd := sectionMarkers("b")
 	aSection := aBegin + "\n### `a.xlsx`, sheet `A` (one row per a; key `ID`)\n\n| column | required | meaning |\n|---|---|---|\n" +
-		"| ID | yes, filled, unique | The id. |\n| Kind | no | One of `x`, `y`. Its kind. |\n\n" + aEnd
+		"| ID | yes, filled, unique | The id. |\n| Kind | no | One of `x`, `y`. Its kind. |\n" +
+		"\n| paragraph | rule |\n|---|---|\n| B.1, B.2 | Rule one \\| with a bar. |\n\n" + aEnd
 	bSection := bBegin + "\n### `b.xlsx`, sheet `B` (one row per b; key `Ref`, repeats)\n\n| column | required | meaning |\n|---|---|---|\n" +
 		"| Ref | yes, filled | A ref. |\n| On | yes (column) | A day. |\n\n" + bEnd
 	tests := []struct {
@@ -132,7 +149,7 @@ func TestWithRegisterSections(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := withRegisterSections(tt.in, []Schema{a, b})
+			got, err := withRegisterSections(tt.in, []evidence.Schema{a, b}, docs)
 			switch {
 			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
 				t.Errorf("error %v, want one containing %q", err, tt.wantErr)
