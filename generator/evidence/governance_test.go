@@ -257,8 +257,8 @@ func TestSampleGovernance(t *testing.T) {
 	if len(docs.DataLocations) != 3 || docs.SecurityPolicy == nil || docs.IncidentProcess == nil || docs.CeasingToTrade == nil {
 		t.Errorf("sections missing: %d locations, policy %v, incidents %v, ceasing %v", len(docs.DataLocations), docs.SecurityPolicy != nil, docs.IncidentProcess != nil, docs.CeasingToTrade != nil)
 	}
-	if len(docs.Items) != 27 {
-		t.Errorf("%d items, want 27", len(docs.Items))
+	if len(docs.Items) != 32 {
+		t.Errorf("%d items, want 32", len(docs.Items))
 	}
 	for i, it := range docs.Items {
 		if want := fmt.Sprintf("EV-%03d", i+1); it.ID != want || it.Title == "" || it.Owner == "" || it.Summary == "" || !it.Date.Set || len(it.Paragraphs) == 0 {

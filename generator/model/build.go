@@ -62,7 +62,7 @@ func Build(in Input) *Site {
 			ID: p.ID, Slug: schedule.Slug(p.ID), Number: p.Number, Title: p.Title, Part: p.Part,
 			Section: sectionLabel(p.Section), Depth: p.Depth,
 			Obligation: p.Obligation, Party: p.Party,
-			Status: r.Status, Reason: r.Reason,
+			Status: r.Status, Basis: r.Basis, Checked: r.Checks, Reason: r.Reason,
 			AppliesNote: p.AppliesNote, DraftingNote: p.DraftingNote,
 			Body: p.Body, Items: strings.Contains(p.Body, schedule.ItemsMarker),
 			Source: "content/" + p.File,
@@ -131,6 +131,9 @@ func Build(in Input) *Site {
 		s.Registers = append(s.Registers, buildRegister(r, checks, s.Findings, byID))
 	}
 	s.Counts = counts(s.Paragraphs)
+	for _, r := range in.Result.Unreadable {
+		s.Unreadable = append(s.Unreadable, Unreadable{Title: r.Schema.Title, Path: r.Path, Href: RegisterHref(r.Schema.Name), Reason: r.Problems[0].Msg})
+	}
 	s.Severities, s.Kinds = findingCounts(s.Findings)
 	s.Sources = buildSources(in, paras, s.Findings)
 	s.Rules = buildRules(byID, s.Registers)
@@ -324,7 +327,7 @@ func typeName(k evidence.ColumnType, choices []string) string {
 }
 
 func worst(cs []Check) rules.Outcome {
-	rank := map[rules.Outcome]int{rules.OK: 1, rules.Due: 2, rules.Exception: 3, rules.Gap: 4}
+	rank := map[rules.Outcome]int{rules.OK: 1, rules.Due: 2, rules.Exception: 3, rules.Unjudged: 4, rules.Gap: 5}
 	var w rules.Outcome
 	for _, c := range cs {
 		if rank[c.Outcome] > rank[w] {
@@ -341,6 +344,11 @@ func counts(ps []*Paragraph) Counts {
 		switch p.Status {
 		case rules.Covered:
 			c.Covered++
+			if p.Basis == rules.Attested {
+				c.Attested++
+			} else {
+				c.Checked++
+			}
 		case rules.GapStatus:
 			c.Gap++
 		case rules.MissingStat:
@@ -433,7 +441,7 @@ func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []So
 	}
 	var out []Source
 	for _, r := range in.Evidence.Registers {
-		src := Source{Name: r.Schema.Name, Title: evidence.LookupSource(r.Schema.Name).Short, Href: RegisterHref(r.Schema.Name), Present: r.Present}
+		src := Source{Name: r.Schema.Name, Title: r.Schema.Short, Href: RegisterHref(r.Schema.Name), Present: r.Present && r.Rows > 0}
 		declared := r.Schema.Paragraphs()
 		for _, p := range paras {
 			c := MatrixCell{}
@@ -441,6 +449,7 @@ func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []So
 				c = *mc
 			}
 			c.Expected = slices.Contains(declared, p.ID) || slices.Contains(p.Evidence, r.Schema.Name)
+			c.Supplied = src.Present
 			src.Cells = append(src.Cells, c)
 		}
 		out = append(out, src)
@@ -466,6 +475,7 @@ func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []So
 				c = *mc
 			}
 			c.Expected = slices.Contains(p.Evidence, kind)
+			c.Supplied = src.Present
 			used = used || c.Expected || c.OK+c.Gap+c.Other > 0
 			src.Cells = append(src.Cells, c)
 		}

@@ -35,6 +35,14 @@ type Site struct {
 	Rules []Rule
 	// Documents is the governance evidence (evidence/*.toml).
 	Documents Documents
+	// Unreadable lists the registers supplied but not readable at all:
+	// every paragraph that depends on them is a gap.
+	Unreadable []Unreadable
+}
+
+// Unreadable is a register that could not be read, and why.
+type Unreadable struct {
+	Title, Path, Href, Reason string
 }
 
 // Rule describes one rule.
@@ -75,6 +83,8 @@ type Holiday struct{ Date, Weekday, Name string }
 // Counts are the paragraph statuses.
 type Counts struct {
 	Total, Covered, Gap, Missing, Info, NA int
+	// Checked and Attested split Covered by what it rests on.
+	Checked, Attested int
 	// Assessable is Total less Info and NA; CoveredPct its covered share.
 	Assessable int
 	CoveredPct int
@@ -120,6 +130,8 @@ type Paragraph struct {
 	Party                   string
 	Evidence                []string // evidence kinds expected, as titles
 	Status                  rules.Status
+	Basis                   rules.Basis // for a covered paragraph: checked or attested
+	Checked                 int         // the checks behind it, whatever their outcome
 	Reason                  string
 	AppliesNote             string
 	DraftingNote            string
@@ -208,9 +220,10 @@ type Source struct {
 
 // MatrixCell is what one source shows for one paragraph.
 type MatrixCell struct {
-	Expected bool // the paragraph names this kind, or the source's schema declares it
+	Expected bool // the paragraph names this source, or the source's schema declares it
+	Supplied bool // the source was supplied (a register with rows, a section)
 	OK, Gap  int  // checks by outcome
-	Other    int  // exceptions and items due
+	Other    int  // exceptions, items due, rows that cannot be judged
 	Findings int  // findings from this source against this paragraph
 }
 

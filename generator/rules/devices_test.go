@@ -87,12 +87,12 @@ func TestDeviceEncryption(t *testing.T) {
 		{name: "attested after the as-of date", row: map[string]string{"Attested On": "2026-11-28"}, want: gap("violation medium J2"),
 			message: "Attested On Sat 28 Nov 2026 is after Fri 27 Nov 2026"},
 		{name: "attested on the as-of date", row: map[string]string{"Attested On": "2026-11-27"}, want: ok, deadline: "2027-11-27", margin: 365},
-		{name: "unreadable encryption: invalid only", row: map[string]string{"Encrypted": "partly"}, want: noCheck("invalid medium D2")},
+		{name: "unreadable encryption: invalid only", row: map[string]string{"Encrypted": "partly"}, want: unjudged("invalid medium D2")},
 		{name: "unreadable encryption and a stale attestation", row: map[string]string{"Encrypted": "partly", "Attested On": "2024-01-01"},
 			want: gap("invalid medium D2", "stale medium J2")}, // same severity: by cell
-		{name: "unreadable attestation: invalid only", row: map[string]string{"Attested On": "last year"}, want: noCheck("invalid medium J2")},
-		{name: "unreadable device type: not judged", row: map[string]string{"Device Type": "phone", "Encrypted": "No"}, want: noCheck("invalid medium B2")},
-		{name: "unreadable Holds Government Data: not judged", row: map[string]string{"Holds Government Data": "some", "Encrypted": "No"}, want: noCheck("invalid medium C2")},
+		{name: "unreadable attestation: invalid only", row: map[string]string{"Attested On": "last year"}, want: unjudged("invalid medium J2")},
+		{name: "unreadable device type: not judged", row: map[string]string{"Device Type": "phone", "Encrypted": "No"}, want: unjudged("invalid medium B2")},
+		{name: "unreadable Holds Government Data: not judged", row: map[string]string{"Holds Government Data": "some", "Encrypted": "No"}, want: unjudged("invalid medium C2")},
 	})
 }
 
@@ -112,7 +112,7 @@ func TestDeviceManagement(t *testing.T) {
 		{name: "no management authority", row: map[string]string{"Management Authority": ""}, want: gap("violation high G2"),
 			message: "No Management Authority"},
 		{name: "the Client's authority", row: map[string]string{"Management Authority": "CLIENT"}, want: ok},
-		{name: "another authority is invalid, not also a violation", row: map[string]string{"Management Authority": "Kestrel Cloud"}, want: noCheck("invalid medium G2")},
+		{name: "another authority is invalid, not also a violation", row: map[string]string{"Management Authority": "Kestrel Cloud"}, want: unjudged("invalid medium G2")},
 		{name: "desktops and servers are judged too", row: map[string]string{"Device Type": "server", "Holds Government Data": "No", "Management Authority": ""}, want: gap("violation high G2")},
 		{name: "an unreadable device type does not stop 2.2", row: map[string]string{"Device Type": "phone"}, want: ok},
 		{name: "attested exactly 12 Months before: the tighter deadline", row: map[string]string{"Attested On": "2025-11-27"}, want: ok, deadline: "2026-11-27", margin: 0},
@@ -123,7 +123,7 @@ func TestDeviceManagement(t *testing.T) {
 			want: gap("violation high H2", "stale medium J2"), deadline: "2026-11-20", margin: -7},
 		{name: "known good state late, no authority: no deadline", row: map[string]string{"Known Good State": "2025-03-27", "Management Authority": ""},
 			want: gap("violation high G2", "violation high H2"), deadline: "-"},
-		{name: "unreadable known good state: invalid only", row: map[string]string{"Known Good State": "tbc"}, want: noCheck("invalid medium H2")},
+		{name: "unreadable known good state: invalid only", row: map[string]string{"Known Good State": "tbc"}, want: unjudged("invalid medium H2")},
 		{name: "unreadable provisioning date and no authority", row: map[string]string{"Provisioned": "tbc", "Management Authority": ""},
 			want: gap("violation high G2", "invalid medium I2")},
 	})
@@ -148,12 +148,13 @@ func TestSampleDevices(t *testing.T) {
 			{evidence.ParaDeviceEncryption, "NG-MB-005", want{outcome: OK, deadline: "2026-11-27", margin: 0}},
 			{evidence.ParaDeviceManagement, "NG-MB-005", want{outcome: OK, deadline: "2026-11-27", margin: 0}},
 			{evidence.ParaDeviceManagement, "NG-LT-010", want{outcome: OK, deadline: "2026-04-13", margin: 0}},
+			{evidence.ParaDeviceManagement, "NG-SV-003", unjudged("invalid medium G31")},
 		},
 		// 2.1 judges the 21 laptops, mobiles, tablets and removable devices
-		// holding Government Data; 2.2 every device but the invalid
-		// NG-SV-003.
+		// holding Government Data; 2.2 every device, the invalid NG-SV-003
+		// as one that cannot be judged.
 		sources: []string{"devices"},
-		checks:  map[string]int{evidence.ParaDeviceEncryption: 21, evidence.ParaDeviceManagement: 30},
+		checks:  map[string]int{evidence.ParaDeviceEncryption: 21, evidence.ParaDeviceManagement: 31},
 		status:  map[string]Status{evidence.ParaDeviceEncryption: GapStatus, evidence.ParaDeviceManagement: GapStatus},
 	}.run(t)
 }

@@ -39,12 +39,31 @@ type Input struct {
 	Evidence *evidence.Evidence
 }
 
+// Basis is what a covered paragraph rests on.
+type Basis string
+
+// Bases.
+const (
+	// Checked: at least one rule checked rows or documents for the
+	// paragraph, and none has a finding.
+	Checked Basis = "checked"
+	// Attested: no rule checks it; documents, evidence items or register
+	// rows that name the paragraph support it, and none has a finding.
+	Attested Basis = "attested"
+)
+
 // ParagraphResult is the outcome for one paragraph.
 type ParagraphResult struct {
 	ID     string
 	Status Status
+	// Basis is what a covered paragraph rests on; "" for any other status.
+	Basis  Basis
 	Reason string
-	// Sources are the registers (schema names) whose rows evidence it.
+	// Checks counts the checks behind it, whatever their outcome.
+	Checks int
+	// Sources are what evidences it: the sources whose rules checked it
+	// (evidence source names), then the evidence items naming it
+	// (ItemSource + id).
 	Sources []string
 }
 
@@ -53,6 +72,10 @@ type Result struct {
 	Paragraphs []ParagraphResult // document order
 	Findings   []Finding         // most severe first, then document order
 	Checks     []Check           // document order, then register and row
+	// Unreadable lists the registers supplied but not readable at all
+	// (not a workbook, no such sheet, no header row), in table order:
+	// every paragraph that depends on them is a gap.
+	Unreadable []*evidence.Register
 }
 
 type eval struct {
@@ -76,6 +99,10 @@ func Evaluate(in Input) Result {
 		f.run(e)
 	}
 
+	e.unjudged()
+	e.quietChecks()
+	unreadable := e.unreadable()
+
 	applies := make(map[string]bool, len(in.Paragraphs))
 	for _, p := range in.Paragraphs {
 		applies[p.ID] = Applies(p, in.Config.Contract)
@@ -85,39 +112,88 @@ func Evaluate(in Input) Result {
 	e.findings = slices.DeleteFunc(e.findings, func(f Finding) bool { return f.Paragraph != "" && !applies[f.Paragraph] })
 	e.checks = slices.DeleteFunc(e.checks, func(c Check) bool { return !applies[c.Paragraph] })
 
-	res := Result{}
+	res := Result{Unreadable: unreadable}
 	count := map[string]int{}
 	for _, f := range e.findings {
 		count[f.Paragraph]++
 	}
+	checks := map[string][]Check{}
+	for _, c := range e.checks {
+		checks[c.Paragraph] = append(checks[c.Paragraph], c)
+	}
 	for _, p := range in.Paragraphs {
-		pr := ParagraphResult{ID: p.ID, Sources: e.sources(p)}
-		switch {
-		case !applies[p.ID]:
-			pr.Status, pr.Reason = NA, naReason(p)
-		case count[p.ID] > 0:
-			pr.Status = GapStatus
-			pr.Reason = fmt.Sprintf("%d finding%s against the evidence.", count[p.ID], plural(count[p.ID]))
-		case len(p.Evidence) == 0:
-			pr.Status, pr.Reason = Info, infoReason(p)
-		case len(pr.Sources) > 0:
-			pr.Status = Covered
-			pr.Reason = "Evidenced by " + e.sourceTitles(pr.Sources) + ", with no findings."
-		default:
-			pr.Status = MissingStat
-			pr.Reason = "Evidence expected (" + kindList(p.Evidence) + "); none given."
-			e.findings = append(e.findings, Finding{
-				Paragraph: p.ID, Kind: Missing, Severity: Medium,
-				Message: "No evidence for this paragraph: expected " + kindList(p.Evidence) + ".",
-				Pos:     diag.Pos{File: "content/" + p.File},
-			})
-		}
+		pr := e.status(p, applies[p.ID], count[p.ID], checks[p.ID])
 		res.Paragraphs = append(res.Paragraphs, pr)
 	}
 	slices.SortFunc(e.findings, compareFinding(e.order))
 	slices.SortFunc(e.checks, compareCheck(e.order))
 	res.Findings, res.Checks = e.findings, e.checks
 	return res
+}
+
+// status derives a paragraph's status from its findings and checks. A
+// paragraph is covered only on a check: a rule that judged rows or
+// documents for it (checked), or evidence that names it (attested). A
+// register or section merely present covers nothing.
+func (e *eval) status(p schedule.Paragraph, applies bool, findings int, checks []Check) ParagraphResult {
+	pr := ParagraphResult{ID: p.ID, Checks: len(checks)}
+	judged, named := 0, 0
+	for _, c := range checks {
+		if c.Named {
+			named++
+		} else {
+			judged++
+		}
+		if c.Source != evidence.DocumentSource && !slices.Contains(pr.Sources, c.Source) {
+			pr.Sources = append(pr.Sources, c.Source)
+		}
+	}
+	for _, it := range e.in.Evidence.Documents.ItemsFor(p.ID) {
+		pr.Sources = append(pr.Sources, ItemSource+it.ID)
+	}
+	switch {
+	case !applies:
+		pr.Status, pr.Reason, pr.Checks, pr.Sources = NA, naReason(p), 0, nil
+	case findings > 0:
+		pr.Status = GapStatus
+		pr.Reason = fmt.Sprintf("%d finding%s against the evidence.", findings, plural(findings))
+	case len(p.Evidence) == 0:
+		pr.Status, pr.Reason = Info, infoReason(p)
+	case judged > 0:
+		pr.Status, pr.Basis = Covered, Checked
+		pr.Reason = fmt.Sprintf("Checked: %d row%s or document%s of %s, with no findings.", judged, plural(judged), plural(judged), e.sourceTitles(pr.Sources))
+	case named > 0:
+		pr.Status, pr.Basis = Covered, Attested
+		pr.Reason = "Attested by " + e.sourceTitles(pr.Sources) + ", which name" + map[bool]string{true: "s", false: ""}[len(pr.Sources) == 1] + " this paragraph; no rule of this tool checks it. Review the evidence itself."
+	default:
+		pr.Status, pr.Sources = MissingStat, nil
+		reason, msg := e.missing(p)
+		pr.Reason = reason
+		e.findings = append(e.findings, Finding{
+			Paragraph: p.ID, Kind: Missing, Severity: Medium,
+			Message: msg, Pos: diag.Pos{File: "content/" + p.File},
+		})
+	}
+	return pr
+}
+
+// missing says why a paragraph that expects evidence has none, as its
+// reason and as its finding's message: nothing of the sources it expects
+// was supplied, or what was supplied holds nothing a rule judges for it.
+func (e *eval) missing(p schedule.Paragraph) (reason, msg string) {
+	var supplied []string
+	for _, k := range p.Evidence {
+		if r := e.in.Evidence.Register(k); r != nil && r.Present || slices.Contains(e.in.Evidence.Documents.Sources(), k) {
+			supplied = append(supplied, evidence.SourceTitle(k))
+		}
+	}
+	if len(supplied) == 0 {
+		return "Evidence expected (" + kindList(p.Evidence) + "); none given.",
+			"No evidence for this paragraph: expected " + kindList(p.Evidence) + "."
+	}
+	nothing := strings.Join(supplied, " and ") + " holds nothing this tool checks for this paragraph; an [[evidence]] item that names it would attest it."
+	return "Evidence expected (" + kindList(p.Evidence) + "); " + nothing,
+		"No evidence for this paragraph: expected " + kindList(p.Evidence) + "; " + nothing
 }
 
 // Applies reports whether a paragraph applies under the contract settings.
@@ -158,30 +234,6 @@ func infoReason(p schedule.Paragraph) string {
 		return "No evidence expected: a definition, acknowledgement or statement that creates no obligation to evidence."
 	}
 	return "No evidence expected from the Agency for this paragraph."
-}
-
-// sources lists what evidences p: the registers present with rows that
-// declare p in their schema, are of a kind p expects, or have rows naming
-// p; then the governance documents of a kind p expects.
-func (e *eval) sources(p schedule.Paragraph) []string {
-	var out []string
-	for _, r := range e.in.Evidence.Registers {
-		if !r.Present || r.Rows == 0 {
-			continue
-		}
-		if slices.Contains(r.Schema.Paragraphs(), p.ID) || slices.Contains(p.Evidence, r.Schema.Name) || slices.Contains(e.extra[p.ID], r.Schema.Name) {
-			out = append(out, r.Schema.Name)
-		}
-	}
-	for _, k := range e.in.Evidence.Documents.Sources() {
-		if slices.Contains(p.Evidence, k) {
-			out = append(out, k)
-		}
-	}
-	for _, it := range e.in.Evidence.Documents.ItemsFor(p.ID) {
-		out = append(out, ItemSource+it.ID)
-	}
-	return out
 }
 
 // ItemSource prefixes the id of an evidence item in ParagraphResult.Sources.

@@ -14,6 +14,7 @@ func families() []family {
 		{(*eval).references, referencesDocs},       // references.go: the Paragraphs column of every register
 		{(*eval).people, peopleDocs},               // people.go: Annex 1 6.1-6.5
 		{(*eval).privileges, privilegesDocs},       // privileges.go: Annex 1 6.5, elevated privileges
+		{(*eval).needs, needsDocs},                 // trust.go: rules that need two registers
 		{(*eval).patching, patchingDocs},           // patching.go: B.9.2, B.9.3, B.9.7
 		{(*eval).monthlyReports, reportsDocs},      // reports.go: B.9.5.5
 		{(*eval).software, softwareDocs},           // software.go: B.9.4

@@ -74,6 +74,10 @@ const (
 	Gap       Outcome = "gap"       // a finding was raised
 	Exception Outcome = "exception" // does not meet it, but the Client agreed in writing
 	Due       Outcome = "due"       // not done yet, still within its deadline
+	// Unjudged: a cell the rule needs is unreadable (an invalid finding
+	// says which), so the row cannot be judged: never shown as meeting
+	// the paragraph.
+	Unjudged Outcome = "unjudged"
 )
 
 // Check is what one register row shows for one paragraph.
@@ -91,6 +95,10 @@ type Check struct {
 	Margin int
 	Unit   Unit // Days or WorkingDays
 	Pos    diag.Pos
+	// Named is true when the check only records that the evidence names
+	// the paragraph (an [[evidence]] item, a register row's Paragraphs
+	// cell): an attestation, not a rule's judgement of the duty.
+	Named bool
 }
 
 func compareFinding(order map[string]int) func(a, b Finding) int {

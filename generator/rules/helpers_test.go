@@ -248,3 +248,7 @@ func (m mapFS) fs() fstest.MapFS {
 	}
 	return out
 }
+
+// unjudged is a check that cannot be judged, for a row whose cell the rule
+// needs is unreadable, with that cell's findings.
+func unjudged(findings ...string) want { return want{outcome: Unjudged, findings: findings} }

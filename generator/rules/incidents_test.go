@@ -80,7 +80,7 @@ func TestIncidentNotified(t *testing.T) {
 			want: bothForms(want{outcome: Gap, deadline: "2026-10-09", margin: -1, findings: []string{"violation high D2"},
 				message: "No Notified On date: the Agency became aware of this actual incident on Thu 8 Oct 2026"})},
 		{name: "notified before aware is invalid", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-07"},
-			want: bothForms(want{findings: []string{"invalid medium D2"}})},
+			want: bothForms(unjudged("invalid medium D2"))},
 		{name: "potential and attempted breaches too", row: map[string]string{"Type": "attempted", "Aware On": "2026-10-08", "Notified On": ""},
 			want: bothForms(want{outcome: Gap, findings: []string{"violation high D2"}})},
 	})
@@ -111,7 +111,7 @@ func TestIncidentDataSupplied(t *testing.T) {
 		{name: "no request", row: map[string]string{"Data Supplied On": "2026-05-22"},
 			want: map[string]want{"B": {}}},
 		{name: "supplied before the request is invalid", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-21"},
-			want: map[string]want{"B": {findings: []string{"invalid medium F2"}}}},
+			want: map[string]want{"B": unjudged("invalid medium F2")}},
 	})
 }
 
@@ -138,7 +138,7 @@ func TestIncidentReport(t *testing.T) {
 		{name: "a report on a potential breach is shown", row: map[string]string{"Type": "potential", "Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-07-01"},
 			want: map[string]want{"A": {outcome: OK}, "B": {outcome: OK}}},
 		{name: "a report before the incident is invalid", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-05-14"},
-			want: map[string]want{"A": {findings: []string{"invalid medium G2"}}, "B": {findings: []string{"invalid medium G2"}}}},
+			want: map[string]want{"A": unjudged("invalid medium G2"), "B": unjudged("invalid medium G2")}},
 	})
 }
 

@@ -35,7 +35,7 @@ func (e *eval) item(it evidence.Item) {
 		return // no paragraph of this form, or no date (reported)
 	}
 
-	c := Check{Source: evidence.DocumentSource, Subject: it.ID, Pos: it.Date.Pos, Outcome: OK}
+	c := Check{Source: evidence.DocumentSource, Subject: it.ID, Pos: it.Date.Pos, Outcome: OK, Named: true}
 	var current Deadline
 	var basis string
 	switch {

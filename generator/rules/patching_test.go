@@ -197,19 +197,19 @@ func TestPatchingOddRows(t *testing.T) {
 			want:    map[string]want{evidence.ParaPatching: noCheck("invalid medium E2"), evidence.ParaSeverity: {outcome: OK}},
 			message: "Patch Applied Sun 1 Mar 2026 is before Patch Released Mon 2 Mar 2026"},
 		{name: "unreadable severity", row: map[string]string{"Severity": "Severe", "Patch Applied": "2026-12-01"},
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium C2"), evidence.ParaSeverity: noCheck("invalid medium C2")}},
+			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium C2"), evidence.ParaSeverity: unjudged("invalid medium C2")}},
 		{name: "unreadable release", row: map[string]string{"Patch Released": "tbc"},
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium D2"), evidence.ParaSeverity: {outcome: OK}}},
+			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium D2"), evidence.ParaSeverity: {outcome: OK}}},
 		{name: "unreadable applied", row: map[string]string{"Patch Applied": "soon"},
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium E2")}},
+			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium E2")}},
 		{name: "unreadable exception", row: map[string]string{"Exception": "waiver", "Patch Applied": "2026-05-01"},
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium F2")}},
+			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium F2")}},
 		{name: "an empty exception is none", row: map[string]string{"Exception": "", "Patch Applied": "2026-03-17"}, want: missed93("E2")},
 		{name: "exception columns without their exception are ignored",
 			row:  map[string]string{"Patch Applied": "2026-03-17", "Exception Reference": "REF", "Agreed Days": "60", "Exploitable Since": "2026-03-10", "Test Plan Reference": "TP"},
 			want: missed93("E2"), due: "2026-03-16", margin: -1, unit: "days"},
 		{name: "unreadable agreed days without the exception: still judged", row: map[string]string{"Agreed Days": "0", "Patch Applied": "2026-03-16"},
-			want: map[string]want{evidence.ParaPatching: {outcome: OK, findings: []string{"invalid medium H2"}}, evidence.ParaClientAgreed: noCheck("invalid medium H2")}},
+			want: map[string]want{evidence.ParaPatching: {outcome: OK, findings: []string{"invalid medium H2"}}, evidence.ParaClientAgreed: unjudged("invalid medium H2")}},
 	})
 }
 
@@ -249,7 +249,7 @@ func TestPatchingNotExploitable(t *testing.T) {
 		{name: "no reference: Exploitable Since does not move the start", row: ne(map[string]string{"Exception Reference": "", "Exploitable Since": "2026-06-15", "Patch Applied": "2026-06-20"}),
 			want: withWant(missed93("E2"), evidence.ParaNotExploitable, gap("violation medium G2")), due: "2026-03-16", margin: -96, unit: d},
 		{name: "unreadable Exploitable Since", row: ne(map[string]string{"Exploitable Since": "soon"}),
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium I2"), evidence.ParaNotExploitable: noCheck("invalid medium I2")}},
+			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium I2"), evidence.ParaNotExploitable: unjudged("invalid medium I2")}},
 	})
 }
 
@@ -289,7 +289,7 @@ func TestPatchingExtension(t *testing.T) {
 		{name: "no test plan, applied in the normal period", row: ext(map[string]string{"Test Plan Reference": "", "Patch Applied": "2026-03-16"}),
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaExtension: gap("violation medium J2")}},
 		{name: "unreadable severity: the extension is not judged", row: ext(map[string]string{"Severity": "Severe", "Patch Applied": "2026-03-19"}),
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium C2")}},
+			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium C2")}},
 	})
 }
 
@@ -323,9 +323,9 @@ func TestPatchingClientAgreed(t *testing.T) {
 		{name: "neither: two findings", row: ca(map[string]string{"Exception Reference": "", "Agreed Days": "", "Patch Applied": "2026-09-19"}),
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaClientAgreed: gap("violation medium G2", "violation medium H2")}},
 		{name: "agreed days not a whole number", row: ca(map[string]string{"Agreed Days": "12.5", "Patch Applied": "2026-10-04"}),
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium H2"), evidence.ParaClientAgreed: noCheck("invalid medium H2")}},
+			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium H2"), evidence.ParaClientAgreed: unjudged("invalid medium H2")}},
 		{name: "agreed days not a number", row: ca(map[string]string{"Agreed Days": "'six weeks"}),
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium H2"), evidence.ParaClientAgreed: noCheck("invalid medium H2")}},
+			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium H2"), evidence.ParaClientAgreed: unjudged("invalid medium H2")}},
 	})
 }
 

@@ -66,7 +66,7 @@ func TestPreEmployment(t *testing.T) {
 		{name: "no checks at all", row: map[string]string{"Identity Check": "", "Criminal Record Check": "", "Right To Work Check": ""},
 			want: gap("violation high I2", "violation high J2", "violation high K2")},
 		{name: "unreadable identity check is invalid, not also missing", row: map[string]string{"Identity Check": "tbc"},
-			want: noCheck("invalid medium I2")},
+			want: unjudged("invalid medium I2")},
 		{name: "unreadable identity check and a late one", row: map[string]string{"Identity Check": "tbc", "Right To Work Check": "2025-04-02"},
 			want: gap("violation high K2", "invalid medium I2")}, // most severe first
 		{name: "UK text date read day first", row: map[string]string{"Identity Check": "'01/04/2025", "Criminal Record Check": "'2/4/2025"},
@@ -74,7 +74,7 @@ func TestPreEmployment(t *testing.T) {
 		{name: "a leaver is checked too", row: map[string]string{"End Date": "2025-06-30", "Access Revoked": "2025-06-30", "Right To Work Check": "2025-04-02"},
 			want: gap("violation high K2")},
 		{name: "unreadable start date", row: map[string]string{"Start Date": "soon", "Identity Check": "2030-01-01"},
-			want: noCheck("invalid medium E2")},
+			want: unjudged("invalid medium E2")},
 	})
 }
 
@@ -95,7 +95,7 @@ func TestClearanceRole(t *testing.T) {
 		{name: "leaving on the as-of date is still in post", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "None", "End Date": "2026-11-27"},
 			want: gap("violation medium L2")},
 		{name: "unreadable clearance required", row: map[string]string{"Privileged Access": "Yes", "Clearance Required": "Secret"},
-			want: noCheck("invalid medium L2")},
+			want: unjudged("invalid medium L2")},
 	})
 }
 
@@ -133,9 +133,9 @@ func TestClearanceHeld(t *testing.T) {
 		{name: "leaving on the as-of date is still in post", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "BPSS", "End Date": asOf},
 			want: gap("violation high M2")},
 		{name: "unreadable clearance held", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "Secret"},
-			want: noCheck("invalid medium M2")},
+			want: unjudged("invalid medium M2")},
 		{name: "unreadable expiry", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "never"},
-			want: noCheck("invalid medium N2")},
+			want: unjudged("invalid medium N2")},
 	})
 }
 
@@ -172,7 +172,7 @@ func TestTraining(t *testing.T) {
 			}
 		}},
 		{name: "training after the as-of date does not count", training: tr("2026-11-28"), want: none},
-		{name: "unreadable completion date", training: tr("tbc"), want: gap("violation high G2", "invalid medium C2")},
+		{name: "unreadable completion date", training: tr("tbc"), want: want{outcome: Gap, part: "no training", findings: []string{"violation high G2", "invalid medium C2"}}},
 		{name: "no government data access", row: map[string]string{"Government Data Access": "No"}, want: want{}},
 		{name: "leaver ignored", row: map[string]string{"End Date": "2026-11-26", "Access Revoked": "2026-11-26"}, want: want{}},
 		{name: "leaving on the as-of date is still in post", row: map[string]string{"End Date": "2026-11-27"}, want: none},
@@ -223,8 +223,8 @@ func TestRevocation(t *testing.T) {
 		{name: "not revoked, Friday leaver seen on Sunday", asOf: "2026-11-29", row: leaver("2026-11-27", ""), want: due},
 		{name: "end date after the as-of date", row: leaver("2026-11-28", ""), want: want{}},
 		{name: "in post", row: nil, want: want{}},
-		{name: "unreadable revocation date", row: leaver("2026-03-13", "asap"), want: noCheck("invalid medium O2")},
-		{name: "unreadable end date", row: leaver("last week", ""), want: noCheck("invalid medium F2")},
+		{name: "unreadable revocation date", row: leaver("2026-03-13", "asap"), want: unjudged("invalid medium O2")},
+		{name: "unreadable end date", row: leaver("last week", ""), want: unjudged("invalid medium F2")},
 	})
 }
 

@@ -20,7 +20,7 @@ func (e *eval) references() {
 					continue // a paragraph of the other form
 				}
 				e.extra[ref.ID] = appendOnce(e.extra[ref.ID], r.Schema.Name)
-				e.check(Check{Paragraph: ref.ID, Source: r.Schema.Name, Subject: row.Key, Outcome: OK, Pos: ref.Pos,
+				e.check(Check{Paragraph: ref.ID, Source: r.Schema.Name, Subject: row.Key, Outcome: OK, Pos: ref.Pos, Named: true,
 					Detail: "the row names this paragraph as one it evidences"})
 			}
 		}

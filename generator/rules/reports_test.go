@@ -84,7 +84,7 @@ func TestMonthlyReports(t *testing.T) {
 		{name: "april: issued after the as-of date, before the deadline", asOf: "2026-05-07", rows: april("2026-05-08"), month: "2026-04",
 			want: want{outcome: Due}, due: "2026-05-08", margin: 1, unit: wd},
 		{name: "april: unreadable Issued", asOf: asOf, rows: april("soon"), month: "2026-04",
-			want: noCheck("invalid medium B2")},
+			want: unjudged("invalid medium B2")},
 		{name: "april as a date cell", asOf: asOf, rows: []string{"2026-04-30\t2026-05-08"}, month: "2026-04", want: want{outcome: OK}},
 		{name: "april as UK date text", asOf: asOf, rows: []string{"'01/04/2026\t2026-05-08"}, month: "2026-04", want: want{outcome: OK}},
 		{name: "april twice: the second is invalid, the first judged", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-04-17\t2026-05-11"}, month: "2026-04",

@@ -105,15 +105,15 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 		{name: "Ubuntu LTS without the previous major reads as n-2", row: map[string]string{"Installed Version": "'24.04.3", "Latest Version": "'26.04.1", "Latest Release Date": "2026-04-23"},
 			want: late, deadline: "2026-10-23", margin: -35},
 		{name: "year-numbered majors without the previous major are invalid, not judged", row: map[string]string{"Installed Version": "2022", "Latest Version": "2025", "Latest Release Date": "2024-11-01"},
-			want: map[string]want{b94: noCheck("invalid medium C2")}},
+			want: map[string]want{b94: unjudged("invalid medium C2")}},
 		{name: "installed newer than the latest on record is invalid", row: map[string]string{"Installed Version": "'20.0"},
-			want: map[string]want{b94: noCheck("invalid medium C2")}},
+			want: map[string]want{b94: unjudged("invalid medium C2")}},
 		{name: "unreadable installed version", row: map[string]string{"Installed Version": "current"},
-			want: map[string]want{b94: noCheck("invalid medium B2")}},
+			want: map[string]want{b94: unjudged("invalid medium B2")}},
 		{name: "n-2 with an unreadable release date: invalid only", row: map[string]string{"Installed Version": "'17.6", "Latest Release Date": "soon"},
-			want: map[string]want{b94: noCheck("invalid medium D2"), evidence.ParaSoftwareMitigation: noCheck("invalid medium D2")}},
+			want: map[string]want{b94: unjudged("invalid medium D2"), evidence.ParaSoftwareMitigation: unjudged("invalid medium D2")}},
 		{name: "n-1 with an unreadable release date is still ok", row: map[string]string{"Installed Version": "'18.0", "Latest Release Date": "soon"},
-			want: map[string]want{b94: {outcome: OK, findings: []string{"invalid medium D2"}}, evidence.ParaSoftwareMitigation: noCheck("invalid medium D2")}},
+			want: map[string]want{b94: {outcome: OK, findings: []string{"invalid medium D2"}}, evidence.ParaSoftwareMitigation: unjudged("invalid medium D2")}},
 		{name: "empty exception means none", asOf: "2027-03-01", row: withCells(n2, map[string]string{"Exception": ""}), want: late, deadline: "2027-02-28", margin: -1},
 	})
 }
@@ -143,9 +143,9 @@ func TestSoftwareMitigationReduction(t *testing.T) {
 		{name: "no reference, not needed: still a finding", row: withCells(noRef, map[string]string{"Installed Version": "'19.0"}),
 			want: map[string]want{b94: {outcome: OK}, b941: gap("violation medium G2")}},
 		{name: "an unreadable exception at n-2 is not judged", asOf: "2026-03-01", row: withCells(row, map[string]string{"Exception": "mitigation"}),
-			want: map[string]want{b941: noCheck("invalid medium F2"), evidence.ParaSoftwareAgreed: noCheck("invalid medium F2")}},
+			want: map[string]want{b941: unjudged("invalid medium F2"), evidence.ParaSoftwareAgreed: unjudged("invalid medium F2")}},
 		{name: "an unreadable exception at n-1 is still ok", row: withCells(row, map[string]string{"Exception": "mitigation", "Installed Version": "'18"}),
-			want: map[string]want{b94: {outcome: OK}, b941: noCheck("invalid medium F2"), evidence.ParaSoftwareAgreed: noCheck("invalid medium F2")}},
+			want: map[string]want{b94: {outcome: OK}, b941: unjudged("invalid medium F2"), evidence.ParaSoftwareAgreed: unjudged("invalid medium F2")}},
 	})
 }
 

@@ -180,7 +180,7 @@ func TestClassification(t *testing.T) {
 		"B.Annex1.6.4": {"staff", "training"}, "B.Annex1.6.5": {"staff", "privileges"},
 		"B.9.3": {"vulnerabilities"}, "B.9.5.5": {"vulnerability-reports"}, "B.9.4": {"software"},
 		"B.Annex1.2.1": {"devices"}, "B.Annex1.2.2": {"devices"}, "B.6.1": {"security-tests"},
-		"B.8.1": {"incidents", "incident-process"}, "B.4.1": {"smp"}, "B.3.1": {"isms"},
+		"B.8.1": {"incidents"}, "B.4.1": {"smp"}, "B.3.1": {"isms"},
 		"B.Annex1.8.3": {"audit-logging"}, "B.2.3": {"representatives"}, "B.2.7": {"security-policy"},
 		"B.3.4.5": {"vulnerability-policy"}, "B.Annex1.3.1": {"data-locations"},
 		"B.Annex1.3.3.2": {"ceasing-to-trade"},

@@ -19,6 +19,8 @@ type CoverageParagraph struct {
 	ID       string          `json:"id"`
 	Heading  string          `json:"heading"`
 	Status   string          `json:"status"`
+	Basis    string          `json:"basis,omitempty"` // a covered paragraph's: "checked" or "attested"
+	Checks   int             `json:"checks"`          // the checks behind it, whatever their outcome
 	Reason   string          `json:"reason"`
 	Evidence []EvidenceEntry `json:"evidence"`
 	Gaps     int             `json:"gaps"`
@@ -59,7 +61,7 @@ type GapSource struct {
 func coverage(s *model.Site) Coverage {
 	c := Coverage{AsOf: s.Review.AsOf, Form: s.Contract.Form, Paragraphs: []CoverageParagraph{}}
 	for _, p := range s.Paragraphs {
-		cp := CoverageParagraph{ID: p.ID, Heading: p.Title, Status: string(p.Status), Reason: p.Reason, Evidence: []EvidenceEntry{}, Gaps: len(p.Findings)}
+		cp := CoverageParagraph{ID: p.ID, Heading: p.Title, Status: string(p.Status), Basis: string(p.Basis), Checks: p.Checked, Reason: p.Reason, Evidence: []EvidenceEntry{}, Gaps: len(p.Findings)}
 		for _, src := range p.Sources {
 			cp.Evidence = append(cp.Evidence, EvidenceEntry{Source: src.Name, Title: src.Title, File: src.File})
 		}

@@ -137,6 +137,12 @@ func statusLabel(s any) string {
 		return "Exception agreed"
 	case "due":
 		return "Due"
+	case "unjudged":
+		return "Cannot be judged"
+	case "checked":
+		return "checked"
+	case "attested":
+		return "attested"
 	}
 	return fmt.Sprint(s)
 }
