@@ -81,8 +81,9 @@ func Evaluate(in Input) Result {
 		applies[p.ID] = Applies(p, in.Config.Contract)
 	}
 	// Findings against paragraphs outside the form or not applicable are
-	// dropped (but not those about no paragraph); checks likewise.
-	e.findings = slices.DeleteFunc(e.findings, func(f Finding) bool { return f.Paragraph != "" && !applies[f.Paragraph] })
+	// dropped, but an invalid one in a TOML file is kept with no paragraph
+	// (outside.go); checks likewise dropped.
+	e.findings = e.outside(applies)
 	e.checks = slices.DeleteFunc(e.checks, func(c Check) bool { return !applies[c.Paragraph] })
 
 	res := Result{}
