@@ -238,33 +238,33 @@ func (e *eval) planReview(d planDoc) {
 	e.check(c)
 }
 
-// planCoverage: A.4.4.1(a)-(e), B.5.1.1-B.5.1.6. The latest review by the
-// as-of date lists every topic in covers. B.5.1.3 and B.5.1.5 are the same
-// topic ("threats"). A.4.4.1(c) and B.5.1.4 apply only where the Security
-// Policy does (the rules drop findings on paragraphs that do not apply).
+// planCoverage: A.4.4.1(a)-(e), B.5.1.1-B.5.1.6. Each full review
+// completed in the review period ([review] period_start up to and
+// including the as-of date) lists every topic in covers: a review that
+// omits one is a finding against that topic's item, naming the review.
+// B.5.1.3 and B.5.1.5 are the same topic ("threats"). A.4.4.1(c) and
+// B.5.1.4 apply only where the Security Policy does (the rules drop
+// findings on paragraphs that do not apply).
 func (e *eval) planCoverage(d planDoc) {
-	var latest *evidence.Review
-	for i := range d.reviews {
-		r := &d.reviews[i]
-		if t, ok := e.happened(r.Completed); ok && (latest == nil || !t.Before(latest.Completed.Value)) {
-			latest = r
+	from := e.in.Config.Review.PeriodStart
+	for _, r := range d.reviews {
+		done, ok := e.happened(r.Completed)
+		if !ok || done.Before(from) || !r.CoversSet {
+			continue // not in the period (planReview judges when), or covers unreadable
 		}
-	}
-	if latest == nil || !latest.CoversSet {
-		return // no review yet (planReview judges that), or covers unreadable
-	}
-	for _, t := range evidence.Topics() {
-		for _, para := range partItem(d.partA, t.PartA, t.PartB) {
-			c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Pos: latest.CoversPos, Outcome: OK,
-				Detail: fmt.Sprintf("the review completed %s covered %s", latest.Completed, t.Topic)}
-			if !latest.Covered(t.Topic) {
-				c.Outcome = Gap
-				c.Detail = fmt.Sprintf("the review completed %s does not list %s", latest.Completed, t.Topic)
-				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: latest.CoversPos,
-					Message: fmt.Sprintf("The latest full review of %s (completed %s) does not list %q in covers: each review must reflect %s.",
-						d.name, day(latest.Completed.Value), string(t.Topic), t.Text)})
+		for _, t := range evidence.Topics() {
+			for _, para := range partItem(d.partA, t.PartA, t.PartB) {
+				c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Pos: r.CoversPos, Outcome: OK,
+					Detail: fmt.Sprintf("the review completed %s covered %s", r.Completed, t.Topic)}
+				if !r.Covered(t.Topic) {
+					c.Outcome = Gap
+					c.Detail = fmt.Sprintf("the review completed %s does not list %s", r.Completed, t.Topic)
+					e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: r.CoversPos,
+						Message: fmt.Sprintf("The full review of %s completed on %s does not list %q in covers: each full review must reflect %s.",
+							d.name, day(done), string(t.Topic), t.Text)})
+				}
+				e.check(c)
 			}
-			e.check(c)
 		}
 	}
 }
@@ -443,7 +443,7 @@ func plansDocs() []Doc {
 		{[]string{evidence.ParaSMPReviewA, evidence.ParaReviewB}, "",
 			fmt.Sprintf("Each document is fully reviewed at least annually: the first [[smp.review]] / [[isms.review]] completed no later than %d Months after the approval date (or the first submission, if never approved), each later one no later than %d Months after the one before (the same day %d months later, clamped to the month's end). A review that came later is a high finding; none since the last due day at the as-of date is stale.", planReviewMonths, planReviewMonths, planReviewMonths)},
 		{[]string{"A.4.4.1(a)", "A.4.4.1(b)", "A.4.4.1(c)", "A.4.4.1(d)", "A.4.4.1(e)", "B.5.1.1", "B.5.1.2", "B.5.1.3", "B.5.1.4", "B.5.1.5", "B.5.1.6"}, "",
-			"The latest review completed by the as-of date lists in covers each topic the review must reflect: good-practice (A.4.4.1(a), B.5.1.1), service-changes (A.4.4.1(b), B.5.1.2), security-policy (A.4.4.1(c), B.5.1.4; only where the Security Policy applies), threats (A.4.4.1(d); B.5.1.3 and B.5.1.5, which repeat the same words) and client-requests (A.4.4.1(e), B.5.1.6). A topic missing is a medium finding against its item."},
+			"Each full review completed in the review period ([review] period_start up to and including the as-of date), not only the latest, lists in covers each topic the review must reflect: good-practice (A.4.4.1(a), B.5.1.1), service-changes (A.4.4.1(b), B.5.1.2), security-policy (A.4.4.1(c), B.5.1.4; only where the Security Policy applies), threats (A.4.4.1(d); B.5.1.3 and B.5.1.5, which repeat the same words) and client-requests (A.4.4.1(e), B.5.1.6). A topic a review does not list is a medium finding against its item, naming that review; a review completed before period_start is not judged."},
 		{[]string{evidence.ParaSMPResultsA, evidence.ParaResultsB}, "",
 			fmt.Sprintf("The results of each review go to the Client \"as soon as reasonably practicable after their completion\". The schedule sets no number of days: this tool's reading is on or before the %dth Working Day strictly after the review's completed date. Delivered later is a warning; none recorded by the as-of date is due up to that day and a medium finding after it.", planResultsWorkingDays)},
 		{[]string{"A.4.4.2(a)", "A.4.4.2(b)", "A.4.4.2(c)", "B.5.2.1", "B.5.2.2", "B.5.2.3", "B.5.2.4"}, "",

@@ -17,6 +17,7 @@ type planCase struct {
 	form           string // default "B"
 	asOf           string // default "2026-11-27"
 	start          string // default "2025-04-01"
+	periodStart    string // [review] period_start; default "2025-04-01"
 	securityPolicy bool
 	bespoke        bool
 	toml           string
@@ -30,6 +31,7 @@ type planCase struct {
 type planWant struct {
 	checks   []string
 	findings []string
+	message  string // part of every finding's message, when set
 }
 
 func (tc planCase) eval(t *testing.T) Result {
@@ -41,6 +43,9 @@ func (tc planCase) eval(t *testing.T) Result {
 	in := setup{form: tc.form, asOf: tc.asOf, securityPolicy: tc.securityPolicy, bespokeISMS: tc.bespoke}.inputWith(t, ev)
 	if tc.start != "" {
 		in.Config.Contract.StartDate = date(t, tc.start)
+	}
+	if tc.periodStart != "" {
+		in.Config.Review.PeriodStart = date(t, tc.periodStart)
 	}
 	return Evaluate(in)
 }
@@ -75,6 +80,11 @@ func runPlans(t *testing.T, tests []planCase) {
 					t.Errorf("%s: findings %q, want %q", key, got, w.findings)
 					for _, f := range findings(r, para, subject) {
 						t.Logf("  %s: %s", f.Pos, f.Message)
+					}
+				}
+				for _, f := range findings(r, para, subject) {
+					if !strings.Contains(f.Message, w.message) {
+						t.Errorf("%s: message %q, want %q in it", key, f.Message, w.message)
 					}
 				}
 				for _, f := range w.findings {
@@ -281,7 +291,8 @@ func TestPlanAnnualReview(t *testing.T) {
 	})
 }
 
-// Topics: the latest review lists each topic it must reflect.
+// Topics: every full review completed in the review period (period_start
+// up to and including the as-of date) lists each topic it must reflect.
 func TestPlanReviewTopics(t *testing.T) {
 	const noThreats = `"good-practice", "service-changes", "security-policy", "client-requests"`
 	const noPolicy = `"good-practice", "service-changes", "threats", "client-requests"`
@@ -303,7 +314,21 @@ func TestPlanReviewTopics(t *testing.T) {
 			want: map[string]planWant{"B.5.1.4 smp": {}, "B.5.1.3 smp": ok}},
 		{name: "security policy missing where it applies", securityPolicy: true, asOf: "2026-06-30", toml: smp([2]string{"2026-05-01", noPolicy}),
 			want: map[string]planWant{"B.5.1.4 smp": {checks: []string{"gap"}, findings: []string{"violation medium 6"}}}},
-		{name: "the latest review is judged", asOf: "2026-06-30", toml: smp([2]string{"2025-11-03", noThreats}, [2]string{"2026-05-01", planAllTopics}),
+		// Two reviews, only the earlier without threats: the earlier is
+		// still a finding (it used to be hidden by the later one).
+		{name: "every review in the period is judged, not only the latest", asOf: "2026-06-30",
+			toml: smp([2]string{"2025-11-03", noThreats}, [2]string{"2026-05-01", planAllTopics}),
+			want: map[string]planWant{
+				"B.5.1.3 smp": {checks: []string{"gap", "ok"}, findings: []string{"violation medium 6"}, message: "review of the Security Management Plan completed on Mon 3 Nov 2025"},
+				"B.5.1.5 smp": {checks: []string{"gap", "ok"}, findings: []string{"violation medium 6"}},
+				"B.5.1.1 smp": {checks: []string{"ok", "ok"}}}},
+		{name: "a review completed on period_start is in the period", periodStart: "2025-11-03", asOf: "2026-06-30",
+			toml: smp([2]string{"2025-11-03", noThreats}, [2]string{"2026-05-01", planAllTopics}),
+			want: map[string]planWant{
+				"B.5.1.3 smp": {checks: []string{"gap", "ok"}, findings: []string{"violation medium 6"}},
+				"B.5.1.5 smp": {checks: []string{"gap", "ok"}, findings: []string{"violation medium 6"}}}},
+		{name: "a review completed the day before period_start is not judged", periodStart: "2025-11-04", asOf: "2026-06-30",
+			toml: smp([2]string{"2025-11-03", noThreats}, [2]string{"2026-05-01", planAllTopics}),
 			want: map[string]planWant{"B.5.1.3 smp": ok, "B.5.1.5 smp": ok}},
 		{name: "the latest by the as-of date", asOf: "2026-06-30", toml: smp([2]string{"2026-05-01", noThreats}, [2]string{"2026-07-01", planAllTopics}),
 			want: map[string]planWant{"B.5.1.3 smp": {checks: []string{"gap"}, findings: []string{"violation medium 6"}},
