@@ -89,7 +89,9 @@ func Evaluate(in Input) Result {
 	res := Result{}
 	count := map[string]int{}
 	for _, f := range e.findings {
-		count[f.Paragraph]++
+		if f.Kind != Note { // a note is listed, but makes no paragraph a gap
+			count[f.Paragraph]++
+		}
 	}
 	for _, p := range in.Paragraphs {
 		pr := ParagraphResult{ID: p.ID, Sources: e.sources(p)}
