@@ -22,7 +22,8 @@ const (
 	planResubmitWorkingDays = 10
 	// planApprovalWorkingDays: the Parties use all reasonable endeavours
 	// to complete approval within 15 Working Days of the first submission:
-	// a target, so a miss is a warning.
+	// a joint target, largely in the Client's hands, so a miss is a note,
+	// not a gap.
 	planApprovalWorkingDays = 15
 	// planResultsWorkingDays: the results of a review go to the Client "as
 	// soon as reasonably practicable after their completion" (A.4.4.2,
@@ -150,20 +151,22 @@ func (e *eval) planResubmit(d planDoc, n evidence.NonApproval) {
 	})
 }
 
-// planApproval: A.4.3.2, B.3.7, B.4.3. The Parties use all reasonable
-// endeavours to complete approval on or before the 15th Working Day after
-// the first submission: a target, so a miss (approved later, or still not
-// approved after that day) is a warning.
+// planApproval: A.4.3.2, B.3.7, B.4.3. "The Parties will use all
+// reasonable endeavours to ensure that the approval process takes ... no
+// longer than fifteen (15) Working Days from the date of its first
+// submission": a joint target, and approval is the Client's act, so a miss
+// (approved after the 15th Working Day after the first submission, or
+// still not approved after it) is a note, not a gap (judgeTarget).
 func (e *eval) planApproval(d planDoc) {
 	first, ok := e.happened(d.submitted)
 	if !e.has(d.approvalPara) || !ok || d.approved.Invalid {
 		return
 	}
 	dl := e.after(workingDays(planApprovalWorkingDays), first)
-	rule := fmt.Sprintf("the Parties use all reasonable endeavours to complete approval within %s of the first submission (%s), by %s: a target, not a breach",
+	rule := fmt.Sprintf("the Parties use all reasonable endeavours to complete approval within %s of the first submission (%s), by %s: a joint target, largely in the Client's hands, so this is a note, not a breach",
 		dl.Period, day(first), day(dl.Due))
 	a := d.approved
-	e.judgeDuty(duty{
+	e.judgeTarget(duty{
 		check:    Check{Paragraph: d.approvalPara, Source: d.subject, Subject: d.subject, Pos: a.Pos},
 		deadline: dl, done: a, severity: Warning,
 		pending: fmt.Sprintf("submitted %s; approval aimed for by %s", d.submitted, dl.Due.Format(time.DateOnly)),
@@ -171,9 +174,27 @@ func (e *eval) planApproval(d planDoc) {
 		met:     fmt.Sprintf("submitted %s, approved %s", d.submitted, a),
 		missed:  fmt.Sprintf("%s is not approved by %s: %s.", capitalise(d.name), day(e.in.AsOf), rule),
 		late: func(over string) string {
-			return fmt.Sprintf("%s was approved on %s, %s late: %s.", capitalise(d.name), day(a.Value), over, rule)
+			return fmt.Sprintf("%s was approved on %s, %s after the target: %s.", capitalise(d.name), day(a.Value), over, rule)
 		},
 	})
+}
+
+// judgeTarget judges a target the Parties aim for together, rather than a
+// duty of the Agency's: as judgeDuty does, but a miss is a note (listed,
+// not counted against the paragraph) and the check stays OK, its negative
+// margin saying how late, its detail that the target was missed.
+func (e *eval) judgeTarget(d duty) Judgement {
+	from := len(e.findings)
+	j := e.judgeDuty(d)
+	for i := from; i < len(e.findings); i++ {
+		e.findings[i].Kind = Note
+	}
+	if j.Outcome == Gap {
+		c := &e.checks[len(e.checks)-1]
+		c.Outcome = OK
+		c.Detail += fmt.Sprintf("; target day %s missed: a note, not a gap", d.deadline.Due.Format(time.DateOnly))
+	}
+	return j
 }
 
 // planEvent is a dated event of the review duty.
@@ -439,7 +460,7 @@ func plansDocs() []Doc {
 		{[]string{evidence.ParaSMPApprovalA, evidence.ParaSMPApprovalB, evidence.ParaISMSApproval}, "",
 			fmt.Sprintf("Each [[smp.non_approval]] (and, for a bespoke ISMS, [[isms.non_approval]]) is re-submitted on or before the %dth Working Day strictly after its notice date. Not re-submitted by the as-of date is due up to that day and a high finding after it; re-submitted later is a high finding.", planResubmitWorkingDays)},
 		{[]string{evidence.ParaSMPApprovalA, evidence.ParaSMPApprovalB, evidence.ParaISMSApproval}, "",
-			fmt.Sprintf("Approval by the %dth Working Day strictly after the first submission (the Parties' reasonable endeavours): approved later, or still not approved at the as-of date after that day, is a warning, not a breach. For the ISMS, only a bespoke ISMS needs Approval (B.3.7).", planApprovalWorkingDays)},
+			fmt.Sprintf("Approval by the %dth Working Day strictly after the first submission: the Parties use all reasonable endeavours to meet it, a joint target largely in the Client's hands. Approved later, or still not approved at the as-of date after that day, is a note (severity warning): listed with the findings, with how late, but it does not make the paragraph a gap, and the check stays \"meets\". For the ISMS, only a bespoke ISMS needs Approval (B.3.7).", planApprovalWorkingDays)},
 		{[]string{evidence.ParaSMPReviewA, evidence.ParaReviewB}, "",
 			fmt.Sprintf("Each document is fully reviewed at least annually: the first [[smp.review]] / [[isms.review]] completed no later than %d Months after the approval date (or the first submission, if never approved), each later one no later than %d Months after the one before (the same day %d months later, clamped to the month's end). A review that came later is a high finding; none since the last due day at the as-of date is stale.", planReviewMonths, planReviewMonths, planReviewMonths)},
 		{[]string{"A.4.4.1(a)", "A.4.4.1(b)", "A.4.4.1(c)", "A.4.4.1(d)", "A.4.4.1(e)", "B.5.1.1", "B.5.1.2", "B.5.1.3", "B.5.1.4", "B.5.1.5", "B.5.1.6"}, "",

@@ -221,7 +221,8 @@ func TestPlanResubmission(t *testing.T) {
 
 // Approval: the Parties' reasonable endeavours to approve within 15
 // Working Days of the first submission (Wed 30 Apr 2025: by Thu 22 May
-// 2025). A miss is a warning.
+// 2025). A joint target: a miss is a note, and the check stays OK with its
+// negative margin.
 func TestPlanApproval(t *testing.T) {
 	smp := func(approved string) string {
 		lines := []string{"[smp]", "submitted = 2025-04-30"}
@@ -233,23 +234,58 @@ func TestPlanApproval(t *testing.T) {
 	runPlans(t, []planCase{
 		{name: "the 15th Working Day", asOf: "2025-06-30", toml: smp("2025-05-22"),
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/0"}}}},
-		{name: "a Working Day later is a warning", asOf: "2025-06-30", toml: smp("2025-05-23"),
-			want: map[string]planWant{"B.4.3 smp": {checks: []string{"gap 2025-05-22/-1"}, findings: []string{"violation warning 3"}}}},
+		{name: "a Working Day later is a note", asOf: "2025-06-30", toml: smp("2025-05-23"),
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-1"}, findings: []string{"note warning 3"}, message: "1 Working Day after the target"}}},
+		{name: "the Saturday after the Friday target is 1 Working Day late", asOf: "2025-06-30", toml: smp("2025-05-24"),
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-1"}, findings: []string{"note warning 3"}}}},
 		{name: "the 17th, across the Spring bank holiday", asOf: "2025-06-30", toml: smp("2025-05-27"),
-			want: map[string]planWant{"B.4.3 smp": {checks: []string{"gap 2025-05-22/-2"}, findings: []string{"violation warning 3"}}}},
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-2"}, findings: []string{"note warning 3"}}}},
 		{name: "pending on the last day is due", asOf: "2025-05-22", toml: smp(""),
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"due 2025-05-22/0"}}}},
-		{name: "pending the day after is a warning", asOf: "2025-05-23", toml: smp(""),
-			want: map[string]planWant{"B.4.3 smp": {checks: []string{"gap 2025-05-22/-1"}, findings: []string{"violation warning 1"}}}},
+		{name: "pending the day after is a note", asOf: "2025-05-23", toml: smp(""),
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-1"}, findings: []string{"note warning 1"}}}},
 		{name: "Part A", form: "A", asOf: "2025-06-30", toml: smp("2025-05-23"),
-			want: map[string]planWant{"A.4.3.2 smp": {checks: []string{"gap 2025-05-22/-1"}, findings: []string{"violation warning 3"}}}},
+			want: map[string]planWant{"A.4.3.2 smp": {checks: []string{"ok 2025-05-22/-1"}, findings: []string{"note warning 3"}}}},
 		{name: "a bespoke ISMS still pending", bespoke: true, asOf: "2025-06-30",
 			toml: planTOML(strings.Replace(strings.Replace(planISMSBase, `"extant"`, `"bespoke"`, 1), "approved = 2025-05-09\n", "", 1)),
-			want: map[string]planWant{"B.3.7 isms": {checks: []string{"gap 2025-05-16/-30"}, findings: []string{"violation warning 1"}}}},
+			want: map[string]planWant{"B.3.7 isms": {checks: []string{"ok 2025-05-16/-30"}, findings: []string{"note warning 1"}}}},
 		{name: "an extant ISMS needs no approval", asOf: "2025-06-30",
 			toml: planTOML(strings.Replace(planISMSBase, "approved = 2025-05-09\n", "", 1)),
 			want: map[string]planWant{"B.3.7 isms": {}}},
 	})
+}
+
+// A late approval, or one still pending after the target, leaves the
+// paragraph covered when nothing else is wrong, and is still listed as a
+// note; a late re-submission under the same paragraph still makes it a
+// gap.
+func TestPlanApprovalNote(t *testing.T) {
+	for _, tt := range []struct {
+		name, toml string
+		status     Status
+		kinds      []Kind
+	}{
+		{"approved late", planTOML("[smp]", "submitted = 2025-04-30", "approved = 2025-05-23"), Covered, []Kind{Note}},
+		{"still pending", planTOML("[smp]", "submitted = 2025-04-30"), Covered, []Kind{Note}},
+		{"approved on time", planTOML("[smp]", "submitted = 2025-04-30", "approved = 2025-05-22"), Covered, nil},
+		{"approved late, re-submitted late", planTOML("[smp]", "submitted = 2025-04-30", "approved = 2025-06-02",
+			"[[smp.non_approval]]", "notice = 2025-05-02", "resubmitted = 2025-05-20"), GapStatus, []Kind{Violation, Note}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := planCase{asOf: "2025-06-30", toml: tt.toml}.eval(t)
+			var kinds []Kind
+			for _, f := range findings(r, "B.4.3", "smp") {
+				kinds = append(kinds, f.Kind)
+			}
+			if !slices.Equal(kinds, tt.kinds) {
+				t.Errorf("B.4.3 findings %q, want %q", kinds, tt.kinds)
+			}
+			p := status(t, r, "B.4.3")
+			if p.Status != tt.status {
+				t.Errorf("B.4.3 %s (%s), want %s", p.Status, p.Reason, tt.status)
+			}
+		})
+	}
 }
 
 // Annual review: no later than 12 Months after the approval (Thu 22 May
@@ -276,7 +312,7 @@ func TestPlanAnnualReview(t *testing.T) {
 			want: map[string]planWant{"B.5.1 smp": {checks: []string{"gap 2026-05-22/-1"}, findings: []string{"stale medium 3"}}}},
 		{name: "never approved: from the first submission", asOf: "2026-05-01", toml: smp(false),
 			want: map[string]planWant{"B.5.1 smp": {checks: []string{"gap 2026-04-30/-1"}, findings: []string{"stale medium 2"}},
-				"B.4.3 smp": {checks: []string{"gap 2025-05-22/-239"}, findings: []string{"violation warning 1"}}}},
+				"B.4.3 smp": {checks: []string{"ok 2025-05-22/-239"}, findings: []string{"note warning 1"}}}},
 		{name: "the second review late, the first on time", asOf: "2027-06-01", toml: smp(true, "2026-05-01", "2027-05-03"),
 			want: map[string]planWant{"B.5.1 smp": {checks: []string{"gap 2028-05-03/337"}, findings: []string{"violation high 13"}}}},
 		{name: "late and then overdue again", asOf: "2027-12-01", toml: smp(true, "2026-06-01"),
@@ -452,11 +488,11 @@ func TestSamplePlansRules(t *testing.T) {
 		keep: from("evidence/plans.toml"),
 		findings: []string{
 			"B.5.1.1 violation medium smp 97", // the SMP review does not list good-practice
-			"B.4.3 violation warning smp 79",  // approved on the 17th Working Day, not the 15th
+			"B.4.3 note warning smp 79",       // approved on the 17th Working Day, not the 15th: a note
 		},
 		pins: []pin{
-			{"B.4.1", "smp", want{outcome: OK, deadline: "2025-05-01", margin: 1, unit: wd}},                     // the 19th Working Day
-			{"B.4.3", "smp", want{part: "approved", outcome: Gap, deadline: "2025-05-22", margin: -2, unit: wd}}, // the approval warning
+			{"B.4.1", "smp", want{outcome: OK, deadline: "2025-05-01", margin: 1, unit: wd}},                    // the 19th Working Day
+			{"B.4.3", "smp", want{part: "approved", outcome: OK, deadline: "2025-05-22", margin: -2, unit: wd}}, // the approval note
 			// Re-submitted on the last day, across the Early May bank holiday.
 			{"B.4.3", "smp", want{part: "re-submitted", outcome: OK, deadline: "2025-05-19", margin: 0, unit: wd}},
 			{"B.5.1", "smp", want{outcome: OK, deadline: "2027-05-14", margin: 168, unit: d}},
@@ -468,7 +504,7 @@ func TestSamplePlansRules(t *testing.T) {
 			{"B.3.3.1", "isms", want{outcome: OK, deadline: "-"}},
 		},
 		status: map[string]Status{
-			"B.4.1": Covered, "B.4.3": GapStatus, "B.5.1": Covered, "B.5.1.1": GapStatus, "B.5.1.3": Covered, "B.5.1.4": NA,
+			"B.4.1": Covered, "B.4.3": Covered, "B.5.1": Covered, "B.5.1.1": GapStatus, "B.5.1.3": Covered, "B.5.1.4": NA,
 			"B.5.2": Covered, "B.5.2.3": Covered, "B.3.1": Covered, "B.3.4.6": Covered, "B.3.7": NA, "B.3.3.2": NA,
 		},
 	}.run(t)
