@@ -346,11 +346,12 @@ func planShort(s string) string {
 	return s
 }
 
-// ismsType: B.3.3.1, B.3.3.2. The ISMS's type agrees with config.toml's
-// bespoke_isms: where the Client stipulated a bespoke ISMS, an extant one
-// is a violation; a bespoke ISMS recorded where config.toml says none was
-// stipulated means one of them is wrong (invalid). Presenting a bespoke
-// ISMS for Approval is its submission (B.3.1).
+// ismsType: B.3.3.1, B.3.3.2. Where the Client stipulated a bespoke ISMS,
+// an extant one is a violation. Where it did not, the ISMS "may be an
+// extant ISMS" (B.3.3.1): an extant one or a bespoke one is allowed. The
+// rules follow config.toml's bespoke_isms either way (B.3.3.2, B.3.4.1
+// and B.3.7 apply only where it is true). Presenting a bespoke ISMS for
+// Approval is its submission (B.3.1).
 func (e *eval) ismsType(i *evidence.ISMS) {
 	if i.Type.Invalid {
 		return
@@ -375,9 +376,7 @@ func (e *eval) ismsType(i *evidence.ISMS) {
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: i.Type.Pos,
 			Message: "[isms] records an extant ISMS, but the Client stipulated a bespoke ISMS (config.toml [contract] bespoke_isms = true): a bespoke ISMS must be developed and presented for the Client's Approval."})
 	case !stipulated && i.Bespoke():
-		c.Outcome, c.Detail = Gap, "bespoke ISMS; config.toml says none was stipulated"
-		e.finding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: "isms", Pos: i.Type.Pos,
-			Message: "[isms] records a bespoke ISMS, but config.toml says the Client did not stipulate one ([contract] bespoke_isms = false): one of them is wrong. The rules follow config.toml, under which B.3.3.2, B.3.4.1 and B.3.7 do not apply."})
+		c.Detail = "bespoke ISMS, where none was stipulated: allowed, as B.3.3.1 permits but does not require an extant ISMS"
 	case stipulated:
 		c.Detail = "bespoke ISMS, as stipulated"
 		if t, ok := e.happened(i.Submitted); ok {
@@ -470,7 +469,7 @@ func plansDocs() []Doc {
 		{[]string{"A.4.4.2(a)", "A.4.4.2(b)", "A.4.4.2(c)", "B.5.2.1", "B.5.2.2", "B.5.2.3", "B.5.2.4"}, "",
 			"The results of each review delivered by the as-of date record improvements (A.4.4.2(a), B.5.2.1), risk_assessment_updates (A.4.4.2(b), B.5.2.2), proposed_modifications (B.5.2.3, Part B only) and measurement_improvements (A.4.4.2(c), B.5.2.4). Each one missing is a medium finding against its item."},
 		{[]string{evidence.ParaISMSExtant, evidence.ParaISMSBespoke}, "",
-			"[isms] type agrees with config.toml's bespoke_isms: an extant ISMS where the Client stipulated a bespoke one is a high finding (B.3.3.2); a bespoke ISMS where config.toml says none was stipulated is an invalid finding (B.3.3.1), since one of them is wrong; no type recorded is a missing finding."},
+			"[isms] type against config.toml's bespoke_isms: an extant ISMS where the Client stipulated a bespoke one is a high finding (B.3.3.2). Where none was stipulated, an extant ISMS \"may\" be used (B.3.3.1), so an extant or a bespoke ISMS is allowed (a check that says which); the rules follow config.toml, under which B.3.3.2, B.3.4.1 and B.3.7 do not apply. No type recorded is a missing finding."},
 		{[]string{evidence.ParaISMSCertified}, "",
 			"[isms.certification] role is the Chief Security Officer, Chief Information Officer, Chief Technical Officer or Chief Financial Officer (CSO, CIO, CTO, CFO and \"Chief Technology Officer\" accepted; a CISO is not listed); or delegated_by names one of them (a person with their direct delegated authority); or equivalent_reference records the Client's written agreement to an equivalent (shown as an exception), made before the SMP's first submission when equivalent_agreed is given. No certification, or any other role, is a high finding."},
 	}

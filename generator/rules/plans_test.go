@@ -432,8 +432,10 @@ func TestPlanISMSType(t *testing.T) {
 	runPlans(t, []planCase{
 		{name: "extant, none stipulated", asOf: "2025-06-01", toml: isms("extant"),
 			want: map[string]planWant{"B.3.3.1 isms": {checks: []string{"ok"}}, "B.3.3.2 isms": {}}},
+		// B.3.3.1: where none was stipulated, an extant ISMS "may" be used,
+		// so a bespoke one is allowed, not invalid.
 		{name: "bespoke, none stipulated", asOf: "2025-06-01", toml: isms("bespoke"),
-			want: map[string]planWant{"B.3.3.1 isms": {checks: []string{"gap"}, findings: []string{"invalid medium 2"}}}},
+			want: map[string]planWant{"B.3.3.1 isms": {checks: []string{"ok"}}, "B.3.3.2 isms": {}, "B.3.7 isms": {}}},
 		{name: "extant, bespoke stipulated", bespoke: true, asOf: "2025-06-01", toml: isms("extant"),
 			want: map[string]planWant{"B.3.3.2 isms": {checks: []string{"gap"}, findings: []string{"violation high 2"}}, "B.3.3.1 isms": {},
 				"B.3.7 isms": {checks: []string{"ok 2025-05-16/5"}}}},
@@ -444,6 +446,16 @@ func TestPlanISMSType(t *testing.T) {
 		{name: "not recorded, bespoke stipulated", bespoke: true, asOf: "2025-06-01", toml: isms(""),
 			want: map[string]planWant{"B.3.3.2 isms": {checks: []string{"gap"}, findings: []string{"missing medium 1"}}}},
 	})
+}
+
+// A bespoke ISMS where none was stipulated is allowed (B.3.3.1: an extant
+// ISMS "may" be used): an OK check that says so, with no finding.
+func TestPlanISMSBespokeAllowed(t *testing.T) {
+	r := planCase{asOf: "2025-06-01", toml: planTOML(strings.Replace(planISMSBase, "extant", "bespoke", 1))}.eval(t)
+	want{outcome: OK, deadline: "-", detail: "bespoke ISMS, where none was stipulated: allowed"}.verify(t, r, "B.3.3.1", "isms")
+	if s := status(t, r, "B.3.3.1"); s.Status == GapStatus {
+		t.Errorf("B.3.3.1 %s (%s), want no gap", s.Status, s.Reason)
+	}
 }
 
 // Certification by a listed officer, a delegate of one, or an equivalent
