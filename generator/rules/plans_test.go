@@ -158,6 +158,9 @@ func TestPlanSubmission(t *testing.T) {
 			want: map[string]planWant{"B.4.1 smp": {checks: []string{"gap 2025-05-01/-1"}, findings: []string{"violation high 2"}}}},
 		{name: "on the Saturday after the late Friday", asOf: "2025-05-10", toml: smp("2025-05-03"),
 			want: map[string]planWant{"B.4.1 smp": {checks: []string{"gap 2025-05-01/-1"}, findings: []string{"violation high 2"}}}},
+		// From Wed 2 Apr 2025 the 20th Working Day is Fri 2 May 2025.
+		{name: "the Saturday after a Friday deadline is 1 Working Day late", start: "2025-04-02", asOf: "2025-05-10", toml: smp("2025-05-03"),
+			want: map[string]planWant{"B.4.1 smp": {checks: []string{"gap 2025-05-02/-1"}, findings: []string{"violation high 2"}, message: "1 Working Day late"}}},
 		{name: "none on the last day is due", asOf: "2025-05-01", toml: smp(""),
 			want: map[string]planWant{"B.4.1 smp": {checks: []string{"due 2025-05-01/0"}}}},
 		{name: "none the day after is a violation", asOf: "2025-05-02", toml: smp(""),
@@ -200,6 +203,11 @@ func TestPlanResubmission(t *testing.T) {
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"due 2025-05-22/2", "ok 2025-05-19/0"}}}},
 		{name: "a Working Day late", asOf: "2025-05-20", toml: smp("2025-05-20"),
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"due 2025-05-22/2", "gap 2025-05-19/-1"}, findings: []string{"violation high 5"}}}},
+		// From a notice on Fri 9 May 2025 the 10th Working Day is Fri 23
+		// May; approved on the day after, Mon 26 May is a bank holiday.
+		{name: "the Saturday after a Friday deadline is 1 Working Day late", asOf: "2025-05-31",
+			toml: planTOML("[smp]", "submitted = 2025-04-30", "approved = 2025-05-27", "[[smp.non_approval]]", "notice = 2025-05-09", "resubmitted = 2025-05-24"),
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-2", "gap 2025-05-23/-1"}, findings: []string{"violation high 6", "note warning 3"}}}},
 		{name: "on the Sunday before the deadline", asOf: "2025-05-20", toml: smp("2025-05-18"),
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"due 2025-05-22/2", "ok 2025-05-19/1"}}}},
 		{name: "none on the last day is due", asOf: "2025-05-19", toml: smp(""),
@@ -406,6 +414,8 @@ func TestPlanReviewResults(t *testing.T) {
 			want: map[string]planWant{"B.5.2 smp": {checks: []string{"ok 2026-06-12/0"}}, "B.5.2.1 smp": ok, "B.5.2.2 smp": ok, "B.5.2.3 smp": ok, "B.5.2.4 smp": ok}},
 		{name: "a Working Day later is a warning", asOf: "2026-07-01", toml: smp("2026-06-15"),
 			want: map[string]planWant{"B.5.2 smp": {checks: []string{"gap 2026-06-12/-1"}, findings: []string{"violation warning 7"}}}},
+		{name: "the Saturday after the Friday deadline is 1 Working Day late", asOf: "2026-07-01", toml: smp("2026-06-13"),
+			want: map[string]planWant{"B.5.2 smp": {checks: []string{"gap 2026-06-12/-1"}, findings: []string{"violation warning 7"}, message: "1 Working Day late"}}},
 		{name: "none on the last day is due", asOf: "2026-06-12", toml: smp(""),
 			want: map[string]planWant{"B.5.2 smp": {checks: []string{"due 2026-06-12/0"}}, "B.5.2.1 smp": {}}},
 		{name: "none the day after", asOf: "2026-06-15", toml: smp(""),
