@@ -126,8 +126,14 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	}
 	printProblems(stderr, ev, res)
 	c := m.Counts
-	fmt.Fprintf(stdout, "Built %s: %s, %d paragraphs (%d covered, %d gap, %d missing, %d no evidence expected, %d not applicable), %d findings, as of %s.\n",
-		o.Out, m.Contract.FormTitle, c.Total, c.Covered, c.Gap, c.Missing, c.Info, c.NA, len(m.Findings), m.Review.AsOf)
+	notes := 0
+	for _, f := range m.Findings {
+		if f.Kind == rules.Note {
+			notes++
+		}
+	}
+	fmt.Fprintf(stdout, "Built %s: %s, %d paragraphs (%d covered: %d checked, %d attested; %d gap, %d missing, %d no evidence expected, %d not applicable), %d findings and %d note%s, as of %s.\n",
+		o.Out, m.Contract.FormTitle, c.Total, c.Covered, c.Checked, c.Attested, c.Gap, c.Missing, c.Info, c.NA, len(m.Findings)-notes, notes, map[bool]string{true: "", false: "s"}[notes == 1], m.Review.AsOf)
 	return nil
 }
 

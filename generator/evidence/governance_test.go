@@ -295,8 +295,8 @@ func isMine(name string) bool {
 }
 
 // Reading problems name their subject: the section (for a table or an
-// element inside it too), a data location's place, or an item's id; the
-// plans' problems name none.
+// element inside it too, and for [smp] and [isms], as the rules' findings
+// about them do), a data location's place, or an item's id.
 func TestProblemSubjects(t *testing.T) {
 	tests := []struct {
 		name string
@@ -315,7 +315,7 @@ func TestProblemSubjects(t *testing.T) {
 			[]string{"2 representatives", "7 security_policy", "14 audit_logging"}},
 		{"arrays that are not", "data_location = 1\nevidence = 2\n", []string{"1 data_location", "2 "}},
 		{"an item without an id", "[[evidence]]\ntitle = 1\n", []string{"1 ", "1 ", "1 ", "1 ", "2 "}},
-		{"plans", "[smp]\nversion = 1\n[isms.certification]\nname = 1\nrole = \"CIO\"\n", []string{"2 ", "4 "}},
+		{"plans", "[smp]\nversion = 1\n[isms.certification]\nname = 1\nrole = \"CIO\"\n", []string{"2 smp", "4 isms"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

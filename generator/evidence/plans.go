@@ -314,7 +314,7 @@ type (
 )
 
 func readSMP(f *docFile, key string, p toml.Primitive) {
-	t := &part{f: f, key: []string{key}, paras: smpParas.submit}
+	t := &part{f: f, key: []string{key}, paras: smpParas.submit, subject: key}
 	readPart(t, &p, "", func(raw *rawLifecycle) {
 		s := &SMP{Pos: t.pos(), Lifecycle: t.lifecycle(raw, smpParas)}
 		t.records(&s.Lifecycle, raw, smpParas)
@@ -323,7 +323,7 @@ func readSMP(f *docFile, key string, p toml.Primitive) {
 }
 
 func readISMS(f *docFile, key string, p toml.Primitive) {
-	t := &part{f: f, key: []string{key}, paras: ismsParas.submit}
+	t := &part{f: f, key: []string{key}, paras: ismsParas.submit, subject: key}
 	readPart(t, &p, "", func(raw *rawISMS) {
 		i := &ISMS{Pos: t.pos(), Type: t.text(raw.Type, "type")}
 		i.Lifecycle = t.lifecycle(&raw.rawLifecycle, ismsParas)

@@ -376,7 +376,7 @@ func findingCounts(fs []Finding) (sev, kinds []Count) {
 		}
 		sev = append(sev, Count{Label: string(s), N: n})
 	}
-	for _, k := range []rules.Kind{rules.Violation, rules.Stale, rules.Missing, rules.Invalid} {
+	for _, k := range []rules.Kind{rules.Violation, rules.Stale, rules.Missing, rules.Invalid, rules.Note} {
 		n := 0
 		for _, f := range fs {
 			if f.Kind == k {

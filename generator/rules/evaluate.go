@@ -108,14 +108,19 @@ func Evaluate(in Input) Result {
 		applies[p.ID] = Applies(p, in.Config.Contract)
 	}
 	// Findings against paragraphs outside the form or not applicable are
-	// dropped (but not those about no paragraph); checks likewise.
-	e.findings = slices.DeleteFunc(e.findings, func(f Finding) bool { return f.Paragraph != "" && !applies[f.Paragraph] })
+	// dropped, but an invalid one in a TOML file is kept with no paragraph
+	// (outside.go); checks likewise dropped.
+	e.findings = e.outside(applies)
 	e.checks = slices.DeleteFunc(e.checks, func(c Check) bool { return !applies[c.Paragraph] })
 
 	res := Result{Unreadable: unreadable}
-	count := map[string]int{}
+	count, notes := map[string]int{}, map[string]int{}
 	for _, f := range e.findings {
-		count[f.Paragraph]++
+		if f.Kind == Note { // a note is listed, but makes no paragraph a gap
+			notes[f.Paragraph]++
+		} else {
+			count[f.Paragraph]++
+		}
 	}
 	checks := map[string][]Check{}
 	for _, c := range e.checks {
@@ -123,6 +128,9 @@ func Evaluate(in Input) Result {
 	}
 	for _, p := range in.Paragraphs {
 		pr := e.status(p, applies[p.ID], count[p.ID], checks[p.ID])
+		if n := notes[p.ID]; n > 0 && pr.Status == Covered {
+			pr.Reason += fmt.Sprintf(" %d note%s: an observation, not a gap.", n, plural(n))
+		}
 		res.Paragraphs = append(res.Paragraphs, pr)
 	}
 	slices.SortFunc(e.findings, compareFinding(e.order))

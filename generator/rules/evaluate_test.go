@@ -276,7 +276,7 @@ func TestInvariants(t *testing.T) {
 			training: []string{"NS-9\tSIM\t2020-01-01", "NS-2\t\t2026-01-01", "NS-2\tSIM\t"},
 		}.input(t),
 	}
-	kinds := []Kind{Missing, Violation, Stale, Invalid}
+	kinds := []Kind{Missing, Violation, Stale, Invalid, Note}
 	severities := []Severity{Critical, High, Medium, Low, Warning}
 	outcomes := []Outcome{OK, Gap, Exception, Due, Unjudged}
 	for i, in := range inputs {

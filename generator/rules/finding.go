@@ -24,6 +24,10 @@ const (
 	Stale Kind = "stale"
 	// Invalid: the evidence itself is unreadable or inconsistent.
 	Invalid Kind = "invalid"
+	// Note: an observation, not a gap: a joint target missed, such as
+	// approval within 15 Working Days. It is listed with the findings but
+	// does not count against the paragraph's status.
+	Note Kind = "note"
 )
 
 // Severity ranks findings; the gaps list shows the most severe first.

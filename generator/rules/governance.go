@@ -203,8 +203,8 @@ func (e *eval) policyRequest(subject string, q evidence.PolicyRequest) {
 		missing: fmt.Sprintf("requested %s; not supplied", q.Requested),
 		met:     fmt.Sprintf("requested %s, supplied %s", q.Requested, got),
 		missed:  fmt.Sprintf("The Client requested the security policy on %s and it has not been supplied: it was due by %s (%s).", day(q.Requested.Value), day(d.Due), reading),
-		late: func(string) string {
-			return fmt.Sprintf("The security policy was supplied on %s: the Client requested it on %s, so it was due by %s (%s).", day(got.Value), day(q.Requested.Value), day(d.Due), reading)
+		late: func(over string) string {
+			return fmt.Sprintf("The security policy was supplied on %s, %s late: the Client requested it on %s, so it was due by %s (%s).", day(got.Value), over, day(q.Requested.Value), day(d.Due), reading)
 		},
 	})
 }

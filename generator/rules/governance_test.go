@@ -73,6 +73,7 @@ func TestPolicyRequestBoundaries(t *testing.T) {
 		{"last day over a bank holiday", "2026-05-21", "2026-05-29", "2026-11-27", want{outcome: OK, deadline: "2026-05-29", margin: 0}},
 		{"first late day", "2026-05-21", "2026-06-01", "2026-11-27", want{outcome: Gap, deadline: "2026-05-29", margin: -1, findings: []string{"violation low 6"}}},
 		{"supplied on the bank holiday", "2026-05-21", "2026-05-25", "2026-11-27", want{outcome: OK, deadline: "2026-05-29", margin: 4}},
+		{"supplied on the Saturday after the Friday deadline: 1 Working Day late", "2026-05-21", "2026-05-30", "2026-11-27", want{outcome: Gap, deadline: "2026-05-29", margin: -1, unit: WorkingDays, findings: []string{"violation low 6"}, message: "supplied on Sat 30 May 2026, 1 Working Day late"}},
 		{"supplied the same day", "2026-05-21", "2026-05-21", "2026-11-27", want{outcome: OK, deadline: "2026-05-29", margin: 5}},
 		{"outstanding on the last day", "2026-05-21", "", "2026-05-29", want{outcome: Due, deadline: "2026-05-29", margin: 0}},
 		{"outstanding over the weekend after: 1 Working Day overdue", "2026-05-21", "", "2026-05-30", want{outcome: Gap, deadline: "2026-05-29", margin: -1, findings: []string{"violation high 5"}}},

@@ -31,8 +31,16 @@ func (e *eval) item(it evidence.Item) {
 			inForm = append(inForm, ref.ID)
 		}
 	}
-	if len(inForm) == 0 || !it.Date.Set {
-		return // no paragraph of this form, or no date (reported)
+	if !it.Date.Set {
+		return // no date (reported)
+	}
+	if len(inForm) == 0 {
+		// No paragraph of this form: nothing to judge, but an item dated
+		// after the as-of date is still wrong, and said with no paragraph.
+		if it.Date.Value.After(asOf) {
+			e.finding(Finding{Kind: Invalid, Severity: Medium, Subject: it.ID, Pos: it.Date.Pos, Message: itemLater(it, asOf)})
+		}
+		return
 	}
 
 	c := Check{Source: evidence.DocumentSource, Subject: it.ID, Pos: it.Date.Pos, Outcome: OK, Named: true}
@@ -50,8 +58,7 @@ func (e *eval) item(it evidence.Item) {
 	switch {
 	case it.Date.Value.After(asOf):
 		c.Outcome, c.Detail = Gap, fmt.Sprintf("dated %s, after the as-of date", it.Date)
-		f = &Finding{Kind: Invalid, Severity: Medium, Subject: it.ID, Pos: it.Date.Pos,
-			Message: fmt.Sprintf("%q is dated %s, after the as-of date (%s): it is not evidence at that date.", it.Title, day(it.Date.Value), day(asOf))}
+		f = &Finding{Kind: Invalid, Severity: Medium, Subject: it.ID, Pos: it.Date.Pos, Message: itemLater(it, asOf)}
 	case current.Due.IsZero():
 		c.Detail = fmt.Sprintf("dated %s, no expiry", it.Date)
 	default:
@@ -80,8 +87,12 @@ func (e *eval) item(it evidence.Item) {
 	}
 }
 
+func itemLater(it evidence.Item, asOf time.Time) string {
+	return fmt.Sprintf("%q is dated %s, after the as-of date (%s): it is not evidence at that date.", it.Title, day(it.Date.Value), day(asOf))
+}
+
 func itemsDocs() []Doc {
 	return []Doc{
-		{nil, "", "[[evidence]] items: each item is evidence for every paragraph it names. A paragraph id that is not in the schedule is an invalid finding at its line. An item is current up to and including its expires date, or its date plus review_months Months; from the day after it is stale against each paragraph it names. An item dated after the as-of date is invalid."},
+		{nil, "", "[[evidence]] items: each item is evidence for every paragraph it names. A paragraph id that is not in the schedule is an invalid finding at its line. An item is current up to and including its expires date, or its date plus review_months Months; from the day after it is stale against each paragraph it names. An item dated after the as-of date is invalid; when it names no paragraph of this form, the finding is filed with no paragraph. A reading problem in an item, or in a section, whose paragraphs are all outside this contract's form or not applicable is an invalid finding with no paragraph, at its line."},
 	}
 }

@@ -125,3 +125,61 @@ func TestGovernanceSample(t *testing.T) {
 		pins: []pin{{"B.3.4.3(i)", "EV-009", want{outcome: OK, deadline: "2026-11-27", margin: 0}}},
 	}.run(t)
 }
+
+// A problem in the governance evidence whose paragraphs are all outside
+// the form, or not applicable, is still an invalid finding: filed once
+// with no paragraph, at its line, about its item or section. A problem
+// with a paragraph that applies is filed against that paragraph alone.
+func TestProblemsOutsideTheForm(t *testing.T) {
+	tests := []struct {
+		name           string
+		form           string
+		securityPolicy bool
+		src            string
+		want           []string // findings from g.toml: "paragraph kind line subject"
+	}{
+		{"an item about a Part A paragraph only", "B", false,
+			item(`"A.3.4"`, `2025-01-01`, "summary = 3\n"),
+			[]string{` invalid 7 EV-1`}},
+		{"an item about a paragraph that does not apply", "B", false,
+			item(`"B.3.4.3(d)"`, `2025-01-01`, "summary = 3\n"),
+			[]string{` invalid 7 EV-1`}},
+		{"the same item where the paragraph applies", "B", true,
+			item(`"B.3.4.3(d)"`, `2025-01-01`, "summary = 3\n"),
+			[]string{`B.3.4.3(d) invalid 7 EV-1`}},
+		{"an item about two paragraphs outside: one finding", "B", false,
+			item(`"A.3.4", "B.3.4.3(d)"`, `2025-01-01`, "summary = 3\n"),
+			[]string{` invalid 7 EV-1`}},
+		{"an item about one paragraph in and one outside: against the one in", "B", false,
+			item(`"A.3.4", "B.2.6"`, `2025-01-01`, "summary = 3\n"),
+			[]string{`B.2.6 invalid 7 EV-1`}},
+		{"an item about a Part A paragraph, dated after the as-of date", "B", false,
+			item(`"A.3.4"`, `2026-11-28`, ""),
+			[]string{` invalid 5 EV-1`}},
+		{"an ISMS section in a Part A contract", "A", false,
+			"[isms]\ntype = 3\nsubmitted = 2025-04-24\n",
+			[]string{` invalid 2 isms`}},
+		{"a Part B section reviewed after the as-of date, in a Part A contract", "A", false,
+			"[security_policy]\nversion = \"1\"\nlast_reviewed = 2026-11-28\n",
+			[]string{` invalid 3 security_policy`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := gov{src: tt.src, form: tt.form, securityPolicy: tt.securityPolicy}.eval(t)
+			var got []string
+			for _, f := range r.Findings {
+				if f.Pos.File == "evidence/g.toml" {
+					got = append(got, fmt.Sprintf("%s %s %d %s", f.Paragraph, f.Kind, f.Pos.Line, f.Subject))
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings %q, want %q", got, tt.want)
+				for _, f := range r.Findings {
+					if f.Pos.File == "evidence/g.toml" {
+						t.Logf("  %s %s: %s", f.Paragraph, f.Pos, f.Message)
+					}
+				}
+			}
+		})
+	}
+}

@@ -22,7 +22,8 @@ const (
 	planResubmitWorkingDays = 10
 	// planApprovalWorkingDays: the Parties use all reasonable endeavours
 	// to complete approval within 15 Working Days of the first submission:
-	// a target, so a miss is a warning.
+	// a joint target, largely in the Client's hands, so a miss is a note,
+	// not a gap.
 	planApprovalWorkingDays = 15
 	// planResultsWorkingDays: the results of a review go to the Client "as
 	// soon as reasonably practicable after their completion" (A.4.4.2,
@@ -150,20 +151,22 @@ func (e *eval) planResubmit(d planDoc, n evidence.NonApproval) {
 	})
 }
 
-// planApproval: A.4.3.2, B.3.7, B.4.3. The Parties use all reasonable
-// endeavours to complete approval on or before the 15th Working Day after
-// the first submission: a target, so a miss (approved later, or still not
-// approved after that day) is a warning.
+// planApproval: A.4.3.2, B.3.7, B.4.3. "The Parties will use all
+// reasonable endeavours to ensure that the approval process takes ... no
+// longer than fifteen (15) Working Days from the date of its first
+// submission": a joint target, and approval is the Client's act, so a miss
+// (approved after the 15th Working Day after the first submission, or
+// still not approved after it) is a note, not a gap (judgeTarget).
 func (e *eval) planApproval(d planDoc) {
 	first, ok := e.happened(d.submitted)
 	if !e.has(d.approvalPara) || !ok || d.approved.Invalid {
 		return
 	}
 	dl := e.after(workingDays(planApprovalWorkingDays), first)
-	rule := fmt.Sprintf("the Parties use all reasonable endeavours to complete approval within %s of the first submission (%s), by %s: a target, not a breach",
+	rule := fmt.Sprintf("the Parties use all reasonable endeavours to complete approval within %s of the first submission (%s), by %s: a joint target, largely in the Client's hands, so this is a note, not a breach",
 		dl.Period, day(first), day(dl.Due))
 	a := d.approved
-	e.judgeDuty(duty{
+	e.judgeTarget(duty{
 		check:    Check{Paragraph: d.approvalPara, Source: d.subject, Subject: d.subject, Pos: a.Pos},
 		deadline: dl, done: a, severity: Warning,
 		pending: fmt.Sprintf("submitted %s; approval aimed for by %s", d.submitted, dl.Due.Format(time.DateOnly)),
@@ -171,9 +174,27 @@ func (e *eval) planApproval(d planDoc) {
 		met:     fmt.Sprintf("submitted %s, approved %s", d.submitted, a),
 		missed:  fmt.Sprintf("%s is not approved by %s: %s.", capitalise(d.name), day(e.in.AsOf), rule),
 		late: func(over string) string {
-			return fmt.Sprintf("%s was approved on %s, %s late: %s.", capitalise(d.name), day(a.Value), over, rule)
+			return fmt.Sprintf("%s was approved on %s, %s after the target: %s.", capitalise(d.name), day(a.Value), over, rule)
 		},
 	})
+}
+
+// judgeTarget judges a target the Parties aim for together, rather than a
+// duty of the Agency's: as judgeDuty does, but a miss is a note (listed,
+// not counted against the paragraph) and the check stays OK, its negative
+// margin saying how late, its detail that the target was missed.
+func (e *eval) judgeTarget(d duty) Judgement {
+	from := len(e.findings)
+	j := e.judgeDuty(d)
+	for i := from; i < len(e.findings); i++ {
+		e.findings[i].Kind = Note
+	}
+	if j.Outcome == Gap {
+		c := &e.checks[len(e.checks)-1]
+		c.Outcome = OK
+		c.Detail += fmt.Sprintf("; target day %s missed: a note, not a gap", d.deadline.Due.Format(time.DateOnly))
+	}
+	return j
 }
 
 // planEvent is a dated event of the review duty.
@@ -238,33 +259,33 @@ func (e *eval) planReview(d planDoc) {
 	e.check(c)
 }
 
-// planCoverage: A.4.4.1(a)-(e), B.5.1.1-B.5.1.6. The latest review by the
-// as-of date lists every topic in covers. B.5.1.3 and B.5.1.5 are the same
-// topic ("threats"). A.4.4.1(c) and B.5.1.4 apply only where the Security
-// Policy does (the rules drop findings on paragraphs that do not apply).
+// planCoverage: A.4.4.1(a)-(e), B.5.1.1-B.5.1.6. Each full review
+// completed in the review period ([review] period_start up to and
+// including the as-of date) lists every topic in covers: a review that
+// omits one is a finding against that topic's item, naming the review.
+// B.5.1.3 and B.5.1.5 are the same topic ("threats"). A.4.4.1(c) and
+// B.5.1.4 apply only where the Security Policy does (the rules drop
+// findings on paragraphs that do not apply).
 func (e *eval) planCoverage(d planDoc) {
-	var latest *evidence.Review
-	for i := range d.reviews {
-		r := &d.reviews[i]
-		if t, ok := e.happened(r.Completed); ok && (latest == nil || !t.Before(latest.Completed.Value)) {
-			latest = r
+	from := e.in.Config.Review.PeriodStart
+	for _, r := range d.reviews {
+		done, ok := e.happened(r.Completed)
+		if !ok || done.Before(from) || !r.CoversSet {
+			continue // not in the period (planReview judges when), or covers unreadable
 		}
-	}
-	if latest == nil || !latest.CoversSet {
-		return // no review yet (planReview judges that), or covers unreadable
-	}
-	for _, t := range evidence.Topics() {
-		for _, para := range partItem(d.partA, t.PartA, t.PartB) {
-			c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Pos: latest.CoversPos, Outcome: OK,
-				Detail: fmt.Sprintf("the review completed %s covered %s", latest.Completed, t.Topic)}
-			if !latest.Covered(t.Topic) {
-				c.Outcome = Gap
-				c.Detail = fmt.Sprintf("the review completed %s does not list %s", latest.Completed, t.Topic)
-				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: latest.CoversPos,
-					Message: fmt.Sprintf("The latest full review of %s (completed %s) does not list %q in covers: each review must reflect %s.",
-						d.name, day(latest.Completed.Value), string(t.Topic), t.Text)})
+		for _, t := range evidence.Topics() {
+			for _, para := range partItem(d.partA, t.PartA, t.PartB) {
+				c := Check{Paragraph: para, Source: d.subject, Subject: d.subject, Pos: r.CoversPos, Outcome: OK,
+					Detail: fmt.Sprintf("the review completed %s covered %s", r.Completed, t.Topic)}
+				if !r.Covered(t.Topic) {
+					c.Outcome = Gap
+					c.Detail = fmt.Sprintf("the review completed %s does not list %s", r.Completed, t.Topic)
+					e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Medium, Subject: d.subject, Pos: r.CoversPos,
+						Message: fmt.Sprintf("The full review of %s completed on %s does not list %q in covers: each full review must reflect %s.",
+							d.name, day(done), string(t.Topic), t.Text)})
+				}
+				e.check(c)
 			}
-			e.check(c)
 		}
 	}
 }
@@ -325,11 +346,12 @@ func planShort(s string) string {
 	return s
 }
 
-// ismsType: B.3.3.1, B.3.3.2. The ISMS's type agrees with config.toml's
-// bespoke_isms: where the Client stipulated a bespoke ISMS, an extant one
-// is a violation; a bespoke ISMS recorded where config.toml says none was
-// stipulated means one of them is wrong (invalid). Presenting a bespoke
-// ISMS for Approval is its submission (B.3.1).
+// ismsType: B.3.3.1, B.3.3.2. Where the Client stipulated a bespoke ISMS,
+// an extant one is a violation. Where it did not, the ISMS "may be an
+// extant ISMS" (B.3.3.1): an extant one or a bespoke one is allowed. The
+// rules follow config.toml's bespoke_isms either way (B.3.3.2, B.3.4.1
+// and B.3.7 apply only where it is true). Presenting a bespoke ISMS for
+// Approval is its submission (B.3.1).
 func (e *eval) ismsType(i *evidence.ISMS) {
 	if i.Type.Invalid {
 		return
@@ -354,9 +376,7 @@ func (e *eval) ismsType(i *evidence.ISMS) {
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: "isms", Pos: i.Type.Pos,
 			Message: "[isms] records an extant ISMS, but the Client stipulated a bespoke ISMS (config.toml [contract] bespoke_isms = true): a bespoke ISMS must be developed and presented for the Client's Approval."})
 	case !stipulated && i.Bespoke():
-		c.Outcome, c.Detail = Gap, "bespoke ISMS; config.toml says none was stipulated"
-		e.finding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: "isms", Pos: i.Type.Pos,
-			Message: "[isms] records a bespoke ISMS, but config.toml says the Client did not stipulate one ([contract] bespoke_isms = false): one of them is wrong. The rules follow config.toml, under which B.3.3.2, B.3.4.1 and B.3.7 do not apply."})
+		c.Detail = "bespoke ISMS, where none was stipulated: allowed, as B.3.3.1 permits but does not require an extant ISMS"
 	case stipulated:
 		c.Detail = "bespoke ISMS, as stipulated"
 		if t, ok := e.happened(i.Submitted); ok {
@@ -439,17 +459,17 @@ func plansDocs() []Doc {
 		{[]string{evidence.ParaSMPApprovalA, evidence.ParaSMPApprovalB, evidence.ParaISMSApproval}, "",
 			fmt.Sprintf("Each [[smp.non_approval]] (and, for a bespoke ISMS, [[isms.non_approval]]) is re-submitted on or before the %dth Working Day strictly after its notice date. Not re-submitted by the as-of date is due up to that day and a high finding after it; re-submitted later is a high finding.", planResubmitWorkingDays)},
 		{[]string{evidence.ParaSMPApprovalA, evidence.ParaSMPApprovalB, evidence.ParaISMSApproval}, "",
-			fmt.Sprintf("Approval by the %dth Working Day strictly after the first submission (the Parties' reasonable endeavours): approved later, or still not approved at the as-of date after that day, is a warning, not a breach. For the ISMS, only a bespoke ISMS needs Approval (B.3.7).", planApprovalWorkingDays)},
+			fmt.Sprintf("Approval by the %dth Working Day strictly after the first submission: the Parties use all reasonable endeavours to meet it, a joint target largely in the Client's hands. Approved later, or still not approved at the as-of date after that day, is a note (severity warning): listed with the findings, with how late, but it does not make the paragraph a gap, and the check stays \"meets\". For the ISMS, only a bespoke ISMS needs Approval (B.3.7).", planApprovalWorkingDays)},
 		{[]string{evidence.ParaSMPReviewA, evidence.ParaReviewB}, "",
 			fmt.Sprintf("Each document is fully reviewed at least annually: the first [[smp.review]] / [[isms.review]] completed no later than %d Months after the approval date (or the first submission, if never approved), each later one no later than %d Months after the one before (the same day %d months later, clamped to the month's end). A review that came later is a high finding; none since the last due day at the as-of date is stale.", planReviewMonths, planReviewMonths, planReviewMonths)},
 		{[]string{"A.4.4.1(a)", "A.4.4.1(b)", "A.4.4.1(c)", "A.4.4.1(d)", "A.4.4.1(e)", "B.5.1.1", "B.5.1.2", "B.5.1.3", "B.5.1.4", "B.5.1.5", "B.5.1.6"}, "",
-			"The latest review completed by the as-of date lists in covers each topic the review must reflect: good-practice (A.4.4.1(a), B.5.1.1), service-changes (A.4.4.1(b), B.5.1.2), security-policy (A.4.4.1(c), B.5.1.4; only where the Security Policy applies), threats (A.4.4.1(d); B.5.1.3 and B.5.1.5, which repeat the same words) and client-requests (A.4.4.1(e), B.5.1.6). A topic missing is a medium finding against its item."},
+			"Each full review completed in the review period ([review] period_start up to and including the as-of date), not only the latest, lists in covers each topic the review must reflect: good-practice (A.4.4.1(a), B.5.1.1), service-changes (A.4.4.1(b), B.5.1.2), security-policy (A.4.4.1(c), B.5.1.4; only where the Security Policy applies), threats (A.4.4.1(d); B.5.1.3 and B.5.1.5, which repeat the same words) and client-requests (A.4.4.1(e), B.5.1.6). A topic a review does not list is a medium finding against its item, naming that review; a review completed before period_start is not judged."},
 		{[]string{evidence.ParaSMPResultsA, evidence.ParaResultsB}, "",
 			fmt.Sprintf("The results of each review go to the Client \"as soon as reasonably practicable after their completion\". The schedule sets no number of days: this tool's reading is on or before the %dth Working Day strictly after the review's completed date. Delivered later is a warning; none recorded by the as-of date is due up to that day and a medium finding after it.", planResultsWorkingDays)},
 		{[]string{"A.4.4.2(a)", "A.4.4.2(b)", "A.4.4.2(c)", "B.5.2.1", "B.5.2.2", "B.5.2.3", "B.5.2.4"}, "",
 			"The results of each review delivered by the as-of date record improvements (A.4.4.2(a), B.5.2.1), risk_assessment_updates (A.4.4.2(b), B.5.2.2), proposed_modifications (B.5.2.3, Part B only) and measurement_improvements (A.4.4.2(c), B.5.2.4). Each one missing is a medium finding against its item."},
 		{[]string{evidence.ParaISMSExtant, evidence.ParaISMSBespoke}, "",
-			"[isms] type agrees with config.toml's bespoke_isms: an extant ISMS where the Client stipulated a bespoke one is a high finding (B.3.3.2); a bespoke ISMS where config.toml says none was stipulated is an invalid finding (B.3.3.1), since one of them is wrong; no type recorded is a missing finding."},
+			"[isms] type against config.toml's bespoke_isms: an extant ISMS where the Client stipulated a bespoke one is a high finding (B.3.3.2). Where none was stipulated, an extant ISMS \"may\" be used (B.3.3.1), so an extant or a bespoke ISMS is allowed (a check that says which); the rules follow config.toml, under which B.3.3.2, B.3.4.1 and B.3.7 do not apply. No type recorded is a missing finding."},
 		{[]string{evidence.ParaISMSCertified}, "",
 			"[isms.certification] role is the Chief Security Officer, Chief Information Officer, Chief Technical Officer or Chief Financial Officer (CSO, CIO, CTO, CFO and \"Chief Technology Officer\" accepted; a CISO is not listed); or delegated_by names one of them (a person with their direct delegated authority); or equivalent_reference records the Client's written agreement to an equivalent (shown as an exception), made before the SMP's first submission when equivalent_agreed is given. No certification, or any other role, is a high finding."},
 	}

@@ -17,6 +17,7 @@ type planCase struct {
 	form           string // default "B"
 	asOf           string // default "2026-11-27"
 	start          string // default "2025-04-01"
+	periodStart    string // [review] period_start; default "2025-04-01"
 	securityPolicy bool
 	bespoke        bool
 	toml           string
@@ -30,6 +31,7 @@ type planCase struct {
 type planWant struct {
 	checks   []string
 	findings []string
+	message  string // part of every finding's message, when set
 }
 
 func (tc planCase) eval(t *testing.T) Result {
@@ -41,6 +43,9 @@ func (tc planCase) eval(t *testing.T) Result {
 	in := setup{form: tc.form, asOf: tc.asOf, securityPolicy: tc.securityPolicy, bespokeISMS: tc.bespoke}.inputWith(t, ev)
 	if tc.start != "" {
 		in.Config.Contract.StartDate = date(t, tc.start)
+	}
+	if tc.periodStart != "" {
+		in.Config.Review.PeriodStart = date(t, tc.periodStart)
 	}
 	return Evaluate(in)
 }
@@ -75,6 +80,11 @@ func runPlans(t *testing.T, tests []planCase) {
 					t.Errorf("%s: findings %q, want %q", key, got, w.findings)
 					for _, f := range findings(r, para, subject) {
 						t.Logf("  %s: %s", f.Pos, f.Message)
+					}
+				}
+				for _, f := range findings(r, para, subject) {
+					if !strings.Contains(f.Message, w.message) {
+						t.Errorf("%s: message %q, want %q in it", key, f.Message, w.message)
 					}
 				}
 				for _, f := range w.findings {
@@ -148,6 +158,9 @@ func TestPlanSubmission(t *testing.T) {
 			want: map[string]planWant{"B.4.1 smp": {checks: []string{"gap 2025-05-01/-1"}, findings: []string{"violation high 2"}}}},
 		{name: "on the Saturday after the late Friday", asOf: "2025-05-10", toml: smp("2025-05-03"),
 			want: map[string]planWant{"B.4.1 smp": {checks: []string{"gap 2025-05-01/-1"}, findings: []string{"violation high 2"}}}},
+		// From Wed 2 Apr 2025 the 20th Working Day is Fri 2 May 2025.
+		{name: "the Saturday after a Friday deadline is 1 Working Day late", start: "2025-04-02", asOf: "2025-05-10", toml: smp("2025-05-03"),
+			want: map[string]planWant{"B.4.1 smp": {checks: []string{"gap 2025-05-02/-1"}, findings: []string{"violation high 2"}, message: "1 Working Day late"}}},
 		{name: "none on the last day is due", asOf: "2025-05-01", toml: smp(""),
 			want: map[string]planWant{"B.4.1 smp": {checks: []string{"due 2025-05-01/0"}}}},
 		{name: "none the day after is a violation", asOf: "2025-05-02", toml: smp(""),
@@ -190,6 +203,11 @@ func TestPlanResubmission(t *testing.T) {
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"due 2025-05-22/2", "ok 2025-05-19/0"}}}},
 		{name: "a Working Day late", asOf: "2025-05-20", toml: smp("2025-05-20"),
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"due 2025-05-22/2", "gap 2025-05-19/-1"}, findings: []string{"violation high 5"}}}},
+		// From a notice on Fri 9 May 2025 the 10th Working Day is Fri 23
+		// May; approved on the day after, Mon 26 May is a bank holiday.
+		{name: "the Saturday after a Friday deadline is 1 Working Day late", asOf: "2025-05-31",
+			toml: planTOML("[smp]", "submitted = 2025-04-30", "approved = 2025-05-27", "[[smp.non_approval]]", "notice = 2025-05-09", "resubmitted = 2025-05-24"),
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-2", "gap 2025-05-23/-1"}, findings: []string{"violation high 6", "note warning 3"}}}},
 		{name: "on the Sunday before the deadline", asOf: "2025-05-20", toml: smp("2025-05-18"),
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"due 2025-05-22/2", "ok 2025-05-19/1"}}}},
 		{name: "none on the last day is due", asOf: "2025-05-19", toml: smp(""),
@@ -211,7 +229,8 @@ func TestPlanResubmission(t *testing.T) {
 
 // Approval: the Parties' reasonable endeavours to approve within 15
 // Working Days of the first submission (Wed 30 Apr 2025: by Thu 22 May
-// 2025). A miss is a warning.
+// 2025). A joint target: a miss is a note, and the check stays OK with its
+// negative margin.
 func TestPlanApproval(t *testing.T) {
 	smp := func(approved string) string {
 		lines := []string{"[smp]", "submitted = 2025-04-30"}
@@ -223,23 +242,58 @@ func TestPlanApproval(t *testing.T) {
 	runPlans(t, []planCase{
 		{name: "the 15th Working Day", asOf: "2025-06-30", toml: smp("2025-05-22"),
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/0"}}}},
-		{name: "a Working Day later is a warning", asOf: "2025-06-30", toml: smp("2025-05-23"),
-			want: map[string]planWant{"B.4.3 smp": {checks: []string{"gap 2025-05-22/-1"}, findings: []string{"violation warning 3"}}}},
+		{name: "a Working Day later is a note", asOf: "2025-06-30", toml: smp("2025-05-23"),
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-1"}, findings: []string{"note warning 3"}, message: "1 Working Day after the target"}}},
+		{name: "the Saturday after the Friday target is 1 Working Day late", asOf: "2025-06-30", toml: smp("2025-05-24"),
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-1"}, findings: []string{"note warning 3"}}}},
 		{name: "the 17th, across the Spring bank holiday", asOf: "2025-06-30", toml: smp("2025-05-27"),
-			want: map[string]planWant{"B.4.3 smp": {checks: []string{"gap 2025-05-22/-2"}, findings: []string{"violation warning 3"}}}},
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-2"}, findings: []string{"note warning 3"}}}},
 		{name: "pending on the last day is due", asOf: "2025-05-22", toml: smp(""),
 			want: map[string]planWant{"B.4.3 smp": {checks: []string{"due 2025-05-22/0"}}}},
-		{name: "pending the day after is a warning", asOf: "2025-05-23", toml: smp(""),
-			want: map[string]planWant{"B.4.3 smp": {checks: []string{"gap 2025-05-22/-1"}, findings: []string{"violation warning 1"}}}},
+		{name: "pending the day after is a note", asOf: "2025-05-23", toml: smp(""),
+			want: map[string]planWant{"B.4.3 smp": {checks: []string{"ok 2025-05-22/-1"}, findings: []string{"note warning 1"}}}},
 		{name: "Part A", form: "A", asOf: "2025-06-30", toml: smp("2025-05-23"),
-			want: map[string]planWant{"A.4.3.2 smp": {checks: []string{"gap 2025-05-22/-1"}, findings: []string{"violation warning 3"}}}},
+			want: map[string]planWant{"A.4.3.2 smp": {checks: []string{"ok 2025-05-22/-1"}, findings: []string{"note warning 3"}}}},
 		{name: "a bespoke ISMS still pending", bespoke: true, asOf: "2025-06-30",
 			toml: planTOML(strings.Replace(strings.Replace(planISMSBase, `"extant"`, `"bespoke"`, 1), "approved = 2025-05-09\n", "", 1)),
-			want: map[string]planWant{"B.3.7 isms": {checks: []string{"gap 2025-05-16/-30"}, findings: []string{"violation warning 1"}}}},
+			want: map[string]planWant{"B.3.7 isms": {checks: []string{"ok 2025-05-16/-30"}, findings: []string{"note warning 1"}}}},
 		{name: "an extant ISMS needs no approval", asOf: "2025-06-30",
 			toml: planTOML(strings.Replace(planISMSBase, "approved = 2025-05-09\n", "", 1)),
 			want: map[string]planWant{"B.3.7 isms": {}}},
 	})
+}
+
+// A late approval, or one still pending after the target, leaves the
+// paragraph covered when nothing else is wrong, and is still listed as a
+// note; a late re-submission under the same paragraph still makes it a
+// gap.
+func TestPlanApprovalNote(t *testing.T) {
+	for _, tt := range []struct {
+		name, toml string
+		status     Status
+		kinds      []Kind
+	}{
+		{"approved late", planTOML("[smp]", "submitted = 2025-04-30", "approved = 2025-05-23"), Covered, []Kind{Note}},
+		{"still pending", planTOML("[smp]", "submitted = 2025-04-30"), Covered, []Kind{Note}},
+		{"approved on time", planTOML("[smp]", "submitted = 2025-04-30", "approved = 2025-05-22"), Covered, nil},
+		{"approved late, re-submitted late", planTOML("[smp]", "submitted = 2025-04-30", "approved = 2025-06-02",
+			"[[smp.non_approval]]", "notice = 2025-05-02", "resubmitted = 2025-05-20"), GapStatus, []Kind{Violation, Note}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := planCase{asOf: "2025-06-30", toml: tt.toml}.eval(t)
+			var kinds []Kind
+			for _, f := range findings(r, "B.4.3", "smp") {
+				kinds = append(kinds, f.Kind)
+			}
+			if !slices.Equal(kinds, tt.kinds) {
+				t.Errorf("B.4.3 findings %q, want %q", kinds, tt.kinds)
+			}
+			p := status(t, r, "B.4.3")
+			if p.Status != tt.status {
+				t.Errorf("B.4.3 %s (%s), want %s", p.Status, p.Reason, tt.status)
+			}
+		})
+	}
 }
 
 // Annual review: no later than 12 Months after the approval (Thu 22 May
@@ -266,7 +320,7 @@ func TestPlanAnnualReview(t *testing.T) {
 			want: map[string]planWant{"B.5.1 smp": {checks: []string{"gap 2026-05-22/-1"}, findings: []string{"stale medium 3"}}}},
 		{name: "never approved: from the first submission", asOf: "2026-05-01", toml: smp(false),
 			want: map[string]planWant{"B.5.1 smp": {checks: []string{"gap 2026-04-30/-1"}, findings: []string{"stale medium 2"}},
-				"B.4.3 smp": {checks: []string{"gap 2025-05-22/-239"}, findings: []string{"violation warning 1"}}}},
+				"B.4.3 smp": {checks: []string{"ok 2025-05-22/-239"}, findings: []string{"note warning 1"}}}},
 		{name: "the second review late, the first on time", asOf: "2027-06-01", toml: smp(true, "2026-05-01", "2027-05-03"),
 			want: map[string]planWant{"B.5.1 smp": {checks: []string{"gap 2028-05-03/337"}, findings: []string{"violation high 13"}}}},
 		{name: "late and then overdue again", asOf: "2027-12-01", toml: smp(true, "2026-06-01"),
@@ -281,7 +335,8 @@ func TestPlanAnnualReview(t *testing.T) {
 	})
 }
 
-// Topics: the latest review lists each topic it must reflect.
+// Topics: every full review completed in the review period (period_start
+// up to and including the as-of date) lists each topic it must reflect.
 func TestPlanReviewTopics(t *testing.T) {
 	const noThreats = `"good-practice", "service-changes", "security-policy", "client-requests"`
 	const noPolicy = `"good-practice", "service-changes", "threats", "client-requests"`
@@ -303,7 +358,21 @@ func TestPlanReviewTopics(t *testing.T) {
 			want: map[string]planWant{"B.5.1.4 smp": {}, "B.5.1.3 smp": ok}},
 		{name: "security policy missing where it applies", securityPolicy: true, asOf: "2026-06-30", toml: smp([2]string{"2026-05-01", noPolicy}),
 			want: map[string]planWant{"B.5.1.4 smp": {checks: []string{"gap"}, findings: []string{"violation medium 6"}}}},
-		{name: "the latest review is judged", asOf: "2026-06-30", toml: smp([2]string{"2025-11-03", noThreats}, [2]string{"2026-05-01", planAllTopics}),
+		// Two reviews, only the earlier without threats: the earlier is
+		// still a finding (it used to be hidden by the later one).
+		{name: "every review in the period is judged, not only the latest", asOf: "2026-06-30",
+			toml: smp([2]string{"2025-11-03", noThreats}, [2]string{"2026-05-01", planAllTopics}),
+			want: map[string]planWant{
+				"B.5.1.3 smp": {checks: []string{"gap", "ok"}, findings: []string{"violation medium 6"}, message: "review of the Security Management Plan completed on Mon 3 Nov 2025"},
+				"B.5.1.5 smp": {checks: []string{"gap", "ok"}, findings: []string{"violation medium 6"}},
+				"B.5.1.1 smp": {checks: []string{"ok", "ok"}}}},
+		{name: "a review completed on period_start is in the period", periodStart: "2025-11-03", asOf: "2026-06-30",
+			toml: smp([2]string{"2025-11-03", noThreats}, [2]string{"2026-05-01", planAllTopics}),
+			want: map[string]planWant{
+				"B.5.1.3 smp": {checks: []string{"gap", "ok"}, findings: []string{"violation medium 6"}},
+				"B.5.1.5 smp": {checks: []string{"gap", "ok"}, findings: []string{"violation medium 6"}}}},
+		{name: "a review completed the day before period_start is not judged", periodStart: "2025-11-04", asOf: "2026-06-30",
+			toml: smp([2]string{"2025-11-03", noThreats}, [2]string{"2026-05-01", planAllTopics}),
 			want: map[string]planWant{"B.5.1.3 smp": ok, "B.5.1.5 smp": ok}},
 		{name: "the latest by the as-of date", asOf: "2026-06-30", toml: smp([2]string{"2026-05-01", noThreats}, [2]string{"2026-07-01", planAllTopics}),
 			want: map[string]planWant{"B.5.1.3 smp": {checks: []string{"gap"}, findings: []string{"violation medium 6"}},
@@ -345,6 +414,8 @@ func TestPlanReviewResults(t *testing.T) {
 			want: map[string]planWant{"B.5.2 smp": {checks: []string{"ok 2026-06-12/0"}}, "B.5.2.1 smp": ok, "B.5.2.2 smp": ok, "B.5.2.3 smp": ok, "B.5.2.4 smp": ok}},
 		{name: "a Working Day later is a warning", asOf: "2026-07-01", toml: smp("2026-06-15"),
 			want: map[string]planWant{"B.5.2 smp": {checks: []string{"gap 2026-06-12/-1"}, findings: []string{"violation warning 7"}}}},
+		{name: "the Saturday after the Friday deadline is 1 Working Day late", asOf: "2026-07-01", toml: smp("2026-06-13"),
+			want: map[string]planWant{"B.5.2 smp": {checks: []string{"gap 2026-06-12/-1"}, findings: []string{"violation warning 7"}, message: "1 Working Day late"}}},
 		{name: "none on the last day is due", asOf: "2026-06-12", toml: smp(""),
 			want: map[string]planWant{"B.5.2 smp": {checks: []string{"due 2026-06-12/0"}}, "B.5.2.1 smp": {}}},
 		{name: "none the day after", asOf: "2026-06-15", toml: smp(""),
@@ -371,8 +442,10 @@ func TestPlanISMSType(t *testing.T) {
 	runPlans(t, []planCase{
 		{name: "extant, none stipulated", asOf: "2025-06-01", toml: isms("extant"),
 			want: map[string]planWant{"B.3.3.1 isms": {checks: []string{"ok"}}, "B.3.3.2 isms": {}}},
+		// B.3.3.1: where none was stipulated, an extant ISMS "may" be used,
+		// so a bespoke one is allowed, not invalid.
 		{name: "bespoke, none stipulated", asOf: "2025-06-01", toml: isms("bespoke"),
-			want: map[string]planWant{"B.3.3.1 isms": {checks: []string{"gap"}, findings: []string{"invalid medium 2"}}}},
+			want: map[string]planWant{"B.3.3.1 isms": {checks: []string{"ok"}}, "B.3.3.2 isms": {}, "B.3.7 isms": {}}},
 		{name: "extant, bespoke stipulated", bespoke: true, asOf: "2025-06-01", toml: isms("extant"),
 			want: map[string]planWant{"B.3.3.2 isms": {checks: []string{"gap"}, findings: []string{"violation high 2"}}, "B.3.3.1 isms": {},
 				"B.3.7 isms": {checks: []string{"ok 2025-05-16/5"}}}},
@@ -383,6 +456,16 @@ func TestPlanISMSType(t *testing.T) {
 		{name: "not recorded, bespoke stipulated", bespoke: true, asOf: "2025-06-01", toml: isms(""),
 			want: map[string]planWant{"B.3.3.2 isms": {checks: []string{"gap"}, findings: []string{"missing medium 1"}}}},
 	})
+}
+
+// A bespoke ISMS where none was stipulated is allowed (B.3.3.1: an extant
+// ISMS "may" be used): an OK check that says so, with no finding.
+func TestPlanISMSBespokeAllowed(t *testing.T) {
+	r := planCase{asOf: "2025-06-01", toml: planTOML(strings.Replace(planISMSBase, "extant", "bespoke", 1))}.eval(t)
+	want{outcome: OK, deadline: "-", detail: "bespoke ISMS, where none was stipulated: allowed"}.verify(t, r, "B.3.3.1", "isms")
+	if s := status(t, r, "B.3.3.1"); s.Status == GapStatus {
+		t.Errorf("B.3.3.1 %s (%s), want no gap", s.Status, s.Reason)
+	}
 }
 
 // Certification by a listed officer, a delegate of one, or an equivalent
@@ -427,11 +510,11 @@ func TestSamplePlansRules(t *testing.T) {
 		keep: from("evidence/plans.toml"),
 		findings: []string{
 			"B.5.1.1 violation medium smp 97", // the SMP review does not list good-practice
-			"B.4.3 violation warning smp 79",  // approved on the 17th Working Day, not the 15th
+			"B.4.3 note warning smp 79",       // approved on the 17th Working Day, not the 15th: a note
 		},
 		pins: []pin{
-			{"B.4.1", "smp", want{outcome: OK, deadline: "2025-05-01", margin: 1, unit: wd}},                     // the 19th Working Day
-			{"B.4.3", "smp", want{part: "approved", outcome: Gap, deadline: "2025-05-22", margin: -2, unit: wd}}, // the approval warning
+			{"B.4.1", "smp", want{outcome: OK, deadline: "2025-05-01", margin: 1, unit: wd}},                    // the 19th Working Day
+			{"B.4.3", "smp", want{part: "approved", outcome: OK, deadline: "2025-05-22", margin: -2, unit: wd}}, // the approval note
 			// Re-submitted on the last day, across the Early May bank holiday.
 			{"B.4.3", "smp", want{part: "re-submitted", outcome: OK, deadline: "2025-05-19", margin: 0, unit: wd}},
 			{"B.5.1", "smp", want{outcome: OK, deadline: "2027-05-14", margin: 168, unit: d}},
@@ -443,7 +526,7 @@ func TestSamplePlansRules(t *testing.T) {
 			{"B.3.3.1", "isms", want{outcome: OK, deadline: "-"}},
 		},
 		status: map[string]Status{
-			"B.4.1": Covered, "B.4.3": GapStatus, "B.5.1": Covered, "B.5.1.1": GapStatus, "B.5.1.3": Covered, "B.5.1.4": NA,
+			"B.4.1": Covered, "B.4.3": Covered, "B.5.1": Covered, "B.5.1.1": GapStatus, "B.5.1.3": Covered, "B.5.1.4": NA,
 			"B.5.2": Covered, "B.5.2.3": Covered, "B.3.1": Covered, "B.3.4.6": Covered, "B.3.7": NA, "B.3.3.2": NA,
 		},
 	}.run(t)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/agency/evidence-site/generator/model"
+	"github.com/agency/evidence-site/generator/rules"
 )
 
 // Coverage is coverage.json: every paragraph of the form with its status.
@@ -61,7 +62,7 @@ type GapSource struct {
 func coverage(s *model.Site) Coverage {
 	c := Coverage{AsOf: s.Review.AsOf, Form: s.Contract.Form, Paragraphs: []CoverageParagraph{}}
 	for _, p := range s.Paragraphs {
-		cp := CoverageParagraph{ID: p.ID, Heading: p.Title, Status: string(p.Status), Basis: string(p.Basis), Checks: p.Checked, Reason: p.Reason, Evidence: []EvidenceEntry{}, Gaps: len(p.Findings)}
+		cp := CoverageParagraph{ID: p.ID, Heading: p.Title, Status: string(p.Status), Basis: string(p.Basis), Checks: p.Checked, Reason: p.Reason, Evidence: []EvidenceEntry{}, Gaps: gapCount(p.Findings)}
 		for _, src := range p.Sources {
 			cp.Evidence = append(cp.Evidence, EvidenceEntry{Source: src.Name, Title: src.Title, File: src.File})
 		}
@@ -90,4 +91,15 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// gapCount counts the findings that make a paragraph a gap: all but notes.
+func gapCount(fs []model.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Kind != rules.Note {
+			n++
+		}
+	}
+	return n
 }
