@@ -223,6 +223,10 @@ func TestPatchingNotExploitable(t *testing.T) {
 		{name: "with a reference, unpatched: an exception, no deadline", row: ne(nil),
 			want: map[string]want{evidence.ParaPatching: exc, evidence.ParaNotExploitable: exc}, due: "-",
 			detail: "severity Critical (schedule category): not exploitable in the Services (NE-1): no deadline runs while it stays so"},
+		{name: "spelt Not exploitable", row: ne(map[string]string{"Exception": "Not exploitable"}),
+			want: map[string]want{evidence.ParaPatching: exc, evidence.ParaNotExploitable: exc}, due: "-"},
+		{name: "spelt not_exploitable", row: ne(map[string]string{"Exception": "not_exploitable"}),
+			want: map[string]want{evidence.ParaPatching: exc, evidence.ParaNotExploitable: exc}, due: "-"},
 		{name: "with a reference, patched months later", row: ne(map[string]string{"Patch Applied": "2026-06-01"}),
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaNotExploitable: exc}, due: "-"},
 		{name: "exploitable after the as-of date", asOf: "2026-11-27", row: ne(map[string]string{"Exploitable Since": "2026-12-01"}),
@@ -301,6 +305,8 @@ func TestPatchingClientAgreed(t *testing.T) {
 	}
 	okCA := map[string]want{evidence.ParaClientAgreed: {outcome: OK}}
 	runPatching(t, []patchCase{
+		{name: "spelt Client agreed", row: ca(map[string]string{"Exception": "Client agreed", "Patch Applied": "2026-10-04"}),
+			want: withWant(okCA, evidence.ParaPatching, want{outcome: Exception}), due: "2026-10-04", margin: 0, unit: d},
 		// Released Thursday 20 August 2026: 45 days is Sunday 4 October
 		// (normally 30 days, Saturday 19 September).
 		{name: "applied on the last agreed day", row: ca(map[string]string{"Patch Applied": "2026-10-04"}),

@@ -157,6 +157,8 @@ func TestSoftwareClientAgreed(t *testing.T) {
 		{name: "n-4, agreed in writing: an exception with no deadline", row: row, want: map[string]want{b942: {outcome: Exception}},
 			at: b942, detail: "the Client agreed in writing (CLIENT-AGREE-9)"},
 		{name: "not needed at n-1", row: withCells(row, map[string]string{"Installed Version": "'18"}), want: map[string]want{b94: {outcome: OK}, b942: {outcome: OK}}},
+		{name: "spelt Client agreed", row: withCells(row, map[string]string{"Exception": "Client agreed"}), want: map[string]want{b942: {outcome: Exception}}, at: b942},
+		{name: "spelt client_agreed", row: withCells(row, map[string]string{"Exception": "client_agreed"}), want: map[string]want{b942: {outcome: Exception}}, at: b942},
 		{name: "no reference: a finding here, and 9.4 applies", row: withCells(row, map[string]string{"Exception Reference": ""}),
 			want: map[string]want{b94: gap("violation high B2"), b942: gap("violation medium G2")}, deadline: "2025-03-26", margin: -611},
 	})
