@@ -334,3 +334,24 @@ func TestLoadChoiceSpellings(t *testing.T) {
 		t.Errorf("INC-1: type %+v", in.Type)
 	}
 }
+
+// A required column missing from the header row makes its cell Absent (and
+// Invalid) in every row; a cell that is there but cannot be read is
+// Invalid only, and an optional column left out is just unset.
+func TestAbsentColumn(t *testing.T) {
+	text := "Asset ID\tDevice Type\tHolds Government Data\tAttested On\n" +
+		"D-1\tlaptop\tYes\tlast year\n" +
+		"D-2\tserver\tNo\t2026-06-15\n"
+	e := Load(files{"devices.xlsx": xlsx(t, workbook.Sheet{Name: "Devices", TSV: text})}.fs(), "evidence")
+	for _, d := range e.Devices {
+		if !d.Encrypted.Absent || !d.Encrypted.Invalid || !d.KnownGoodState.Absent || !d.Authority.Absent {
+			t.Errorf("%s: a missing required column: %+v %+v %+v", d.ID, d.Encrypted, d.KnownGoodState, d.Authority)
+		}
+		if d.AttestedBy.Absent || d.AttestedBy.Invalid || d.Type.Absent || d.Type.Invalid {
+			t.Errorf("%s: an optional column left out, or one read: %+v %+v", d.ID, d.AttestedBy, d.Type)
+		}
+	}
+	if d := byKey(t, e.Devices, "D-1"); !d.AttestedOn.Invalid || d.AttestedOn.Absent {
+		t.Errorf("D-1: an unreadable cell: %+v", d.AttestedOn)
+	}
+}

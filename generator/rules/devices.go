@@ -36,14 +36,14 @@ func (e *eval) devices() {
 }
 
 // attestation judges a device's attestation as one of r's requirements:
-// missing (or dated after the as-of date, so not yet made) is a
-// violation; renewed on or before 12 Months after it (clamped) it is
+// missing, unreadable (an invalid finding already) or dated after the
+// as-of date (so not yet made) is a violation; renewed on or before 12 Months after it (clamped) it is
 // current; later it is stale. It returns the day it is due again, zero
 // when there is none.
 func (r *requirements) attestation(d evidence.Device) time.Time {
 	asOf := r.e.in.AsOf
 	switch att := d.AttestedOn; {
-	case att.Invalid:
+	case att.Absent:
 		r.invalid = true
 	case !att.Set:
 		r.fail(Violation, Medium, att.Pos, "no attestation", fmt.Sprintf("No attestation on or before %s: nothing attests that the device is as recorded.", day(asOf)))
@@ -78,17 +78,20 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 		evidence.DeviceLaptop: "A laptop", evidence.DeviceMobile: "A mobile device",
 		evidence.DeviceTablet: "A tablet", evidence.DeviceRemovable: "A removable device",
 	}[d.Type.Value] + " holding Government Data"
+	// An unreadable cell (an invalid finding already) is read as if empty,
+	// the stricter reading: not encrypted, no product, no assurance. A
+	// column missing from the register leaves nothing to read: not judged.
 	switch {
-	case d.Encrypted.Invalid:
+	case d.Encrypted.Absent:
 		r.invalid = true
 	case !d.Encrypted.Value:
 		r.fail(Violation, High, d.Encrypted.Pos, "not encrypted", what+" is not recorded as encrypted: Government Data on a mobile, removable or physically uncontrolled device must be stored encrypted.")
 	default:
-		if !d.EncryptionProduct.Set && !d.EncryptionProduct.Invalid {
+		if !d.EncryptionProduct.Set && !d.EncryptionProduct.Absent {
 			r.fail(Violation, High, d.EncryptionProduct.Pos, "no encryption product", what+" is encrypted but no Encryption Product is recorded: the product must be formally assured by the NCSC.")
 		}
 		switch as := d.Assurance; {
-		case as.Invalid:
+		case as.Absent:
 			r.invalid = true
 		case !as.Set:
 			r.fail(Violation, High, as.Pos, "no assurance", what+" is encrypted but no Assurance is recorded: the product must be assured by the NCSC to at least Foundation Grade (accepted: "+strings.Join(accepted, ", ")+").")
@@ -111,19 +114,21 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 func (e *eval) deviceManagement(d evidence.Device) {
 	const para = evidence.ParaDeviceManagement
 	r := e.requirements(Check{Paragraph: para, Source: "devices", Subject: d.ID, Pos: d.Row.Pos})
+	// An unreadable cell (an invalid finding already) is read as if empty,
+	// the stricter reading; a missing column leaves nothing to judge by.
 	switch auth := d.Authority; {
-	case auth.Invalid:
+	case auth.Absent:
 		r.invalid = true
 	case !auth.Set:
 		r.fail(Violation, High, auth.Pos, "no management authority",
 			"No Management Authority: devices used to access or manage Government Data must be under the management authority of the Client or the Agency.")
 	}
 	kgs, prov := d.KnownGoodState, d.Provisioned
-	r.invalid = r.invalid || kgs.Invalid || prov.Invalid
-	if !kgs.Set && !kgs.Invalid {
+	r.invalid = r.invalid || kgs.Absent || prov.Absent
+	if !kgs.Set && !kgs.Absent {
 		r.fail(Violation, High, kgs.Pos, "no known good state", "No Known Good State date: the device must be placed into a known good state before it is provisioned.")
 	}
-	if !prov.Set && !prov.Invalid {
+	if !prov.Set && !prov.Absent {
 		r.fail(Violation, High, prov.Pos, "no provisioning date", "No Provisioned date: without it the known good state cannot be shown to precede provisioning.")
 	}
 	if kgs.Set && prov.Set {
@@ -169,10 +174,12 @@ func devicesDocs() []Doc {
 				"Desktops and servers, and devices holding no Government Data, are not judged here. " +
 				fmt.Sprintf("Its attestation, which vouches for the encryption recorded, must be current: renewed on or before the same day %[1]s after Attested On (clamped to the month's end), ", months(attestationMonths)) +
 				fmt.Sprintf("so an attestation exactly %s before the as-of date is current and one a day older is stale;", months(attestationMonths)) + " none, or one dated after the as-of date, is a violation. " +
-				"The check's deadline is the attestation's renewal date, shown unless a requirement with no deadline failed."},
+				"The check's deadline is the attestation's renewal date, shown unless a requirement with no deadline failed. " +
+				"An unreadable Encrypted, Encryption Product, Assurance or Attested On cell is an invalid finding and is read as if empty (not encrypted, none), so that it never hides a breach."},
 		{[]string{evidence.ParaDeviceManagement}, "devices",
 			"Every device in the register has a Management Authority of Agency or Client (empty is a violation, anything else is invalid), " +
 				"and a Known Good State date on or before its Provisioned date (the same day is compliant; either date missing is a violation). " +
+				"An unreadable Management Authority (anything but Agency or Client), Known Good State, Provisioned or Attested On cell is an invalid finding and is read as if empty: a violation too. " +
 				"Its attestation, which vouches for the management and configuration recorded, must be current as for 2.1. " +
 				"The check shows the tighter of the two deadlines: the Provisioned date (margin: days from the known good state to provisioning) or the attestation's renewal date (margin: days left at the as-of date); none when a requirement with no deadline failed."},
 	}

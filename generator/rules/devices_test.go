@@ -87,10 +87,13 @@ func TestDeviceEncryption(t *testing.T) {
 		{name: "attested after the as-of date", row: map[string]string{"Attested On": "2026-11-28"}, want: gap("violation medium J2"),
 			message: "Attested On Sat 28 Nov 2026 is after Fri 27 Nov 2026"},
 		{name: "attested on the as-of date", row: map[string]string{"Attested On": "2026-11-27"}, want: ok, deadline: "2027-11-27", margin: 365},
-		{name: "unreadable encryption: invalid only", row: map[string]string{"Encrypted": "partly"}, want: noCheck("invalid medium D2")},
+		// An unreadable cell is read as if empty: the breach beside the
+		// invalid finding.
+		{name: "unreadable encryption: not encrypted", row: map[string]string{"Encrypted": "partly"}, want: gap("violation high D2", "invalid medium D2"), deadline: "-"},
 		{name: "unreadable encryption and a stale attestation", row: map[string]string{"Encrypted": "partly", "Attested On": "2024-01-01"},
-			want: gap("invalid medium D2", "stale medium J2")}, // same severity: by cell
-		{name: "unreadable attestation: invalid only", row: map[string]string{"Attested On": "last year"}, want: noCheck("invalid medium J2")},
+			want: gap("violation high D2", "invalid medium D2", "stale medium J2")}, // medium: by cell
+		{name: "unreadable attestation: none", row: map[string]string{"Attested On": "last year"}, want: gap("invalid medium J2", "violation medium J2"), deadline: "-"},
+		{name: "unreadable assurance: none", row: map[string]string{"Assurance": "=A1"}, want: gap("violation high F2", "invalid medium F2")},
 		{name: "unreadable device type: not judged", row: map[string]string{"Device Type": "phone", "Encrypted": "No"}, want: noCheck("invalid medium B2")},
 		{name: "unreadable Holds Government Data: not judged", row: map[string]string{"Holds Government Data": "some", "Encrypted": "No"}, want: noCheck("invalid medium C2")},
 	})
@@ -112,7 +115,8 @@ func TestDeviceManagement(t *testing.T) {
 		{name: "no management authority", row: map[string]string{"Management Authority": ""}, want: gap("violation high G2"),
 			message: "No Management Authority"},
 		{name: "the Client's authority", row: map[string]string{"Management Authority": "CLIENT"}, want: ok},
-		{name: "another authority is invalid, not also a violation", row: map[string]string{"Management Authority": "Kestrel Cloud"}, want: noCheck("invalid medium G2")},
+		{name: "another authority is invalid, and none: a violation", row: map[string]string{"Management Authority": "Kestrel Cloud"}, want: gap("violation high G2", "invalid medium G2"),
+			message: "No Management Authority"},
 		{name: "desktops and servers are judged too", row: map[string]string{"Device Type": "server", "Holds Government Data": "No", "Management Authority": ""}, want: gap("violation high G2")},
 		{name: "an unreadable device type does not stop 2.2", row: map[string]string{"Device Type": "phone"}, want: ok},
 		{name: "attested exactly 12 Months before: the tighter deadline", row: map[string]string{"Attested On": "2025-11-27"}, want: ok, deadline: "2026-11-27", margin: 0},
@@ -123,9 +127,9 @@ func TestDeviceManagement(t *testing.T) {
 			want: gap("violation high H2", "stale medium J2"), deadline: "2026-11-20", margin: -7},
 		{name: "known good state late, no authority: no deadline", row: map[string]string{"Known Good State": "2025-03-27", "Management Authority": ""},
 			want: gap("violation high G2", "violation high H2"), deadline: "-"},
-		{name: "unreadable known good state: invalid only", row: map[string]string{"Known Good State": "tbc"}, want: noCheck("invalid medium H2")},
+		{name: "unreadable known good state: none", row: map[string]string{"Known Good State": "tbc"}, want: gap("violation high H2", "invalid medium H2"), deadline: "-"},
 		{name: "unreadable provisioning date and no authority", row: map[string]string{"Provisioned": "tbc", "Management Authority": ""},
-			want: gap("violation high G2", "invalid medium I2")},
+			want: gap("violation high G2", "violation high I2", "invalid medium I2")},
 	})
 }
 
@@ -138,6 +142,7 @@ func TestSampleDevices(t *testing.T) {
 			"B.Annex1.2.1 violation high NG-USB-003 F24", // 2: FIPS 197
 			"B.Annex1.2.2 violation high NG-DT-002 G27",  // 3: no management authority
 			"B.Annex1.2.2 violation high NG-LT-009 H10",  // 4: known good state after provisioning
+			"B.Annex1.2.2 violation high NG-SV-003 G31",  // 6: Kestrel Cloud is no authority of the Agency or the Client
 			"B.Annex1.2.1 stale medium NG-MB-004 J17",    // 5: attested 12 Months and a day before
 			"B.Annex1.2.2 stale medium NG-MB-004 J17",    // 5
 			"B.Annex1.2.2 invalid medium NG-SV-003 G31",  // 6: Kestrel Cloud
@@ -150,10 +155,10 @@ func TestSampleDevices(t *testing.T) {
 			{evidence.ParaDeviceManagement, "NG-LT-010", want{outcome: OK, deadline: "2026-04-13", margin: 0}},
 		},
 		// 2.1 judges the 21 laptops, mobiles, tablets and removable devices
-		// holding Government Data; 2.2 every device but the invalid
-		// NG-SV-003.
+		// holding Government Data; 2.2 every device, NG-SV-003 (its
+		// authority invalid) as having none.
 		sources: []string{"devices"},
-		checks:  map[string]int{evidence.ParaDeviceEncryption: 21, evidence.ParaDeviceManagement: 30},
+		checks:  map[string]int{evidence.ParaDeviceEncryption: 21, evidence.ParaDeviceManagement: 31},
 		status:  map[string]Status{evidence.ParaDeviceEncryption: GapStatus, evidence.ParaDeviceManagement: GapStatus},
 	}.run(t)
 }

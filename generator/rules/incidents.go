@@ -61,7 +61,7 @@ func (e *eval) firstInForm(ids ...string) string {
 // tool reads that as on the Aware On day or the first Working Day after
 // it (a notification dated before Aware On is invalid evidence).
 func (e *eval) incidentNotified(para string, in evidence.Incident) {
-	if !in.Aware.Set || in.Notified.Invalid {
+	if !in.Aware.Set {
 		return
 	}
 	aware, got := in.Aware.Value, in.Notified
@@ -85,8 +85,8 @@ func (e *eval) incidentNotified(para string, in evidence.Incident) {
 // the request.
 func (e *eval) incidentData(in evidence.Incident) {
 	req, got := in.DataRequested, in.DataSupplied
-	if !req.Set || got.Invalid {
-		return
+	if !req.Set {
+		return // no request, or one that cannot be read: no deadline to judge by
 	}
 	d := e.after(workingDays(dataWorkingDays), req.Value)
 	e.judgeDuty(duty{
@@ -110,7 +110,7 @@ func (e *eval) incidentData(in evidence.Incident) {
 func (e *eval) incidentReportB(in evidence.Incident) {
 	const para = evidence.ParaReportB
 	got := in.ReportDelivered
-	if !in.Aware.Set || !in.Type.Set || got.Invalid {
+	if !in.Aware.Set || !in.Type.Set {
 		return
 	}
 	if in.Type.Value == evidence.IncidentPotential {
@@ -183,9 +183,9 @@ func (e *eval) recurringCauses(para string) {
 func incidentsDocs() []Doc {
 	const reg = "incidents"
 	return []Doc{
-		{[]string{evidence.ParaNotifyA, evidence.ParaNotifyB}, reg, "Every actual, potential or attempted Breach of Security notified to the Client \"upon becoming aware\": this tool reads that as a Notified On date on the Aware On day or the first Working Day after it (a weekend or bank holiday in between does not count). Not yet notified by then is due; no notification after it, or a later one, is a finding. A Notified On date before Aware On is invalid."},
-		{[]string{evidence.ParaDataB}, reg, "Data the Client (or GovCertUK) requests supplied within " + workingDays(dataWorkingDays).String() + ": Data Supplied On on or before the last of them, counted strictly after Data Requested On (a Thursday request is due by Monday, across a weekend; one on Friday 22 May 2026 by Wednesday 27 May, across the Spring bank holiday). Part A has no such paragraph."},
-		{[]string{evidence.ParaReportB}, reg, "Full details (with a root cause analysis where the Client requires one) of every actual or attempted Breach of Security (the paragraph does not name potential ones) \"as soon as reasonably practicable\": this tool reads that as a Report Delivered On date within " + workingDays(reportWorkingDays).String() + " after Aware On. Within that period a missing report is due; past it, a finding (high); delivered after it, a low-severity finding."},
+		{[]string{evidence.ParaNotifyA, evidence.ParaNotifyB}, reg, "Every actual, potential or attempted Breach of Security notified to the Client \"upon becoming aware\": this tool reads that as a Notified On date on the Aware On day or the first Working Day after it (a weekend or bank holiday in between does not count). Not yet notified by then is due; no notification after it, or a later one, is a finding. A Notified On date before Aware On, or one that cannot be read, is invalid and counts as not notified."},
+		{[]string{evidence.ParaDataB}, reg, "Data the Client (or GovCertUK) requests supplied within " + workingDays(dataWorkingDays).String() + ": Data Supplied On on or before the last of them, counted strictly after Data Requested On (a Thursday request is due by Monday, across a weekend; one on Friday 22 May 2026 by Wednesday 27 May, across the Spring bank holiday). A Data Supplied On date that cannot be read, or is before the request, is invalid and counts as not supplied; an unreadable Data Requested On leaves no deadline. Part A has no such paragraph."},
+		{[]string{evidence.ParaReportB}, reg, "Full details (with a root cause analysis where the Client requires one) of every actual or attempted Breach of Security (the paragraph does not name potential ones) \"as soon as reasonably practicable\": this tool reads that as a Report Delivered On date within " + workingDays(reportWorkingDays).String() + " after Aware On. Within that period a missing report is due; past it, a finding (high); delivered after it, a low-severity finding. A Report Delivered On date that cannot be read, or is before Aware On, is invalid and counts as not delivered."},
 		{[]string{evidence.ParaReportA}, reg, "Part A asks for full details only \"where the Client so requests\", and the register does not record requests: a delivered report is shown as evidence, a missing one is not a gap."},
 		{[]string{evidence.ParaRecurA, evidence.ParaRecurB}, reg, "An incident whose Root Cause (ignoring case and spaces) is that of an incident the Agency became aware of on an earlier day is flagged against the later incident, naming the earlier one: the same root cause was not prevented from recurring. Incidents with the same Aware On day are not compared (they are usually one event)."},
 	}

@@ -79,8 +79,13 @@ func TestIncidentNotified(t *testing.T) {
 		{name: "not notified, as of the day after", asOf: "2026-10-12", row: map[string]string{"Aware On": "2026-10-08", "Notified On": ""},
 			want: bothForms(want{outcome: Gap, deadline: "2026-10-09", margin: -1, findings: []string{"violation high D2"},
 				message: "No Notified On date: the Agency became aware of this actual incident on Thu 8 Oct 2026"})},
-		{name: "notified before aware is invalid", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-07"},
-			want: bothForms(want{findings: []string{"invalid medium D2"}})},
+		// A date that cannot be right is invalid, and not done: the breach
+		// beside it.
+		{name: "notified before aware is invalid, and not notified", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-07"},
+			want: bothForms(want{outcome: Gap, deadline: "2026-10-09", margin: -35, findings: []string{"violation high D2", "invalid medium D2"},
+				message: "No Notified On date: the Agency became aware of this actual incident on Thu 8 Oct 2026"})},
+		{name: "unreadable notification date, not yet due", asOf: "2026-10-09", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "asap"},
+			want: bothForms(want{outcome: Due, deadline: "2026-10-09", margin: 0, findings: []string{"invalid medium D2"}})},
 		{name: "potential and attempted breaches too", row: map[string]string{"Type": "attempted", "Aware On": "2026-10-08", "Notified On": ""},
 			want: bothForms(want{outcome: Gap, findings: []string{"violation high D2"}})},
 	})
@@ -110,8 +115,10 @@ func TestIncidentDataSupplied(t *testing.T) {
 				message: "No Data Supplied On date: the Client requested data on Fri 22 May 2026, due within 2 Working Days, by Wed 27 May 2026."}}},
 		{name: "no request", row: map[string]string{"Data Supplied On": "2026-05-22"},
 			want: map[string]want{"B": {}}},
-		{name: "supplied before the request is invalid", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-21"},
-			want: map[string]want{"B": {findings: []string{"invalid medium F2"}}}},
+		{name: "supplied before the request is invalid, and not supplied", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-21"},
+			want: map[string]want{"B": {outcome: Gap, deadline: "2026-05-27", margin: -131, findings: []string{"violation high F2", "invalid medium F2"}}}},
+		{name: "an unreadable request: no deadline to judge by", row: map[string]string{"Data Requested On": "last week", "Data Supplied On": ""},
+			want: map[string]want{"B": {findings: []string{"invalid medium E2"}}}},
 	})
 }
 
@@ -137,8 +144,8 @@ func TestIncidentReport(t *testing.T) {
 			want: map[string]want{"A": {}, "B": {}}},
 		{name: "a report on a potential breach is shown", row: map[string]string{"Type": "potential", "Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-07-01"},
 			want: map[string]want{"A": {outcome: OK}, "B": {outcome: OK}}},
-		{name: "a report before the incident is invalid", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-05-14"},
-			want: map[string]want{"A": {findings: []string{"invalid medium G2"}}, "B": {findings: []string{"invalid medium G2"}}}},
+		{name: "a report before the incident is invalid, and not delivered", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-05-14"},
+			want: map[string]want{"A": {findings: []string{"invalid medium G2"}}, "B": {outcome: Gap, deadline: "2026-06-01", margin: -128, findings: []string{"violation high G2", "invalid medium G2"}}}},
 	})
 }
 

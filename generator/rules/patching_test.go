@@ -88,6 +88,14 @@ func runPatching(t *testing.T, tests []patchCase) {
 	}
 }
 
+// invalid93 is w with B.9.3's unreadable cell: its invalid finding after
+// the critical one.
+func invalid93(w map[string]want, cell string) map[string]want {
+	b93 := w[evidence.ParaPatching]
+	b93.findings = append(slices.Clone(b93.findings), "invalid medium "+cell)
+	return withWant(w, evidence.ParaPatching, b93)
+}
+
 // Expected results, by paragraph.
 func ok93(o Outcome) map[string]want { return map[string]want{evidence.ParaPatching: {outcome: o}} }
 
@@ -200,10 +208,19 @@ func TestPatchingOddRows(t *testing.T) {
 			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium C2"), evidence.ParaSeverity: noCheck("invalid medium C2")}},
 		{name: "unreadable release", row: map[string]string{"Patch Released": "tbc"},
 			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium D2"), evidence.ParaSeverity: {outcome: OK}}},
-		{name: "unreadable applied", row: map[string]string{"Patch Applied": "soon"},
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium E2")}},
-		{name: "unreadable exception", row: map[string]string{"Exception": "waiver", "Patch Applied": "2026-05-01"},
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium F2")}},
+		// An unreadable optional cell is read the stricter way, and the
+		// miss is still found beside the invalid finding.
+		{name: "unreadable applied: not applied, a miss", row: map[string]string{"Patch Applied": "soon"},
+			want: invalid93(missed93("E2"), "E2"), due: "2026-03-16", margin: -256, unit: "days",
+			detail:  "not applied by 2026-11-27; Patch Applied cannot be read, so the patch counts as not applied",
+			message: "Patch Applied cannot be read, so the patch counts as not applied."},
+		{name: "unreadable exception: none, a miss", row: map[string]string{"Exception": "waiver", "Patch Applied": "2026-05-01"},
+			want: invalid93(missed93("E2"), "F2"), due: "2026-03-16", margin: -46, unit: "days",
+			detail: "applied 2026-05-01; the Exception cannot be read, so none is relied on", message: "The Exception cannot be read, so none is relied on."},
+		{name: "CVSS 9.1 left unpatched, an unreadable exception: a miss", row: map[string]string{"Severity": "9.1", "Exception": "waived (see email)"},
+			want: invalid93(missed93("E2"), "F2"), due: "2026-03-16", margin: -256, unit: "days"},
+		{name: "unreadable exception, patched in time: ok", row: map[string]string{"Exception": "waiver", "Patch Applied": "2026-03-16"},
+			want: map[string]want{evidence.ParaPatching: {outcome: OK, findings: []string{"invalid medium F2"}}}, due: "2026-03-16", margin: 0, unit: "days"},
 		{name: "an empty exception is none", row: map[string]string{"Exception": "", "Patch Applied": "2026-03-17"}, want: missed93("E2")},
 		{name: "exception columns without their exception are ignored",
 			row:  map[string]string{"Patch Applied": "2026-03-17", "Exception Reference": "REF", "Agreed Days": "60", "Exploitable Since": "2026-03-10", "Test Plan Reference": "TP"},
@@ -252,8 +269,9 @@ func TestPatchingNotExploitable(t *testing.T) {
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaNotExploitable: gap("violation medium G2")}},
 		{name: "no reference: Exploitable Since does not move the start", row: ne(map[string]string{"Exception Reference": "", "Exploitable Since": "2026-06-15", "Patch Applied": "2026-06-20"}),
 			want: withWant(missed93("E2"), evidence.ParaNotExploitable, gap("violation medium G2")), due: "2026-03-16", margin: -96, unit: d},
-		{name: "unreadable Exploitable Since", row: ne(map[string]string{"Exploitable Since": "soon"}),
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium I2"), evidence.ParaNotExploitable: noCheck("invalid medium I2")}},
+		{name: "unreadable Exploitable Since: the normal period from the release", row: ne(map[string]string{"Exploitable Since": "soon"}),
+			want: withWant(invalid93(missed93("E2"), "I2"), evidence.ParaNotExploitable, noCheck("invalid medium I2")), due: "2026-03-16", margin: -256, unit: d,
+			detail: "Exploitable Since cannot be read, so the normal period runs from the release"},
 	})
 }
 
@@ -328,10 +346,14 @@ func TestPatchingClientAgreed(t *testing.T) {
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaClientAgreed: gap("violation medium G2")}, due: "2026-09-19", margin: 0, unit: d},
 		{name: "neither: two findings", row: ca(map[string]string{"Exception Reference": "", "Agreed Days": "", "Patch Applied": "2026-09-19"}),
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaClientAgreed: gap("violation medium G2", "violation medium H2")}},
-		{name: "agreed days not a whole number", row: ca(map[string]string{"Agreed Days": "12.5", "Patch Applied": "2026-10-04"}),
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium H2"), evidence.ParaClientAgreed: noCheck("invalid medium H2")}},
-		{name: "agreed days not a number", row: ca(map[string]string{"Agreed Days": "'six weeks"}),
-			want: map[string]want{evidence.ParaPatching: noCheck("invalid medium H2"), evidence.ParaClientAgreed: noCheck("invalid medium H2")}},
+		// Unreadable Agreed Days: the normal period applies.
+		{name: "agreed days not a whole number: the normal period, a miss", row: ca(map[string]string{"Agreed Days": "12.5", "Patch Applied": "2026-10-04"}),
+			want: withWant(invalid93(missed93("E2"), "H2"), evidence.ParaClientAgreed, noCheck("invalid medium H2")), due: "2026-09-19", margin: -15, unit: d,
+			message: "Agreed Days cannot be read, so the normal period applies."},
+		{name: "agreed days not a number, patched in the normal period", row: ca(map[string]string{"Agreed Days": "'six weeks", "Patch Applied": "2026-09-19"}),
+			want: map[string]want{evidence.ParaPatching: {outcome: OK, findings: []string{"invalid medium H2"}}, evidence.ParaClientAgreed: noCheck("invalid medium H2")}, due: "2026-09-19", margin: 0, unit: d},
+		{name: "agreed days unreadable, no reference: both said", row: ca(map[string]string{"Agreed Days": "'six weeks", "Exception Reference": "", "Patch Applied": "2026-09-19"}),
+			want: map[string]want{evidence.ParaPatching: {outcome: OK, findings: []string{"invalid medium H2"}}, evidence.ParaClientAgreed: gap("violation medium G2", "invalid medium H2")}},
 	})
 }
 

@@ -71,13 +71,18 @@ func (e *eval) preEmployment(s evidence.Staff) {
 		{"Criminal Record Check", s.CriminalRecordCheck},
 		{"Right To Work Check", s.RightToWorkCheck},
 	} {
-		if c.d.Invalid {
-			r.invalid = true
+		if c.d.Absent {
+			r.invalid = true // no such column: nothing to judge by
 			continue
 		}
+		// An unreadable date (an invalid finding already) counts as not
+		// done, the stricter reading.
 		j := e.judge(due, c.d)
 		r.judged(j)
 		switch {
+		case j.Missed() && c.d.Invalid:
+			r.failDated(Violation, High, c.d.Pos, c.name+" unreadable",
+				fmt.Sprintf("The %s date cannot be read (an invalid finding at the cell), so the check counts as not done: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Value)))
 		case j.Missed():
 			r.failDated(Violation, High, c.d.Pos, "no "+c.name,
 				fmt.Sprintf("No %s date: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Value)))
@@ -118,11 +123,14 @@ func (e *eval) clearanceRole(s evidence.Staff) {
 
 // clearanceHeld: Annex 1 6.3. Staff in post hold at least the clearance
 // their role requires, unexpired at the as-of date, unless the Client
-// agreed otherwise in writing (an Exception Reference).
+// agreed otherwise in writing (an Exception Reference). An unreadable
+// Clearance Held is none, the stricter reading; with an unreadable
+// Clearance Expiry a clearance too low is still found, but one high
+// enough cannot be shown current, so no check is recorded.
 func (e *eval) clearanceHeld(s evidence.Staff) {
 	const para = evidence.ParaClearanceHeld
 	req, held := s.ClearanceRequired, s.ClearanceHeld
-	if !req.Set || held.Invalid || s.ClearanceExpiry.Invalid || !e.inPost(s) {
+	if !req.Set || held.Absent || !e.inPost(s) {
 		return
 	}
 	if req.Value == evidence.ClearanceNone {
@@ -141,6 +149,9 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 	case s.ClearanceExpiry.Set && s.ClearanceExpiry.Value.Before(asOf):
 		c.Pos = s.ClearanceExpiry.Pos
 		problem = fmt.Sprintf("%s clearance expired on %s", held.Value, day(s.ClearanceExpiry.Value))
+	}
+	if problem == "" && s.ClearanceExpiry.Invalid {
+		return
 	}
 	if s.ClearanceExpiry.Set {
 		c = by(s.ClearanceExpiry.Value).Current(asOf).stamp(c)
@@ -203,7 +214,7 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 // Working Day after the End Date.
 func (e *eval) revocation(s evidence.Staff) {
 	const para = evidence.ParaRevocation
-	if !s.End.Set || s.End.Value.After(e.in.AsOf) || s.AccessRevoked.Invalid {
+	if !s.End.Set || s.End.Value.After(e.in.AsOf) {
 		return
 	}
 	d := e.after(workingDays(revokeWorkingDays), s.End.Value)
@@ -231,10 +242,11 @@ func capitalise(s string) string {
 
 func peopleDocs() []Doc {
 	return []Doc{
-		{[]string{"B.Annex1.6.1"}, "staff", "Every staff member's identity, unspent-criminal-convictions and right-to-work checks are dated on or before their Start Date."},
+		{[]string{"B.Annex1.6.1"}, "staff", "Every staff member's identity, unspent-criminal-convictions and right-to-work checks are dated on or before their Start Date. A check date that cannot be read is an invalid finding and counts as not done."},
 		{[]string{"B.Annex1.6.2"}, "staff", "Staff in post with privileged access to Government Data have a role that requires a clearance."},
-		{[]string{"B.Annex1.6.3"}, "staff", "Staff in post hold at least the clearance their role requires, unexpired at the as-of date, unless an Exception Reference records the Client's written agreement (then shown as an exception, not a gap)."},
+		{[]string{"B.Annex1.6.3"}, "staff", "Staff in post hold at least the clearance their role requires, unexpired at the as-of date, unless an Exception Reference records the Client's written agreement (then shown as an exception, not a gap). " +
+			"An unreadable Clearance Held is an invalid finding and counts as none; with an unreadable Clearance Expiry a clearance below the role's is still a violation, but one high enough cannot be shown current and is not judged."},
 		{[]string{"B.Annex1.6.4"}, "training", fmt.Sprintf("Staff in post with Government Data Access completed training no more than %s before the as-of date: current up to and including %s after the latest course, stale from the day after.", months(trainingMonths), months(trainingMonths))},
-		{[]string{"B.Annex1.6.5"}, "staff", fmt.Sprintf("Every leaver's access was revoked within %s after the End Date; a leaver with no revocation date past that day is a gap, before it the revocation is due.", workingDays(revokeWorkingDays))},
+		{[]string{"B.Annex1.6.5"}, "staff", fmt.Sprintf("Every leaver's access was revoked within %s after the End Date; a leaver with no revocation date past that day is a gap, before it the revocation is due. An unreadable Access Revoked is an invalid finding and counts as not revoked; an unreadable End Date leaves no deadline, and the person is not judged here.", workingDays(revokeWorkingDays))},
 	}
 }

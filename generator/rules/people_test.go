@@ -65,10 +65,16 @@ func TestPreEmployment(t *testing.T) {
 			want: gap("violation high I2").by(start, -605, d)},
 		{name: "no checks at all", row: map[string]string{"Identity Check": "", "Criminal Record Check": "", "Right To Work Check": ""},
 			want: gap("violation high I2", "violation high J2", "violation high K2")},
-		{name: "unreadable identity check is invalid, not also missing", row: map[string]string{"Identity Check": "tbc"},
-			want: noCheck("invalid medium I2")},
+		// An unreadable check date counts as not done: the breach beside
+		// the invalid finding.
+		{name: "unreadable identity check: not done", row: map[string]string{"Identity Check": "tbc"},
+			want: gap("violation high I2", "invalid medium I2").by(start, -605, d), check: func(t *testing.T, c Check, fs []Finding) {
+				if c.Detail != "Identity Check unreadable" || !strings.HasPrefix(fs[0].Message, "The Identity Check date cannot be read (an invalid finding at the cell), so the check counts as not done") {
+					t.Errorf("detail %q, message %q", c.Detail, fs[0].Message)
+				}
+			}},
 		{name: "unreadable identity check and a late one", row: map[string]string{"Identity Check": "tbc", "Right To Work Check": "2025-04-02"},
-			want: gap("violation high K2", "invalid medium I2")}, // most severe first
+			want: gap("violation high I2", "violation high K2", "invalid medium I2")}, // most severe first
 		{name: "UK text date read day first", row: map[string]string{"Identity Check": "'01/04/2025", "Criminal Record Check": "'2/4/2025"},
 			want: gap("violation high J2")},
 		{name: "a leaver is checked too", row: map[string]string{"End Date": "2025-06-30", "Access Revoked": "2025-06-30", "Right To Work Check": "2025-04-02"},
@@ -132,10 +138,20 @@ func TestClearanceHeld(t *testing.T) {
 			want: want{}},
 		{name: "leaving on the as-of date is still in post", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "BPSS", "End Date": asOf},
 			want: gap("violation high M2")},
-		{name: "unreadable clearance held", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "Secret"},
-			want: noCheck("invalid medium M2")},
-		{name: "unreadable expiry", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "never"},
+		// An unreadable Clearance Held is none; an unreadable expiry cannot
+		// show a clearance current, but does not hide one too low.
+		{name: "unreadable clearance held: none", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "Secret"},
+			want: gap("violation high M2", "invalid medium M2"), check: func(t *testing.T, c Check, fs []Finding) {
+				if c.Detail != "holds no clearance; the role requires SC" {
+					t.Errorf("detail %q", c.Detail)
+				}
+			}},
+		{name: "unreadable clearance held, agreed by the Client", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "Secret", "Exception Reference": "EX-1"},
+			want: want{outcome: Exception, findings: []string{"invalid medium M2"}}},
+		{name: "unreadable expiry of a clearance high enough: not judged", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "SC", "Clearance Expiry": "never"},
 			want: noCheck("invalid medium N2")},
+		{name: "unreadable expiry of a clearance too low: still a breach", row: map[string]string{"Clearance Required": "SC", "Clearance Held": "BPSS", "Clearance Expiry": "never"},
+			want: gap("violation high M2", "invalid medium N2")},
 	})
 }
 
@@ -223,7 +239,13 @@ func TestRevocation(t *testing.T) {
 		{name: "not revoked, Friday leaver seen on Sunday", asOf: "2026-11-29", row: leaver("2026-11-27", ""), want: due},
 		{name: "end date after the as-of date", row: leaver("2026-11-28", ""), want: want{}},
 		{name: "in post", row: nil, want: want{}},
-		{name: "unreadable revocation date", row: leaver("2026-03-13", "asap"), want: noCheck("invalid medium O2")},
+		{name: "unreadable revocation date: not revoked", row: leaver("2026-03-13", "asap"), want: gap("violation high O2", "invalid medium O2").by("2026-03-16", -179, wd),
+			check: func(t *testing.T, c Check, fs []Finding) {
+				if !strings.HasSuffix(fs[0].Message, "The date recorded cannot be read (an invalid finding at the cell), so it counts as not done.") {
+					t.Errorf("message %q", fs[0].Message)
+				}
+			}},
+		{name: "unreadable revocation date, not yet due", asOf: "2026-03-16", row: leaver("2026-03-13", "asap"), want: want{outcome: Due, findings: []string{"invalid medium O2"}}.by("2026-03-16", 0, wd)},
 		{name: "unreadable end date", row: leaver("last week", ""), want: noCheck("invalid medium F2")},
 	})
 }

@@ -34,10 +34,16 @@ func (e *eval) privileges() {
 	}
 }
 
+// privilege judges one grant. An unreadable Revoked On (an invalid finding
+// already) is not revoked, the stricter reading. An unreadable No Longer
+// Needed On or End Date leaves the day the need ended unknown: the grant
+// is judged by the other date, and only a breach that this shows is
+// recorded, never an "ok" or "due" that an earlier day could undo.
 func (e *eval) privilege(g evidence.Privilege, s evidence.Staff) {
-	if g.NotNeeded.Invalid || g.Revoked.Invalid || s.End.Invalid {
-		return // reported as invalid already
+	if g.NotNeeded.Absent || g.Revoked.Absent {
+		return // a column missing from the register: nothing to judge by
 	}
+	unsure := g.NotNeeded.Invalid || s.End.Invalid
 	// The day the need ended: no longer needed, or left, whichever first.
 	end, why := g.NotNeeded, "no longer needed"
 	if s.End.Set && (!end.Set || s.End.Value.Before(end.Value)) {
@@ -45,6 +51,9 @@ func (e *eval) privilege(g evidence.Privilege, s evidence.Staff) {
 	}
 	c := Check{Paragraph: evidence.ParaRevocation, Source: "privileges", Subject: g.ID, Pos: g.Revoked.Pos}
 	if _, ended := e.happened(end); !ended {
+		if unsure {
+			return
+		}
 		c.Outcome, c.Detail = OK, fmt.Sprintf("%s granted %s; still needed", g.Privilege.Value, g.Granted)
 		if g.Revoked.Set {
 			c.Detail = fmt.Sprintf("%s granted %s, revoked %s", g.Privilege.Value, g.Granted, g.Revoked)
@@ -53,6 +62,9 @@ func (e *eval) privilege(g evidence.Privilege, s evidence.Staff) {
 		return
 	}
 	d := e.after(workingDays(revokeWorkingDays), end.Value)
+	if unsure && e.judge(d, g.Revoked).Outcome != Gap {
+		return
+	}
 	what := fmt.Sprintf("%s (%s, granted %s)", g.Privilege.Value, g.StaffID.Value, g.Granted)
 	e.judgeDuty(duty{
 		check: c, deadline: d, done: g.Revoked, severity: High,
@@ -72,5 +84,6 @@ func privilegesDocs() []Doc {
 	return []Doc{{[]string{evidence.ParaRevocation}, "privileges",
 		fmt.Sprintf("Each grant of an elevated privilege is revoked within %s after its holder stopped needing it (No Longer Needed On) or left (the staff register's End Date), whichever came first: ", workingDays(revokeWorkingDays)) +
 			"not revoked by then is a violation (before it, the revocation is due); revoked later is a violation. A grant still needed is shown with no deadline. " +
-			"Every grant records a Justification (staff are granted only the permissions they need); a Staff ID not in the staff register is an invalid finding, and the grant is judged by its own date."}}
+			"Every grant records a Justification (staff are granted only the permissions they need); a Staff ID not in the staff register is an invalid finding, and the grant is judged by its own date. " +
+			"An unreadable Revoked On is an invalid finding and counts as not revoked; with an unreadable No Longer Needed On (or holder's End Date) the day the need ended is not known, so only a breach the other date shows is recorded."}}
 }

@@ -64,8 +64,8 @@ func reportMonthColumn(reg *evidence.Register) bool {
 
 // monthReport judges one month: its report r, if the register has one.
 func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found bool, reg *evidence.Register) {
-	if found && r.Issued.Invalid {
-		return // reported as invalid already
+	if found && r.Issued.Absent {
+		return // no Issued column: reported as invalid already
 	}
 	end := workdays.AddDays(workdays.AddMonths(start, 1), -1)
 	d := e.after(workingDays(monthlyReportWorkingDays), end)
@@ -114,7 +114,7 @@ func reportsDocs() []Doc {
 			"to the last full month before the as-of date, a report is issued within " + workingDays(monthlyReportWorkingDays).String() + " after the month's last day: on or before the last of them, counted strictly after it " +
 			"(April 2026 ends Thursday 30 April; Monday 4 May is a bank holiday, so the report is due by Friday 8 May). " +
 			"A month with no report once that day has passed is a violation (before it, the report is due); one issued later is a violation; " +
-			"one issued on or before the month's last day cannot cover the whole month and is a violation too. Reports for months before reports_from are not judged; " +
+			"one issued on or before the month's last day cannot cover the whole month and is a violation too. An Issued date that cannot be read is invalid and counts as not issued. Reports for months before reports_from are not judged; " +
 			"a Month given twice, in any spelling, is an invalid finding and the later row is not used."},
 	}
 }

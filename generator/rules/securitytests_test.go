@@ -220,8 +220,13 @@ func TestTestAgreedInAdvance(t *testing.T) {
 			want: want{outcome: Gap, deadline: start, margin: -1, findings: []string{"violation high F2"}}},
 		{name: "no agreement, starting the day after the as-of date", agreed: "", asOf: "2025-06-08", start: start,
 			want: want{outcome: Due, deadline: start, margin: 1}},
-		{name: "unreadable agreement date", agreed: "soon",
-			want: want{findings: []string{"invalid medium F2"}}},
+		// An unreadable date is not agreed: the breach beside the invalid
+		// finding.
+		{name: "unreadable agreement date: not agreed", agreed: "soon",
+			want: want{outcome: Gap, deadline: start, margin: -536, findings: []string{"violation high F2", "invalid medium F2"},
+				message: "The date recorded cannot be read (an invalid finding at the cell), so it counts as not done."}},
+		{name: "unreadable agreement date, the test not started", agreed: "soon", asOf: "2025-06-08",
+			want: want{outcome: Due, deadline: start, margin: 1, findings: []string{"invalid medium F2"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -275,8 +280,11 @@ func TestFindingsRemediedAndRetested(t *testing.T) {
 		{name: "a later re-test counts too", remediated: "2025-07-10",
 			more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1"), retest("RT-2", "2025-07-14", "2025-07-14", "F-1")},
 			want: want{outcome: OK, deadline: due, margin: 39}},
-		{name: "unreadable remediation date", remediated: "tbc",
-			want: want{findings: []string{"invalid medium L2"}}},
+		{name: "unreadable remediation date: not remediated", remediated: "tbc", more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1")},
+			want: want{outcome: Gap, deadline: due, margin: -311, findings: []string{"violation high L2", "invalid medium L2"},
+				message: "not remediated (Remediated On cannot be read, so it counts as not done); not re-tested (RT-1 named it before it was remediated)"}},
+		{name: "unreadable remediation date, within the period", asOf: due, remediated: "tbc",
+			want: want{outcome: Due, deadline: due, margin: 0, findings: []string{"invalid medium L2"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -114,6 +114,12 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 			want: map[string]want{b94: noCheck("invalid medium D2"), evidence.ParaSoftwareMitigation: noCheck("invalid medium D2")}},
 		{name: "n-1 with an unreadable release date is still ok", row: map[string]string{"Installed Version": "'18.0", "Latest Release Date": "soon"},
 			want: map[string]want{b94: {outcome: OK, findings: []string{"invalid medium D2"}}, evidence.ParaSoftwareMitigation: noCheck("invalid medium D2")}},
+		// An unreadable Previous Major Version is the latest less one.
+		{name: "n-2 by the latest less one, the previous major unreadable", asOf: "2027-03-01", row: withCells(n2, map[string]string{"Previous Major Version": "'x"}),
+			want:     map[string]want{b94: gap("violation high B2", "invalid medium E2")},
+			deadline: "2027-02-28", margin: -1, detail: "the Previous Major Version cannot be read, so n-1 is major 18"},
+		{name: "year-numbered majors with an unreadable previous major are not judged", row: map[string]string{"Installed Version": "2019", "Latest Version": "2025", "Latest Release Date": "2024-11-01", "Previous Major Version": "'x"},
+			want: map[string]want{b94: noCheck("invalid medium E2")}},
 		{name: "empty exception means none", asOf: "2027-03-01", row: withCells(n2, map[string]string{"Exception": ""}), want: late, deadline: "2027-02-28", margin: -1},
 	})
 }
@@ -142,10 +148,17 @@ func TestSoftwareMitigationReduction(t *testing.T) {
 			want: map[string]want{b94: gap("violation high B2"), b941: gap("violation medium G2")}, deadline: "2026-02-28", margin: -1},
 		{name: "no reference, not needed: still a finding", row: withCells(noRef, map[string]string{"Installed Version": "'19.0"}),
 			want: map[string]want{b94: {outcome: OK}, b941: gap("violation medium G2")}},
-		{name: "an unreadable exception at n-2 is not judged", asOf: "2026-03-01", row: withCells(row, map[string]string{"Exception": "mitigation"}),
-			want: map[string]want{b941: noCheck("invalid medium F2"), evidence.ParaSoftwareAgreed: noCheck("invalid medium F2")}},
+		// An unreadable exception is none: 9.4's 6 Months apply, and the
+		// breach is found beside the invalid finding.
+		{name: "an unreadable exception at n-2: none, 9.4 applies (the last day)", asOf: "2026-02-28", row: withCells(row, map[string]string{"Exception": "mitigation"}),
+			want:     map[string]want{b94: {outcome: Due}, b941: noCheck("invalid medium F2"), evidence.ParaSoftwareAgreed: noCheck("invalid medium F2")},
+			deadline: "2026-02-28", margin: 0, detail: "; the Exception cannot be read, so none is relied on"},
+		{name: "an unreadable exception at n-2: none, 9.4 applies (the day after)", asOf: "2026-03-01", row: withCells(row, map[string]string{"Exception": "mitigation"}),
+			want:     map[string]want{b94: gap("violation high B2"), b941: noCheck("invalid medium F2"), evidence.ParaSoftwareAgreed: noCheck("invalid medium F2")},
+			deadline: "2026-02-28", margin: -1, message: "(1 day overdue). The Exception cannot be read, so none is relied on."},
 		{name: "an unreadable exception at n-1 is still ok", row: withCells(row, map[string]string{"Exception": "mitigation", "Installed Version": "'18"}),
-			want: map[string]want{b94: {outcome: OK}, b941: noCheck("invalid medium F2"), evidence.ParaSoftwareAgreed: noCheck("invalid medium F2")}},
+			want:   map[string]want{b94: {outcome: OK}, b941: noCheck("invalid medium F2"), evidence.ParaSoftwareAgreed: noCheck("invalid medium F2")},
+			detail: "allowed; the Exception cannot be read, so none is relied on"},
 	})
 }
 
@@ -159,6 +172,9 @@ func TestSoftwareClientAgreed(t *testing.T) {
 		{name: "not needed at n-1", row: withCells(row, map[string]string{"Installed Version": "'18"}), want: map[string]want{b94: {outcome: OK}, b942: {outcome: OK}}},
 		{name: "spelt Client agreed", row: withCells(row, map[string]string{"Exception": "Client agreed"}), want: map[string]want{b942: {outcome: Exception}}, at: b942},
 		{name: "spelt client_agreed", row: withCells(row, map[string]string{"Exception": "client_agreed"}), want: map[string]want{b942: {outcome: Exception}}, at: b942},
+		{name: "n-4 with an exception that cannot be read: none, and 9.4's breach", row: withCells(row, map[string]string{"Exception": "agreed by the client"}),
+			want:     map[string]want{b94: gap("violation high B2"), evidence.ParaSoftwareMitigation: noCheck("invalid medium F2"), b942: noCheck("invalid medium F2")},
+			deadline: "2025-03-26", margin: -611},
 		{name: "no reference: a finding here, and 9.4 applies", row: withCells(row, map[string]string{"Exception Reference": ""}),
 			want: map[string]want{b94: gap("violation high B2"), b942: gap("violation medium G2")}, deadline: "2025-03-26", margin: -611},
 	})
