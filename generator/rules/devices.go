@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/agency/evidence-site/generator/config"
 	"github.com/agency/evidence-site/generator/evidence"
@@ -37,10 +36,10 @@ func (e *eval) devices() {
 
 // attestation judges a device's attestation as one of r's requirements:
 // missing, unreadable (an invalid finding already) or dated after the
-// as-of date (so not yet made) is a violation; renewed on or before 12 Months after it (clamped) it is
-// current; later it is stale. It returns the day it is due again, zero
-// when there is none.
-func (r *requirements) attestation(d evidence.Device) time.Time {
+// as-of date (so not yet made) is a violation; renewed on or before 12
+// Months after it (clamped) it is current; later it is stale. It returns
+// the judgement of its renewal, with no deadline when there is none.
+func (r *requirements) attestation(d evidence.Device) Judgement {
 	asOf := r.e.in.AsOf
 	switch att := d.AttestedOn; {
 	case att.Absent:
@@ -53,13 +52,13 @@ func (r *requirements) attestation(d evidence.Device) time.Time {
 		j := r.e.after(months(attestationMonths), att.Value).Current(asOf)
 		r.judged(j)
 		if j.Outcome == Gap {
-			r.failDated(Stale, Medium, att.Pos, fmt.Sprintf("attested %s, due again by %s", att, j.Due.Format(time.DateOnly)),
+			r.failDated(Stale, Medium, att.Pos, fmt.Sprintf("attested %s, due again by %s", att, j.Date()),
 				fmt.Sprintf("Attestation on %s is more than %s before %s: it was due again by %s (%s overdue).",
-					day(att.Value), months(attestationMonths), day(asOf), day(j.Due), j.Over()))
+					day(att.Value), months(attestationMonths), day(asOf), j.On(), j.Over()))
 		}
-		return j.Due
+		return j
 	}
-	return time.Time{}
+	return Judgement{}
 }
 
 // deviceEncryption: Annex 1 2.1. A laptop, mobile, tablet or removable
@@ -103,7 +102,7 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 	}
 	renew := r.attestation(d)
 	r.record(func() string {
-		return fmt.Sprintf("encrypted with %s (%s); attested %s, due again by %s", d.EncryptionProduct.Value, d.Assurance.Value, d.AttestedOn, renew.Format(time.DateOnly))
+		return fmt.Sprintf("encrypted with %s (%s); attested %s, due again by %s", d.EncryptionProduct.Value, d.Assurance.Value, d.AttestedOn, renew.Date())
 	})
 }
 
@@ -134,9 +133,13 @@ func (e *eval) deviceManagement(d evidence.Device) {
 	if kgs.Set && prov.Set {
 		// Provisioned after the as-of date: not yet due. A known good
 		// state after the as-of date has not happened yet.
-		j := e.judge(by(prov.Value), kgs)
+		j := e.judge(e.by(prov.Value), kgs)
 		r.judged(j)
 		switch {
+		case j.Late() && !j.Ended.IsZero():
+			// Provisioned before the contract began: due by its first day.
+			r.failDated(Violation, High, kgs.Pos, fmt.Sprintf("known good state %s, %s after the contract's start; provisioned %s", kgs, j.Over(), prov),
+				fmt.Sprintf("Known Good State set on %s, %s late: the device was provisioned on %s, so it was due in a known good state by %s.", day(kgs.Value), j.Over(), day(prov.Value), j.On()))
 		case j.Late():
 			r.failDated(Violation, High, kgs.Pos, fmt.Sprintf("known good state %s, %s after provisioning %s", kgs, j.Over(), prov),
 				fmt.Sprintf("Known Good State set on %s, %s after the device was provisioned on %s: it must be placed into a known good state before being provisioned.", day(kgs.Value), j.Over(), day(prov.Value)))
@@ -148,7 +151,7 @@ func (e *eval) deviceManagement(d evidence.Device) {
 	renew := r.attestation(d)
 	r.record(func() string {
 		return fmt.Sprintf("managed by the %s; known good state %s, provisioned %s; attested %s, due again by %s",
-			d.Authority.Value, kgs, prov, d.AttestedOn, renew.Format(time.DateOnly))
+			d.Authority.Value, kgs, prov, d.AttestedOn, renew.Date())
 	})
 }
 

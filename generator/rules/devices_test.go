@@ -9,13 +9,13 @@ import (
 	"github.com/agency/evidence-site/generator/internal/workbook"
 )
 
-// devRow returns a compliant laptop D-1 holding Government Data, set to a
-// known good state on 2025-03-24, provisioned 2025-03-25 (the register's
-// example row) and attested 2026-06-15, with the named columns replaced by
-// set.
+// devRow returns a compliant laptop D-1 holding Government Data (the
+// register's example row), set to a known good state on Monday 2025-04-14
+// and provisioned on Tuesday 2025-04-15, two weeks into the contract, and
+// attested 2026-06-15, with the named columns replaced by set.
 func devRow(t testing.TB, set map[string]string) string {
 	t.Helper()
-	return exampleRow(t, "devices", "D-1", map[string]string{"Attested On": "2026-06-15"}, set)
+	return exampleRow(t, "devices", "D-1", map[string]string{"Known Good State": "2025-04-14", "Provisioned": "2025-04-15", "Attested On": "2026-06-15"}, set)
 }
 
 // devCase is one row of a device rule's boundary table: D-1's row, the
@@ -77,10 +77,17 @@ func TestDeviceEncryption(t *testing.T) {
 		{name: "attested 12 Months and a day before: stale", row: map[string]string{"Attested On": "2025-11-26"},
 			want: gap("stale medium J2"), deadline: "2026-11-26", margin: -1,
 			message: "Attestation on Wed 26 Nov 2025 is more than 12 Months before Fri 27 Nov 2026: it was due again by Thu 26 Nov 2026 (1 day overdue)."},
-		{name: "leap day: 29 Feb 2024 + 12 Months = 28 Feb 2025", asOf: "2025-02-28", row: map[string]string{"Attested On": "2024-02-29", "Known Good State": "2024-01-02", "Provisioned": "2024-01-02"},
-			want: ok, deadline: "2025-02-28", margin: 0},
-		{name: "leap day, a day later", asOf: "2025-03-01", row: map[string]string{"Attested On": "2024-02-29", "Known Good State": "2024-01-02", "Provisioned": "2024-01-02"},
+		{name: "leap day: 29 Feb 2028 + 12 Months = 28 Feb 2029", asOf: "2029-02-28", row: map[string]string{"Attested On": "2028-02-29"},
+			want: ok, deadline: "2029-02-28", margin: 0},
+		{name: "leap day, a day later", asOf: "2029-03-01", row: map[string]string{"Attested On": "2028-02-29"},
 			want: gap("stale medium J2")},
+		// Nothing is late before the contract began (1 April 2025): an
+		// attestation that lapsed before then was due again on its first day.
+		{name: "lapsed before the contract began: due by its start", asOf: "2025-04-01", row: map[string]string{"Attested On": "2024-02-29", "Known Good State": "2024-01-02", "Provisioned": "2024-01-02"},
+			want: ok, deadline: "2025-04-01", margin: 0},
+		{name: "lapsed before the contract began, the day after its start", asOf: "2025-04-02", row: map[string]string{"Attested On": "2024-02-29", "Known Good State": "2024-01-02", "Provisioned": "2024-01-02"},
+			want: gap("stale medium J2"), deadline: "2025-04-01", margin: -1,
+			message: "it was due again by Tue 1 Apr 2025, the contract's Start Date (the period ended on Fri 28 Feb 2025, before the contract began) (1 day overdue)."},
 		{name: "stale and unencrypted", row: map[string]string{"Encrypted": "No", "Attested On": "2024-01-01"},
 			want: gap("violation high D2", "stale medium J2")},
 		{name: "no attestation", row: map[string]string{"Attested On": ""}, want: gap("violation medium J2"), deadline: "-", message: "No attestation on or before Fri 27 Nov 2026"},
@@ -103,12 +110,21 @@ func TestDeviceManagement(t *testing.T) {
 	ok := want{outcome: OK}
 	runDevices(t, evidence.ParaDeviceManagement, []devCase{
 		// The tighter deadline: a day from known good state to provisioning.
-		{name: "compliant", want: ok, deadline: "2025-03-25", margin: 1},
-		{name: "known good state on the day of provisioning", row: map[string]string{"Known Good State": "2025-03-25"}, want: ok, deadline: "2025-03-25", margin: 0},
-		{name: "known good state a day after provisioning", row: map[string]string{"Known Good State": "2025-03-26"},
-			want: gap("violation high H2"), deadline: "2025-03-25", margin: -1,
-			message: "Known Good State set on Wed 26 Mar 2025, 1 day after the device was provisioned on Tue 25 Mar 2025"},
-		{name: "known good state across a weekend: calendar days", row: map[string]string{"Known Good State": "2025-03-21", "Provisioned": "2025-03-24"}, want: ok, deadline: "2025-03-24", margin: 3},
+		{name: "compliant", want: ok, deadline: "2025-04-15", margin: 1},
+		{name: "known good state on the day of provisioning", row: map[string]string{"Known Good State": "2025-04-15"}, want: ok, deadline: "2025-04-15", margin: 0},
+		{name: "known good state a day after provisioning", row: map[string]string{"Known Good State": "2025-04-16"},
+			want: gap("violation high H2"), deadline: "2025-04-15", margin: -1,
+			message: "Known Good State set on Wed 16 Apr 2025, 1 day after the device was provisioned on Tue 15 Apr 2025"},
+		{name: "known good state across a weekend: calendar days", row: map[string]string{"Known Good State": "2025-04-11", "Provisioned": "2025-04-14"}, want: ok, deadline: "2025-04-14", margin: 3},
+		// Provisioned before the contract began (1 April 2025): the known
+		// good state was due by its first day.
+		{name: "provisioned before the contract, known good state after it, before the start", row: map[string]string{"Known Good State": "2025-03-26", "Provisioned": "2025-03-25"},
+			want: ok, deadline: "2025-04-01", margin: 6},
+		{name: "provisioned before the contract, known good state on its first day", row: map[string]string{"Known Good State": "2025-04-01", "Provisioned": "2025-03-25"},
+			want: ok, deadline: "2025-04-01", margin: 0},
+		{name: "provisioned before the contract, known good state the day after its start", row: map[string]string{"Known Good State": "2025-04-02", "Provisioned": "2025-03-25"},
+			want: gap("violation high H2"), deadline: "2025-04-01", margin: -1,
+			message: "Known Good State set on Wed 2 Apr 2025, 1 day late: the device was provisioned on Tue 25 Mar 2025, so it was due in a known good state by Tue 1 Apr 2025, the contract's Start Date (Tue 25 Mar 2025 was before the contract began)."},
 		{name: "no known good state", row: map[string]string{"Known Good State": ""}, want: gap("violation high H2"), deadline: "-"},
 		{name: "no provisioning date", row: map[string]string{"Provisioned": ""}, want: gap("violation high I2")},
 		{name: "neither date", row: map[string]string{"Known Good State": "", "Provisioned": ""}, want: gap("violation high H2", "violation high I2")},
@@ -123,9 +139,9 @@ func TestDeviceManagement(t *testing.T) {
 		{name: "attested 12 Months and a day before: stale", row: map[string]string{"Attested On": "2025-11-26"},
 			want: gap("stale medium J2"), deadline: "2026-11-26", margin: -1},
 		{name: "no attestation", row: map[string]string{"Attested On": ""}, want: gap("violation medium J2"), deadline: "-"},
-		{name: "known good state late and the attestation stale: the tighter", row: map[string]string{"Known Good State": "2025-03-27", "Attested On": "2025-11-20"},
+		{name: "known good state late and the attestation stale: the tighter", row: map[string]string{"Known Good State": "2025-04-17", "Attested On": "2025-11-20"},
 			want: gap("violation high H2", "stale medium J2"), deadline: "2026-11-20", margin: -7},
-		{name: "known good state late, no authority: no deadline", row: map[string]string{"Known Good State": "2025-03-27", "Management Authority": ""},
+		{name: "known good state late, no authority: no deadline", row: map[string]string{"Known Good State": "2025-04-17", "Management Authority": ""},
 			want: gap("violation high G2", "violation high H2"), deadline: "-"},
 		{name: "unreadable known good state: none", row: map[string]string{"Known Good State": "tbc"}, want: gap("violation high H2", "invalid medium H2"), deadline: "-"},
 		{name: "unreadable provisioning date and no authority", row: map[string]string{"Provisioned": "tbc", "Management Authority": ""},

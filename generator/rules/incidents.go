@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
 )
@@ -66,11 +65,11 @@ func (e *eval) incidentNotified(para string, in evidence.Incident) {
 	}
 	aware, got := in.Aware.Value, in.Notified
 	d := e.after(workingDays(notifyWorkingDays), aware)
-	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", day(d.Due))
+	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", d.On())
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos},
 		deadline: d, done: got, severity: High,
-		pending: fmt.Sprintf("aware %s; notification due by %s", in.Aware, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("aware %s; notification due by %s", in.Aware, d.Date()),
 		missing: fmt.Sprintf("aware %s; no notification recorded", in.Aware),
 		met:     fmt.Sprintf("aware %s, notified %s", in.Aware, got),
 		missed:  fmt.Sprintf("No Notified On date: the Agency became aware of this %s incident on %s, and %s.", in.Type.Value, day(aware), rule),
@@ -92,12 +91,12 @@ func (e *eval) incidentData(in evidence.Incident) {
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: evidence.ParaDataB, Source: "incidents", Subject: in.ID, Pos: got.Pos},
 		deadline: d, done: got, severity: High,
-		pending: fmt.Sprintf("data requested %s; due by %s", req, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("data requested %s; due by %s", req, d.Date()),
 		missing: fmt.Sprintf("data requested %s; not supplied", req),
 		met:     fmt.Sprintf("data requested %s, supplied %s", req, got),
-		missed:  fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within %s, by %s.", day(req.Value), d.Period, day(d.Due)),
+		missed:  fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within %s, by %s.", day(req.Value), d.Period, d.On()),
 		late: func(over string) string {
-			return fmt.Sprintf("Data supplied on %s, %s late: the Client requested it on %s, so it was due within %s, by %s.", day(got.Value), over, day(req.Value), d.Period, day(d.Due))
+			return fmt.Sprintf("Data supplied on %s, %s late: the Client requested it on %s, so it was due within %s, by %s.", day(got.Value), over, day(req.Value), d.Period, d.On())
 		},
 	})
 }
@@ -122,11 +121,11 @@ func (e *eval) incidentReportB(in evidence.Incident) {
 	}
 	aware := in.Aware.Value
 	d := e.after(workingDays(reportWorkingDays), aware)
-	rule := fmt.Sprintf("due by %s, %s after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", day(d.Due), d.Period, day(aware))
+	rule := fmt.Sprintf("due by %s, %s after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", d.On(), d.Period, day(aware))
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos},
 		deadline: d, done: got, severity: High, lateSeverity: Low,
-		pending: fmt.Sprintf("aware %s; full report due by %s", in.Aware, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("aware %s; full report due by %s", in.Aware, d.Date()),
 		missing: fmt.Sprintf("aware %s; no full report delivered", in.Aware),
 		met:     fmt.Sprintf("aware %s, report delivered %s", in.Aware, got),
 		missed:  fmt.Sprintf("No Report Delivered On date: full details of this %s Breach of Security, with a root cause analysis where the Client requires one, were %s.", in.Type.Value, rule),

@@ -91,6 +91,25 @@ func TestIncidentNotified(t *testing.T) {
 	})
 }
 
+// Nothing can be late before the contract began (Tue 1 Apr 2025): an
+// incident the Agency became aware of on Thu 27 Mar 2025 was due to be
+// notified by Fri 28 Mar, moved to the contract's first day.
+func TestIncidentBeforeTheContract(t *testing.T) {
+	paras := map[string]string{"A": evidence.ParaNotifyA, "B": evidence.ParaNotifyB}
+	aware := map[string]string{"Aware On": "2025-03-27", "Report Delivered On": "2025-03-28"}
+	runIncidents(t, paras, []incidentCase{
+		{name: "notified after the period, before the contract", row: withCells(aware, map[string]string{"Notified On": "2025-03-31"}),
+			want: bothForms(want{outcome: OK, deadline: "2025-04-01", margin: 1, unit: WorkingDays, detail: "aware 2025-03-27, notified 2025-03-31"})},
+		{name: "notified on its first day", row: withCells(aware, map[string]string{"Notified On": "2025-04-01"}),
+			want: bothForms(want{outcome: OK, deadline: "2025-04-01", margin: 0})},
+		{name: "notified the Working Day after", row: withCells(aware, map[string]string{"Notified On": "2025-04-02"}),
+			want: bothForms(want{outcome: Gap, deadline: "2025-04-01", margin: -1, findings: []string{"violation high D2"},
+				message: "Notified on Wed 2 Apr 2025, 1 Working Day late: the Agency became aware on Thu 27 Mar 2025, and incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here Tue 1 Apr 2025, the contract's Start Date (the period ended on Fri 28 Mar 2025, before the contract began)."})},
+		{name: "not notified, as of the contract's first day", asOf: "2025-04-01", row: withCells(aware, map[string]string{"Notified On": ""}),
+			want: bothForms(want{outcome: Due, deadline: "2025-04-01", margin: 0, detail: "notification due by 2025-04-01 (the contract's Start Date; the period ended 2025-03-28)"})},
+	})
+}
+
 func TestIncidentDataSupplied(t *testing.T) {
 	paras := map[string]string{"B": evidence.ParaDataB} // Part A has no such paragraph
 	runIncidents(t, paras, []incidentCase{

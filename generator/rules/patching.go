@@ -266,7 +266,7 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	rule := func(from string) string { return patchPeriodText(cat, from) }
 	switch {
 	case adj.extension:
-		d = e.after(days(patchExtensionDays), normal.Due)
+		d = e.after(days(patchExtensionDays), normal.end())
 		rule = func(from string) string {
 			return fmt.Sprintf("due %d + %d days after %s with the extension (test plan %s)", normalPeriod(cat).N, patchExtensionDays, from, adj.testPlan)
 		}
@@ -278,40 +278,40 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	}
 	j := e.judge(d, app)
 	c = j.stamp(c)
-	detail := head + rule(from) + ", by " + d.Due.Format(time.DateOnly)
+	detail := head + rule(from) + ", by " + d.Date()
 	switch {
 	case j.Outcome == OK:
 		c.Detail = detail + "; applied " + app.String()
 		if app.Value.After(normal.Due) && !d.Due.Equal(normal.Due) {
 			c.Outcome = Exception
-			c.Detail += ", after the normal deadline " + normal.Due.Format(time.DateOnly)
+			c.Detail += ", after the normal deadline " + normal.Date()
 		}
 		record(c)
 	case j.Late():
 		c.Detail = detail + "; applied " + app.String()
 		e.patchMiss(v, c, "applied "+day(app.Value), noted(fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s late: it was %s, by %s.",
-			cat, rating, day(app.Value), j.Over(), patchRuleWords(rule(fromMsg)), day(d.Due))), record)
+			cat, rating, day(app.Value), j.Over(), patchRuleWords(rule(fromMsg)), d.On())), d, record)
 	case j.Outcome == Due:
 		c.Detail = detail + "; not yet applied" + appliedText()
 		record(c)
 	default:
 		c.Detail = detail + "; not applied by " + asOf.Format(time.DateOnly) + appliedText()
 		e.patchMiss(v, c, "still not applied on "+day(asOf), noted(fmt.Sprintf("%s vulnerability (severity %s) not patched by %s: it was %s, by %s (%s overdue).",
-			cat, rating, day(asOf), patchRuleWords(rule(fromMsg)), day(d.Due), j.Over())), record)
+			cat, rating, day(asOf), patchRuleWords(rule(fromMsg)), d.On(), j.Over())), d, record)
 	}
 }
 
 // patchMiss records a miss of 9.3: the gap check and critical finding
 // against 9.3, and the Default under 9.7 for the same vulnerability.
-func (e *eval) patchMiss(v evidence.Vulnerability, c Check, what, msg string, record func(Check)) {
+func (e *eval) patchMiss(v evidence.Vulnerability, c Check, what, msg string, d Deadline, record func(Check)) {
 	record(c)
 	e.finding(Finding{Paragraph: evidence.ParaPatching, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos, Message: msg})
-	d := c
-	d.Paragraph = evidence.ParaPatchDefault
-	d.Detail = "Default (9.3 missed): " + c.Detail
-	record(d)
+	def := c
+	def.Paragraph = evidence.ParaPatchDefault
+	def.Detail = "Default (9.3 missed): " + c.Detail
+	record(def)
 	e.finding(Finding{Paragraph: evidence.ParaPatchDefault, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos,
-		Message: fmt.Sprintf("Default under 9.7: %s missed its patching period under 9.3 (due by %s; %s). A failure to comply with 9.3 is a Default: the Agency must follow the Rectification Plan Process.", v.ID, day(c.Deadline), what)})
+		Message: fmt.Sprintf("Default under 9.7: %s missed its patching period under 9.3 (due by %s; %s). A failure to comply with 9.3 is a Default: the Agency must follow the Rectification Plan Process.", v.ID, d.On(), what)})
 }
 
 // patchRuleWords turns a rule ("due 14 days after release (...)") into message

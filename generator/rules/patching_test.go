@@ -199,6 +199,42 @@ func TestPatchingImportantAndOther(t *testing.T) {
 	})
 }
 
+// Nothing can be late before the contract began (Tue 1 Apr 2025): a patch
+// released and due before it was due by its first day.
+func TestPatchingBeforeTheContract(t *testing.T) {
+	const d, wd = "days", "working days"
+	const start = "Tue 1 Apr 2025, the contract's Start Date (the period ended on Sat 15 Mar 2025, before the contract began)"
+	// Critical, released Sat 1 Mar 2025: 14 days end Sat 15 Mar.
+	pre := func(set map[string]string) map[string]string {
+		return withCells(map[string]string{"Patch Released": "2025-03-01"}, set)
+	}
+	runPatching(t, []patchCase{
+		{name: "applied after the period, before the contract", row: pre(map[string]string{"Patch Applied": "2025-03-20"}),
+			want: ok93(OK), due: "2025-04-01", margin: 12, unit: d, detail: "by 2025-04-01 (the contract's Start Date; the period ended 2025-03-15); applied 2025-03-20"},
+		{name: "applied on the contract's first day", row: pre(map[string]string{"Patch Applied": "2025-04-01"}), want: ok93(OK), due: "2025-04-01", margin: 0, unit: d},
+		{name: "applied the day after", row: pre(map[string]string{"Patch Applied": "2025-04-02"}), want: missed93("E2"), due: "2025-04-01", margin: -1, unit: d,
+			message: "patched on Wed 2 Apr 2025, 1 day late: it was due within 14 days after its release on Sat 1 Mar 2025, by " + start + "."},
+		{name: "never applied", row: pre(nil), want: missed93("E2"), due: "2025-04-01", margin: -605, unit: d,
+			message: "by " + start + " (605 days overdue)."},
+		// The extension counts from the end of the normal period (Sat 15
+		// Mar + 5 days = Thu 20 Mar), not from the Start Date.
+		{name: "an extension ending before the contract", row: pre(map[string]string{"Exception": "extension", "Test Plan Reference": "TP-1", "Patch Applied": "2025-04-02"}),
+			want: withWant(missed93("E2"), evidence.ParaExtension, want{outcome: OK}), due: "2025-04-01", margin: -1, unit: d},
+		// Important, released Mon 10 Mar 2025: 30 days end Wed 9 Apr, in
+		// the contract: not moved.
+		{name: "a period ending in the contract is not moved", row: pre(map[string]string{"Severity": "Important", "Patch Released": "2025-03-10", "Patch Applied": "2025-04-10"}),
+			want: missed93("E2"), due: "2025-04-09", margin: -1, unit: d},
+		// Other, released Mon 2 Dec 2024: 60 Working Days end in February.
+		{name: "Working Days ending before the contract: late from its start", row: pre(map[string]string{"Severity": "Low", "Patch Released": "2024-12-02", "Patch Applied": "2025-04-02"}),
+			want: missed93("E2"), due: "2025-04-01", margin: -1, unit: wd, message: "1 Working Day late"},
+	})
+	// The Default names the moved deadline too.
+	r := vulnSetup{vulns: []string{patchRow(t, "VUL-1", pre(map[string]string{"Patch Applied": "2025-04-02"}))}}.eval(t)
+	if fs := findings(r, evidence.ParaPatchDefault, "VUL-1"); len(fs) != 1 || !strings.Contains(fs[0].Message, "(due by "+start+"; applied Wed 2 Apr 2025)") {
+		t.Errorf("B.9.7 findings %+v", fs)
+	}
+}
+
 func TestPatchingOddRows(t *testing.T) {
 	runPatching(t, []patchCase{
 		{name: "applied before release", row: map[string]string{"Patch Applied": "2026-03-01"},

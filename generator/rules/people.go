@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
 )
@@ -60,7 +59,13 @@ func (e *eval) preEmployment(s evidence.Staff) {
 	if !s.Start.Set {
 		return // reported as invalid already
 	}
-	due := by(s.Start.Value)
+	due := e.by(s.Start.Value)
+	// startDay names the deadline in messages: the person's Start Date, or
+	// for someone who started before the contract began, its first day.
+	startDay := fmt.Sprintf("the Start Date (%s)", day(s.Start.Value))
+	if !due.Ended.IsZero() {
+		startDay = fmt.Sprintf("the contract's Start Date (%s; the person started on %s, before the contract began)", day(due.Due), day(s.Start.Value))
+	}
 	r := e.requirements(Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.Row.Pos})
 	pending := false
 	for _, c := range []struct {
@@ -82,13 +87,13 @@ func (e *eval) preEmployment(s evidence.Staff) {
 		switch {
 		case j.Missed() && c.d.Invalid:
 			r.failDated(Violation, High, c.d.Pos, c.name+" unreadable",
-				fmt.Sprintf("The %s date cannot be read (an invalid finding at the cell), so the check counts as not done: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Value)))
+				fmt.Sprintf("The %s date cannot be read (an invalid finding at the cell), so the check counts as not done: pre-employment checks must be done on or before %s.", c.name, startDay))
 		case j.Missed():
 			r.failDated(Violation, High, c.d.Pos, "no "+c.name,
-				fmt.Sprintf("No %s date: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Value)))
+				fmt.Sprintf("No %s date: pre-employment checks must be done on or before %s.", c.name, startDay))
 		case j.Late():
 			r.failDated(Violation, High, c.d.Pos, fmt.Sprintf("%s %s after the start", c.name, j.Over()),
-				fmt.Sprintf("%s on %s is %s after the Start Date (%s): pre-employment checks must be done on or before it.", c.name, day(c.d.Value), j.Over(), day(s.Start.Value)))
+				fmt.Sprintf("%s on %s is %s after %s: pre-employment checks must be done on or before it.", c.name, day(c.d.Value), j.Over(), startDay))
 		case j.Outcome == Due:
 			pending = true
 		}
@@ -154,7 +159,7 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 		return
 	}
 	if s.ClearanceExpiry.Set {
-		c = by(s.ClearanceExpiry.Value).Current(asOf).stamp(c)
+		c = e.by(s.ClearanceExpiry.Value).Current(asOf).stamp(c)
 	}
 	switch {
 	case problem == "":
@@ -200,10 +205,10 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 	c = j.stamp(c)
 	c.Pos = latest.Completed.Pos
 	if j.Outcome == Gap {
-		c.Detail = fmt.Sprintf("last trained %s, due again by %s", latest.Completed, j.Due.Format(time.DateOnly))
+		c.Detail = fmt.Sprintf("last trained %s, due again by %s", latest.Completed, j.Date())
 		e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: s.ID, Pos: latest.Completed.Pos,
 			Message: fmt.Sprintf("Latest training (%s) was on %s, more than %s before %s: it was due again by %s (%s overdue).",
-				latest.Course.Value, day(latest.Completed.Value), months(trainingMonths), day(asOf), day(j.Due), j.Over())})
+				latest.Course.Value, day(latest.Completed.Value), months(trainingMonths), day(asOf), j.On(), j.Over())})
 	} else {
 		c.Detail = fmt.Sprintf("last trained %s (%s)", latest.Completed, latest.Course.Value)
 	}
@@ -222,13 +227,13 @@ func (e *eval) revocation(s evidence.Staff) {
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: rev.Pos},
 		deadline: d, done: rev, severity: High,
-		pending: "left " + s.End.String() + ", revocation due by " + d.Due.Format(time.DateOnly),
+		pending: "left " + s.End.String() + ", revocation due by " + d.Date(),
 		missing: "left " + s.End.String() + ", no revocation recorded",
 		met:     fmt.Sprintf("left %s, revoked %s", s.End, rev),
 		missed: fmt.Sprintf("Left on %s but no Access Revoked date: access rights must be revoked within %s, by %s.",
-			day(s.End.Value), d.Period, day(d.Due)),
+			day(s.End.Value), d.Period, d.On()),
 		late: func(over string) string {
-			return fmt.Sprintf("Access revoked on %s, %s late: the End Date was %s, so revocation was due by %s.", day(rev.Value), over, day(s.End.Value), day(d.Due))
+			return fmt.Sprintf("Access revoked on %s, %s late: the End Date was %s, so revocation was due by %s.", day(rev.Value), over, day(s.End.Value), d.On())
 		},
 	})
 }

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
 )
@@ -68,14 +67,14 @@ func (e *eval) privilege(g evidence.Privilege, s evidence.Staff) {
 	what := fmt.Sprintf("%s (%s, granted %s)", g.Privilege.Value, g.StaffID.Value, g.Granted)
 	e.judgeDuty(duty{
 		check: c, deadline: d, done: g.Revoked, severity: High,
-		pending: fmt.Sprintf("%s; %s %s, revocation due by %s", what, why, end, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("%s; %s %s, revocation due by %s", what, why, end, d.Date()),
 		missing: fmt.Sprintf("%s; %s %s, not revoked", what, why, end),
 		met:     fmt.Sprintf("%s; %s %s, revoked %s", what, why, end, g.Revoked),
 		missed: fmt.Sprintf("%s was not revoked: %s on %s, so it was due to be revoked within %s, by %s.",
-			capitalise(what), why, day(end.Value), d.Period, day(d.Due)),
+			capitalise(what), why, day(end.Value), d.Period, d.On()),
 		late: func(over string) string {
 			return fmt.Sprintf("%s was revoked on %s, %s late: %s on %s, so it was due to be revoked within %s, by %s.",
-				capitalise(what), day(g.Revoked.Value), over, why, day(end.Value), d.Period, day(d.Due))
+				capitalise(what), day(g.Revoked.Value), over, why, day(end.Value), d.Period, d.On())
 		},
 	})
 }

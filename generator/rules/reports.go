@@ -47,7 +47,7 @@ func (e *eval) monthlyReports() {
 	for _, r := range e.in.Evidence.Reports {
 		if r.Start.After(last) && r.Issued.Set && !r.Issued.Value.After(asOf) {
 			end := workdays.AddDays(workdays.AddMonths(r.Start, 1), -1)
-			e.reportEarly(r, end, e.after(workingDays(monthlyReportWorkingDays), end).Due)
+			e.reportEarly(r, end, e.after(workingDays(monthlyReportWorkingDays), end))
 		}
 	}
 }
@@ -70,11 +70,11 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 	end := workdays.AddDays(workdays.AddMonths(start, 1), -1)
 	d := e.after(workingDays(monthlyReportWorkingDays), end)
 	if j := e.judge(d, r.Issued); !j.Done.IsZero() && !j.Done.After(end) {
-		e.reportEarly(r, end, d.Due)
+		e.reportEarly(r, end, d)
 		return
 	}
 	name := start.Format("January 2006")
-	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), d.Due.Format(time.DateOnly))
+	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), d.Date())
 	// No report by the as-of date: a row with no Issued date (or one after
 	// the as-of date) points at that cell, no row at the file.
 	pos, what := diag.Pos{File: reg.Path}, "No report for "+name
@@ -88,24 +88,24 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 		pending: rule + "; no report yet",
 		missing: rule + "; no report by " + e.in.AsOf.Format(time.DateOnly),
 		met:     rule + "; issued " + r.Issued.String(),
-		missed:  fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within %s, by %s.", what, day(end), d.Period, day(d.Due)),
+		missed:  fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within %s, by %s.", what, day(end), d.Period, d.On()),
 		late: func(over string) string {
 			return fmt.Sprintf("The report for %s was issued on %s, %s late: the month ended on %s, so it was due within %s, by %s.",
-				name, day(r.Issued.Value), over, day(end), d.Period, day(d.Due))
+				name, day(r.Issued.Value), over, day(end), d.Period, d.On())
 		},
 	})
 }
 
 // reportEarly: a report issued on or before the last day of its month
 // cannot cover the whole month.
-func (e *eval) reportEarly(r evidence.Report, end, due time.Time) {
+func (e *eval) reportEarly(r evidence.Report, end time.Time, due Deadline) {
 	const para = evidence.ParaMonthlyReport
 	name := r.Start.Format("January 2006")
 	e.check(Check{Paragraph: para, Source: "vulnerability-reports", Subject: r.Month, Pos: r.Issued.Pos, Outcome: Gap,
-		Detail: fmt.Sprintf("month ends %s; issued %s, before the month ended (due after it, by %s)", end.Format(time.DateOnly), r.Issued.String(), due.Format(time.DateOnly))})
+		Detail: fmt.Sprintf("month ends %s; issued %s, before the month ended (due after it, by %s)", end.Format(time.DateOnly), r.Issued.String(), due.Date())})
 	e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: r.Month, Pos: r.Issued.Pos,
 		Message: fmt.Sprintf("The report for %s was issued on %s, before the month ended on %s: a monthly report cannot cover the whole month before it ends; issue it after the month, by %s.",
-			name, day(r.Issued.Value), day(end), day(due))})
+			name, day(r.Issued.Value), day(end), due.On())})
 }
 
 func reportsDocs() []Doc {

@@ -149,7 +149,7 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 		j := e.after(months(annualTestMonths), prev).Judge(t.end.Value, asOf)
 		// A gap is the paragraph-level finding above.
 		e.check(j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: t.end.Pos,
-			Detail: fmt.Sprintf("full-scope test ended %s; due by %s, %s after %s", t.end, j.Due.Format(time.DateOnly), months(annualTestMonths), since(prev))}))
+			Detail: fmt.Sprintf("full-scope test ended %s; due by %s, %s after %s", t.end, j.Date(), months(annualTestMonths), since(prev))}))
 	}
 }
 
@@ -164,16 +164,24 @@ func (e *eval) testAgreed(t *secTest) {
 		return
 	}
 	start, agreed := t.start.Value, t.agreed
+	d := e.by(start)
+	// by names the deadline: the Start Date, or for a test that started
+	// before the contract began, the contract's first day.
+	by, after := fmt.Sprintf("by the Start Date (%s)", day(start)), fmt.Sprintf("after it started on %s", day(start))
+	if !d.Ended.IsZero() {
+		by = "by " + d.On()
+		after = fmt.Sprintf("late: it started on %s, so the agreement was due %s", day(start), by)
+	}
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: agreed.Pos},
-		deadline: by(start), done: agreed, severity: High,
+		deadline: d, done: agreed, severity: High,
 		pending: fmt.Sprintf("starts %s; the Client's agreement is due by then", t.start),
 		missing: fmt.Sprintf("started %s; no Client agreement recorded", t.start),
 		met:     fmt.Sprintf("agreed %s, started %s", agreed, t.start),
-		missed:  fmt.Sprintf("No Client Agreed On date: the date, timing, content and conduct of Security Tests must be agreed in advance with the Client, by the Start Date (%s).", day(start)),
+		missed:  fmt.Sprintf("No Client Agreed On date: the date, timing, content and conduct of Security Tests must be agreed in advance with the Client, %s.", by),
 		late: func(over string) string {
-			return fmt.Sprintf("The Client agreed the test on %s, %s after it started on %s: the date, timing, content and conduct of Security Tests must be agreed in advance.",
-				day(agreed.Value), over, day(start))
+			return fmt.Sprintf("The Client agreed the test on %s, %s %s: the date, timing, content and conduct of Security Tests must be agreed in advance.",
+				day(agreed.Value), over, after)
 		},
 	})
 }
@@ -192,12 +200,12 @@ func (e *eval) testResults(t *secTest) {
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: got.Pos},
 		deadline: d, done: got, severity: High, lateSeverity: Low,
-		pending: fmt.Sprintf("ends %s; results due by %s", t.end, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("ends %s; results due by %s", t.end, d.Date()),
 		missing: fmt.Sprintf("ended %s; no results delivered", t.end),
 		met:     fmt.Sprintf("ended %s, results delivered %s", t.end, got),
-		missed:  fmt.Sprintf("No Results Delivered On date: the test ended on %s and its results were due to the Client by %s (%s).", day(end), day(d.Due), reading),
+		missed:  fmt.Sprintf("No Results Delivered On date: the test ended on %s and its results were due to the Client by %s (%s).", day(end), d.On(), reading),
 		late: func(over string) string {
-			return fmt.Sprintf("Results delivered on %s, %s late: the test ended on %s, so they were due by %s (%s).", day(got.Value), over, day(end), day(d.Due), reading)
+			return fmt.Sprintf("Results delivered on %s, %s late: the test ended on %s, so they were due by %s (%s).", day(got.Value), over, day(end), d.On(), reading)
 		},
 	})
 }
@@ -290,7 +298,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 	j := d.Judge(both, asOf)
 	fid := r.FindingID.Value
 	c := j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: r.FindingID.Pos,
-		Detail: fmt.Sprintf("%s %s: %s; due by %s", r.FindingType.Value, fid, strings.Join(states, ", "), d.Due.Format(time.DateOnly))})
+		Detail: fmt.Sprintf("%s %s: %s; due by %s", r.FindingType.Value, fid, strings.Join(states, ", "), d.Date())})
 	if j.Outcome == Gap {
 		sev, src := Low, r.FindingID.Pos
 		if j.Missed() {
@@ -301,7 +309,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 		}
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: t.id, Pos: src,
 			Message: fmt.Sprintf("%s %s, found by test %s (ended %s): %s. Remediation and a repeat test were due by %s, %s after the test: this tool's reading of \"as soon as reasonably possible\", as no timetable agreed with the Client is on record.",
-				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Value), strings.Join(states, "; "), day(d.Due), d.Period)})
+				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Value), strings.Join(states, "; "), d.On(), d.Period)})
 	}
 	e.check(c)
 }
@@ -451,14 +459,14 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 			// Still due; there is no test row to show it on.
 		case j.Missed():
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: ch.Source,
-				Message: fmt.Sprintf("No Security Test after %s: one was due by %s, %s.", what, day(d.Due), reading)})
+				Message: fmt.Sprintf("No Security Test after %s: one was due by %s, %s.", what, d.On(), reading)})
 		default:
 			e.check(j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: next.id, Pos: next.start.Pos,
 				Detail: "first test after " + what + ", started " + next.start.String()}))
 			if j.Late() {
 				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Pos: next.start.Pos,
 					Message: fmt.Sprintf("The first Security Test after %s started on %s, %s late: it was due by %s, %s.",
-						what, day(next.start.Value), j.Over(), day(d.Due), reading)})
+						what, day(next.start.Value), j.Over(), d.On(), reading)})
 			}
 		}
 	}

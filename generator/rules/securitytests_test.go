@@ -222,6 +222,13 @@ func TestTestAgreedInAdvance(t *testing.T) {
 			want: want{outcome: Due, deadline: start, margin: 1}},
 		// An unreadable date is not agreed: the breach beside the invalid
 		// finding.
+		// A test that started before the contract began (Tue 1 Apr 2025)
+		// was due to be agreed by its first day.
+		{name: "started before the contract, agreed before its start", agreed: "2025-03-20", start: "2025-03-10",
+			want: want{outcome: OK, deadline: "2025-04-01", margin: 12}},
+		{name: "started before the contract, agreed after its start", agreed: "2025-04-03", start: "2025-03-10",
+			want: want{outcome: Gap, deadline: "2025-04-01", margin: -2, findings: []string{"violation high F2"},
+				message: "The Client agreed the test on Thu 3 Apr 2025, 2 days late: it started on Mon 10 Mar 2025, so the agreement was due by Tue 1 Apr 2025, the contract's Start Date (Mon 10 Mar 2025 was before the contract began)"}},
 		{name: "unreadable agreement date: not agreed", agreed: "soon",
 			want: want{outcome: Gap, deadline: start, margin: -536, findings: []string{"violation high F2", "invalid medium F2"},
 				message: "The date recorded cannot be read (an invalid finding at the cell), so it counts as not done."}},
@@ -230,10 +237,47 @@ func TestTestAgreedInAdvance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			row := stRow(t, "PT-1", map[string]string{"Client Agreed On": tt.agreed})
+			row := stRow(t, "PT-1", map[string]string{"Client Agreed On": tt.agreed, "Start Date": cmp.Or(tt.start, start)})
 			r := Evaluate(stIncInput(t, "B", tt.asOf, []string{row}, nil))
 			tt.want.part = "agree"
 			tt.want.verify(t, r, evidence.ParaTestAnnual, "PT-1")
+		})
+	}
+}
+
+// B.6.2: results within 10 Working Days after the End Date.
+func TestTestResults(t *testing.T) {
+	const wd = "working days"
+	// Ended Fri 16 Oct 2026: due Fri 30 Oct 2026.
+	ended := func(delivered string) map[string]string {
+		return map[string]string{"Start Date": "2026-10-12", "Client Agreed On": "2026-10-01", "End Date": "2026-10-16", "Results Delivered On": delivered}
+	}
+	// Ended Fri 7 Mar 2025, before the contract began (Tue 1 Apr 2025): 10
+	// Working Days end Fri 21 Mar, moved to the contract's first day.
+	before := func(delivered string) map[string]string {
+		return map[string]string{"Start Date": "2025-03-03", "Client Agreed On": "2025-02-20", "End Date": "2025-03-07", "Results Delivered On": delivered}
+	}
+	tests := []struct {
+		name string
+		asOf string
+		row  map[string]string
+		want want
+	}{
+		{name: "on the last day", row: ended("2026-10-30"), want: want{outcome: OK}.by("2026-10-30", 0, wd)},
+		{name: "the Saturday after a Friday deadline: 1 Working Day late", row: ended("2026-10-31"),
+			want: want{outcome: Gap, findings: []string{"violation low G2"}, message: "Results delivered on Sat 31 Oct 2026, 1 Working Day late"}.by("2026-10-30", -1, wd)},
+		{name: "not delivered, as of the last day", asOf: "2026-10-30", row: ended(""), want: want{outcome: Due}.by("2026-10-30", 0, wd)},
+		{name: "not delivered, as of the Saturday after", asOf: "2026-10-31", row: ended(""),
+			want: want{outcome: Gap, findings: []string{"violation high G2"}}.by("2026-10-30", -1, wd)},
+		{name: "before the contract: delivered after the period, before its start", row: before("2025-03-28"), want: want{outcome: OK}.by("2025-04-01", 2, wd)},
+		{name: "before the contract: delivered the day after its start", row: before("2025-04-02"),
+			want: want{outcome: Gap, findings: []string{"violation low G2"},
+				message: "so they were due by Tue 1 Apr 2025, the contract's Start Date (the period ended on Fri 21 Mar 2025, before the contract began)"}.by("2025-04-01", -1, wd)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Evaluate(stIncInput(t, "B", tt.asOf, []string{stRow(t, "PT-1", tt.row)}, nil))
+			tt.want.verify(t, r, evidence.ParaTestResults, "PT-1")
 		})
 	}
 }

@@ -120,11 +120,11 @@ func (e *eval) softwareRow(s evidence.Software) {
 	if !claimed {
 		c := upgrade.stamp(Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID, Pos: in.Pos})
 		if c.Outcome == Due {
-			c.Detail = fmt.Sprintf("%s; %s is due by %s (%s after the release)", what, target, upgrade.Due.Format(time.DateOnly), months(upgradeMonths))
+			c.Detail = fmt.Sprintf("%s; %s is due within %s of the release, by %s", what, target, months(upgradeMonths), upgrade.Date())
 		} else {
-			c.Detail = fmt.Sprintf("%s; %s was due by %s (%s after the release)", what, target, upgrade.Due.Format(time.DateOnly), months(upgradeMonths))
+			c.Detail = fmt.Sprintf("%s; %s was due within %s of the release, by %s", what, target, months(upgradeMonths), upgrade.Date())
 			msg := fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): %s was due within %s of that release, by %s (%s overdue).",
-				in.Value, latest.Value, latest.Major, day(rel), target, months(upgradeMonths), day(upgrade.Due), upgrade.Over())
+				in.Value, latest.Value, latest.Major, day(rel), target, months(upgradeMonths), upgrade.On(), upgrade.Over())
 			if len(notes) > 0 {
 				msg += " " + capitalise(strings.Join(notes, "; ")) + "."
 			}
@@ -147,18 +147,18 @@ func (e *eval) softwareRow(s evidence.Software) {
 		c := mitigated.stamp(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos})
 		switch {
 		case upgrade.Outcome == Due:
-			c.Detail = fmt.Sprintf("%s; %s is due by %s, %s after the release as upgrading reduces mitigations (%s); %s would end %s",
-				what, target, mitigated.Due.Format(time.DateOnly), months(upgradeMitigationMonths), ref, months(upgradeMonths), upgrade.Due.Format(time.DateOnly))
+			c.Detail = fmt.Sprintf("%s; %s is due within %s of the release, by %s, as upgrading reduces mitigations (%s); %s would end %s",
+				what, target, months(upgradeMitigationMonths), mitigated.Date(), ref, months(upgradeMonths), upgrade.Date())
 		case mitigated.Outcome == Due:
 			c.Outcome = Exception
-			c.Detail = fmt.Sprintf("%s; past the %d-Month window (%s), but upgrading reduces mitigations (%s), so %s is due by %s, %s after the release",
-				what, upgradeMonths, upgrade.Due.Format(time.DateOnly), ref, target, mitigated.Due.Format(time.DateOnly), months(upgradeMitigationMonths))
+			c.Detail = fmt.Sprintf("%s; past the %d-Month window (%s), but upgrading reduces mitigations (%s), so %s is due within %s of the release, by %s",
+				what, upgradeMonths, upgrade.Date(), ref, target, months(upgradeMitigationMonths), mitigated.Date())
 		default:
 			c.Pos = in.Pos
-			c.Detail = fmt.Sprintf("%s; %s was due by %s, %s after the release, even though upgrading reduces mitigations (%s)", what, target, mitigated.Due.Format(time.DateOnly), months(upgradeMitigationMonths), ref)
+			c.Detail = fmt.Sprintf("%s; %s was due within %s of the release, by %s, even though upgrading reduces mitigations (%s)", what, target, months(upgradeMitigationMonths), mitigated.Date(), ref)
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: in.Pos,
 				Message: fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): where upgrading reduces mitigations (%s) %s is still due within %s of the release, by %s (%s overdue).",
-					in.Value, latest.Value, latest.Major, day(rel), ref, target, months(upgradeMitigationMonths), day(mitigated.Due), mitigated.Over())})
+					in.Value, latest.Value, latest.Major, day(rel), ref, target, months(upgradeMitigationMonths), mitigated.On(), mitigated.Over())})
 		}
 		e.check(c)
 	}

@@ -84,7 +84,7 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 		{name: "n-1 with the release long past: no clock", row: map[string]string{"Installed Version": "'18.3", "Latest Release Date": "2020-01-01"},
 			want: ok, detail: "one major version behind (n-1, major 18 or later), allowed"},
 		{name: "n-2, just released", asOf: "2026-08-31", row: n2, want: due, deadline: "2027-02-28", margin: 181,
-			detail: "the upgrade to major 18 or later is due by 2027-02-28"},
+			detail: "the upgrade to major 18 or later is due within 6 Months of the release, by 2027-02-28"},
 		{name: "n-2, the last compliant day: 31 Aug + 6 Months = 28 Feb", asOf: "2027-02-28", row: n2, want: due, deadline: "2027-02-28", margin: 0},
 		{name: "n-2, the day after", asOf: "2027-03-01", row: n2, want: late, deadline: "2027-02-28", margin: -1,
 			message: "was due within 6 Months of that release, by Sun 28 Feb 2027 (1 day overdue)"},
@@ -99,7 +99,7 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 		{name: "year-numbered majors with the previous major: n-1", row: map[string]string{"Installed Version": "2022", "Latest Version": "2025", "Latest Release Date": "2024-11-01", "Previous Major Version": "2022"},
 			want: ok},
 		{name: "year-numbered majors with the previous major: n-2, late", row: map[string]string{"Installed Version": "2019", "Latest Version": "2025", "Latest Release Date": "2024-11-01", "Previous Major Version": "2022"},
-			want: late, deadline: "2025-05-01", margin: -575, detail: "two or more major versions behind; the upgrade to major 2022 or later was due by 2025-05-01"},
+			want: late, deadline: "2025-05-01", margin: -575, detail: "two or more major versions behind; the upgrade to major 2022 or later was due within 6 Months of the release, by 2025-05-01"},
 		{name: "Ubuntu LTS: the previous major closes the gap of two", row: map[string]string{"Installed Version": "'24.04.3", "Latest Version": "'26.04.1", "Latest Release Date": "2026-04-23", "Previous Major Version": "'24.04"},
 			want: ok},
 		{name: "Ubuntu LTS without the previous major reads as n-2", row: map[string]string{"Installed Version": "'24.04.3", "Latest Version": "'26.04.1", "Latest Release Date": "2026-04-23"},
@@ -133,7 +133,7 @@ func TestSoftwareMitigationReduction(t *testing.T) {
 	noRef := withCells(row, map[string]string{"Exception Reference": ""})
 	runSoftware(t, []swCase{
 		{name: "inside the 6 Months: due by the 12", asOf: "2026-02-28", row: row, want: map[string]want{b941: {outcome: Due}},
-			at: b941, deadline: "2026-08-31", margin: 184, detail: "is due by 2026-08-31, 12 Months after the release as upgrading reduces mitigations (RISK-7); 6 Months would end 2026-02-28"},
+			at: b941, deadline: "2026-08-31", margin: 184, detail: "is due within 12 Months of the release, by 2026-08-31, as upgrading reduces mitigations (RISK-7); 6 Months would end 2026-02-28"},
 		{name: "a day past the 6 Months: an exception", asOf: "2026-03-01", row: row, want: map[string]want{b941: {outcome: Exception}},
 			at: b941, deadline: "2026-08-31", margin: 183, detail: "past the 6-Month window (2026-02-28)"},
 		{name: "the last day of the 12 Months", asOf: "2026-08-31", row: row, want: map[string]want{b941: {outcome: Exception}}, at: b941, deadline: "2026-08-31", margin: 0},
@@ -174,9 +174,11 @@ func TestSoftwareClientAgreed(t *testing.T) {
 		{name: "spelt client_agreed", row: withCells(row, map[string]string{"Exception": "client_agreed"}), want: map[string]want{b942: {outcome: Exception}}, at: b942},
 		{name: "n-4 with an exception that cannot be read: none, and 9.4's breach", row: withCells(row, map[string]string{"Exception": "agreed by the client"}),
 			want:     map[string]want{b94: gap("violation high B2"), evidence.ParaSoftwareMitigation: noCheck("invalid medium F2"), b942: noCheck("invalid medium F2")},
-			deadline: "2025-03-26", margin: -611},
+			deadline: "2025-04-01", margin: -605},
 		{name: "no reference: a finding here, and 9.4 applies", row: withCells(row, map[string]string{"Exception Reference": ""}),
-			want: map[string]want{b94: gap("violation high B2"), b942: gap("violation medium G2")}, deadline: "2025-03-26", margin: -611},
+			want: map[string]want{b94: gap("violation high B2"), b942: gap("violation medium G2")}, deadline: "2025-04-01", margin: -605,
+			detail:  "was due within 6 Months of the release, by 2025-04-01 (the contract's Start Date; the period ended 2025-03-26)",
+			message: "by Tue 1 Apr 2025, the contract's Start Date (the period ended on Wed 26 Mar 2025, before the contract began) (605 days overdue)"},
 	})
 }
 
