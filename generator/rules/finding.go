@@ -74,6 +74,10 @@ const (
 	Gap       Outcome = "gap"       // a finding was raised
 	Exception Outcome = "exception" // does not meet it, but the Client agreed in writing
 	Due       Outcome = "due"       // not done yet, still within its deadline
+	// Later: the row is dated after the as-of date (an incident the Agency
+	// became aware of later, a test starting later): as of then it had not
+	// happened, so it is listed, not judged.
+	Later Outcome = "later"
 )
 
 // Check is what one register row shows for one paragraph.
