@@ -266,6 +266,22 @@ func (e *eval) happened(d evidence.Date) (time.Time, bool) {
 	return d.Value, true
 }
 
+// later records, for a row dated after the as-of date, a check with the
+// outcome Later under c's paragraph and reports true: as of the as-of date
+// the row had not happened, so it is listed, not judged. what names the
+// date ("aware", "starts"); the check points at its cell. It reports false,
+// recording nothing, for a date that is unset, unreadable or not after the
+// as-of date.
+func (e *eval) later(c Check, what string, d evidence.Date) bool {
+	if !d.Set || d.Invalid || !d.Value.After(e.in.AsOf) {
+		return false
+	}
+	c.Outcome, c.Pos = Later, d.Pos
+	c.Detail = fmt.Sprintf("%s %s, after the as-of date (%s): not judged", what, d, e.in.AsOf.Format(time.DateOnly))
+	e.check(c)
+	return true
+}
+
 // MarginText says a check's margin in words: "3 Working Days to spare",
 // "on the last day", "2 days late", "5 days left"; "" when the check has
 // no deadline.

@@ -25,6 +25,9 @@ func (e *eval) devices() {
 		accepted = config.DefaultAcceptedAssurance()
 	}
 	for _, d := range e.in.Evidence.Devices {
+		if e.deviceLater(d, enc, mgmt) {
+			continue
+		}
 		if enc {
 			e.deviceEncryption(d, accepted)
 		}
@@ -32,6 +35,22 @@ func (e *eval) devices() {
 			e.deviceManagement(d)
 		}
 	}
+}
+
+// deviceLater lists a device provisioned after the as-of date under the
+// paragraphs that would judge it, and reports whether it did: as of then
+// it was not in service, so it is not judged.
+func (e *eval) deviceLater(d evidence.Device, enc, mgmt bool) bool {
+	if !d.Provisioned.Set || !d.Provisioned.Value.After(e.in.AsOf) {
+		return false
+	}
+	if enc && d.Portable() && d.HoldsGovData.Value {
+		e.later(Check{Paragraph: evidence.ParaDeviceEncryption, Source: "devices", Subject: d.ID}, "provisioned", d.Provisioned)
+	}
+	if mgmt {
+		e.later(Check{Paragraph: evidence.ParaDeviceManagement, Source: "devices", Subject: d.ID}, "provisioned", d.Provisioned)
+	}
+	return true
 }
 
 // attestation judges a device's attestation as one of r's requirements:
@@ -178,6 +197,7 @@ func devicesDocs() []Doc {
 				fmt.Sprintf("Its attestation, which vouches for the encryption recorded, must be current: renewed on or before the same day %[1]s after Attested On (clamped to the month's end), ", months(attestationMonths)) +
 				fmt.Sprintf("so an attestation exactly %s before the as-of date is current and one a day older is stale;", months(attestationMonths)) + " none, or one dated after the as-of date, is a violation. " +
 				"The check's deadline is the attestation's renewal date, shown unless a requirement with no deadline failed. " +
+				"A device Provisioned after the as-of date was not in service then: it is listed as after the as-of date (outcome later), not judged, here and under 2.2. " +
 				"An unreadable Encrypted, Encryption Product, Assurance or Attested On cell is an invalid finding and is read as if empty (not encrypted, none), so that it never hides a breach."},
 		{[]string{evidence.ParaDeviceManagement}, "devices",
 			"Every device in the register has a Management Authority of Agency or Client (empty is a violation, anything else is invalid), " +

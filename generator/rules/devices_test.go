@@ -101,6 +101,10 @@ func TestDeviceEncryption(t *testing.T) {
 			want: gap("violation high D2", "invalid medium D2", "stale medium J2")}, // medium: by cell
 		{name: "unreadable attestation: none", row: map[string]string{"Attested On": "last year"}, want: gap("invalid medium J2", "violation medium J2"), deadline: "-"},
 		{name: "unreadable assurance: none", row: map[string]string{"Assurance": "=A1"}, want: gap("violation high F2", "invalid medium F2")},
+		// A device provisioned after the as-of date was not in service.
+		{name: "provisioned after the as-of date: listed, not judged", asOf: "2025-04-14", row: map[string]string{"Attested On": ""},
+			want: want{outcome: Later, detail: "provisioned 2025-04-15, after the as-of date (2025-04-14): not judged"}, deadline: "-"},
+		{name: "provisioned on the as-of date: judged", asOf: "2025-04-15", row: map[string]string{"Attested On": ""}, want: gap("violation medium J2")},
 		{name: "unreadable device type: not judged", row: map[string]string{"Device Type": "phone", "Encrypted": "No"}, want: noCheck("invalid medium B2")},
 		{name: "unreadable Holds Government Data: not judged", row: map[string]string{"Holds Government Data": "some", "Encrypted": "No"}, want: noCheck("invalid medium C2")},
 	})
@@ -133,6 +137,10 @@ func TestDeviceManagement(t *testing.T) {
 		{name: "the Client's authority", row: map[string]string{"Management Authority": "CLIENT"}, want: ok},
 		{name: "another authority is invalid, and none: a violation", row: map[string]string{"Management Authority": "Kestrel Cloud"}, want: gap("violation high G2", "invalid medium G2"),
 			message: "No Management Authority"},
+		{name: "provisioned after the as-of date: listed, not judged", asOf: "2025-04-14", row: map[string]string{"Attested On": ""},
+			want: want{outcome: Later, detail: "provisioned 2025-04-15, after the as-of date (2025-04-14): not judged"}, deadline: "-"},
+		{name: "a server provisioned after the as-of date too", asOf: "2025-04-14", row: map[string]string{"Device Type": "server", "Holds Government Data": "No"},
+			want: want{outcome: Later}, deadline: "-"},
 		{name: "desktops and servers are judged too", row: map[string]string{"Device Type": "server", "Holds Government Data": "No", "Management Authority": ""}, want: gap("violation high G2")},
 		{name: "an unreadable device type does not stop 2.2", row: map[string]string{"Device Type": "phone"}, want: ok},
 		{name: "attested exactly 12 Months before: the tighter deadline", row: map[string]string{"Attested On": "2025-11-27"}, want: ok, deadline: "2026-11-27", margin: 0},

@@ -27,6 +27,9 @@ func (e *eval) incidents() {
 	report := e.firstInForm(evidence.ParaReportB, evidence.ParaReportA)
 	recur := e.firstInForm(evidence.ParaRecurB, evidence.ParaRecurA)
 	for _, in := range e.in.Evidence.Incidents {
+		if e.incidentLater(in, notify, report, recur) {
+			continue
+		}
 		if notify != "" {
 			e.incidentNotified(notify, in)
 		}
@@ -43,6 +46,32 @@ func (e *eval) incidents() {
 	if recur != "" {
 		e.recurringCauses(recur)
 	}
+}
+
+// incidentLater lists an incident the Agency became aware of after the
+// as-of date under each paragraph that would judge it, and reports whether
+// it did: as of then it had not happened, so it is not judged (nor
+// compared for a recurring root cause).
+func (e *eval) incidentLater(in evidence.Incident, notify, report, recur string) bool {
+	if !in.Aware.Set || !in.Aware.Value.After(e.in.AsOf) {
+		return false
+	}
+	paras := []string{notify}
+	if report == evidence.ParaReportB && in.Type.Value != evidence.IncidentPotential {
+		paras = append(paras, report)
+	}
+	if in.DataRequested.Set && e.has(evidence.ParaDataB) {
+		paras = append(paras, evidence.ParaDataB)
+	}
+	if in.RootCause.Set {
+		paras = append(paras, recur)
+	}
+	for _, para := range paras {
+		if para != "" {
+			e.later(Check{Paragraph: para, Source: "incidents", Subject: in.ID}, "aware", in.Aware)
+		}
+	}
+	return true
 }
 
 // firstInForm returns the first of ids that the form has, or "".
@@ -86,6 +115,9 @@ func (e *eval) incidentData(in evidence.Incident) {
 	req, got := in.DataRequested, in.DataSupplied
 	if !req.Set {
 		return // no request, or one that cannot be read: no deadline to judge by
+	}
+	if e.later(Check{Paragraph: evidence.ParaDataB, Source: "incidents", Subject: in.ID}, "data requested", req) {
+		return
 	}
 	d := e.after(workingDays(dataWorkingDays), req.Value)
 	e.judgeDuty(duty{
@@ -153,7 +185,7 @@ func (e *eval) incidentReportA(in evidence.Incident) {
 func (e *eval) recurringCauses(para string) {
 	var list []evidence.Incident
 	for _, in := range e.in.Evidence.Incidents {
-		if in.Aware.Set && in.RootCause.Set {
+		if in.Aware.Set && in.RootCause.Set && !in.Aware.Value.After(e.in.AsOf) {
 			list = append(list, in)
 		}
 	}
@@ -182,8 +214,9 @@ func (e *eval) recurringCauses(para string) {
 func incidentsDocs() []Doc {
 	const reg = "incidents"
 	return []Doc{
-		{[]string{evidence.ParaNotifyA, evidence.ParaNotifyB}, reg, "Every actual, potential or attempted Breach of Security notified to the Client \"upon becoming aware\": this tool reads that as a Notified On date on the Aware On day or the first Working Day after it (a weekend or bank holiday in between does not count). Not yet notified by then is due; no notification after it, or a later one, is a finding. A Notified On date before Aware On, or one that cannot be read, is invalid and counts as not notified."},
-		{[]string{evidence.ParaDataB}, reg, "Data the Client (or GovCertUK) requests supplied within " + workingDays(dataWorkingDays).String() + ": Data Supplied On on or before the last of them, counted strictly after Data Requested On (a Thursday request is due by Monday, across a weekend; one on Friday 22 May 2026 by Wednesday 27 May, across the Spring bank holiday). A Data Supplied On date that cannot be read, or is before the request, is invalid and counts as not supplied; an unreadable Data Requested On leaves no deadline. Part A has no such paragraph."},
+		{[]string{evidence.ParaNotifyA, evidence.ParaNotifyB}, reg, "Every actual, potential or attempted Breach of Security notified to the Client \"upon becoming aware\": this tool reads that as a Notified On date on the Aware On day or the first Working Day after it (a weekend or bank holiday in between does not count). Not yet notified by then is due; no notification after it, or a later one, is a finding. A Notified On date before Aware On, or one that cannot be read, is invalid and counts as not notified. " +
+			"An incident the Agency became aware of after the as-of date had not happened as of then: it is listed as after the as-of date (outcome later) under this paragraph and the other incident paragraphs, judged under none, and not compared for a recurring root cause."},
+		{[]string{evidence.ParaDataB}, reg, "Data the Client (or GovCertUK) requests supplied within " + workingDays(dataWorkingDays).String() + ": Data Supplied On on or before the last of them, counted strictly after Data Requested On (a Thursday request is due by Monday, across a weekend; one on Friday 22 May 2026 by Wednesday 27 May, across the Spring bank holiday). A Data Supplied On date that cannot be read, or is before the request, is invalid and counts as not supplied; an unreadable Data Requested On leaves no deadline, and one after the as-of date is listed as after it (outcome later), not judged. Part A has no such paragraph."},
 		{[]string{evidence.ParaReportB}, reg, "Full details (with a root cause analysis where the Client requires one) of every actual or attempted Breach of Security (the paragraph does not name potential ones) \"as soon as reasonably practicable\": this tool reads that as a Report Delivered On date within " + workingDays(reportWorkingDays).String() + " after Aware On. Within that period a missing report is due; past it, a finding (high); delivered after it, a low-severity finding. A Report Delivered On date that cannot be read, or is before Aware On, is invalid and counts as not delivered."},
 		{[]string{evidence.ParaReportA}, reg, "Part A asks for full details only \"where the Client so requests\", and the register does not record requests: a delivered report is shown as evidence, a missing one is not a gap."},
 		{[]string{evidence.ParaRecurA, evidence.ParaRecurB}, reg, "An incident whose Root Cause (ignoring case and spaces) is that of an incident the Agency became aware of on an earlier day is flagged against the later incident, naming the earlier one: the same root cause was not prevented from recurring. Incidents with the same Aware On day are not compared (they are usually one event)."},

@@ -168,6 +168,33 @@ func TestIncidentReport(t *testing.T) {
 	})
 }
 
+// An incident the Agency became aware of after the as-of date had not
+// happened as of then: listed under each paragraph, judged under none. The
+// issue's case: this year's register as of last year, with an incident
+// from next February.
+func TestIncidentAfterTheAsOfDate(t *testing.T) {
+	later := want{outcome: Later, deadline: "-", detail: "aware 2027-02-05, after the as-of date (2026-11-27): not judged"}
+	row := map[string]string{"Aware On": "2027-02-05", "Notified On": "2027-02-08", "Data Requested On": "2027-02-05", "Report Delivered On": "2027-02-22"}
+	for _, tt := range []struct {
+		form string
+		want map[string]want
+	}{
+		{"A", map[string]want{evidence.ParaNotifyA: later, evidence.ParaRecurA: later, evidence.ParaReportA: {}}},
+		{"B", map[string]want{evidence.ParaNotifyB: later, evidence.ParaReportB: later, evidence.ParaDataB: later, evidence.ParaRecurB: later}},
+	} {
+		r := Evaluate(stIncInput(t, tt.form, "2026-11-27", nil, []string{incident(t, "INC-1", row)}))
+		for para, w := range tt.want {
+			w.verify(t, r, para, "INC-1")
+		}
+	}
+	// Aware on the as-of date: judged.
+	r := Evaluate(stIncInput(t, "B", "2026-11-27", nil, []string{incident(t, "INC-1", map[string]string{"Aware On": "2026-11-27", "Notified On": ""})}))
+	want{outcome: Due}.by("2026-11-30", 1, WorkingDays).verify(t, r, evidence.ParaNotifyB, "INC-1")
+	// Data requested after the as-of date, the incident before it.
+	r = Evaluate(stIncInput(t, "B", "2026-11-27", nil, []string{incident(t, "INC-1", map[string]string{"Data Requested On": "2026-11-30"})}))
+	want{outcome: Later, deadline: "-", detail: "data requested 2026-11-30, after the as-of date (2026-11-27): not judged"}.verify(t, r, evidence.ParaDataB, "INC-1")
+}
+
 func TestRecurringRootCause(t *testing.T) {
 	rows := []string{
 		// Listed first, but the Agency became aware of it last.
@@ -179,6 +206,8 @@ func TestRecurringRootCause(t *testing.T) {
 		incident(t, "INC-3", map[string]string{"Aware On": "2026-01-06", "Notified On": "2026-01-06", "Report Delivered On": "2026-01-07", "Root Cause": "PhishingEmail"}),
 		incident(t, "INC-5", map[string]string{"Aware On": "2026-03-02", "Notified On": "2026-03-02", "Report Delivered On": "2026-03-03", "Root Cause": "Phishing emails"}),
 		incident(t, "INC-6", map[string]string{"Aware On": "2026-03-03", "Notified On": "2026-03-03", "Report Delivered On": "", "Root Cause": ""}),
+		// After the as-of date: not yet happened, so not a recurrence.
+		incident(t, "INC-7", map[string]string{"Aware On": "2027-02-03", "Notified On": "2027-02-03", "Report Delivered On": "", "Root Cause": "Phishing email"}),
 	}
 	for _, c := range []struct{ form, para string }{{"A", evidence.ParaRecurA}, {"B", evidence.ParaRecurB}} {
 		t.Run("form "+c.form, func(t *testing.T) {
@@ -190,6 +219,7 @@ func TestRecurringRootCause(t *testing.T) {
 				"INC-4": {outcome: Gap, findings: []string{"violation high H2"}, message: "Same root cause as INC-3 (aware on Tue 6 Jan 2026)"},
 				"INC-5": {outcome: OK},
 				"INC-6": {},
+				"INC-7": {outcome: Later, detail: "aware 2027-02-03, after the as-of date (2026-11-27): not judged"},
 			} {
 				w.verify(t, r, c.para, id)
 			}

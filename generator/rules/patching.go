@@ -221,12 +221,12 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 			Message: fmt.Sprintf("Patch Applied %s is before Patch Released %s: a patch cannot be applied before its release; check both dates.", day(app.Value), day(rel.Value))})
 		return
 	}
-	if !rel.Set || rel.Value.After(asOf) {
+	if e.later(c, head+"patch released", rel) {
+		return // as of the as-of date no patch had been released
+	}
+	if !rel.Set {
 		c.Outcome, c.Pos = Due, rel.Pos
 		c.Detail = head + patchPeriodText(cat, "release") + "; no patch released yet"
-		if rel.Set {
-			c.Detail = head + patchPeriodText(cat, "release") + "; patch released " + rel.String() + ", after the as-of date"
-		}
 		record(c)
 		return
 	}
@@ -349,7 +349,7 @@ func patchingDocs() []Doc {
 		{[]string{evidence.ParaPatching}, reg, "Each patch is applied on or before the last day of its period, counted from the day of its public release: " +
 			fmt.Sprintf("Critical, release + %d calendar days; Important, release + %d calendar days (no roll-forward off weekends or bank holidays); ", criticalPatchDays, importantPatchDays) +
 			fmt.Sprintf("Other, the %dth Working Day strictly after the release.", otherPatchWorkingDays) + " Applied after that day is a violation; not applied at the as-of date is a violation once the day has passed, " +
-			"and due (with the days left) before. A miss is severity critical: a Default under 9.7. Dates after the as-of date have not happened yet: a patch released later has no deadline yet, one applied later is outstanding. " +
+			"and due (with the days left) before. A miss is severity critical: a Default under 9.7. Dates after the as-of date have not happened yet: a patch released later is listed as after the as-of date (outcome later), not judged; one applied later is outstanding. " +
 			"A patch applied before its release is an invalid finding. An unreadable cell is an invalid finding and is read the stricter way, so that it never hides a miss: " +
 			"an unreadable Patch Applied counts as not applied, an unreadable Exception as none, and an unreadable Exploitable Since or Agreed Days leaves the normal period from the release; " +
 			"the check says which. An unreadable Severity or Patch Released leaves no period to count: the row is not judged."},

@@ -138,8 +138,11 @@ func TestPatchingCritical(t *testing.T) {
 			want: missed93("E2"), due: "2026-11-15", margin: -12, unit: d, detail: "applied 2026-12-01, after the as-of date"},
 		{name: "applied after the as-of date, within the deadline", asOf: "2026-11-27", row: map[string]string{"Patch Released": "2026-11-20", "Patch Applied": "2026-11-30"},
 			want: ok93(Due), due: "2026-12-04", margin: 7, unit: d},
-		{name: "released after the as-of date", asOf: "2026-11-27", row: map[string]string{"Patch Released": "2026-12-01", "Patch Applied": "2026-12-02"},
-			want: withWant(ok93(Due), evidence.ParaSeverity, want{outcome: OK}), due: "-", detail: "patch released 2026-12-01, after the as-of date"},
+		{name: "released after the as-of date: listed, not judged", asOf: "2026-11-27", row: map[string]string{"Patch Released": "2026-12-01", "Patch Applied": "2026-12-02"},
+			want: withWant(ok93(Later), evidence.ParaSeverity, want{outcome: OK}), due: "-",
+			detail: "severity Critical (schedule category): patch released 2026-12-01, after the as-of date (2026-11-27): not judged"},
+		{name: "released on the as-of date: judged", asOf: "2026-11-27", row: map[string]string{"Patch Released": "2026-11-27"},
+			want: ok93(Due), due: "2026-12-11", margin: 14, unit: d},
 		{name: "no patch released yet", row: map[string]string{"Patch Released": ""}, want: ok93(Due), due: "-", detail: "no patch released yet"},
 	})
 }

@@ -138,6 +138,9 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 	if !req.Set || held.Absent || !e.inPost(s) {
 		return
 	}
+	if e.later(Check{Paragraph: para, Source: "staff", Subject: s.ID}, "starts", s.Start) {
+		return // not yet staff as of the as-of date
+	}
 	if req.Value == evidence.ClearanceNone {
 		return
 	}
@@ -219,8 +222,8 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 // Working Day after the End Date.
 func (e *eval) revocation(s evidence.Staff) {
 	const para = evidence.ParaRevocation
-	if !s.End.Set || s.End.Value.After(e.in.AsOf) {
-		return
+	if !s.End.Set || e.later(Check{Paragraph: para, Source: "staff", Subject: s.ID}, "leaves", s.End) {
+		return // in post, or leaving after the as-of date
 	}
 	d := e.after(workingDays(revokeWorkingDays), s.End.Value)
 	rev := s.AccessRevoked
@@ -250,8 +253,9 @@ func peopleDocs() []Doc {
 		{[]string{"B.Annex1.6.1"}, "staff", "Every staff member's identity, unspent-criminal-convictions and right-to-work checks are dated on or before their Start Date. A check date that cannot be read is an invalid finding and counts as not done."},
 		{[]string{"B.Annex1.6.2"}, "staff", "Staff in post with privileged access to Government Data have a role that requires a clearance."},
 		{[]string{"B.Annex1.6.3"}, "staff", "Staff in post hold at least the clearance their role requires, unexpired at the as-of date, unless an Exception Reference records the Client's written agreement (then shown as an exception, not a gap). " +
-			"An unreadable Clearance Held is an invalid finding and counts as none; with an unreadable Clearance Expiry a clearance below the role's is still a violation, but one high enough cannot be shown current and is not judged."},
+			"An unreadable Clearance Held is an invalid finding and counts as none; with an unreadable Clearance Expiry a clearance below the role's is still a violation, but one high enough cannot be shown current and is not judged. " +
+			"A person whose Start Date is after the as-of date is listed as after the as-of date (outcome later), not judged."},
 		{[]string{"B.Annex1.6.4"}, "training", fmt.Sprintf("Staff in post with Government Data Access completed training no more than %s before the as-of date: current up to and including %s after the latest course, stale from the day after.", months(trainingMonths), months(trainingMonths))},
-		{[]string{"B.Annex1.6.5"}, "staff", fmt.Sprintf("Every leaver's access was revoked within %s after the End Date; a leaver with no revocation date past that day is a gap, before it the revocation is due. An unreadable Access Revoked is an invalid finding and counts as not revoked; an unreadable End Date leaves no deadline, and the person is not judged here.", workingDays(revokeWorkingDays))},
+		{[]string{"B.Annex1.6.5"}, "staff", fmt.Sprintf("Every leaver's access was revoked within %s after the End Date; a leaver with no revocation date past that day is a gap, before it the revocation is due. An unreadable Access Revoked is an invalid finding and counts as not revoked; an unreadable End Date leaves no deadline, and the person is not judged here. An End Date after the as-of date is listed as after the as-of date (outcome later), not judged.", workingDays(revokeWorkingDays))},
 	}
 }

@@ -42,6 +42,9 @@ func (e *eval) privilege(g evidence.Privilege, s evidence.Staff) {
 	if g.NotNeeded.Absent || g.Revoked.Absent {
 		return // a column missing from the register: nothing to judge by
 	}
+	if e.later(Check{Paragraph: evidence.ParaRevocation, Source: "privileges", Subject: g.ID}, g.Privilege.Value+" granted", g.Granted) {
+		return // not yet granted as of the as-of date
+	}
 	unsure := g.NotNeeded.Invalid || s.End.Invalid
 	// The day the need ended: no longer needed, or left, whichever first.
 	end, why := g.NotNeeded, "no longer needed"
@@ -84,5 +87,5 @@ func privilegesDocs() []Doc {
 		fmt.Sprintf("Each grant of an elevated privilege is revoked within %s after its holder stopped needing it (No Longer Needed On) or left (the staff register's End Date), whichever came first: ", workingDays(revokeWorkingDays)) +
 			"not revoked by then is a violation (before it, the revocation is due); revoked later is a violation. A grant still needed is shown with no deadline. " +
 			"Every grant records a Justification (staff are granted only the permissions they need); a Staff ID not in the staff register is an invalid finding, and the grant is judged by its own date. " +
-			"An unreadable Revoked On is an invalid finding and counts as not revoked; with an unreadable No Longer Needed On (or holder's End Date) the day the need ended is not known, so only a breach the other date shows is recorded."}}
+			"A grant made (Granted On) after the as-of date is listed as after the as-of date (outcome later), not judged. An unreadable Revoked On is an invalid finding and counts as not revoked; with an unreadable No Longer Needed On (or holder's End Date) the day the need ended is not known, so only a breach the other date shows is recorded."}}
 }

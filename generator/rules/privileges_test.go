@@ -32,6 +32,10 @@ func TestPrivilegeRevocation(t *testing.T) {
 		want want
 	}{
 		{name: "still needed", row: grant(nil), want: want{outcome: OK, deadline: "-"}},
+		// A grant made after the as-of date had not happened as of then.
+		{name: "granted after the as-of date: listed, not judged", asOf: "2026-11-27", row: grant(map[string]string{"Granted On": "2026-11-30"}),
+			want: want{outcome: Later, deadline: "-", detail: "Production database administrator granted 2026-11-30, after the as-of date (2026-11-27): not judged"}},
+		{name: "granted on the as-of date: judged", asOf: "2026-11-27", row: grant(map[string]string{"Granted On": "2026-11-27"}), want: want{outcome: OK, deadline: "-"}},
 		{name: "needed until after the as-of date", asOf: "2026-11-27", row: ended("2026-12-01", ""), want: want{outcome: OK, deadline: "-"}},
 		{name: "not needed from a Friday, revoked the Monday: the last day", row: ended("2026-10-30", "2026-11-02"), want: ok.by("2026-11-02", 0, wd)},
 		{name: "revoked the day the need ended", row: ended("2026-10-30", "2026-10-30"), want: ok.by("2026-11-02", 1, wd)},

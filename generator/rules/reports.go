@@ -42,13 +42,24 @@ func (e *eval) monthlyReports() {
 		r, ok := byMonth[key]
 		e.monthReport(key, m, r, ok, reg)
 	}
-	// Reports for months not yet due can only have been issued before
-	// their month ended.
+	// Reports for months that had not ended by the as-of date can only
+	// have been issued before their month ended; one not issued by then is
+	// listed as after the as-of date, not judged.
 	for _, r := range e.in.Evidence.Reports {
-		if r.Start.After(last) && r.Issued.Set && !r.Issued.Value.After(asOf) {
-			end := workdays.AddDays(workdays.AddMonths(r.Start, 1), -1)
-			e.reportEarly(r, end, e.after(workingDays(monthlyReportWorkingDays), end))
+		if !r.Start.After(last) {
+			continue
 		}
+		end := workdays.AddDays(workdays.AddMonths(r.Start, 1), -1)
+		if r.Issued.Set && !r.Issued.Value.After(asOf) {
+			e.reportEarly(r, end, e.after(workingDays(monthlyReportWorkingDays), end))
+			continue
+		}
+		when := "after the as-of date (" + asOf.Format(time.DateOnly) + ")"
+		if end.Equal(workdays.Day(asOf)) {
+			when = "on the as-of date"
+		}
+		e.check(Check{Paragraph: para, Source: "vulnerability-reports", Subject: r.Month, Pos: r.Row.Pos, Outcome: Later,
+			Detail: fmt.Sprintf("month ends %s, %s: not judged", end.Format(time.DateOnly), when)})
 	}
 }
 
@@ -114,7 +125,7 @@ func reportsDocs() []Doc {
 			"to the last full month before the as-of date, a report is issued within " + workingDays(monthlyReportWorkingDays).String() + " after the month's last day: on or before the last of them, counted strictly after it " +
 			"(April 2026 ends Thursday 30 April; Monday 4 May is a bank holiday, so the report is due by Friday 8 May). " +
 			"A month with no report once that day has passed is a violation (before it, the report is due); one issued later is a violation; " +
-			"one issued on or before the month's last day cannot cover the whole month and is a violation too. An Issued date that cannot be read is invalid and counts as not issued. Reports for months before reports_from are not judged; " +
+			"one issued on or before the month's last day cannot cover the whole month and is a violation too; a row for a month not over by the as-of date, with no report issued by then, is listed as after the as-of date (outcome later), not judged. An Issued date that cannot be read is invalid and counts as not issued. Reports for months before reports_from are not judged; " +
 			"a Month given twice, in any spelling, is an invalid finding and the later row is not used."},
 	}
 }

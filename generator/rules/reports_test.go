@@ -107,8 +107,10 @@ func TestMonthlyReports(t *testing.T) {
 			want: want{outcome: OK}, others: []string{"2026-05"}},
 		{name: "a report for the current month issued before it ended", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-05\t2026-05-15"}, month: "2026-05",
 			want: gap("violation high B3")},
-		{name: "a report for the current month issued after the as-of date is ignored", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-05\t2026-06-05"}, month: "2026-05",
-			want: want{}},
+		{name: "a report for the current month issued after the as-of date: listed, not judged", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-05\t2026-06-05"}, month: "2026-05",
+			want: want{outcome: Later, detail: "month ends 2026-05-31, after the as-of date (2026-05-20): not judged"}},
+		{name: "a report for the month ending on the as-of date: listed, not judged", asOf: "2026-05-31", rows: []string{"2026-04\t2026-05-08", "2026-05\t"}, month: "2026-05",
+			want: want{outcome: Later, detail: "month ends 2026-05-31, on the as-of date: not judged"}},
 
 		// December 2025 ends Wednesday 31 December; New Year's Day is a
 		// bank holiday: Fri 2, Mon 5, Tue 6, Wed 7, Thu 8 January.

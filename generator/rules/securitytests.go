@@ -142,8 +142,11 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: src, Message: msg})
 	}
 	for _, t := range tests {
-		if !t.full.Set || !t.full.Value || !t.end.Set || !t.end.Value.After(from) || t.end.Value.After(asOf) {
+		if !t.full.Set || !t.full.Value || !t.end.Set || !t.end.Value.After(from) {
 			continue
+		}
+		if e.later(Check{Paragraph: para, Source: "security-tests", Subject: t.id}, "full-scope test ends", t.end) {
+			continue // it does not count yet
 		}
 		prev := previous(t.end.Value)
 		j := e.after(months(annualTestMonths), prev).Judge(t.end.Value, asOf)
@@ -160,7 +163,7 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 // before the test).
 func (e *eval) testAgreed(t *secTest) {
 	const para = evidence.ParaTestAnnual
-	if !e.has(para) || !t.start.Set {
+	if !e.has(para) || !t.start.Set || e.later(Check{Paragraph: para, Source: "security-tests", Subject: t.id}, "agreement in advance: the test starts", t.start) {
 		return
 	}
 	start, agreed := t.start.Value, t.agreed
@@ -192,6 +195,10 @@ func (e *eval) testAgreed(t *secTest) {
 func (e *eval) testResults(t *secTest) {
 	const para = evidence.ParaTestResults
 	if !e.has(para) || !t.end.Set {
+		return
+	}
+	c := Check{Paragraph: para, Source: "security-tests", Subject: t.id}
+	if e.later(c, "starts", t.start) || e.later(c, "ends", t.end) {
 		return
 	}
 	end, got := t.end.Value, t.delivered
@@ -234,6 +241,10 @@ func (e *eval) testRemedies(tests []*secTest) {
 	for _, t := range tests {
 		for _, r := range t.rows {
 			if !r.IsFinding() || !r.FindingID.Set || !t.end.Set || r.Remediated.Absent {
+				continue
+			}
+			c := Check{Paragraph: para, Source: "security-tests", Subject: t.id}
+			if e.later(c, r.FindingID.Value+": test starts", t.start) || e.later(c, r.FindingID.Value+": test ends", t.end) {
 				continue
 			}
 			e.remedy(t, r, retesters[strings.ToUpper(r.FindingID.Value)])
@@ -475,10 +486,10 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 func securityTestsDocs() []Doc {
 	const reg = "security-tests"
 	return []Doc{
-		{[]string{evidence.ParaTestAnnual}, reg, fmt.Sprintf("A Security Test across the full scope of the ISMS at least annually: each test with Full ISMS Scope Yes must end no later than %[1]s after the previous one ended, the first no later than %[1]s after the contract start date (%[1]s after a day is the same day %[2]d months later, clamped to the month's end; a test exactly %[1]s later is on time, a day later is not).", months(annualTestMonths), annualTestMonths) + " A year with none is one paragraph-level finding saying when the test was due; when the as-of date is past the next due day it is overdue. Tests ending after the as-of date do not count yet."},
-		{[]string{evidence.ParaTestAnnual}, reg, "The Client agreed each test in advance: this tool reads \"in advance\" as a Client Agreed On date on or before the Start Date (the register holds days, and agreement on the first morning is still before the test); a later date, or none after the Start Date has passed, is a finding (on the Start Date itself it is still due); one that cannot be read is invalid and counts as none. Tests after each change to the ISMS or the Security Management Plan (each [[isms.change]] and [[smp.change]] in the governance evidence): a test of any scope starting on or after the day of the change and within " + workingDays(changeTestWorkingDays).String() + " after it (this tool's reading: the schedule sets no period)."},
-		{[]string{evidence.ParaTestResults}, reg, "Results delivered to the Client after each test: Results Delivered On on or after the End Date. The schedule says \"as soon as practicable after completion\" and sets no period; this tool reads it as within " + workingDays(resultsWorkingDays).String() + " after the End Date (counted strictly after it)." + " Undelivered within that period is due; undelivered after it is a finding (high), delivered after it a low-severity finding. A Results Delivered On date that cannot be read, or is before the End Date, is invalid and counts as not delivered."},
-		{[]string{evidence.ParaTestRemedy}, reg, "Each finding (breach, potential-breach or weakness) remediated (Remediated On) and re-tested: a later test whose Retest Of names the Finding ID (or the Test ID that found it), which started on or after the remediation and ended by the as-of date. The schedule wants both \"in accordance with the timetable agreed with the Client or, otherwise, as soon as reasonably possible\"; no timetable is on record, so this tool reads it as within " + workingDays(remedyWorkingDays).String() + " after the End Date of the test that found it, the longest period the schedule sets for fixing a vulnerability (B.9.3). Within that period an open finding is due; past it, a finding not remediated or not re-tested is a high-severity finding, and one done late a low-severity one. A Remediated On date that cannot be read, or is before the test started, is invalid and counts as not remediated."},
+		{[]string{evidence.ParaTestAnnual}, reg, fmt.Sprintf("A Security Test across the full scope of the ISMS at least annually: each test with Full ISMS Scope Yes must end no later than %[1]s after the previous one ended, the first no later than %[1]s after the contract start date (%[1]s after a day is the same day %[2]d months later, clamped to the month's end; a test exactly %[1]s later is on time, a day later is not).", months(annualTestMonths), annualTestMonths) + " A year with none is one paragraph-level finding saying when the test was due; when the as-of date is past the next due day it is overdue. Tests ending after the as-of date do not count yet: each is listed as after the as-of date (outcome later)."},
+		{[]string{evidence.ParaTestAnnual}, reg, "The Client agreed each test in advance: this tool reads \"in advance\" as a Client Agreed On date on or before the Start Date (the register holds days, and agreement on the first morning is still before the test); a later date, or none after the Start Date has passed, is a finding (on the Start Date itself it is still due); one that cannot be read is invalid and counts as none. A test starting after the as-of date is listed as after it (outcome later), not judged. Tests after each change to the ISMS or the Security Management Plan (each [[isms.change]] and [[smp.change]] in the governance evidence): a test of any scope starting on or after the day of the change and within " + workingDays(changeTestWorkingDays).String() + " after it (this tool's reading: the schedule sets no period)."},
+		{[]string{evidence.ParaTestResults}, reg, "Results delivered to the Client after each test: Results Delivered On on or after the End Date. The schedule says \"as soon as practicable after completion\" and sets no period; this tool reads it as within " + workingDays(resultsWorkingDays).String() + " after the End Date (counted strictly after it)." + " Undelivered within that period is due; undelivered after it is a finding (high), delivered after it a low-severity finding. A Results Delivered On date that cannot be read, or is before the End Date, is invalid and counts as not delivered. A test starting, or ending, after the as-of date is listed as after it (outcome later), not judged."},
+		{[]string{evidence.ParaTestRemedy}, reg, "Each finding (breach, potential-breach or weakness) remediated (Remediated On) and re-tested: a later test whose Retest Of names the Finding ID (or the Test ID that found it), which started on or after the remediation and ended by the as-of date. The schedule wants both \"in accordance with the timetable agreed with the Client or, otherwise, as soon as reasonably possible\"; no timetable is on record, so this tool reads it as within " + workingDays(remedyWorkingDays).String() + " after the End Date of the test that found it, the longest period the schedule sets for fixing a vulnerability (B.9.3). Within that period an open finding is due; past it, a finding not remediated or not re-tested is a high-severity finding, and one done late a low-severity one. A Remediated On date that cannot be read, or is before the test started, is invalid and counts as not remediated. The findings of a test starting or ending after the as-of date are listed as after it (outcome later), not judged."},
 		{[]string{evidence.ParaTestRepeat}, reg, "A repeat test that again reveals a breach or potential-breach whose Root Cause is the same (ignoring case and spaces) as that of a finding it re-tests (its Retest Of) is a material Default: a critical finding, first in the gaps list."},
 	}
 }

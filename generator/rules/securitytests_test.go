@@ -112,7 +112,7 @@ func TestAnnualFullScopeTest(t *testing.T) {
 			name:   "a test ending after the as-of date does not count yet",
 			asOf:   "2026-04-02",
 			rows:   []string{full("PT-1", "2026-04-03")},
-			checks: map[string]want{"PT-1": {part: "full-scope"}},
+			checks: map[string]want{"PT-1": {part: "full-scope", outcome: Later, deadline: "-", detail: "full-scope test ends 2026-04-03, after the as-of date (2026-04-02): not judged"}},
 			late:   []string{"since the contract start"},
 		},
 		{
@@ -218,8 +218,11 @@ func TestTestAgreedInAdvance(t *testing.T) {
 			want: want{outcome: Due, deadline: start, margin: 0}},
 		{name: "no agreement, as of the day after the start", agreed: "", asOf: "2025-06-10",
 			want: want{outcome: Gap, deadline: start, margin: -1, findings: []string{"violation high F2"}}},
-		{name: "no agreement, starting the day after the as-of date", agreed: "", asOf: "2025-06-08", start: start,
-			want: want{outcome: Due, deadline: start, margin: 1}},
+		// A test that starts after the as-of date had not happened yet.
+		{name: "no agreement, starting the day after the as-of date: listed, not judged", agreed: "", asOf: "2025-06-08", start: start,
+			want: want{outcome: Later, deadline: "-", detail: "agreement in advance: the test starts 2025-06-09, after the as-of date (2025-06-08): not judged"}},
+		{name: "agreed, starting the day after the as-of date: listed, not judged", agreed: "2025-06-01", asOf: "2025-06-08", start: start,
+			want: want{outcome: Later, deadline: "-"}},
 		// An unreadable date is not agreed: the breach beside the invalid
 		// finding.
 		// A test that started before the contract began (Tue 1 Apr 2025)
@@ -232,8 +235,8 @@ func TestTestAgreedInAdvance(t *testing.T) {
 		{name: "unreadable agreement date: not agreed", agreed: "soon",
 			want: want{outcome: Gap, deadline: start, margin: -536, findings: []string{"violation high F2", "invalid medium F2"},
 				message: "The date recorded cannot be read (an invalid finding at the cell), so it counts as not done."}},
-		{name: "unreadable agreement date, the test not started", agreed: "soon", asOf: "2025-06-08",
-			want: want{outcome: Due, deadline: start, margin: 1, findings: []string{"invalid medium F2"}}},
+		{name: "unreadable agreement date, as of the start day", agreed: "soon", asOf: start,
+			want: want{outcome: Due, deadline: start, margin: 0, findings: []string{"invalid medium F2"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -270,6 +273,13 @@ func TestTestResults(t *testing.T) {
 		{name: "not delivered, as of the Saturday after", asOf: "2026-10-31", row: ended(""),
 			want: want{outcome: Gap, findings: []string{"violation high G2"}}.by("2026-10-30", -1, wd)},
 		{name: "before the contract: delivered after the period, before its start", row: before("2025-03-28"), want: want{outcome: OK}.by("2025-04-01", 2, wd)},
+		// A test that starts, or ends, after the as-of date had not
+		// happened, or finished, as of then.
+		{name: "starting after the as-of date: listed, not judged", asOf: "2026-10-11", row: ended(""),
+			want: want{outcome: Later, deadline: "-", detail: "starts 2026-10-12, after the as-of date (2026-10-11): not judged"}},
+		{name: "running at the as-of date: listed, not judged", asOf: "2026-10-15", row: ended(""),
+			want: want{outcome: Later, deadline: "-", detail: "ends 2026-10-16, after the as-of date (2026-10-15): not judged"}},
+		{name: "ending on the as-of date: judged", asOf: "2026-10-16", row: ended(""), want: want{outcome: Due}.by("2026-10-30", 10, wd)},
 		{name: "before the contract: delivered the day after its start", row: before("2025-04-02"),
 			want: want{outcome: Gap, findings: []string{"violation low G2"},
 				message: "so they were due by Tue 1 Apr 2025, the contract's Start Date (the period ended on Fri 21 Mar 2025, before the contract began)"}.by("2025-04-01", -1, wd)},
@@ -324,6 +334,10 @@ func TestFindingsRemediedAndRetested(t *testing.T) {
 		{name: "a later re-test counts too", remediated: "2025-07-10",
 			more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1"), retest("RT-2", "2025-07-14", "2025-07-14", "F-1")},
 			want: want{outcome: OK, deadline: due, margin: 39}},
+		// A finding of a test still running at the as-of date is listed,
+		// not judged.
+		{name: "found by a test ending after the as-of date", asOf: "2025-06-12",
+			want: want{outcome: Later, deadline: "-", detail: "F-1: test ends 2025-06-13, after the as-of date (2025-06-12): not judged"}},
 		{name: "unreadable remediation date: not remediated", remediated: "tbc", more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1")},
 			want: want{outcome: Gap, deadline: due, margin: -311, findings: []string{"violation high L2", "invalid medium L2"},
 				message: "not remediated (Remediated On cannot be read, so it counts as not done); not re-tested (RT-1 named it before it was remediated)"}},

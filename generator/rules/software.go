@@ -105,6 +105,9 @@ func (e *eval) softwareRow(s evidence.Software) {
 	if !s.LatestRelease.Set {
 		return // reported as invalid already
 	}
+	if e.later(Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID}, versions+": latest major released", s.LatestRelease) {
+		return // as of the as-of date the latest release had not happened
+	}
 	rel := s.LatestRelease.Value
 	asOf := e.in.AsOf
 	// Nothing is done: the product is still behind at the as-of date. Due
@@ -173,6 +176,7 @@ func softwareDocs() []Doc {
 				fmt.Sprintf("and its %[1]s are the time allowed to get back to n-1 after a new major release. ", months(upgradeMonths)) +
 				fmt.Sprintf("Two or more majors behind, the upgrade is due until %[1]s after the Latest Release Date (the same day %[1]s later, clamped to the month's end: 31 Aug gives 28 Feb) and a violation the day after. ", months(upgradeMonths)) +
 				"Where the product was already n-2 before the latest release, only that release's date is on record, so the window is counted from it. " +
+				"A product two or more majors behind a release dated after the as-of date is listed as after the as-of date (outcome later), not judged: as of then that release had not happened. " +
 				"An unreadable cell is an invalid finding and is read as if empty, the stricter reading: an unreadable Exception is none (the window of 9.4 applies), " +
 				"an unreadable Previous Major Version makes n-1 the latest major less one (for a year-numbered latest major, which needs it, the product is not judged)."},
 		{[]string{evidence.ParaSoftwareMitigation}, "software",

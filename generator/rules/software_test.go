@@ -95,7 +95,9 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 		{name: "n-3 counts from the latest release, the only date on record", asOf: "2027-02-28",
 			row: map[string]string{"Installed Version": "'16", "Latest Version": "'19.0", "Latest Release Date": "2026-08-31"}, want: due, deadline: "2027-02-28", margin: 0,
 			detail: "3 major versions behind"},
-		{name: "released after the as-of date: the window has not started", asOf: "2026-08-30", row: n2, want: due, deadline: "2027-02-28", margin: 182},
+		// A release after the as-of date had not happened as of then.
+		{name: "released after the as-of date: listed, not judged", asOf: "2026-08-30", row: n2, want: map[string]want{b94: {outcome: Later}}, deadline: "-",
+			detail: "installed 17.6 (major 17), latest 19.0 (major 19): latest major released 2026-08-31, after the as-of date (2026-08-30): not judged"},
 		{name: "year-numbered majors with the previous major: n-1", row: map[string]string{"Installed Version": "2022", "Latest Version": "2025", "Latest Release Date": "2024-11-01", "Previous Major Version": "2022"},
 			want: ok},
 		{name: "year-numbered majors with the previous major: n-2, late", row: map[string]string{"Installed Version": "2019", "Latest Version": "2025", "Latest Release Date": "2024-11-01", "Previous Major Version": "2022"},
