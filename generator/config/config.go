@@ -78,10 +78,11 @@ type Rules struct {
 	// with the Client in writing"): a whole number from 1 to
 	// MaxTrainingIntervalMonths. Default DefaultTrainingIntervalMonths.
 	TrainingIntervalMonths int
-	// AcceptedAssurance lists the assurance levels of an encryption product
-	// that meet Annex 1 2.1 (formally assured by the NCSC to at least
-	// Foundation Grade), matched ignoring case and spaces. Default
-	// DefaultAcceptedAssurance(); an empty list is an error.
+	// AcceptedAssurance lists further assurance labels of an encryption
+	// product that the Client accepts as meeting Annex 1 2.1 (formally
+	// assured to at least Foundation Grade), in addition to the NCSC
+	// spellings the rule reads itself (CPA Foundation Grade, CAPS...);
+	// matched ignoring case, spaces, hyphens and underscores. Default none.
 	AcceptedAssurance []string
 }
 
@@ -90,14 +91,6 @@ const (
 	DefaultTrainingIntervalMonths = 12
 	MaxTrainingIntervalMonths     = 60
 )
-
-// DefaultAcceptedAssurance is the default of [rules] accepted_assurance:
-// the NCSC's Foundation Grade, which its Commercial Product Assurance
-// scheme (CPA) awarded, and CPA's higher Augmented Grade, with and without
-// the scheme's name.
-func DefaultAcceptedAssurance() []string {
-	return []string{"CPA Foundation Grade", "CPA Augmented Grade", "Foundation Grade", "Augmented Grade"}
-}
 
 // Site holds presentation settings.
 type Site struct {
@@ -209,19 +202,12 @@ func Parse(name string, src []byte) (*Config, error) {
 				MaxTrainingIntervalMonths, DefaultTrainingIntervalMonths, got)
 		}
 	}
-	c.Rules.AcceptedAssurance = DefaultAcceptedAssurance()
-	if f.IsDefined("rules", "accepted_assurance") {
-		c.Rules.AcceptedAssurance = nil
-		for _, a := range raw.Rules.AcceptedAssurance {
-			if a = strings.TrimSpace(a); a == "" {
-				probs.Add(f.Pos("rules", "accepted_assurance"), "accepted_assurance: an empty name matches no product")
-				continue
-			}
-			c.Rules.AcceptedAssurance = append(c.Rules.AcceptedAssurance, a)
+	for _, a := range raw.Rules.AcceptedAssurance {
+		if a = strings.TrimSpace(a); a == "" {
+			probs.Add(f.Pos("rules", "accepted_assurance"), "accepted_assurance: an empty name matches no product")
+			continue
 		}
-		if len(raw.Rules.AcceptedAssurance) == 0 {
-			probs.Add(f.Pos("rules", "accepted_assurance"), "accepted_assurance: an empty list accepts no encryption product (Annex 1 2.1); leave the key out for the default %q", DefaultAcceptedAssurance())
-		}
+		c.Rules.AcceptedAssurance = append(c.Rules.AcceptedAssurance, a)
 	}
 	c.Site.Title = orDefault(raw.Site.Title, c.Contract.Agency+": Security Schedule evidence")
 	if c.Review.AsOfSet && !c.Contract.StartDate.IsZero() && c.Review.AsOf.Before(c.Contract.StartDate) {

@@ -154,8 +154,9 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// [rules] accepted_assurance defaults to the NCSC's Foundation Grade and
-// above; a list given replaces it; an empty list or name is an error.
+// [rules] accepted_assurance adds labels to the NCSC spellings the rule
+// reads itself: none by default, an empty list is none too, and an empty
+// name is an error.
 func TestAcceptedAssurance(t *testing.T) {
 	const head = "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[rules]\n"
 	tests := []struct {
@@ -164,10 +165,10 @@ func TestAcceptedAssurance(t *testing.T) {
 		want    []string
 		wantErr string
 	}{
-		{"default", "", DefaultAcceptedAssurance(), ""},
-		{"replaced", `accepted_assurance = [" CPA Foundation Grade ", "Common Criteria EAL4+"]`, []string{"CPA Foundation Grade", "Common Criteria EAL4+"}, ""},
-		{"empty list", "accepted_assurance = []", nil, `config.toml:5: accepted_assurance: an empty list accepts no encryption product`},
-		{"blank name", `accepted_assurance = ["CPA Foundation Grade", " "]`, nil, "config.toml:5: accepted_assurance: an empty name matches no product"},
+		{"default: none", "", nil, ""},
+		{"added", `accepted_assurance = [" Common Criteria EAL4+ ", "ISO 19790 Level 3"]`, []string{"Common Criteria EAL4+", "ISO 19790 Level 3"}, ""},
+		{"empty list: none", "accepted_assurance = []", nil, ""},
+		{"blank name", `accepted_assurance = ["Common Criteria EAL4+", " "]`, nil, "config.toml:5: accepted_assurance: an empty name matches no product"},
 		{"not a list", `accepted_assurance = "CPA Foundation Grade"`, nil, "config.toml:5"},
 	}
 	for _, tt := range tests {
@@ -186,9 +187,6 @@ func TestAcceptedAssurance(t *testing.T) {
 				t.Errorf("AcceptedAssurance = %q, want %q", c.Rules.AcceptedAssurance, tt.want)
 			}
 		})
-	}
-	if d := DefaultAcceptedAssurance(); !slices.Contains(d, "CPA Foundation Grade") {
-		t.Errorf("default %q lacks CPA Foundation Grade", d)
 	}
 }
 

@@ -176,7 +176,7 @@ func readers() []reader {
 				{Name: "Encryption Product", Required: true, Example: "BitLocker", Paragraphs: p(ParaDeviceEncryption),
 					Doc: "The encryption product or system component, e.g. BitLocker or iStorage datAshur PRO."},
 				{Name: "Assurance", Required: true, Example: "CPA Foundation Grade", Paragraphs: p(ParaDeviceEncryption),
-					Doc: "The product's NCSC assurance, e.g. CPA Foundation Grade; must be one of [rules] accepted_assurance."},
+					Doc: "The product's NCSC assurance, e.g. CPA Foundation Grade, CPA Augmented Grade or CAPS (or a label in [rules] accepted_assurance); none, N/A or not assured is below Foundation Grade."},
 				{Name: "Management Authority", Type: TypeChoice, Required: true, Example: AuthorityAgency, Paragraphs: p(ParaDeviceManagement),
 					Choices: []string{AuthorityAgency, AuthorityClient},
 					Doc:     "Whose management authority the device is under; empty is a violation."},

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
-	"github.com/agency/evidence-site/generator/config"
 	"github.com/agency/evidence-site/generator/evidence"
 )
 
@@ -21,9 +21,6 @@ func (e *eval) devices() {
 		return // the form has no Annex 1
 	}
 	accepted := e.in.Config.Rules.AcceptedAssurance
-	if len(accepted) == 0 {
-		accepted = config.DefaultAcceptedAssurance()
-	}
 	for _, d := range e.in.Evidence.Devices {
 		if e.deviceLater(d, enc, mgmt) {
 			continue
@@ -112,16 +109,29 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 		case as.Absent:
 			r.invalid = true
 		case !as.Set:
-			r.fail(Violation, High, as.Pos, "no assurance", what+" is encrypted but no Assurance is recorded: the product must be assured by the NCSC to at least Foundation Grade (accepted: "+strings.Join(accepted, ", ")+").")
-		case !acceptedAssurance(as.Value, accepted):
-			r.fail(Violation, High, as.Pos, fmt.Sprintf("assurance %q not accepted", as.Value),
-				fmt.Sprintf("%s is encrypted with %s, assured %q, which is not an accepted assurance (%s): the product must be assured by the NCSC to at least Foundation Grade.",
-					what, orNone(d.EncryptionProduct.Value), as.Value, strings.Join(accepted, ", ")))
+			r.fail(Violation, High, as.Pos, "no assurance", what+" is encrypted but no Assurance is recorded: the product must be assured by the NCSC to at least Foundation Grade (for example CPA Foundation Grade).")
+		default:
+			switch grade, _ := placeAssurance(as.Value, accepted); grade {
+			case assuranceBelow:
+				r.fail(Violation, High, as.Pos, fmt.Sprintf("assurance %q, below Foundation Grade", as.Value),
+					fmt.Sprintf("%s is encrypted with %s, assured %q: below Foundation Grade. The product must be assured by the NCSC to at least Foundation Grade.",
+						what, orNone(d.EncryptionProduct.Value), as.Value))
+			case assuranceNotNCSC:
+				r.fail(Violation, High, as.Pos, fmt.Sprintf("assurance %q, not an NCSC assurance", as.Value),
+					fmt.Sprintf("%s is encrypted with %s, assured %q, which is not an NCSC assurance: the product must be assured through a certification process of the NCSC to at least Foundation Grade (for example CPA Foundation Grade).",
+						what, orNone(d.EncryptionProduct.Value), as.Value))
+			case assuranceUnknown:
+				// Not a breach: a label this tool cannot place.
+				r.invalid = true
+				e.finding(Finding{Paragraph: evidence.ParaDeviceEncryption, Kind: Invalid, Severity: Medium, Subject: d.ID, Pos: as.Pos,
+					Message: fmt.Sprintf("Assurance %q cannot be placed against Foundation Grade: write the product's NCSC assurance (such as CPA Foundation Grade, CPA Augmented Grade or CAPS), or none; a label the Client accepts can be added to [rules] accepted_assurance.", as.Value)})
+			}
 		}
 	}
 	renew := r.attestation(d)
 	r.record(func() string {
-		return fmt.Sprintf("encrypted with %s (%s); attested %s, due again by %s", d.EncryptionProduct.Value, d.Assurance.Value, d.AttestedOn, renew.Date())
+		_, reading := placeAssurance(d.Assurance.Value, accepted)
+		return fmt.Sprintf("encrypted with %s (%s: %s); attested %s, due again by %s", d.EncryptionProduct.Value, d.Assurance.Value, reading, d.AttestedOn, renew.Date())
 	})
 }
 
@@ -174,11 +184,99 @@ func (e *eval) deviceManagement(d evidence.Device) {
 	})
 }
 
-// acceptedAssurance reports whether an assurance is in the accepted list,
-// ignoring case and spaces.
-func acceptedAssurance(v string, accepted []string) bool {
-	n := evidence.Fold(v)
-	return slices.ContainsFunc(accepted, func(a string) bool { return evidence.Fold(a) == n })
+// assuranceGrade is where an Assurance label stands against Annex 1 2.1's
+// "formally assured ... of the NCSC to at least Foundation Grade".
+type assuranceGrade int
+
+const (
+	assuranceUnknown    assuranceGrade = iota // a label this tool cannot place: invalid, not a breach
+	assuranceBelow                            // no assurance: "none", "not assured", "N/A"
+	assuranceNotNCSC                          // another scheme's: FIPS
+	assuranceFoundation                       // Foundation Grade or above
+)
+
+// Words of an assurance label, in lower case. assuranceScheme are the words
+// that name the NCSC's schemes and say "assured": a label of these words
+// and a grade word names that grade; capsWords name CAPS, the CESG Assisted
+// Products Scheme, whose assurance is above Foundation Grade. A certificate
+// number may follow.
+var (
+	assuranceScheme = wordSet("ncsc cesg cpa commercial product products assurance assured certified certification certificate cert ref number grade level scheme under the to at least by uk of common criteria cc")
+	capsWords       = wordSet("caps assisted baseline enhanced")
+	negations       = wordSet("not no non un")
+	noAssurance     = wordSet("none na nil n/a unassured uncertified notapplicable noassurance notassured notcertified")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// placeAssurance places an Assurance label, and says how it read it:
+//
+//   - a label in [rules] accepted_assurance (matched as choices are: case,
+//     spaces, hyphens and underscores aside) is accepted as it is;
+//   - "none", "N/A", "not assured", "no assurance", or a negation ("not",
+//     "no", "non") followed by scheme words ("not CPA assured", "non-CPA")
+//     is below Foundation Grade;
+//   - the NCSC's spellings: a grade word (Foundation, Augmented) with scheme
+//     words ("NCSC CPA Foundation Grade", "CPA Foundation", "Foundation
+//     Grade (CPA)", "Commercial Product Assurance – Augmented"), CPA alone
+//     ("CPA certified": Foundation Grade is the grade CPA awards) and CAPS
+//     ("CAPS", "CESG Assisted Products Scheme", "CAPS Enhanced Grade") are
+//     Foundation Grade or above;
+//   - FIPS without an NCSC grade is another scheme's, not the NCSC's;
+//   - anything else ("Common Criteria EAL4+", "pending", "CPA (expired)")
+//     cannot be placed.
+func placeAssurance(label string, accepted []string) (assuranceGrade, string) {
+	if slices.ContainsFunc(accepted, func(a string) bool { return evidence.FoldChoice(a) == evidence.FoldChoice(label) }) {
+		return assuranceFoundation, "listed in [rules] accepted_assurance"
+	}
+	lower := strings.ToLower(strings.TrimSpace(label))
+	if noAssurance[strings.ReplaceAll(evidence.FoldChoice(lower), "/", "")] || noAssurance[evidence.FoldChoice(lower)] {
+		return assuranceBelow, "below Foundation Grade"
+	}
+	words := strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return assuranceUnknown, ""
+	}
+	has := wordSet(strings.Join(words, " "))
+	// only reports whether every word is a scheme word, a number, or one of
+	// more.
+	only := func(more ...map[string]bool) bool {
+		for _, w := range words {
+			if assuranceScheme[w] || strings.Trim(w, "0123456789") == "" || slices.ContainsFunc(more, func(m map[string]bool) bool { return m[w] }) {
+				continue
+			}
+			return false
+		}
+		return true
+	}
+	grades := wordSet("foundation augmented")
+	switch {
+	case negations[words[0]]:
+		if rest := words[1:]; len(rest) > 0 && !slices.ContainsFunc(rest, func(w string) bool { return negations[w] }) {
+			words = rest
+			if only(grades) {
+				return assuranceBelow, "below Foundation Grade"
+			}
+		}
+		return assuranceUnknown, ""
+	case has["augmented"] && !has["foundation"] && only(grades):
+		return assuranceFoundation, "CPA Augmented Grade, above Foundation Grade"
+	case has["foundation"] && !has["augmented"] && only(grades):
+		return assuranceFoundation, "Foundation Grade"
+	case (has["caps"] || has["assisted"] && has["products"]) && only(capsWords):
+		return assuranceFoundation, "CAPS, above Foundation Grade"
+	case (has["cpa"] || has["commercial"] && has["product"] && has["assurance"]) && only():
+		return assuranceFoundation, "CPA, Foundation Grade (the grade CPA awards)"
+	case has["fips"] && !has["cpa"] && !has["ncsc"]:
+		return assuranceNotNCSC, "not an NCSC assurance"
+	}
+	return assuranceUnknown, ""
 }
 
 func orNone(s string) string {
@@ -192,7 +290,12 @@ func devicesDocs() []Doc {
 	return []Doc{
 		{[]string{evidence.ParaDeviceEncryption}, "devices",
 			"Every laptop, mobile, tablet or removable device that Holds Government Data is Encrypted (Yes), names its Encryption Product, " +
-				"and has an Assurance in [rules] accepted_assurance (default CPA Foundation Grade, CPA Augmented Grade, Foundation Grade, Augmented Grade; matched ignoring case and spaces). " +
+				"and has an Assurance of the NCSC to at least Foundation Grade. The spellings NCSC and suppliers use are read as such, in any case and punctuation: " +
+				"a grade with the scheme's words (CPA Foundation Grade, NCSC CPA Foundation Grade, CPA Foundation, Foundation Grade (CPA), Commercial Product Assurance - Foundation, and the same with Augmented), " +
+				"CPA alone (CPA certified: Foundation Grade is the grade CPA awards) and CAPS (CAPS, CESG Assisted Products Scheme: above Foundation Grade); a certificate number may follow. " +
+				"[rules] accepted_assurance adds further labels the Client accepts (matched ignoring case, spaces, hyphens and underscores). " +
+				"A label below Foundation Grade (none, N/A, not assured, no assurance, not CPA assured) or of another scheme (FIPS) is a violation; " +
+				"a label this tool cannot place (Common Criteria EAL4+, pending, CPA (expired)) is an invalid finding at its cell, not a breach. " +
 				"Desktops and servers, and devices holding no Government Data, are not judged here. " +
 				fmt.Sprintf("Its attestation, which vouches for the encryption recorded, must be current: renewed on or before the same day %[1]s after Attested On (clamped to the month's end), ", months(attestationMonths)) +
 				fmt.Sprintf("so an attestation exactly %s before the as-of date is current and one a day older is stale;", months(attestationMonths)) + " none, or one dated after the as-of date, is a violation. " +

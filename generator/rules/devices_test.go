@@ -63,13 +63,19 @@ func TestDeviceEncryption(t *testing.T) {
 		{name: "no encryption product", row: map[string]string{"Encryption Product": ""}, want: gap("violation high E2")},
 		{name: "no assurance", row: map[string]string{"Assurance": ""}, want: gap("violation high F2"), deadline: "-"},
 		{name: "no product and no assurance", row: map[string]string{"Encryption Product": "", "Assurance": ""}, want: gap("violation high E2", "violation high F2")},
-		{name: "an assurance not accepted", row: map[string]string{"Assurance": "FIPS 140-2 Level 3"},
-			want: gap("violation high F2"), message: `encrypted with BitLocker, assured "FIPS 140-2 Level 3", which is not an accepted assurance (CPA Foundation Grade, CPA Augmented Grade, Foundation Grade, Augmented Grade)`},
+		{name: "another scheme's assurance", row: map[string]string{"Assurance": "FIPS 140-2 Level 3"},
+			want: gap("violation high F2"), message: `encrypted with BitLocker, assured "FIPS 140-2 Level 3", which is not an NCSC assurance`},
 		{name: "assurance matched ignoring case and spaces", row: map[string]string{"Assurance": " cpa  FOUNDATION grade "}, want: ok},
 		{name: "a higher grade is accepted", row: map[string]string{"Assurance": "CPA Augmented Grade"}, want: ok},
-		{name: "a near miss is not", row: map[string]string{"Assurance": "CPA Foundation"}, want: gap("violation high F2")},
-		{name: "the configured list replaces the default", accepted: []string{"Common Criteria EAL4+"}, want: gap("violation high F2")},
-		{name: "the configured list, matched", accepted: []string{"Common Criteria EAL4+"}, row: map[string]string{"Assurance": "common criteria eal4+"}, want: ok},
+		{name: "CPA Foundation is Foundation Grade", row: map[string]string{"Assurance": "CPA Foundation"}, want: ok},
+		{name: "below Foundation Grade: a violation", row: map[string]string{"Assurance": "Not assured"}, want: gap("violation high F2"), deadline: "-",
+			message: `A laptop holding Government Data is encrypted with BitLocker, assured "Not assured": below Foundation Grade.`},
+		{name: "a label that cannot be placed: invalid, not a breach", row: map[string]string{"Assurance": "Common Criteria EAL4+"}, want: noCheck("invalid medium F2"),
+			message: `Assurance "Common Criteria EAL4+" cannot be placed against Foundation Grade`},
+		{name: "a label that cannot be placed, and not attested: the breach only", row: map[string]string{"Assurance": "pending", "Attested On": ""},
+			want: gap("invalid medium F2", "violation medium J2")},
+		{name: "the configured list adds a label", accepted: []string{"Common Criteria EAL4+"}, row: map[string]string{"Assurance": "common criteria eal4+"}, want: ok},
+		{name: "the configured list keeps the NCSC spellings", accepted: []string{"Common Criteria EAL4+"}, want: ok},
 		{name: "desktop out of scope", row: map[string]string{"Device Type": "desktop", "Encrypted": "No"}, want: none},
 		{name: "server out of scope", row: map[string]string{"Device Type": "server", "Encrypted": "No"}, want: none},
 		{name: "no Government Data: out of scope", row: map[string]string{"Holds Government Data": "No", "Encrypted": "No"}, want: none},
@@ -220,5 +226,78 @@ func TestDevicesMissingColumns(t *testing.T) {
 	}
 	if cs := checks(r, evidence.ParaDeviceEncryption, "D-1"); len(cs) != 1 || cs[0].Outcome != Gap || cs[0].Pos.Cell != "A2" {
 		t.Errorf("D-1 2.1 checks %+v, want one gap at the Asset ID cell", cs)
+	}
+}
+
+// The Assurance labels NCSC and suppliers write, placed against Annex 1
+// 2.1's "at least Foundation Grade".
+func TestPlaceAssurance(t *testing.T) {
+	for _, tt := range []struct {
+		label string
+		want  assuranceGrade
+	}{
+		// Foundation Grade or above.
+		{"CPA Foundation Grade", assuranceFoundation},
+		{"NCSC CPA Foundation Grade", assuranceFoundation},
+		{"CPA Foundation", assuranceFoundation},
+		{"Foundation Grade (CPA)", assuranceFoundation},
+		{"Foundation Grade", assuranceFoundation},
+		{"foundation-grade", assuranceFoundation},
+		{"Commercial Product Assurance – Foundation", assuranceFoundation},
+		{"Commercial Product Assurance (CPA) Foundation Grade", assuranceFoundation},
+		{"CESG CPA Foundation Grade", assuranceFoundation},
+		{"CPA Foundation Grade, certificate 2019-0123", assuranceFoundation},
+		{"CPA Augmented Grade", assuranceFoundation},
+		{"NCSC CPA Augmented Grade", assuranceFoundation},
+		{"CPA Augmented", assuranceFoundation},
+		{"Augmented Grade (CPA)", assuranceFoundation},
+		{"Augmented Grade", assuranceFoundation},
+		{"Commercial Product Assurance - Augmented", assuranceFoundation},
+		{"CPA", assuranceFoundation},
+		{"CPA certified", assuranceFoundation},
+		{"NCSC CPA", assuranceFoundation},
+		{"CAPS", assuranceFoundation},
+		{"CAPS Enhanced Grade", assuranceFoundation},
+		{"CESG Assisted Products Scheme", assuranceFoundation},
+		{"Foundation Grade (Common Criteria)", assuranceFoundation},
+		// Below Foundation Grade.
+		{"none", assuranceBelow},
+		{"None", assuranceBelow},
+		{"N/A", assuranceBelow},
+		{"n/a", assuranceBelow},
+		{"NA", assuranceBelow},
+		{"not assured", assuranceBelow},
+		{"Not Assured", assuranceBelow},
+		{"no assurance", assuranceBelow},
+		{"unassured", assuranceBelow},
+		{"not applicable", assuranceBelow},
+		{"not CPA assured", assuranceBelow},
+		{"no CPA", assuranceBelow},
+		{"non-CPA", assuranceBelow},
+		{"not Foundation Grade", assuranceBelow},
+		// Another scheme's.
+		{"FIPS 197", assuranceNotNCSC},
+		{"FIPS 140-2 Level 3", assuranceNotNCSC},
+		// Cannot be placed: invalid.
+		{"Common Criteria EAL4+", assuranceUnknown},
+		{"Common Criteria", assuranceUnknown},
+		{"pending", assuranceUnknown},
+		{"CPA (expired)", assuranceUnknown},
+		{"CPA Foundation Grade pending", assuranceUnknown},
+		{"CPA Foundation and Augmented", assuranceUnknown},
+		{"not not assured", assuranceUnknown},
+		{"yes", assuranceUnknown},
+		{"-", assuranceUnknown},
+		{"Grade", assuranceUnknown},
+	} {
+		if got, reading := placeAssurance(tt.label, nil); got != tt.want {
+			t.Errorf("placeAssurance(%q) = %d (%q), want %d", tt.label, got, reading, tt.want)
+		}
+	}
+	// [rules] accepted_assurance adds labels, matched as choices are.
+	for _, label := range []string{"Common Criteria EAL4+", "common criteria eal4+", "Common_Criteria-EAL4+"} {
+		if got, reading := placeAssurance(label, []string{"Common Criteria EAL4+"}); got != assuranceFoundation || reading != "listed in [rules] accepted_assurance" {
+			t.Errorf("placeAssurance(%q, accepted) = %d (%q)", label, got, reading)
+		}
 	}
 }
