@@ -291,7 +291,12 @@ func TestRevocation(t *testing.T) {
 		{name: "weekend: revoked on Monday", row: leaver("2026-03-13", "2026-03-16"), want: ok.by("2026-03-16", 0, wd)},
 		{name: "weekend: revoked on Tuesday", row: leaver("2026-03-13", "2026-03-17"), want: late.by("2026-03-16", -1, wd)},
 		// Thursday 12 March 2026: the deadline is Friday 13th.
-		{name: "revoked the Saturday after a Friday deadline is late", row: leaver("2026-03-12", "2026-03-14"), want: late},
+		{name: "revoked the Saturday after a Friday deadline is 1 Working Day late", row: leaver("2026-03-12", "2026-03-14"), want: late.by("2026-03-13", -1, wd),
+			check: func(t *testing.T, c Check, fs []Finding) {
+				if c.MarginText() != "1 Working Day late" || !strings.HasPrefix(fs[0].Message, "Access revoked on Sat 14 Mar 2026, 1 Working Day late") {
+					t.Errorf("margin %q, message %q", c.MarginText(), fs[0].Message)
+				}
+			}},
 		// Friday 22 May 2026; Monday 25th is the Spring bank holiday.
 		{name: "bank holiday: revoked Tuesday", row: leaver("2026-05-22", "2026-05-26"), want: ok.by("2026-05-26", 0, wd)},
 		{name: "bank holiday: revoked Wednesday", row: leaver("2026-05-22", "2026-05-27"), want: late.by("2026-05-26", -1, wd), check: func(t *testing.T, c Check, fs []Finding) {

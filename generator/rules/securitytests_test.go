@@ -359,6 +359,29 @@ func TestFindingsRemediedAndRetested(t *testing.T) {
 	}
 }
 
+// B.6.4's margin on a Friday deadline: PT-1 ends Thu 12 Jun 2025, and 60
+// Working Days later (the Summer bank holiday on 25 Aug aside) is Fri 5
+// Sep 2025.
+func TestRemedyMargin(t *testing.T) {
+	const wd = "working days"
+	for _, tt := range []struct {
+		name, done string
+		want       want
+	}{
+		{"remediated and re-tested on the Friday deadline", "2025-09-05", want{outcome: OK}.by("2025-09-05", 0, wd)},
+		{"remediated and re-tested the Saturday after: 1 Working Day late", "2025-09-06",
+			want{outcome: Gap, findings: []string{"violation low L2"}, message: "remediated on Sat 6 Sep 2025, 1 Working Day late; re-tested by RT-1 (ended Sat 6 Sep 2025), 1 Working Day late"}.by("2025-09-05", -1, wd)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := []string{
+				stFinding(t, "PT-1", "F-1", map[string]string{"End Date": "2025-06-12", "Results Delivered On": "2025-06-12", "Remediated On": tt.done}),
+				stRow(t, "RT-1", map[string]string{"Start Date": tt.done, "End Date": tt.done, "Client Agreed On": tt.done, "Results Delivered On": tt.done, "Full ISMS Scope": "No", "Retest Of": "F-1"}),
+			}
+			tt.want.verify(t, Evaluate(stIncInput(t, "B", "", rows, nil)), evidence.ParaTestRemedy, "PT-1")
+		})
+	}
+}
+
 func TestRepeatFailureIsAMaterialDefault(t *testing.T) {
 	original := stFinding(t, "PT-1", "F-1", map[string]string{"Finding Type": "potential-breach", "Root Cause": "Default credentials on the console", "Remediated On": "2025-06-20"})
 	other := stFinding(t, "PT-1", "F-2", map[string]string{"Root Cause": "Old TLS", "Remediated On": "2025-06-20"})
