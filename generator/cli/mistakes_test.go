@@ -7,14 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// mistakes is the shipped sample evidence with the ordinary mistakes of a
-// new user made to it: each func changes the copy in dir.
-type mistake struct {
-	name string
-	make func(t *testing.T, dir string)
-}
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/internal/sample"
+	"github.com/agency/evidence-site/generator/internal/workbook"
+)
 
 // copyEvidence copies the sample evidence folder to dir.
 func copyEvidence(t *testing.T, dir string) {
@@ -39,88 +36,152 @@ func copyEvidence(t *testing.T, dir string) {
 	}
 }
 
-type gapsFile struct {
-	Gaps []struct {
-		Paragraph, Kind, Severity, Subject, Message string
-	} `json:"gaps"`
+// withRows writes the sample's sheet of a register into dir with rows
+// added, each given by its cells (column -> text, as in a TSV fixture).
+func withRows(t *testing.T, dir, register string, sheet workbook.Sheet, rows ...map[string]string) {
+	t.Helper()
+	s, ok := evidence.LookupSchema(register)
+	if !ok {
+		t.Fatalf("no register %q", register)
+	}
+	tsv := sheet.TSV
+	for _, r := range rows {
+		row, err := workbook.Table{Name: s.Sheet, Header: s.Header()}.Row(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tsv += row + "\n"
+	}
+	if err := workbook.Write(filepath.Join(dir, s.File), workbook.Sheet{Name: sheet.Name, TSV: tsv}); err != nil {
+		t.Fatal(err)
+	}
 }
 
-// TestOrdinaryMistakes builds the sample with the mistakes a new user
-// makes, and checks that none of them makes the site look better than the
-// evidence is: every one is a gap, said plainly, and nothing is covered on
-// a register that could not be used.
-func TestOrdinaryMistakes(t *testing.T) {
+type built struct {
+	status map[string]string
+	gaps   []struct{ Paragraph, Kind, Severity, Subject, Message string }
+	index  string
+}
+
+// buildWith builds the sample with its evidence changed by change.
+func buildWith(t *testing.T, change func(t *testing.T, dir string)) built {
+	t.Helper()
 	dir := t.TempDir()
 	ev := filepath.Join(dir, "evidence")
 	copyEvidence(t, ev)
-	for _, m := range []mistake{
-		{"no staff register: the file was not saved into the folder", func(t *testing.T, dir string) {
-			if err := os.Remove(filepath.Join(dir, "staff.xlsx")); err != nil {
-				t.Fatal(err)
-			}
-		}},
-		{"a truncated device register: copied off a failing drive", func(t *testing.T, dir string) {
-			p := filepath.Join(dir, "devices.xlsx")
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, b[:len(b)/2], 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}},
-	} {
-		m.make(t, ev)
-	}
+	change(t, ev)
 	out := filepath.Join(dir, "public")
 	o := sampleOptions(out)
 	o.Evidence = ev
 	build(t, o)
-
-	cov := readCoverage(t, out)
-	status := map[string]string{}
-	for _, p := range cov.Paragraphs {
-		status[p.ID] = p.Status
+	b := built{status: map[string]string{}}
+	for _, p := range readCoverage(t, out).Paragraphs {
+		b.status[p.ID] = p.Status
 	}
-	var gaps gapsFile
-	b, err := os.ReadFile(filepath.Join(out, "gaps.json"))
+	var g struct {
+		Gaps []struct{ Paragraph, Kind, Severity, Subject, Message string } `json:"gaps"`
+	}
+	raw, err := os.ReadFile(filepath.Join(out, "gaps.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &gaps); err != nil {
+	if err := json.Unmarshal(raw, &g); err != nil {
 		t.Fatal(err)
 	}
-	finding := func(para, kind, part string) bool {
-		for _, g := range gaps.Gaps {
-			if g.Paragraph == para && g.Kind == kind && strings.Contains(g.Message, part) {
-				return true
-			}
-		}
-		return false
-	}
-
-	// The truncated device register: listed at the top of the dashboard,
-	// and both its paragraphs are gaps.
+	b.gaps = g.Gaps
 	index, err := os.ReadFile(filepath.Join(out, "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(index), "Evidence that could not be read") || !strings.Contains(string(index), "evidence/devices.xlsx") {
-		t.Errorf("the dashboard does not say the device register could not be read")
-	}
-	for _, id := range []string{"B.Annex1.2.1", "B.Annex1.2.2"} {
-		if status[id] != "gap" || !finding(id, "invalid", "not a readable .xlsx workbook") {
-			t.Errorf("%s: %s, want a gap with an invalid finding for the unreadable register", id, status[id])
+	b.index = string(index)
+	return b
+}
+
+// finding reports whether a finding against para of kind, about subject,
+// says part.
+func (b built) finding(para, kind, subject, part string) bool {
+	for _, g := range b.gaps {
+		if g.Paragraph == para && g.Kind == kind && g.Subject == subject && strings.Contains(g.Message, part) {
+			return true
 		}
 	}
-	// No staff register: training alone does not cover 6.4, and nothing
-	// the staff register would evidence is covered.
-	if status["B.Annex1.6.4"] != "gap" || !finding("B.Annex1.6.4", "missing", "there is no staff register") {
-		t.Errorf("B.Annex1.6.4: %s, want a gap saying there is no staff register", status["B.Annex1.6.4"])
-	}
-	for _, id := range []string{"B.Annex1.6.1", "B.Annex1.6.2", "B.Annex1.6.3"} {
-		if status[id] != "missing" {
-			t.Errorf("%s: %s, want missing without the staff register", id, status[id])
+	return false
+}
+
+// TestOrdinaryMistakes builds the sample with the mistakes a new user
+// makes, and checks that none of them makes the site look better than the
+// evidence is: each is a gap, said plainly, or read the way a careful
+// reviewer would.
+func TestOrdinaryMistakes(t *testing.T) {
+	t.Run("a missing staff register and a truncated device register", func(t *testing.T) {
+		b := buildWith(t, func(t *testing.T, dir string) {
+			if err := os.Remove(filepath.Join(dir, "staff.xlsx")); err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, "devices.xlsx") // copied off a failing drive
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, data[:len(data)/2], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if !strings.Contains(b.index, "Evidence that could not be read") || !strings.Contains(b.index, "evidence/devices.xlsx") {
+			t.Errorf("the dashboard does not say the device register could not be read")
 		}
-	}
+		for _, id := range []string{"B.Annex1.2.1", "B.Annex1.2.2"} {
+			if b.status[id] != "gap" || !b.finding(id, "invalid", "", "not a readable .xlsx workbook") {
+				t.Errorf("%s: %s, want a gap with an invalid finding for the unreadable register", id, b.status[id])
+			}
+		}
+		if b.status["B.Annex1.6.4"] != "gap" || !b.finding("B.Annex1.6.4", "missing", "", "there is no staff register") {
+			t.Errorf("B.Annex1.6.4: %s, want a gap saying there is no staff register", b.status["B.Annex1.6.4"])
+		}
+		for _, id := range []string{"B.Annex1.6.1", "B.Annex1.6.2", "B.Annex1.6.3"} {
+			if b.status[id] != "missing" {
+				t.Errorf("%s: %s, want missing without the staff register", id, b.status[id])
+			}
+		}
+	})
+
+	t.Run("choice spellings, rows after the as-of date, a pre-contract patch, a new starter", func(t *testing.T) {
+		b := buildWith(t, func(t *testing.T, dir string) {
+			withRows(t, dir, "vulnerabilities", sample.Vulnerabilities(),
+				// An exception typed as people type it, with no reference:
+				// read as not-exploitable, a finding, and the normal
+				// period, missed: never one quiet invalid finding.
+				map[string]string{"Vulnerability ID": "VUL-9001", "Component": "OpenSSH 9.6", "Severity": "9.1",
+					"Patch Released": "2026-09-01", "Exception": "Not exploitable"},
+				// Released and due before the contract began: due on the
+				// Start Date, and applied nine days after it.
+				map[string]string{"Vulnerability ID": "VUL-9002", "Component": "nginx 1.24", "Severity": "Critical",
+					"Patch Released": "2025-02-03", "Patch Applied": "2025-04-10"})
+			withRows(t, dir, "incidents", sample.Incidents(),
+				// Next February's incident, in this year's register.
+				map[string]string{"Incident ID": "INC-2027-001", "Type": "actual", "Aware On": "2027-02-03", "Notified On": "2027-02-05"})
+			withRows(t, dir, "staff", sample.Staff(),
+				// Started four weeks before the as-of date, not yet trained.
+				map[string]string{"Staff ID": "NS-0100", "Name": "Noor Haddad", "Role": "Data Engineer", "Start Date": "2026-10-30",
+					"Government Data Access": "Yes", "Privileged Access": "No", "Identity Check": "2026-10-12",
+					"Criminal Record Check": "2026-10-12", "Right To Work Check": "2026-10-12", "Clearance Required": "BPSS", "Clearance Held": "BPSS"})
+		})
+		if !b.finding("B.9.3", "violation", "VUL-9001", "not patched by") || !b.finding("B.9.3.1", "violation", "VUL-9001", "no Exception Reference") {
+			t.Errorf("VUL-9001 (CVSS 9.1, exception \"Not exploitable\" with no reference): want a B.9.3 miss and a B.9.3.1 finding")
+		}
+		for _, g := range b.gaps {
+			if g.Subject == "VUL-9001" && g.Kind == "invalid" {
+				t.Errorf("VUL-9001: the exception's spelling is invalid: %s", g.Message)
+			}
+			if g.Subject == "INC-2027-001" {
+				t.Errorf("an incident after the as-of date is judged: %s %s %s", g.Paragraph, g.Kind, g.Message)
+			}
+			if g.Subject == "NS-0100" {
+				t.Errorf("a starter four weeks in has a finding: %s %s %s", g.Paragraph, g.Kind, g.Message)
+			}
+		}
+		if !b.finding("B.9.3", "violation", "VUL-9002", "Start Date") {
+			t.Errorf("VUL-9002 (due before the contract began): want a miss counted from the Start Date, which says so")
+		}
+	})
 }

@@ -73,20 +73,24 @@ type Rules struct {
 	// that count as training on secure information management
 	// (Annex 1 6.4). Default: every course in the training register.
 	TrainingCourses []string
-	// AcceptedAssurance lists the assurance levels of an encryption product
-	// that meet Annex 1 2.1 (formally assured by the NCSC to at least
-	// Foundation Grade), matched ignoring case and spaces. Default
-	// DefaultAcceptedAssurance(); an empty list is an error.
+	// TrainingIntervalMonths is the agreed interval of that training, in
+	// Months (Annex 1 6.4: "undertaken annually", "unless otherwise agreed
+	// with the Client in writing"): a whole number from 1 to
+	// MaxTrainingIntervalMonths. Default DefaultTrainingIntervalMonths.
+	TrainingIntervalMonths int
+	// AcceptedAssurance lists further assurance labels of an encryption
+	// product that the Client accepts as meeting Annex 1 2.1 (formally
+	// assured to at least Foundation Grade), in addition to the NCSC
+	// spellings the rule reads itself (CPA Foundation Grade, CAPS...);
+	// matched ignoring case, spaces, hyphens and underscores. Default none.
 	AcceptedAssurance []string
 }
 
-// DefaultAcceptedAssurance is the default of [rules] accepted_assurance:
-// the NCSC's Foundation Grade, which its Commercial Product Assurance
-// scheme (CPA) awarded, and CPA's higher Augmented Grade, with and without
-// the scheme's name.
-func DefaultAcceptedAssurance() []string {
-	return []string{"CPA Foundation Grade", "CPA Augmented Grade", "Foundation Grade", "Augmented Grade"}
-}
+// The default and the bounds of [rules] training_interval_months.
+const (
+	DefaultTrainingIntervalMonths = 12
+	MaxTrainingIntervalMonths     = 60
+)
 
 // Site holds presentation settings.
 type Site struct {
@@ -120,8 +124,9 @@ type file struct {
 		} `toml:"extra_holidays"`
 	} `toml:"calendar"`
 	Rules struct {
-		TrainingCourses   []string `toml:"training_courses"`
-		AcceptedAssurance []string `toml:"accepted_assurance"`
+		TrainingCourses        []string `toml:"training_courses"`
+		TrainingIntervalMonths any      `toml:"training_interval_months"`
+		AcceptedAssurance      []string `toml:"accepted_assurance"`
 	} `toml:"rules"`
 	Site struct {
 		Title string `toml:"title"`
@@ -184,19 +189,25 @@ func Parse(name string, src []byte) (*Config, error) {
 		c.Calendar.ExtraHolidays = append(c.Calendar.ExtraHolidays, workdays.Holiday{Date: d, Name: name})
 	}
 	c.Rules.TrainingCourses = raw.Rules.TrainingCourses
-	c.Rules.AcceptedAssurance = DefaultAcceptedAssurance()
-	if f.IsDefined("rules", "accepted_assurance") {
-		c.Rules.AcceptedAssurance = nil
-		for _, a := range raw.Rules.AcceptedAssurance {
-			if a = strings.TrimSpace(a); a == "" {
-				probs.Add(f.Pos("rules", "accepted_assurance"), "accepted_assurance: an empty name matches no product")
-				continue
+	c.Rules.TrainingIntervalMonths = DefaultTrainingIntervalMonths
+	if f.IsDefined("rules", "training_interval_months") {
+		if n, ok := raw.Rules.TrainingIntervalMonths.(int64); ok && n >= 1 && n <= MaxTrainingIntervalMonths {
+			c.Rules.TrainingIntervalMonths = int(n)
+		} else {
+			got := fmt.Sprint(raw.Rules.TrainingIntervalMonths)
+			if s, ok := raw.Rules.TrainingIntervalMonths.(string); ok {
+				got = fmt.Sprintf("%q", s)
 			}
-			c.Rules.AcceptedAssurance = append(c.Rules.AcceptedAssurance, a)
+			probs.Add(f.Pos("rules", "training_interval_months"), "training_interval_months: want a whole number of Months from 1 to %d (default %d), got %s",
+				MaxTrainingIntervalMonths, DefaultTrainingIntervalMonths, got)
 		}
-		if len(raw.Rules.AcceptedAssurance) == 0 {
-			probs.Add(f.Pos("rules", "accepted_assurance"), "accepted_assurance: an empty list accepts no encryption product (Annex 1 2.1); leave the key out for the default %q", DefaultAcceptedAssurance())
+	}
+	for _, a := range raw.Rules.AcceptedAssurance {
+		if a = strings.TrimSpace(a); a == "" {
+			probs.Add(f.Pos("rules", "accepted_assurance"), "accepted_assurance: an empty name matches no product")
+			continue
 		}
+		c.Rules.AcceptedAssurance = append(c.Rules.AcceptedAssurance, a)
 	}
 	c.Site.Title = orDefault(raw.Site.Title, c.Contract.Agency+": Security Schedule evidence")
 	if c.Review.AsOfSet && !c.Contract.StartDate.IsZero() && c.Review.AsOf.Before(c.Contract.StartDate) {

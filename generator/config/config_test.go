@@ -148,11 +148,15 @@ func FuzzParse(f *testing.F) {
 		if c.Contract.StartDate.IsZero() {
 			t.Fatal("accepted a config with no start date")
 		}
+		if n := c.Rules.TrainingIntervalMonths; n < 1 || n > MaxTrainingIntervalMonths {
+			t.Fatalf("accepted a training interval of %d Months", n)
+		}
 	})
 }
 
-// [rules] accepted_assurance defaults to the NCSC's Foundation Grade and
-// above; a list given replaces it; an empty list or name is an error.
+// [rules] accepted_assurance adds labels to the NCSC spellings the rule
+// reads itself: none by default, an empty list is none too, and an empty
+// name is an error.
 func TestAcceptedAssurance(t *testing.T) {
 	const head = "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[rules]\n"
 	tests := []struct {
@@ -161,10 +165,10 @@ func TestAcceptedAssurance(t *testing.T) {
 		want    []string
 		wantErr string
 	}{
-		{"default", "", DefaultAcceptedAssurance(), ""},
-		{"replaced", `accepted_assurance = [" CPA Foundation Grade ", "Common Criteria EAL4+"]`, []string{"CPA Foundation Grade", "Common Criteria EAL4+"}, ""},
-		{"empty list", "accepted_assurance = []", nil, `config.toml:5: accepted_assurance: an empty list accepts no encryption product`},
-		{"blank name", `accepted_assurance = ["CPA Foundation Grade", " "]`, nil, "config.toml:5: accepted_assurance: an empty name matches no product"},
+		{"default: none", "", nil, ""},
+		{"added", `accepted_assurance = [" Common Criteria EAL4+ ", "ISO 19790 Level 3"]`, []string{"Common Criteria EAL4+", "ISO 19790 Level 3"}, ""},
+		{"empty list: none", "accepted_assurance = []", nil, ""},
+		{"blank name", `accepted_assurance = ["Common Criteria EAL4+", " "]`, nil, "config.toml:5: accepted_assurance: an empty name matches no product"},
 		{"not a list", `accepted_assurance = "CPA Foundation Grade"`, nil, "config.toml:5"},
 	}
 	for _, tt := range tests {
@@ -184,7 +188,41 @@ func TestAcceptedAssurance(t *testing.T) {
 			}
 		})
 	}
-	if d := DefaultAcceptedAssurance(); !slices.Contains(d, "CPA Foundation Grade") {
-		t.Errorf("default %q lacks CPA Foundation Grade", d)
+}
+
+// [rules] training_interval_months: the agreed interval of Annex 1 6.4
+// training, a whole number of Months from 1 to 60, default 12.
+func TestTrainingIntervalMonths(t *testing.T) {
+	const head = "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[rules]\n"
+	for _, tt := range []struct {
+		rules   string
+		want    int
+		wantErr string
+	}{
+		{"", 12, ""},
+		{"training_interval_months = 24", 24, ""},
+		{"training_interval_months = 1", 1, ""},
+		{"training_interval_months = 60", 60, ""},
+		{"training_interval_months = 0", 0, "config.toml:5: training_interval_months: want a whole number of Months from 1 to 60 (default 12), got 0"},
+		{"training_interval_months = 61", 0, "got 61"},
+		{"training_interval_months = -12", 0, "got -12"},
+		{"training_interval_months = 12.5", 0, "got 12.5"},
+		{`training_interval_months = "12"`, 0, `got "12"`},
+	} {
+		t.Run(tt.rules, func(t *testing.T) {
+			c, err := Parse("config.toml", []byte(head+tt.rules+"\n"))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Rules.TrainingIntervalMonths != tt.want {
+				t.Errorf("TrainingIntervalMonths = %d, want %d", c.Rules.TrainingIntervalMonths, tt.want)
+			}
+		})
 	}
 }

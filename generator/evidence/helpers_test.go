@@ -81,6 +81,17 @@ func xlsx(t testing.TB, sheets ...workbook.Sheet) []byte {
 // files is an evidence folder: file name -> contents.
 type files map[string][]byte
 
+// merge is f with the files of more added.
+func (f files) merge(more ...files) files {
+	out := files{}
+	for _, m := range append([]files{f}, more...) {
+		for name, b := range m {
+			out[name] = b
+		}
+	}
+	return out
+}
+
 func (f files) fs() fstest.MapFS {
 	m := fstest.MapFS{}
 	for name, b := range f {

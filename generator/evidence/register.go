@@ -34,7 +34,7 @@ const (
 	TypeYesNo
 	TypeClearance
 	TypeNumber
-	TypeChoice // one of Column.Choices, matched ignoring case and spaces
+	TypeChoice // one of Column.Choices, matched by FoldChoice
 )
 
 // Column describes one column of a register.
@@ -106,18 +106,31 @@ func (s Schema) Column(name string) (Column, bool) {
 }
 
 // choice returns v as the column accepts it: as it is, or, for a choice
-// column, as one of its Choices, matched ignoring case and spaces and
-// returned as documented (its canonical spelling).
+// column, as one of its Choices, matched by FoldChoice and returned as
+// documented (its canonical spelling).
 func (c Column) choice(v string) (string, error) {
 	if len(c.Choices) == 0 {
 		return v, nil
 	}
 	for _, choice := range c.Choices {
-		if normaliseHeader(choice) == normaliseHeader(v) {
+		if FoldChoice(choice) == FoldChoice(v) {
 			return choice, nil
 		}
 	}
 	return "", fmt.Errorf("want one of %s, got %q", strings.Join(c.Choices, ", "), v)
+}
+
+// FoldChoice is what a choice value is matched by: the text in lower case
+// with white space, underscores, hyphens and other dashes removed, so
+// "Not exploitable", "not_exploitable" and "NOT-EXPLOITABLE" are all the
+// choice not-exploitable, and "Client agreed" is client-agreed.
+func FoldChoice(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '_' || unicode.Is(unicode.Pd, r) {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 // Paragraphs returns every paragraph the register's columns evidence, in

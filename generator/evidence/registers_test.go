@@ -235,3 +235,123 @@ func TestReadersReadTheirSchema(t *testing.T) {
 		t.Errorf("problems %q, want one naming the column", got)
 	}
 }
+
+// choiceSpellings are ways people write a choice: in capitals, as words
+// with spaces, with underscores, with an en dash, padded.
+func choiceSpellings(choice string) []string {
+	words := strings.ReplaceAll(choice, "-", " ")
+	return []string{
+		strings.ToUpper(choice),
+		strings.ToUpper(words[:1]) + words[1:],
+		strings.ReplaceAll(choice, "-", "_"),
+		strings.ReplaceAll(choice, "-", " – "),
+		strings.ToUpper(strings.ReplaceAll(choice, "-", "")),
+		"  " + choice + " ",
+	}
+}
+
+// Every choice of every choice column is read, as documented, from each of
+// its spellings; no two choices of a column are the same spelling, and a
+// value that is no choice is still refused.
+func TestChoiceSpellings(t *testing.T) {
+	n := 0
+	for _, s := range Schemas() {
+		for _, c := range s.Columns {
+			if c.Type != TypeChoice {
+				continue
+			}
+			folded := map[string]string{}
+			for _, choice := range c.Choices {
+				if prev, dup := folded[FoldChoice(choice)]; dup {
+					t.Errorf("%s: column %s: choices %q and %q are the same spelling", s.Name, c.Name, prev, choice)
+				}
+				folded[FoldChoice(choice)] = choice
+				for _, v := range choiceSpellings(choice) {
+					n++
+					if got, err := c.choice(v); got != choice || err != nil {
+						t.Errorf("%s: column %s: %q read as %q, %v; want %q", s.Name, c.Name, v, got, err, choice)
+					}
+				}
+			}
+			for _, v := range []string{"waiver", "not exploited", "client-agreed-ish", "n/a"} {
+				if got, err := c.choice(v); err == nil {
+					t.Errorf("%s: column %s: %q read as %q, want an error", s.Name, c.Name, v, got)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no choice column")
+	}
+}
+
+func TestFoldChoice(t *testing.T) {
+	for in, want := range map[string]string{
+		"Not exploitable":    "notexploitable",
+		"not_exploitable":    "notexploitable",
+		"NOT-EXPLOITABLE":    "notexploitable",
+		"Client agreed":      "clientagreed",
+		"Client\u2013Agreed": "clientagreed", // an en dash
+		"Client\u00a0agreed": "clientagreed", // a no-break space
+		"potential breach":   "potentialbreach",
+		"Agency":             "agency",
+	} {
+		if got := FoldChoice(in); got != want {
+			t.Errorf("FoldChoice(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The spellings, read from a register: each is the listed value.
+func TestLoadChoiceSpellings(t *testing.T) {
+	e := Load(files{}.merge(
+		file(t, "vulnerabilities",
+			row(t, "vulnerabilities", "VUL-1", map[string]string{"Exception": "Not exploitable", "Exception Reference": "NE-1"}),
+			row(t, "vulnerabilities", "VUL-2", map[string]string{"Exception": "not_exploitable", "Exception Reference": "NE-2"}),
+			row(t, "vulnerabilities", "VUL-3", map[string]string{"Exception": "Client agreed", "Exception Reference": "CA-3", "Agreed Days": "45"}),
+		),
+		file(t, "software", row(t, "software", "GitLab", map[string]string{"Exception": "Client agreed", "Exception Reference": "CA-1"})),
+		file(t, "security-tests", finding(t, "PT-1", "F-1", map[string]string{"Finding Type": "Potential Breach"})),
+		file(t, "incidents", row(t, "incidents", "INC-1", map[string]string{"Type": "Attempted"})),
+	).fs(), "evidence")
+	for _, r := range e.Registers {
+		if len(r.Problems) > 0 {
+			t.Errorf("%s: problems %+v", r.Schema.Name, r.Problems)
+		}
+	}
+	for id, want := range map[string]string{"VUL-1": PatchNotExploitable, "VUL-2": PatchNotExploitable, "VUL-3": PatchClientAgreed} {
+		if v := byKey(t, e.Vulnerabilities, id); v.Exception.Value != want || !v.Exception.Set {
+			t.Errorf("%s: exception %+v, want %s", id, v.Exception, want)
+		}
+	}
+	if s := byKey(t, e.Software, "GitLab"); s.ExceptionName() != UpgradeClientAgreed {
+		t.Errorf("GitLab: exception %+v", s.Exception)
+	}
+	if len(e.SecurityTests) != 1 || e.SecurityTests[0].FindingType.Value != FindingPotential {
+		t.Errorf("security tests %+v", e.SecurityTests)
+	}
+	if in := byKey(t, e.Incidents, "INC-1"); in.Type.Value != IncidentAttempted {
+		t.Errorf("INC-1: type %+v", in.Type)
+	}
+}
+
+// A required column missing from the header row makes its cell Absent (and
+// Invalid) in every row; a cell that is there but cannot be read is
+// Invalid only, and an optional column left out is just unset.
+func TestAbsentColumn(t *testing.T) {
+	text := "Asset ID\tDevice Type\tHolds Government Data\tAttested On\n" +
+		"D-1\tlaptop\tYes\tlast year\n" +
+		"D-2\tserver\tNo\t2026-06-15\n"
+	e := Load(files{"devices.xlsx": xlsx(t, workbook.Sheet{Name: "Devices", TSV: text})}.fs(), "evidence")
+	for _, d := range e.Devices {
+		if !d.Encrypted.Absent || !d.Encrypted.Invalid || !d.KnownGoodState.Absent || !d.Authority.Absent {
+			t.Errorf("%s: a missing required column: %+v %+v %+v", d.ID, d.Encrypted, d.KnownGoodState, d.Authority)
+		}
+		if d.AttestedBy.Absent || d.AttestedBy.Invalid || d.Type.Absent || d.Type.Invalid {
+			t.Errorf("%s: an optional column left out, or one read: %+v %+v", d.ID, d.AttestedBy, d.Type)
+		}
+	}
+	if d := byKey(t, e.Devices, "D-1"); !d.AttestedOn.Invalid || d.AttestedOn.Absent {
+		t.Errorf("D-1: an unreadable cell: %+v", d.AttestedOn)
+	}
+}

@@ -16,10 +16,17 @@ import (
 // Set is false when the cell (or TOML key) is empty or absent; Invalid is
 // true when it held something that is not allowed, already reported as a
 // problem, so rules must not report it again as missing.
+//
+// Absent is true, with Invalid, when the cell's column is a required one
+// missing from the sheet (reported once, for the header row): there is no
+// cell to read, so what depends on it cannot be judged. Any other invalid
+// cell is a cell that could not be read, which the rules read the stricter
+// way, as if empty.
 type Cell[T any] struct {
 	Value   T
 	Set     bool
 	Invalid bool
+	Absent  bool
 	Pos     diag.Pos
 }
 
@@ -51,6 +58,9 @@ func (c *Cell[T]) read(r rowReader, col string) {
 		c.Value, c.Set, c.Invalid, c.Pos = parsed(r, col, ParseSeverity)
 	default:
 		r.t.reg.bug("it cannot read column %q into a %T", col, c)
+	}
+	if _, _, present := r.raw(col); !present {
+		c.Absent = c.Invalid
 	}
 }
 

@@ -327,7 +327,7 @@ func typeName(k evidence.ColumnType, choices []string) string {
 }
 
 func worst(cs []Check) rules.Outcome {
-	rank := map[rules.Outcome]int{rules.OK: 1, rules.Due: 2, rules.Exception: 3, rules.Unjudged: 4, rules.Gap: 5}
+	rank := map[rules.Outcome]int{rules.Later: 1, rules.OK: 2, rules.Due: 3, rules.Exception: 4, rules.Unjudged: 5, rules.Gap: 6}
 	var w rules.Outcome
 	for _, c := range cs {
 		if rank[c.Outcome] > rank[w] {

@@ -56,8 +56,8 @@ func TestFindingLinksAndRowChecks(t *testing.T) {
 			hrefs[f.Subject+" "+string(f.Kind)] = f.SubjectHref
 		}
 	}
-	if got := hrefs["S1 stale"]; got != "registers/training.html#row-3" {
-		t.Errorf("stale training finding links to %q, want the training row 3", got)
+	if got := hrefs["S1 violation"]; got != "registers/training.html#row-3" {
+		t.Errorf("overdue training finding links to %q, want the training row 3", got)
 	}
 	if got, ok := hrefs["S9 invalid"]; !ok || got != "" {
 		t.Errorf("unknown-staff finding links to %q (found %v), want no link: its row is not shown", got, ok)

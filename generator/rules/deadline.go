@@ -59,12 +59,51 @@ func count(n int, u Unit) string {
 
 // Deadline is the last day on which a duty is met, and how the margin
 // around it is counted. Make one with after (a period after a day) or by
-// (a fixed day); judge it with Judge or Current.
+// (a fixed day), in a rule with e.after or e.by; judge it with Judge or
+// Current.
 type Deadline struct {
 	Due time.Time
 	// Period is the period Due was counted with; zero for a fixed day.
 	Period Period
-	cal    *workdays.Calendar
+	// Ended is the day the period ended (or the fixed day) when that was
+	// before the contract's Start Date, and Due is then the Start Date;
+	// zero otherwise (see eval.fromStart).
+	Ended time.Time
+	cal   *workdays.Calendar
+}
+
+// end is the day the period ended, or the fixed day, before any move to
+// the Start Date: what a further period counts from (an extension).
+func (d Deadline) end() time.Time {
+	if !d.Ended.IsZero() {
+		return d.Ended
+	}
+	return d.Due
+}
+
+// On says the deadline's day in a message: "Tue 1 Apr 2025", or for a
+// deadline moved to the Start Date, "Tue 1 Apr 2025, the contract's Start
+// Date (the period ended on Mon 10 Mar 2025, before the contract began)".
+func (d Deadline) On() string {
+	if d.Ended.IsZero() {
+		return day(d.Due)
+	}
+	if d.Period.N == 0 {
+		return fmt.Sprintf("%s, the contract's Start Date (%s was before the contract began)", day(d.Due), day(d.Ended))
+	}
+	return fmt.Sprintf("%s, the contract's Start Date (the period ended on %s, before the contract began)", day(d.Due), day(d.Ended))
+}
+
+// Date says the deadline's day in a check's detail: "2025-04-01", or
+// "2025-04-01 (the contract's Start Date; the period ended 2025-03-10)".
+func (d Deadline) Date() string {
+	if d.Ended.IsZero() {
+		return d.Due.Format(time.DateOnly)
+	}
+	if d.Period.N == 0 {
+		return fmt.Sprintf("%s (the contract's Start Date; %s was before it)", d.Due.Format(time.DateOnly), d.Ended.Format(time.DateOnly))
+	}
+	return fmt.Sprintf("%s (the contract's Start Date; the period ended %s)", d.Due.Format(time.DateOnly), d.Ended.Format(time.DateOnly))
 }
 
 // after is the deadline p after the day of from: the p.N-th Working Day
@@ -182,8 +221,31 @@ func (j Judgement) stamp(c Check) Check {
 }
 
 // after is the deadline p after the day of from, in this evaluation's
-// calendar.
-func (e *eval) after(p Period, from time.Time) Deadline { return after(e.in.Calendar, p, from) }
+// calendar, and no earlier than the contract's Start Date.
+func (e *eval) after(p Period, from time.Time) Deadline {
+	return e.fromStart(after(e.in.Calendar, p, from))
+}
+
+// by is a deadline on a fixed day, and no earlier than the contract's Start
+// Date.
+func (e *eval) by(day time.Time) Deadline { return e.fromStart(by(day)) }
+
+// fromStart moves a deadline that falls before the contract's Start Date
+// to the Start Date: nothing can be late before the contract began, and on
+// its first day every obligation already due must be met. Every rule makes
+// its deadlines with e.after or e.by, so every family reads it the same
+// way; On and Date say so in messages and details.
+func (e *eval) fromStart(d Deadline) Deadline {
+	if e.in.Config == nil {
+		return d
+	}
+	start := workdays.Day(e.in.Config.Contract.StartDate)
+	if start.IsZero() || !d.Due.Before(start) {
+		return d
+	}
+	d.Ended, d.Due = d.Due, start
+	return d
+}
 
 // judge judges d against a recorded date: unset or unreadable is not done.
 func (e *eval) judge(d Deadline, done evidence.Date) Judgement {
@@ -202,6 +264,22 @@ func (e *eval) happened(d evidence.Date) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return d.Value, true
+}
+
+// later records, for a row dated after the as-of date, a check with the
+// outcome Later under c's paragraph and reports true: as of the as-of date
+// the row had not happened, so it is listed, not judged. what names the
+// date ("aware", "starts"); the check points at its cell. It reports false,
+// recording nothing, for a date that is unset, unreadable or not after the
+// as-of date.
+func (e *eval) later(c Check, what string, d evidence.Date) bool {
+	if !d.Set || d.Invalid || !d.Value.After(e.in.AsOf) {
+		return false
+	}
+	c.Outcome, c.Pos = Later, d.Pos
+	c.Detail = fmt.Sprintf("%s %s, after the as-of date (%s): not judged", what, d, e.in.AsOf.Format(time.DateOnly))
+	e.check(c)
+	return true
 }
 
 // MarginText says a check's margin in words: "3 Working Days to spare",

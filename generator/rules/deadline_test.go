@@ -181,3 +181,64 @@ func TestMarginText(t *testing.T) {
 		}
 	}
 }
+
+// Nothing can be late before the contract began: a deadline before the
+// Start Date (Tue 1 Apr 2025) is the Start Date, and says so; one on or
+// after it is as counted.
+func TestFromStart(t *testing.T) {
+	in := setup{}.inputWith(t, nil)
+	e := &eval{in: in}
+	for _, tt := range []struct {
+		name         string
+		d            Deadline
+		due, ended   string // ended "": not moved
+		on, dateText string
+		done, asOf   string
+		margin       int
+	}{
+		{name: "14 days ending before the start", d: e.after(days(14), date(t, "2025-03-01")), due: "2025-04-01", ended: "2025-03-15",
+			on:       "Tue 1 Apr 2025, the contract's Start Date (the period ended on Sat 15 Mar 2025, before the contract began)",
+			dateText: "2025-04-01 (the contract's Start Date; the period ended 2025-03-15)", done: "2025-03-20", asOf: "2026-01-01", margin: 12},
+		{name: "14 days ending on the start", d: e.after(days(14), date(t, "2025-03-18")), due: "2025-04-01",
+			on: "Tue 1 Apr 2025", dateText: "2025-04-01", done: "2025-04-02", asOf: "2026-01-01", margin: -1},
+		{name: "14 days ending the day after the start", d: e.after(days(14), date(t, "2025-03-19")), due: "2025-04-02",
+			on: "Wed 2 Apr 2025", dateText: "2025-04-02", done: "2025-04-02", asOf: "2026-01-01", margin: 0},
+		// Thu 27 Mar 2025 + 1 Working Day is Fri 28 Mar: moved to Tue 1
+		// Apr; done Wed 2 Apr is 1 Working Day late.
+		{name: "Working Days ending before the start", d: e.after(workingDays(1), date(t, "2025-03-27")), due: "2025-04-01", ended: "2025-03-28",
+			on: "Tue 1 Apr 2025, the contract's Start Date (the period ended on Fri 28 Mar 2025, before the contract began)", done: "2025-04-02", asOf: "2026-01-01", margin: -1},
+		{name: "a fixed day before the start", d: e.by(date(t, "2025-03-03")), due: "2025-04-01", ended: "2025-03-03",
+			on:       "Tue 1 Apr 2025, the contract's Start Date (Mon 3 Mar 2025 was before the contract began)",
+			dateText: "2025-04-01 (the contract's Start Date; 2025-03-03 was before it)", done: "", asOf: "2025-04-03", margin: -2},
+		{name: "a fixed day on the start", d: e.by(date(t, "2025-04-01")), due: "2025-04-01", on: "Tue 1 Apr 2025", done: "2025-03-02", asOf: "2026-01-01", margin: 30},
+		{name: "Months ending before the start", d: e.after(months(12), date(t, "2023-06-30")), due: "2025-04-01", ended: "2024-06-30", done: "", asOf: "2025-04-01", margin: 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := tt.d
+			ended := ""
+			if !d.Ended.IsZero() {
+				ended = d.Ended.Format(time.DateOnly)
+			}
+			if d.Due.Format(time.DateOnly) != tt.due || ended != tt.ended {
+				t.Errorf("due %s (ended %q), want %s (ended %q)", d.Due.Format(time.DateOnly), ended, tt.due, tt.ended)
+			}
+			if tt.on != "" && d.On() != tt.on {
+				t.Errorf("On() = %q, want %q", d.On(), tt.on)
+			}
+			if tt.dateText != "" && d.Date() != tt.dateText {
+				t.Errorf("Date() = %q, want %q", d.Date(), tt.dateText)
+			}
+			var done time.Time
+			if tt.done != "" {
+				done = date(t, tt.done)
+			}
+			if j := d.Judge(done, date(t, tt.asOf)); j.Margin != tt.margin {
+				t.Errorf("margin %d, want %d", j.Margin, tt.margin)
+			}
+		})
+	}
+	// The free after and by never move: they know no contract.
+	if d := after(calendar(t), days(14), date(t, "2025-03-01")); !d.Ended.IsZero() || d.Due.Format(time.DateOnly) != "2025-03-15" {
+		t.Errorf("after = %+v", d)
+	}
+}

@@ -16,7 +16,9 @@ type duty struct {
 	check    Check
 	deadline Deadline
 	// done is when it was done: an unset or unreadable date, or one after
-	// the as-of date, is not done (yet).
+	// the as-of date, is not done (yet). An unreadable date is the stricter
+	// reading of the cell (it is an invalid finding already): a breach is
+	// still found, never hidden behind the bad cell.
 	done evidence.Date
 	// severity is that of a finding when the deadline passed with nothing
 	// done; lateSeverity that of a finding when it was done late ("": the
@@ -34,15 +36,24 @@ type duty struct {
 }
 
 // judgeDuty judges d, records its check and, for a gap, its finding (a
-// violation), and returns the judgement.
+// violation), and returns the judgement. When the done column is missing
+// from the register (Absent: one invalid finding for the header row)
+// nothing can be judged, and nothing is recorded.
 func (e *eval) judgeDuty(d duty) Judgement {
+	if d.done.Absent {
+		return Judgement{Deadline: d.deadline}
+	}
 	j := e.judge(d.deadline, d.done)
 	c := j.stamp(d.check)
 	// A date after the as-of date has not happened yet as of then: said
 	// beside the pending or missing detail, so that a reader of the row
 	// sees why the date in it does not count.
 	later, laterMsg := "", ""
-	if d.done.Set && !d.done.Invalid && j.Done.IsZero() {
+	switch {
+	case d.done.Invalid:
+		later = "; the date recorded cannot be read, so it counts as not done"
+		laterMsg = " The date recorded cannot be read (an invalid finding at the cell), so it counts as not done."
+	case d.done.Set && j.Done.IsZero():
 		later = fmt.Sprintf("; dated %s, after the as-of date", d.done)
 		laterMsg = fmt.Sprintf(" The date recorded, %s, is after the as-of date (%s): as of then it had not happened.", day(d.done.Value), day(e.in.AsOf))
 	}

@@ -147,9 +147,12 @@ func (e *eval) status(p schedule.Paragraph, applies bool, findings int, checks [
 	pr := ParagraphResult{ID: p.ID, Checks: len(checks)}
 	judged, named := 0, 0
 	for _, c := range checks {
-		if c.Named {
+		switch {
+		case c.Outcome == Later:
+			// Listed, not judged: dated after the as-of date.
+		case c.Named:
 			named++
-		} else {
+		default:
 			judged++
 		}
 		if c.Source != evidence.DocumentSource && !slices.Contains(pr.Sources, c.Source) {

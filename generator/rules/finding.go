@@ -82,6 +82,10 @@ const (
 	// says which), so the row cannot be judged: never shown as meeting
 	// the paragraph.
 	Unjudged Outcome = "unjudged"
+	// Later: the row is dated after the as-of date (an incident the Agency
+	// became aware of later, a test starting later): as of then it had not
+	// happened, so it is listed, not judged.
+	Later Outcome = "later"
 )
 
 // Check is what one register row shows for one paragraph.

@@ -72,6 +72,7 @@ type setup struct {
 	training       []string // "id\tcourse\tcompleted"
 	noTraining     bool     // leave training.xlsx out even if training is nil
 	courses        []string
+	trainingMonths int // [rules] training_interval_months; 0: the default
 	securityPolicy bool
 	bespokeISMS    bool
 }
@@ -96,7 +97,7 @@ func (s setup) inputWith(t testing.TB, ev *evidence.Evidence) Input {
 		},
 		Review:   config.Review{PeriodStart: date(t, "2025-04-01"), AsOf: date(t, asOf), AsOfSet: true},
 		Calendar: config.Calendar{Region: workdays.EnglandAndWales},
-		Rules:    config.Rules{TrainingCourses: s.courses},
+		Rules:    config.Rules{TrainingCourses: s.courses, TrainingIntervalMonths: s.trainingMonths},
 	}
 	sch, err := loadSchedule()
 	if err != nil {

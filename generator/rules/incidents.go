@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
 )
@@ -28,6 +27,9 @@ func (e *eval) incidents() {
 	report := e.firstInForm(evidence.ParaReportB, evidence.ParaReportA)
 	recur := e.firstInForm(evidence.ParaRecurB, evidence.ParaRecurA)
 	for _, in := range e.in.Evidence.Incidents {
+		if e.incidentLater(in, notify, report, recur) {
+			continue
+		}
 		if notify != "" {
 			e.incidentNotified(notify, in)
 		}
@@ -46,6 +48,32 @@ func (e *eval) incidents() {
 	}
 }
 
+// incidentLater lists an incident the Agency became aware of after the
+// as-of date under each paragraph that would judge it, and reports whether
+// it did: as of then it had not happened, so it is not judged (nor
+// compared for a recurring root cause).
+func (e *eval) incidentLater(in evidence.Incident, notify, report, recur string) bool {
+	if !in.Aware.Set || !in.Aware.Value.After(e.in.AsOf) {
+		return false
+	}
+	paras := []string{notify}
+	if report == evidence.ParaReportB && in.Type.Value != evidence.IncidentPotential {
+		paras = append(paras, report)
+	}
+	if in.DataRequested.Set && e.has(evidence.ParaDataB) {
+		paras = append(paras, evidence.ParaDataB)
+	}
+	if in.RootCause.Set {
+		paras = append(paras, recur)
+	}
+	for _, para := range paras {
+		if para != "" {
+			e.later(Check{Paragraph: para, Source: "incidents", Subject: in.ID}, "aware", in.Aware)
+		}
+	}
+	return true
+}
+
 // firstInForm returns the first of ids that the form has, or "".
 func (e *eval) firstInForm(ids ...string) string {
 	for _, id := range ids {
@@ -61,16 +89,16 @@ func (e *eval) firstInForm(ids ...string) string {
 // tool reads that as on the Aware On day or the first Working Day after
 // it (a notification dated before Aware On is invalid evidence).
 func (e *eval) incidentNotified(para string, in evidence.Incident) {
-	if !in.Aware.Set || in.Notified.Invalid {
+	if !in.Aware.Set {
 		return
 	}
 	aware, got := in.Aware.Value, in.Notified
 	d := e.after(workingDays(notifyWorkingDays), aware)
-	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", day(d.Due))
+	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", d.On())
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos},
 		deadline: d, done: got, severity: High,
-		pending: fmt.Sprintf("aware %s; notification due by %s", in.Aware, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("aware %s; notification due by %s", in.Aware, d.Date()),
 		missing: fmt.Sprintf("aware %s; no notification recorded", in.Aware),
 		met:     fmt.Sprintf("aware %s, notified %s", in.Aware, got),
 		missed:  fmt.Sprintf("No Notified On date: the Agency became aware of this %s incident on %s, and %s.", in.Type.Value, day(aware), rule),
@@ -85,19 +113,22 @@ func (e *eval) incidentNotified(para string, in evidence.Incident) {
 // the request.
 func (e *eval) incidentData(in evidence.Incident) {
 	req, got := in.DataRequested, in.DataSupplied
-	if !req.Set || got.Invalid {
+	if !req.Set {
+		return // no request, or one that cannot be read: no deadline to judge by
+	}
+	if e.later(Check{Paragraph: evidence.ParaDataB, Source: "incidents", Subject: in.ID}, "data requested", req) {
 		return
 	}
 	d := e.after(workingDays(dataWorkingDays), req.Value)
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: evidence.ParaDataB, Source: "incidents", Subject: in.ID, Pos: got.Pos},
 		deadline: d, done: got, severity: High,
-		pending: fmt.Sprintf("data requested %s; due by %s", req, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("data requested %s; due by %s", req, d.Date()),
 		missing: fmt.Sprintf("data requested %s; not supplied", req),
 		met:     fmt.Sprintf("data requested %s, supplied %s", req, got),
-		missed:  fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within %s, by %s.", day(req.Value), d.Period, day(d.Due)),
+		missed:  fmt.Sprintf("No Data Supplied On date: the Client requested data on %s, due within %s, by %s.", day(req.Value), d.Period, d.On()),
 		late: func(over string) string {
-			return fmt.Sprintf("Data supplied on %s, %s late: the Client requested it on %s, so it was due within %s, by %s.", day(got.Value), over, day(req.Value), d.Period, day(d.Due))
+			return fmt.Sprintf("Data supplied on %s, %s late: the Client requested it on %s, so it was due within %s, by %s.", day(got.Value), over, day(req.Value), d.Period, d.On())
 		},
 	})
 }
@@ -110,7 +141,7 @@ func (e *eval) incidentData(in evidence.Incident) {
 func (e *eval) incidentReportB(in evidence.Incident) {
 	const para = evidence.ParaReportB
 	got := in.ReportDelivered
-	if !in.Aware.Set || !in.Type.Set || got.Invalid {
+	if !in.Aware.Set || !in.Type.Set {
 		return
 	}
 	if in.Type.Value == evidence.IncidentPotential {
@@ -122,11 +153,11 @@ func (e *eval) incidentReportB(in evidence.Incident) {
 	}
 	aware := in.Aware.Value
 	d := e.after(workingDays(reportWorkingDays), aware)
-	rule := fmt.Sprintf("due by %s, %s after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", day(d.Due), d.Period, day(aware))
+	rule := fmt.Sprintf("due by %s, %s after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", d.On(), d.Period, day(aware))
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos},
 		deadline: d, done: got, severity: High, lateSeverity: Low,
-		pending: fmt.Sprintf("aware %s; full report due by %s", in.Aware, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("aware %s; full report due by %s", in.Aware, d.Date()),
 		missing: fmt.Sprintf("aware %s; no full report delivered", in.Aware),
 		met:     fmt.Sprintf("aware %s, report delivered %s", in.Aware, got),
 		missed:  fmt.Sprintf("No Report Delivered On date: full details of this %s Breach of Security, with a root cause analysis where the Client requires one, were %s.", in.Type.Value, rule),
@@ -154,7 +185,7 @@ func (e *eval) incidentReportA(in evidence.Incident) {
 func (e *eval) recurringCauses(para string) {
 	var list []evidence.Incident
 	for _, in := range e.in.Evidence.Incidents {
-		if in.Aware.Set && in.RootCause.Set {
+		if in.Aware.Set && in.RootCause.Set && !in.Aware.Value.After(e.in.AsOf) {
 			list = append(list, in)
 		}
 	}
@@ -183,9 +214,10 @@ func (e *eval) recurringCauses(para string) {
 func incidentsDocs() []Doc {
 	const reg = "incidents"
 	return []Doc{
-		{[]string{evidence.ParaNotifyA, evidence.ParaNotifyB}, reg, "Every actual, potential or attempted Breach of Security notified to the Client \"upon becoming aware\": this tool reads that as a Notified On date on the Aware On day or the first Working Day after it (a weekend or bank holiday in between does not count). Not yet notified by then is due; no notification after it, or a later one, is a finding. A Notified On date before Aware On is invalid."},
-		{[]string{evidence.ParaDataB}, reg, "Data the Client (or GovCertUK) requests supplied within " + workingDays(dataWorkingDays).String() + ": Data Supplied On on or before the last of them, counted strictly after Data Requested On (a Thursday request is due by Monday, across a weekend; one on Friday 22 May 2026 by Wednesday 27 May, across the Spring bank holiday). Part A has no such paragraph."},
-		{[]string{evidence.ParaReportB}, reg, "Full details (with a root cause analysis where the Client requires one) of every actual or attempted Breach of Security (the paragraph does not name potential ones) \"as soon as reasonably practicable\": this tool reads that as a Report Delivered On date within " + workingDays(reportWorkingDays).String() + " after Aware On. Within that period a missing report is due; past it, a finding (high); delivered after it, a low-severity finding."},
+		{[]string{evidence.ParaNotifyA, evidence.ParaNotifyB}, reg, "Every actual, potential or attempted Breach of Security notified to the Client \"upon becoming aware\": this tool reads that as a Notified On date on the Aware On day or the first Working Day after it (a weekend or bank holiday in between does not count). Not yet notified by then is due; no notification after it, or a later one, is a finding. A Notified On date before Aware On, or one that cannot be read, is invalid and counts as not notified. " +
+			"An incident the Agency became aware of after the as-of date had not happened as of then: it is listed as after the as-of date (outcome later) under this paragraph and the other incident paragraphs, judged under none, and not compared for a recurring root cause."},
+		{[]string{evidence.ParaDataB}, reg, "Data the Client (or GovCertUK) requests supplied within " + workingDays(dataWorkingDays).String() + ": Data Supplied On on or before the last of them, counted strictly after Data Requested On (a Thursday request is due by Monday, across a weekend; one on Friday 22 May 2026 by Wednesday 27 May, across the Spring bank holiday). A Data Supplied On date that cannot be read, or is before the request, is invalid and counts as not supplied; an unreadable Data Requested On leaves no deadline, and one after the as-of date is listed as after it (outcome later), not judged. Part A has no such paragraph."},
+		{[]string{evidence.ParaReportB}, reg, "Full details (with a root cause analysis where the Client requires one) of every actual or attempted Breach of Security (the paragraph does not name potential ones) \"as soon as reasonably practicable\": this tool reads that as a Report Delivered On date within " + workingDays(reportWorkingDays).String() + " after Aware On. Within that period a missing report is due; past it, a finding (high); delivered after it, a low-severity finding. A Report Delivered On date that cannot be read, or is before Aware On, is invalid and counts as not delivered."},
 		{[]string{evidence.ParaReportA}, reg, "Part A asks for full details only \"where the Client so requests\", and the register does not record requests: a delivered report is shown as evidence, a missing one is not a gap."},
 		{[]string{evidence.ParaRecurA, evidence.ParaRecurB}, reg, "An incident whose Root Cause (ignoring case and spaces) is that of an incident the Agency became aware of on an earlier day is flagged against the later incident, naming the earlier one: the same root cause was not prevented from recurring. Incidents with the same Aware On day are not compared (they are usually one event)."},
 	}

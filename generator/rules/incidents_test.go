@@ -72,6 +72,9 @@ func TestIncidentNotified(t *testing.T) {
 			want: bothForms(want{outcome: OK, deadline: "2026-05-26", margin: 0})},
 		{name: "the day after that", row: map[string]string{"Aware On": "2026-05-22", "Notified On": "2026-05-27"},
 			want: bothForms(want{outcome: Gap, deadline: "2026-05-26", margin: -1, findings: []string{"violation high D2"}})},
+		{name: "the Saturday after a Friday deadline: 1 Working Day late", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-10"},
+			want: bothForms(want{outcome: Gap, deadline: "2026-10-09", margin: -1, unit: WorkingDays, findings: []string{"violation high D2"},
+				message: "Notified on Sat 10 Oct 2026, 1 Working Day late"})},
 		{name: "aware on a Saturday", row: map[string]string{"Aware On": "2026-10-10", "Notified On": "2026-10-12"},
 			want: bothForms(want{outcome: OK, deadline: "2026-10-12", margin: 0})},
 		{name: "not yet, as of the last day", asOf: "2026-10-09", row: map[string]string{"Aware On": "2026-10-08", "Notified On": ""},
@@ -79,10 +82,34 @@ func TestIncidentNotified(t *testing.T) {
 		{name: "not notified, as of the day after", asOf: "2026-10-12", row: map[string]string{"Aware On": "2026-10-08", "Notified On": ""},
 			want: bothForms(want{outcome: Gap, deadline: "2026-10-09", margin: -1, findings: []string{"violation high D2"},
 				message: "No Notified On date: the Agency became aware of this actual incident on Thu 8 Oct 2026"})},
-		{name: "notified before aware is invalid", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-07"},
-			want: bothForms(unjudged("invalid medium D2"))},
+		// A date that cannot be right is invalid, and not done: the breach
+		// beside it.
+		{name: "notified before aware is invalid, and not notified", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "2026-10-07"},
+			want: bothForms(want{outcome: Gap, deadline: "2026-10-09", margin: -35, findings: []string{"violation high D2", "invalid medium D2"},
+				message: "No Notified On date: the Agency became aware of this actual incident on Thu 8 Oct 2026"})},
+		{name: "unreadable notification date, not yet due", asOf: "2026-10-09", row: map[string]string{"Aware On": "2026-10-08", "Notified On": "asap"},
+			want: bothForms(want{outcome: Due, deadline: "2026-10-09", margin: 0, findings: []string{"invalid medium D2"}})},
 		{name: "potential and attempted breaches too", row: map[string]string{"Type": "attempted", "Aware On": "2026-10-08", "Notified On": ""},
 			want: bothForms(want{outcome: Gap, findings: []string{"violation high D2"}})},
+	})
+}
+
+// Nothing can be late before the contract began (Tue 1 Apr 2025): an
+// incident the Agency became aware of on Thu 27 Mar 2025 was due to be
+// notified by Fri 28 Mar, moved to the contract's first day.
+func TestIncidentBeforeTheContract(t *testing.T) {
+	paras := map[string]string{"A": evidence.ParaNotifyA, "B": evidence.ParaNotifyB}
+	aware := map[string]string{"Aware On": "2025-03-27", "Report Delivered On": "2025-03-28"}
+	runIncidents(t, paras, []incidentCase{
+		{name: "notified after the period, before the contract", row: withCells(aware, map[string]string{"Notified On": "2025-03-31"}),
+			want: bothForms(want{outcome: OK, deadline: "2025-04-01", margin: 1, unit: WorkingDays, detail: "aware 2025-03-27, notified 2025-03-31"})},
+		{name: "notified on its first day", row: withCells(aware, map[string]string{"Notified On": "2025-04-01"}),
+			want: bothForms(want{outcome: OK, deadline: "2025-04-01", margin: 0})},
+		{name: "notified the Working Day after", row: withCells(aware, map[string]string{"Notified On": "2025-04-02"}),
+			want: bothForms(want{outcome: Gap, deadline: "2025-04-01", margin: -1, findings: []string{"violation high D2"},
+				message: "Notified on Wed 2 Apr 2025, 1 Working Day late: the Agency became aware on Thu 27 Mar 2025, and incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here Tue 1 Apr 2025, the contract's Start Date (the period ended on Fri 28 Mar 2025, before the contract began)."})},
+		{name: "not notified, as of the contract's first day", asOf: "2025-04-01", row: withCells(aware, map[string]string{"Notified On": ""}),
+			want: bothForms(want{outcome: Due, deadline: "2025-04-01", margin: 0, detail: "notification due by 2025-04-01 (the contract's Start Date; the period ended 2025-03-28)"})},
 	})
 }
 
@@ -101,6 +128,10 @@ func TestIncidentDataSupplied(t *testing.T) {
 			want: map[string]want{"B": {outcome: OK, deadline: "2026-05-27", margin: 0}}},
 		{name: "across the bank holiday, Thursday", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-28"},
 			want: map[string]want{"B": {outcome: Gap, deadline: "2026-05-27", margin: -1, findings: []string{"violation high F2"}}}},
+		// Wed 7 Oct 2026: due Fri 9 Oct.
+		{name: "the Saturday after a Friday deadline: 1 Working Day late", row: map[string]string{"Data Requested On": "2026-10-07", "Data Supplied On": "2026-10-10"},
+			want: map[string]want{"B": {outcome: Gap, deadline: "2026-10-09", margin: -1, unit: WorkingDays, findings: []string{"violation high F2"},
+				message: "Data supplied on Sat 10 Oct 2026, 1 Working Day late"}}},
 		{name: "the same day", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-22"},
 			want: map[string]want{"B": {outcome: OK, deadline: "2026-05-27", margin: 2}}},
 		{name: "not yet, as of the last day", asOf: "2026-05-27", row: map[string]string{"Data Requested On": "2026-05-22"},
@@ -110,8 +141,10 @@ func TestIncidentDataSupplied(t *testing.T) {
 				message: "No Data Supplied On date: the Client requested data on Fri 22 May 2026, due within 2 Working Days, by Wed 27 May 2026."}}},
 		{name: "no request", row: map[string]string{"Data Supplied On": "2026-05-22"},
 			want: map[string]want{"B": {}}},
-		{name: "supplied before the request is invalid", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-21"},
-			want: map[string]want{"B": unjudged("invalid medium F2")}},
+		{name: "supplied before the request is invalid, and not supplied", row: map[string]string{"Data Requested On": "2026-05-22", "Data Supplied On": "2026-05-21"},
+			want: map[string]want{"B": {outcome: Gap, deadline: "2026-05-27", margin: -131, findings: []string{"violation high F2", "invalid medium F2"}}}},
+		{name: "an unreadable request: no deadline to judge by", row: map[string]string{"Data Requested On": "last week", "Data Supplied On": ""},
+			want: map[string]want{"B": unjudged("invalid medium E2")}},
 	})
 }
 
@@ -126,6 +159,10 @@ func TestIncidentReport(t *testing.T) {
 		{name: "the Working Day after", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-06-02"},
 			want: map[string]want{"A": {outcome: OK}, "B": {outcome: Gap, deadline: "2026-06-01", margin: -1, findings: []string{"violation low G2"},
 				message: "Full report delivered on Tue 2 Jun 2026, 1 Working Day late: it was due by Mon 1 Jun 2026, 10 Working Days after the Agency became aware on Fri 15 May 2026"}}},
+		// Aware Fri 16 Oct 2026: due Fri 30 Oct.
+		{name: "the Saturday after a Friday deadline: 1 Working Day late", row: map[string]string{"Aware On": "2026-10-16", "Notified On": "2026-10-16", "Report Delivered On": "2026-10-31"},
+			want: map[string]want{"A": {outcome: OK}, "B": {outcome: Gap, deadline: "2026-10-30", margin: -1, unit: WorkingDays, findings: []string{"violation low G2"},
+				message: "Full report delivered on Sat 31 Oct 2026, 1 Working Day late"}}},
 		{name: "none yet, as of the last day", asOf: "2026-06-01", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
 			want: map[string]want{"A": {}, "B": {outcome: Due, deadline: "2026-06-01", margin: 0}}},
 		{name: "none, as of the day after", asOf: "2026-06-02", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": ""},
@@ -137,9 +174,36 @@ func TestIncidentReport(t *testing.T) {
 			want: map[string]want{"A": {}, "B": {}}},
 		{name: "a report on a potential breach is shown", row: map[string]string{"Type": "potential", "Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-07-01"},
 			want: map[string]want{"A": {outcome: OK}, "B": {outcome: OK}}},
-		{name: "a report before the incident is invalid", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-05-14"},
-			want: map[string]want{"A": unjudged("invalid medium G2"), "B": unjudged("invalid medium G2")}},
+		{name: "a report before the incident is invalid, and not delivered", row: map[string]string{"Aware On": aware, "Notified On": aware, "Report Delivered On": "2026-05-14"},
+			want: map[string]want{"A": unjudged("invalid medium G2"), "B": {outcome: Gap, deadline: "2026-06-01", margin: -128, findings: []string{"violation high G2", "invalid medium G2"}}}},
 	})
+}
+
+// An incident the Agency became aware of after the as-of date had not
+// happened as of then: listed under each paragraph, judged under none. The
+// issue's case: this year's register as of last year, with an incident
+// from next February.
+func TestIncidentAfterTheAsOfDate(t *testing.T) {
+	later := want{outcome: Later, deadline: "-", detail: "aware 2027-02-05, after the as-of date (2026-11-27): not judged"}
+	row := map[string]string{"Aware On": "2027-02-05", "Notified On": "2027-02-08", "Data Requested On": "2027-02-05", "Report Delivered On": "2027-02-22"}
+	for _, tt := range []struct {
+		form string
+		want map[string]want
+	}{
+		{"A", map[string]want{evidence.ParaNotifyA: later, evidence.ParaRecurA: later, evidence.ParaReportA: {}}},
+		{"B", map[string]want{evidence.ParaNotifyB: later, evidence.ParaReportB: later, evidence.ParaDataB: later, evidence.ParaRecurB: later}},
+	} {
+		r := Evaluate(stIncInput(t, tt.form, "2026-11-27", nil, []string{incident(t, "INC-1", row)}))
+		for para, w := range tt.want {
+			w.verify(t, r, para, "INC-1")
+		}
+	}
+	// Aware on the as-of date: judged.
+	r := Evaluate(stIncInput(t, "B", "2026-11-27", nil, []string{incident(t, "INC-1", map[string]string{"Aware On": "2026-11-27", "Notified On": ""})}))
+	want{outcome: Due}.by("2026-11-30", 1, WorkingDays).verify(t, r, evidence.ParaNotifyB, "INC-1")
+	// Data requested after the as-of date, the incident before it.
+	r = Evaluate(stIncInput(t, "B", "2026-11-27", nil, []string{incident(t, "INC-1", map[string]string{"Data Requested On": "2026-11-30"})}))
+	want{outcome: Later, deadline: "-", detail: "data requested 2026-11-30, after the as-of date (2026-11-27): not judged"}.verify(t, r, evidence.ParaDataB, "INC-1")
 }
 
 func TestRecurringRootCause(t *testing.T) {
@@ -153,6 +217,8 @@ func TestRecurringRootCause(t *testing.T) {
 		incident(t, "INC-3", map[string]string{"Aware On": "2026-01-06", "Notified On": "2026-01-06", "Report Delivered On": "2026-01-07", "Root Cause": "PhishingEmail"}),
 		incident(t, "INC-5", map[string]string{"Aware On": "2026-03-02", "Notified On": "2026-03-02", "Report Delivered On": "2026-03-03", "Root Cause": "Phishing emails"}),
 		incident(t, "INC-6", map[string]string{"Aware On": "2026-03-03", "Notified On": "2026-03-03", "Report Delivered On": "", "Root Cause": ""}),
+		// After the as-of date: not yet happened, so not a recurrence.
+		incident(t, "INC-7", map[string]string{"Aware On": "2027-02-03", "Notified On": "2027-02-03", "Report Delivered On": "", "Root Cause": "Phishing email"}),
 	}
 	for _, c := range []struct{ form, para string }{{"A", evidence.ParaRecurA}, {"B", evidence.ParaRecurB}} {
 		t.Run("form "+c.form, func(t *testing.T) {
@@ -164,6 +230,7 @@ func TestRecurringRootCause(t *testing.T) {
 				"INC-4": {outcome: Gap, findings: []string{"violation high H2"}, message: "Same root cause as INC-3 (aware on Tue 6 Jan 2026)"},
 				"INC-5": {outcome: OK},
 				"INC-6": {},
+				"INC-7": {outcome: Later, detail: "aware 2027-02-03, after the as-of date (2026-11-27): not judged"},
 			} {
 				w.verify(t, r, c.para, id)
 			}

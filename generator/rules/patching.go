@@ -64,9 +64,10 @@ func (e *eval) patchSeverity(v evidence.Vulnerability) {
 
 // patchAdjust is what a row's exception does to its patching period.
 type patchAdjust struct {
-	// judge is false when a cell the period depends on is unreadable
-	// (already an invalid finding): the row is not judged against 9.3.
-	judge bool
+	// notes say which unreadable cells (each an invalid finding already)
+	// the row was judged without, and how: the stricter reading, so that a
+	// bad cell never hides a miss.
+	notes []string
 	// notExploitable: a demonstrated not-exploitable exception (9.3.1);
 	// exploitable is the day it became exploitable, when it did.
 	notExploitable bool
@@ -82,9 +83,14 @@ type patchAdjust struct {
 // patchException checks the exception a row claims (9.3.1-9.3.3) and
 // returns what it does to the period. An exception whose conditions are
 // not met is a finding against its paragraph, and the normal period
-// applies.
+// applies. So does one that cannot be read: an unreadable Exception is
+// none, an unreadable Exploitable Since or Agreed Days leaves the normal
+// period from the release.
 func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
-	adj := patchAdjust{judge: !v.Exception.Invalid, ref: v.ExceptionRef.Value}
+	adj := patchAdjust{ref: v.ExceptionRef.Value}
+	if v.Exception.Invalid {
+		adj.notes = append(adj.notes, "the Exception cannot be read, so none is relied on")
+	}
 	cat := v.Severity.Value.Category
 	base := Check{Source: "vulnerabilities", Subject: v.ID, Pos: v.Exception.Pos}
 	gap := func(c Check, para string, src Finding, detail string) Check {
@@ -105,7 +111,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 				Message: "Exception not-exploitable with no Exception Reference: the Agency must be able to demonstrate that the vulnerability is not exploitable in the Services (9.3.1); without it the normal period from the patch's release applies."},
 				"not-exploitable claimed with no reference; the normal period applies")
 		case since.Invalid:
-			adj.judge = false
+			adj.notes = append(adj.notes, "Exploitable Since cannot be read, so the normal period runs from the release")
 			return adj
 		default:
 			adj.notExploitable, adj.exploitable = true, since
@@ -151,7 +157,7 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 		c.Paragraph = para
 		days := v.AgreedDays
 		if days.Invalid {
-			adj.judge = false
+			adj.notes = append(adj.notes, "Agreed Days cannot be read, so the normal period applies")
 		}
 		var missing []string
 		if !days.Set && !days.Invalid {
@@ -184,27 +190,44 @@ func (e *eval) patchException(v evidence.Vulnerability) patchAdjust {
 // from the day a not-exploitable vulnerability became exploitable).
 func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	const para = evidence.ParaPatching
-	if !e.has(para) || !adj.judge || !v.Severity.Set || v.Released.Invalid || v.Applied.Invalid {
-		return
+	if !e.has(para) || !v.Severity.Set || v.Released.Invalid || v.Applied.Absent {
+		return // the category, the release or the Patch Applied column, which the period needs, cannot be read
+	}
+	if v.Applied.Invalid {
+		adj.notes = append(adj.notes, "Patch Applied cannot be read, so the patch counts as not applied")
 	}
 	asOf, rel, app := e.in.AsOf, v.Released, v.Applied
 	rating := v.Severity.Value
 	cat := rating.Category
 	c := Check{Paragraph: para, Source: "vulnerabilities", Subject: v.ID, Pos: app.Pos}
 	head := "severity " + rating.String() + ": "
+	// record records the check, saying which unreadable cells it was
+	// judged without; noted adds the same to a finding's message.
+	record := func(c Check) {
+		if len(adj.notes) > 0 {
+			c.Detail += "; " + strings.Join(adj.notes, "; ")
+		}
+		e.check(c)
+	}
+	noted := func(msg string) string {
+		if len(adj.notes) > 0 {
+			msg += " " + capitalise(strings.Join(adj.notes, "; ")) + "."
+		}
+		return msg
+	}
 
 	if rel.Set && app.Set && app.Value.Before(rel.Value) {
 		e.finding(Finding{Paragraph: para, Kind: Invalid, Severity: Medium, Subject: v.ID, Pos: app.Pos,
 			Message: fmt.Sprintf("Patch Applied %s is before Patch Released %s: a patch cannot be applied before its release; check both dates.", day(app.Value), day(rel.Value))})
 		return
 	}
-	if !rel.Set || rel.Value.After(asOf) {
+	if e.later(c, head+"patch released", rel) {
+		return // as of the as-of date no patch had been released
+	}
+	if !rel.Set {
 		c.Outcome, c.Pos = Due, rel.Pos
 		c.Detail = head + patchPeriodText(cat, "release") + "; no patch released yet"
-		if rel.Set {
-			c.Detail = head + patchPeriodText(cat, "release") + "; patch released " + rel.String() + ", after the as-of date"
-		}
-		e.check(c)
+		record(c)
 		return
 	}
 	applied := app.Set && !app.Value.After(asOf)
@@ -228,7 +251,7 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 				c.Outcome = OK
 				c.Detail += "; applied " + app.String()
 			}
-			e.check(c)
+			record(c)
 			return
 		}
 		if since.Value.After(rel.Value) {
@@ -243,7 +266,7 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	rule := func(from string) string { return patchPeriodText(cat, from) }
 	switch {
 	case adj.extension:
-		d = e.after(days(patchExtensionDays), normal.Due)
+		d = e.after(days(patchExtensionDays), normal.end())
 		rule = func(from string) string {
 			return fmt.Sprintf("due %d + %d days after %s with the extension (test plan %s)", normalPeriod(cat).N, patchExtensionDays, from, adj.testPlan)
 		}
@@ -255,40 +278,40 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	}
 	j := e.judge(d, app)
 	c = j.stamp(c)
-	detail := head + rule(from) + ", by " + d.Due.Format(time.DateOnly)
+	detail := head + rule(from) + ", by " + d.Date()
 	switch {
 	case j.Outcome == OK:
 		c.Detail = detail + "; applied " + app.String()
 		if app.Value.After(normal.Due) && !d.Due.Equal(normal.Due) {
 			c.Outcome = Exception
-			c.Detail += ", after the normal deadline " + normal.Due.Format(time.DateOnly)
+			c.Detail += ", after the normal deadline " + normal.Date()
 		}
-		e.check(c)
+		record(c)
 	case j.Late():
 		c.Detail = detail + "; applied " + app.String()
-		e.patchMiss(v, c, "applied "+day(app.Value), fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s late: it was %s, by %s.",
-			cat, rating, day(app.Value), j.Over(), patchRuleWords(rule(fromMsg)), day(d.Due)))
+		e.patchMiss(v, c, "applied "+day(app.Value), noted(fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s late: it was %s, by %s.",
+			cat, rating, day(app.Value), j.Over(), patchRuleWords(rule(fromMsg)), d.On())), d, record)
 	case j.Outcome == Due:
 		c.Detail = detail + "; not yet applied" + appliedText()
-		e.check(c)
+		record(c)
 	default:
 		c.Detail = detail + "; not applied by " + asOf.Format(time.DateOnly) + appliedText()
-		e.patchMiss(v, c, "still not applied on "+day(asOf), fmt.Sprintf("%s vulnerability (severity %s) not patched by %s: it was %s, by %s (%s overdue).",
-			cat, rating, day(asOf), patchRuleWords(rule(fromMsg)), day(d.Due), j.Over()))
+		e.patchMiss(v, c, "still not applied on "+day(asOf), noted(fmt.Sprintf("%s vulnerability (severity %s) not patched by %s: it was %s, by %s (%s overdue).",
+			cat, rating, day(asOf), patchRuleWords(rule(fromMsg)), d.On(), j.Over())), d, record)
 	}
 }
 
 // patchMiss records a miss of 9.3: the gap check and critical finding
 // against 9.3, and the Default under 9.7 for the same vulnerability.
-func (e *eval) patchMiss(v evidence.Vulnerability, c Check, what, msg string) {
-	e.check(c)
+func (e *eval) patchMiss(v evidence.Vulnerability, c Check, what, msg string, d Deadline, record func(Check)) {
+	record(c)
 	e.finding(Finding{Paragraph: evidence.ParaPatching, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos, Message: msg})
-	d := c
-	d.Paragraph = evidence.ParaPatchDefault
-	d.Detail = "Default (9.3 missed): " + c.Detail
-	e.check(d)
+	def := c
+	def.Paragraph = evidence.ParaPatchDefault
+	def.Detail = "Default (9.3 missed): " + c.Detail
+	record(def)
 	e.finding(Finding{Paragraph: evidence.ParaPatchDefault, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos,
-		Message: fmt.Sprintf("Default under 9.7: %s missed its patching period under 9.3 (due by %s; %s). A failure to comply with 9.3 is a Default: the Agency must follow the Rectification Plan Process.", v.ID, day(c.Deadline), what)})
+		Message: fmt.Sprintf("Default under 9.7: %s missed its patching period under 9.3 (due by %s; %s). A failure to comply with 9.3 is a Default: the Agency must follow the Rectification Plan Process.", v.ID, d.On(), what)})
 }
 
 // patchRuleWords turns a rule ("due 14 days after release (...)") into message
@@ -326,8 +349,10 @@ func patchingDocs() []Doc {
 		{[]string{evidence.ParaPatching}, reg, "Each patch is applied on or before the last day of its period, counted from the day of its public release: " +
 			fmt.Sprintf("Critical, release + %d calendar days; Important, release + %d calendar days (no roll-forward off weekends or bank holidays); ", criticalPatchDays, importantPatchDays) +
 			fmt.Sprintf("Other, the %dth Working Day strictly after the release.", otherPatchWorkingDays) + " Applied after that day is a violation; not applied at the as-of date is a violation once the day has passed, " +
-			"and due (with the days left) before. A miss is severity critical: a Default under 9.7. Dates after the as-of date have not happened yet: a patch released later has no deadline yet, one applied later is outstanding. " +
-			"A patch applied before its release is an invalid finding."},
+			"and due (with the days left) before. A miss is severity critical: a Default under 9.7. Dates after the as-of date have not happened yet: a patch released later is listed as after the as-of date (outcome later), not judged; one applied later is outstanding. " +
+			"A patch applied before its release is an invalid finding. An unreadable cell is an invalid finding and is read the stricter way, so that it never hides a miss: " +
+			"an unreadable Patch Applied counts as not applied, an unreadable Exception as none, and an unreadable Exploitable Since or Agreed Days leaves the normal period from the release; " +
+			"the check says which. An unreadable Severity or Patch Released leaves no period to count: the row is not judged."},
 		{[]string{evidence.ParaNotExploitable}, reg, "Exception not-exploitable with an Exception Reference: no deadline runs while Exploitable Since is empty (shown as an exception, not a gap); " +
 			"once it is set, the normal period runs from that day (or from the release, if later). Without a reference the exception is a finding and the normal period runs from the release."},
 		{[]string{evidence.ParaExtension}, reg, fmt.Sprintf("Exception extension: a Critical or Important patch gets %d more calendar days (release + %d or + %d days) when", patchExtensionDays, criticalPatchDays+patchExtensionDays, importantPatchDays+patchExtensionDays) + " a Test Plan Reference shows the security patch test plan agreed with the Client was followed. " +

@@ -88,6 +88,14 @@ func runPatching(t *testing.T, tests []patchCase) {
 	}
 }
 
+// invalid93 is w with B.9.3's unreadable cell: its invalid finding after
+// the critical one.
+func invalid93(w map[string]want, cell string) map[string]want {
+	b93 := w[evidence.ParaPatching]
+	b93.findings = append(slices.Clone(b93.findings), "invalid medium "+cell)
+	return withWant(w, evidence.ParaPatching, b93)
+}
+
 // Expected results, by paragraph.
 func ok93(o Outcome) map[string]want { return map[string]want{evidence.ParaPatching: {outcome: o}} }
 
@@ -130,8 +138,11 @@ func TestPatchingCritical(t *testing.T) {
 			want: missed93("E2"), due: "2026-11-15", margin: -12, unit: d, detail: "applied 2026-12-01, after the as-of date"},
 		{name: "applied after the as-of date, within the deadline", asOf: "2026-11-27", row: map[string]string{"Patch Released": "2026-11-20", "Patch Applied": "2026-11-30"},
 			want: ok93(Due), due: "2026-12-04", margin: 7, unit: d},
-		{name: "released after the as-of date", asOf: "2026-11-27", row: map[string]string{"Patch Released": "2026-12-01", "Patch Applied": "2026-12-02"},
-			want: withWant(ok93(Due), evidence.ParaSeverity, want{outcome: OK}), due: "-", detail: "patch released 2026-12-01, after the as-of date"},
+		{name: "released after the as-of date: listed, not judged", asOf: "2026-11-27", row: map[string]string{"Patch Released": "2026-12-01", "Patch Applied": "2026-12-02"},
+			want: withWant(ok93(Later), evidence.ParaSeverity, want{outcome: OK}), due: "-",
+			detail: "severity Critical (schedule category): patch released 2026-12-01, after the as-of date (2026-11-27): not judged"},
+		{name: "released on the as-of date: judged", asOf: "2026-11-27", row: map[string]string{"Patch Released": "2026-11-27"},
+			want: ok93(Due), due: "2026-12-11", margin: 14, unit: d},
 		{name: "no patch released yet", row: map[string]string{"Patch Released": ""}, want: ok93(Due), due: "-", detail: "no patch released yet"},
 	})
 }
@@ -191,6 +202,42 @@ func TestPatchingImportantAndOther(t *testing.T) {
 	})
 }
 
+// Nothing can be late before the contract began (Tue 1 Apr 2025): a patch
+// released and due before it was due by its first day.
+func TestPatchingBeforeTheContract(t *testing.T) {
+	const d, wd = "days", "working days"
+	const start = "Tue 1 Apr 2025, the contract's Start Date (the period ended on Sat 15 Mar 2025, before the contract began)"
+	// Critical, released Sat 1 Mar 2025: 14 days end Sat 15 Mar.
+	pre := func(set map[string]string) map[string]string {
+		return withCells(map[string]string{"Patch Released": "2025-03-01"}, set)
+	}
+	runPatching(t, []patchCase{
+		{name: "applied after the period, before the contract", row: pre(map[string]string{"Patch Applied": "2025-03-20"}),
+			want: ok93(OK), due: "2025-04-01", margin: 12, unit: d, detail: "by 2025-04-01 (the contract's Start Date; the period ended 2025-03-15); applied 2025-03-20"},
+		{name: "applied on the contract's first day", row: pre(map[string]string{"Patch Applied": "2025-04-01"}), want: ok93(OK), due: "2025-04-01", margin: 0, unit: d},
+		{name: "applied the day after", row: pre(map[string]string{"Patch Applied": "2025-04-02"}), want: missed93("E2"), due: "2025-04-01", margin: -1, unit: d,
+			message: "patched on Wed 2 Apr 2025, 1 day late: it was due within 14 days after its release on Sat 1 Mar 2025, by " + start + "."},
+		{name: "never applied", row: pre(nil), want: missed93("E2"), due: "2025-04-01", margin: -605, unit: d,
+			message: "by " + start + " (605 days overdue)."},
+		// The extension counts from the end of the normal period (Sat 15
+		// Mar + 5 days = Thu 20 Mar), not from the Start Date.
+		{name: "an extension ending before the contract", row: pre(map[string]string{"Exception": "extension", "Test Plan Reference": "TP-1", "Patch Applied": "2025-04-02"}),
+			want: withWant(missed93("E2"), evidence.ParaExtension, want{outcome: OK}), due: "2025-04-01", margin: -1, unit: d},
+		// Important, released Mon 10 Mar 2025: 30 days end Wed 9 Apr, in
+		// the contract: not moved.
+		{name: "a period ending in the contract is not moved", row: pre(map[string]string{"Severity": "Important", "Patch Released": "2025-03-10", "Patch Applied": "2025-04-10"}),
+			want: missed93("E2"), due: "2025-04-09", margin: -1, unit: d},
+		// Other, released Mon 2 Dec 2024: 60 Working Days end in February.
+		{name: "Working Days ending before the contract: late from its start", row: pre(map[string]string{"Severity": "Low", "Patch Released": "2024-12-02", "Patch Applied": "2025-04-02"}),
+			want: missed93("E2"), due: "2025-04-01", margin: -1, unit: wd, message: "1 Working Day late"},
+	})
+	// The Default names the moved deadline too.
+	r := vulnSetup{vulns: []string{patchRow(t, "VUL-1", pre(map[string]string{"Patch Applied": "2025-04-02"}))}}.eval(t)
+	if fs := findings(r, evidence.ParaPatchDefault, "VUL-1"); len(fs) != 1 || !strings.Contains(fs[0].Message, "(due by "+start+"; applied Wed 2 Apr 2025)") {
+		t.Errorf("B.9.7 findings %+v", fs)
+	}
+}
+
 func TestPatchingOddRows(t *testing.T) {
 	runPatching(t, []patchCase{
 		{name: "applied before release", row: map[string]string{"Patch Applied": "2026-03-01"},
@@ -200,10 +247,19 @@ func TestPatchingOddRows(t *testing.T) {
 			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium C2"), evidence.ParaSeverity: unjudged("invalid medium C2")}},
 		{name: "unreadable release", row: map[string]string{"Patch Released": "tbc"},
 			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium D2"), evidence.ParaSeverity: {outcome: OK}}},
-		{name: "unreadable applied", row: map[string]string{"Patch Applied": "soon"},
-			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium E2")}},
-		{name: "unreadable exception", row: map[string]string{"Exception": "waiver", "Patch Applied": "2026-05-01"},
-			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium F2")}},
+		// An unreadable optional cell is read the stricter way, and the
+		// miss is still found beside the invalid finding.
+		{name: "unreadable applied: not applied, a miss", row: map[string]string{"Patch Applied": "soon"},
+			want: invalid93(missed93("E2"), "E2"), due: "2026-03-16", margin: -256, unit: "days",
+			detail:  "not applied by 2026-11-27; Patch Applied cannot be read, so the patch counts as not applied",
+			message: "Patch Applied cannot be read, so the patch counts as not applied."},
+		{name: "unreadable exception: none, a miss", row: map[string]string{"Exception": "waiver", "Patch Applied": "2026-05-01"},
+			want: invalid93(missed93("E2"), "F2"), due: "2026-03-16", margin: -46, unit: "days",
+			detail: "applied 2026-05-01; the Exception cannot be read, so none is relied on", message: "The Exception cannot be read, so none is relied on."},
+		{name: "CVSS 9.1 left unpatched, an unreadable exception: a miss", row: map[string]string{"Severity": "9.1", "Exception": "waived (see email)"},
+			want: invalid93(missed93("E2"), "F2"), due: "2026-03-16", margin: -256, unit: "days"},
+		{name: "unreadable exception, patched in time: ok", row: map[string]string{"Exception": "waiver", "Patch Applied": "2026-03-16"},
+			want: map[string]want{evidence.ParaPatching: {outcome: OK, findings: []string{"invalid medium F2"}}}, due: "2026-03-16", margin: 0, unit: "days"},
 		{name: "an empty exception is none", row: map[string]string{"Exception": "", "Patch Applied": "2026-03-17"}, want: missed93("E2")},
 		{name: "exception columns without their exception are ignored",
 			row:  map[string]string{"Patch Applied": "2026-03-17", "Exception Reference": "REF", "Agreed Days": "60", "Exploitable Since": "2026-03-10", "Test Plan Reference": "TP"},
@@ -223,6 +279,10 @@ func TestPatchingNotExploitable(t *testing.T) {
 		{name: "with a reference, unpatched: an exception, no deadline", row: ne(nil),
 			want: map[string]want{evidence.ParaPatching: exc, evidence.ParaNotExploitable: exc}, due: "-",
 			detail: "severity Critical (schedule category): not exploitable in the Services (NE-1): no deadline runs while it stays so"},
+		{name: "spelt Not exploitable", row: ne(map[string]string{"Exception": "Not exploitable"}),
+			want: map[string]want{evidence.ParaPatching: exc, evidence.ParaNotExploitable: exc}, due: "-"},
+		{name: "spelt not_exploitable", row: ne(map[string]string{"Exception": "not_exploitable"}),
+			want: map[string]want{evidence.ParaPatching: exc, evidence.ParaNotExploitable: exc}, due: "-"},
 		{name: "with a reference, patched months later", row: ne(map[string]string{"Patch Applied": "2026-06-01"}),
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaNotExploitable: exc}, due: "-"},
 		{name: "exploitable after the as-of date", asOf: "2026-11-27", row: ne(map[string]string{"Exploitable Since": "2026-12-01"}),
@@ -248,8 +308,9 @@ func TestPatchingNotExploitable(t *testing.T) {
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaNotExploitable: gap("violation medium G2")}},
 		{name: "no reference: Exploitable Since does not move the start", row: ne(map[string]string{"Exception Reference": "", "Exploitable Since": "2026-06-15", "Patch Applied": "2026-06-20"}),
 			want: withWant(missed93("E2"), evidence.ParaNotExploitable, gap("violation medium G2")), due: "2026-03-16", margin: -96, unit: d},
-		{name: "unreadable Exploitable Since", row: ne(map[string]string{"Exploitable Since": "soon"}),
-			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium I2"), evidence.ParaNotExploitable: unjudged("invalid medium I2")}},
+		{name: "unreadable Exploitable Since: the normal period from the release", row: ne(map[string]string{"Exploitable Since": "soon"}),
+			want: withWant(invalid93(missed93("E2"), "I2"), evidence.ParaNotExploitable, unjudged("invalid medium I2")), due: "2026-03-16", margin: -256, unit: d,
+			detail: "Exploitable Since cannot be read, so the normal period runs from the release"},
 	})
 }
 
@@ -301,6 +362,8 @@ func TestPatchingClientAgreed(t *testing.T) {
 	}
 	okCA := map[string]want{evidence.ParaClientAgreed: {outcome: OK}}
 	runPatching(t, []patchCase{
+		{name: "spelt Client agreed", row: ca(map[string]string{"Exception": "Client agreed", "Patch Applied": "2026-10-04"}),
+			want: withWant(okCA, evidence.ParaPatching, want{outcome: Exception}), due: "2026-10-04", margin: 0, unit: d},
 		// Released Thursday 20 August 2026: 45 days is Sunday 4 October
 		// (normally 30 days, Saturday 19 September).
 		{name: "applied on the last agreed day", row: ca(map[string]string{"Patch Applied": "2026-10-04"}),
@@ -322,10 +385,14 @@ func TestPatchingClientAgreed(t *testing.T) {
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaClientAgreed: gap("violation medium G2")}, due: "2026-09-19", margin: 0, unit: d},
 		{name: "neither: two findings", row: ca(map[string]string{"Exception Reference": "", "Agreed Days": "", "Patch Applied": "2026-09-19"}),
 			want: map[string]want{evidence.ParaPatching: {outcome: OK}, evidence.ParaClientAgreed: gap("violation medium G2", "violation medium H2")}},
-		{name: "agreed days not a whole number", row: ca(map[string]string{"Agreed Days": "12.5", "Patch Applied": "2026-10-04"}),
-			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium H2"), evidence.ParaClientAgreed: unjudged("invalid medium H2")}},
-		{name: "agreed days not a number", row: ca(map[string]string{"Agreed Days": "'six weeks"}),
-			want: map[string]want{evidence.ParaPatching: unjudged("invalid medium H2"), evidence.ParaClientAgreed: unjudged("invalid medium H2")}},
+		// Unreadable Agreed Days: the normal period applies.
+		{name: "agreed days not a whole number: the normal period, a miss", row: ca(map[string]string{"Agreed Days": "12.5", "Patch Applied": "2026-10-04"}),
+			want: withWant(invalid93(missed93("E2"), "H2"), evidence.ParaClientAgreed, unjudged("invalid medium H2")), due: "2026-09-19", margin: -15, unit: d,
+			message: "Agreed Days cannot be read, so the normal period applies."},
+		{name: "agreed days not a number, patched in the normal period", row: ca(map[string]string{"Agreed Days": "'six weeks", "Patch Applied": "2026-09-19"}),
+			want: map[string]want{evidence.ParaPatching: {outcome: OK, findings: []string{"invalid medium H2"}}, evidence.ParaClientAgreed: unjudged("invalid medium H2")}, due: "2026-09-19", margin: 0, unit: d},
+		{name: "agreed days unreadable, no reference: both said", row: ca(map[string]string{"Agreed Days": "'six weeks", "Exception Reference": "", "Patch Applied": "2026-09-19"}),
+			want: map[string]want{evidence.ParaPatching: {outcome: OK, findings: []string{"invalid medium H2"}}, evidence.ParaClientAgreed: gap("violation medium G2", "invalid medium H2")}},
 	})
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agency/evidence-site/generator/config"
+
 	"github.com/agency/evidence-site/generator/evidence"
 )
 
@@ -46,9 +48,6 @@ func (e *eval) inPost(s evidence.Staff) bool {
 
 // The periods of Annex 1 6.
 const (
-	// trainingMonths: 6.4 training "annually", read as current up to and
-	// including 12 Months after the last course.
-	trainingMonths = 12
 	// revokeWorkingDays: 6.5 "revoked within one (1) Working Day".
 	revokeWorkingDays = 1
 )
@@ -60,7 +59,13 @@ func (e *eval) preEmployment(s evidence.Staff) {
 	if !s.Start.Set {
 		return // reported as invalid already
 	}
-	due := by(s.Start.Value)
+	due := e.by(s.Start.Value)
+	// startDay names the deadline in messages: the person's Start Date, or
+	// for someone who started before the contract began, its first day.
+	startDay := fmt.Sprintf("the Start Date (%s)", day(s.Start.Value))
+	if !due.Ended.IsZero() {
+		startDay = fmt.Sprintf("the contract's Start Date (%s; the person started on %s, before the contract began)", day(due.Due), day(s.Start.Value))
+	}
 	r := e.requirements(Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.Row.Pos})
 	pending := false
 	for _, c := range []struct {
@@ -71,19 +76,24 @@ func (e *eval) preEmployment(s evidence.Staff) {
 		{"Criminal Record Check", s.CriminalRecordCheck},
 		{"Right To Work Check", s.RightToWorkCheck},
 	} {
-		if c.d.Invalid {
-			r.invalid = true
+		if c.d.Absent {
+			r.invalid = true // no such column: nothing to judge by
 			continue
 		}
+		// An unreadable date (an invalid finding already) counts as not
+		// done, the stricter reading.
 		j := e.judge(due, c.d)
 		r.judged(j)
 		switch {
+		case j.Missed() && c.d.Invalid:
+			r.failDated(Violation, High, c.d.Pos, c.name+" unreadable",
+				fmt.Sprintf("The %s date cannot be read (an invalid finding at the cell), so the check counts as not done: pre-employment checks must be done on or before %s.", c.name, startDay))
 		case j.Missed():
 			r.failDated(Violation, High, c.d.Pos, "no "+c.name,
-				fmt.Sprintf("No %s date: pre-employment checks must be done on or before the Start Date (%s).", c.name, day(s.Start.Value)))
+				fmt.Sprintf("No %s date: pre-employment checks must be done on or before %s.", c.name, startDay))
 		case j.Late():
 			r.failDated(Violation, High, c.d.Pos, fmt.Sprintf("%s %s after the start", c.name, j.Over()),
-				fmt.Sprintf("%s on %s is %s after the Start Date (%s): pre-employment checks must be done on or before it.", c.name, day(c.d.Value), j.Over(), day(s.Start.Value)))
+				fmt.Sprintf("%s on %s is %s after %s: pre-employment checks must be done on or before it.", c.name, day(c.d.Value), j.Over(), startDay))
 		case j.Outcome == Due:
 			pending = true
 		}
@@ -118,12 +128,18 @@ func (e *eval) clearanceRole(s evidence.Staff) {
 
 // clearanceHeld: Annex 1 6.3. Staff in post hold at least the clearance
 // their role requires, unexpired at the as-of date, unless the Client
-// agreed otherwise in writing (an Exception Reference).
+// agreed otherwise in writing (an Exception Reference). An unreadable
+// Clearance Held is none, the stricter reading; with an unreadable
+// Clearance Expiry a clearance too low is still found, but one high
+// enough cannot be shown current, so no check is recorded.
 func (e *eval) clearanceHeld(s evidence.Staff) {
 	const para = evidence.ParaClearanceHeld
 	req, held := s.ClearanceRequired, s.ClearanceHeld
-	if !req.Set || held.Invalid || s.ClearanceExpiry.Invalid || !e.inPost(s) {
+	if !req.Set || held.Absent || !e.inPost(s) {
 		return
+	}
+	if e.later(Check{Paragraph: para, Source: "staff", Subject: s.ID}, "starts", s.Start) {
+		return // not yet staff as of the as-of date
 	}
 	if req.Value == evidence.ClearanceNone {
 		return
@@ -142,8 +158,11 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 		c.Pos = s.ClearanceExpiry.Pos
 		problem = fmt.Sprintf("%s clearance expired on %s", held.Value, day(s.ClearanceExpiry.Value))
 	}
+	if problem == "" && s.ClearanceExpiry.Invalid {
+		return
+	}
 	if s.ClearanceExpiry.Set {
-		c = by(s.ClearanceExpiry.Value).Current(asOf).stamp(c)
+		c = e.by(s.ClearanceExpiry.Value).Current(asOf).stamp(c)
 	}
 	switch {
 	case problem == "":
@@ -159,65 +178,113 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 	e.check(c)
 }
 
-// training: Annex 1 6.4. Staff in post with access to Government Data
-// completed training no more than 12 Months before the as-of date.
+// training: Annex 1 6.4. Agency Staff with access to Government Data
+// undertake training "annually", "unless otherwise agreed with the Client
+// in writing": [rules] training_interval_months (default 12) is the agreed
+// interval. A person's first course is due within it after their Start
+// Date; each later one within it after the course before; and the latest
+// must be no older than it at the as-of date. Overdue at the as-of date,
+// with no course on record or with the latest too old, is one breach
+// whichever it is: a violation, high, at the latest course's cell (or, with
+// none, the Government Data Access cell). A course done after its due day,
+// since made good, is a violation, low, at its cell.
 func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 	const para = evidence.ParaTraining
-	if !s.GovDataAccess.Value || !e.inPost(s) {
-		return
+	if !s.GovDataAccess.Value || !e.inPost(s) || !s.Start.Set {
+		return // no duty, or no Start Date to count from (reported as invalid)
 	}
-	asOf := e.in.AsOf
-	var latest *evidence.Training
-	for i := range done {
-		t := &done[i]
+	r := e.requirements(Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.GovDataAccess.Pos})
+	if e.later(r.check, "starts", s.Start) {
+		return // not yet staff as of the as-of date
+	}
+	asOf, every := e.in.AsOf, months(e.trainingMonths())
+	var courses []evidence.Training
+	laterCourse := ""
+	for _, t := range done {
 		if t.Completed.Value.After(asOf) {
+			laterCourse = fmt.Sprintf("; a course dated %s is after the as-of date and not counted", t.Completed)
 			continue
 		}
-		if latest == nil || t.Completed.Value.After(latest.Completed.Value) {
-			latest = t
+		courses = append(courses, t)
+	}
+	slices.SortStableFunc(courses, func(a, b evidence.Training) int { return a.Completed.Value.Compare(b.Completed.Value) })
+
+	// Walk the courses: each deadline is met by the latest course on or
+	// before it, which sets the next; a course after it is late.
+	due := e.after(every, s.Start.Value)
+	first := func() string { return fmt.Sprintf("within %s after the Start Date (%s)", every, day(s.Start.Value)) }
+	why := first()
+	var last *evidence.Training
+	for i := 0; i < len(courses); {
+		j := i
+		for j < len(courses) && !courses[j].Completed.Value.After(due.Due) {
+			j++
 		}
+		if j == i { // the next course is after the deadline: late
+			t := courses[i]
+			late := due.Judge(t.Completed.Value, asOf)
+			r.judged(late)
+			r.failDated(Violation, Low, t.Completed.Pos, fmt.Sprintf("trained %s, %s late (due by %s)", t.Completed, late.Over(), due.Date()),
+				fmt.Sprintf("Training (%s) on %s was %s late: it was due %s, by %s.", t.Course.Value, day(t.Completed.Value), late.Over(), why, due.On()))
+			j = i + 1
+		}
+		last = &courses[j-1]
+		i = j
+		due = e.after(every, last.Completed.Value)
+		why = fmt.Sprintf("within %s after the course before (%s)", every, day(last.Completed.Value))
 	}
-	c := Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: s.GovDataAccess.Pos}
-	if latest == nil {
-		c.Outcome, c.Detail = Gap, "no training on record"
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: s.GovDataAccess.Pos,
-			Message: fmt.Sprintf("Has access to Government Data but no training on secure information management on record by %s: training must be undertaken annually.", day(asOf))})
-		e.check(c)
-		return
-	}
-	j := e.after(months(trainingMonths), latest.Completed.Value).Current(asOf)
-	c = j.stamp(c)
-	c.Pos = latest.Completed.Pos
-	if j.Outcome == Gap {
-		c.Detail = fmt.Sprintf("last trained %s, due again by %s", latest.Completed, j.Due.Format(time.DateOnly))
-		e.finding(Finding{Paragraph: para, Kind: Stale, Severity: Medium, Subject: s.ID, Pos: latest.Completed.Pos,
-			Message: fmt.Sprintf("Latest training (%s) was on %s, more than %s before %s: it was due again by %s (%s overdue).",
-				latest.Course.Value, day(latest.Completed.Value), months(trainingMonths), day(asOf), day(j.Due), j.Over())})
+	var j Judgement
+	if last == nil {
+		j = due.Judge(time.Time{}, asOf) // due within the first interval, a gap after it
 	} else {
-		c.Detail = fmt.Sprintf("last trained %s (%s)", latest.Completed, latest.Course.Value)
+		r.check.Pos = last.Completed.Pos
+		j = due.Current(asOf)
 	}
-	e.check(c)
+	r.judged(j)
+	switch {
+	case j.Outcome == Gap && last == nil:
+		r.failDated(Violation, High, s.GovDataAccess.Pos, "no training on record"+laterCourse+"; the first was due by "+due.Date(),
+			fmt.Sprintf("Has access to Government Data but no training on secure information management on record by %s: the first was due %s, by %s (%s overdue).", day(asOf), first(), due.On(), j.Over()))
+	case j.Outcome == Gap:
+		r.failDated(Violation, High, last.Completed.Pos, fmt.Sprintf("last trained %s, due again by %s", last.Completed, due.Date()),
+			fmt.Sprintf("Latest training (%s) was on %s, more than %s before %s: it was due again by %s (%s overdue).",
+				last.Course.Value, day(last.Completed.Value), every, day(asOf), due.On(), j.Over()))
+	}
+	r.record(func() string {
+		if last == nil {
+			return fmt.Sprintf("started %s; no training yet, the first due by %s%s", s.Start, due.Date(), laterCourse)
+		}
+		return fmt.Sprintf("last trained %s (%s), due again by %s%s", last.Completed, last.Course.Value, due.Date(), laterCourse)
+	})
+}
+
+// trainingMonths is the agreed interval of Annex 1 6.4 training.
+func (e *eval) trainingMonths() int {
+	if n := e.in.Config.Rules.TrainingIntervalMonths; n > 0 {
+		return n
+	}
+	return config.DefaultTrainingIntervalMonths
 }
 
 // revocation: Annex 1 6.5. A leaver's access rights are revoked within one
 // Working Day after the End Date.
 func (e *eval) revocation(s evidence.Staff) {
 	const para = evidence.ParaRevocation
-	if !s.End.Set || s.End.Value.After(e.in.AsOf) || s.AccessRevoked.Invalid {
-		return
+	if !s.End.Set || e.later(Check{Paragraph: para, Source: "staff", Subject: s.ID}, "leaves", s.End) {
+		return // in post, or leaving after the as-of date
 	}
 	d := e.after(workingDays(revokeWorkingDays), s.End.Value)
 	rev := s.AccessRevoked
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: rev.Pos},
 		deadline: d, done: rev, severity: High,
-		pending: "left " + s.End.String() + ", revocation due by " + d.Due.Format(time.DateOnly),
+		pending: "left " + s.End.String() + ", revocation due by " + d.Date(),
 		missing: "left " + s.End.String() + ", no revocation recorded",
 		met:     fmt.Sprintf("left %s, revoked %s", s.End, rev),
 		missed: fmt.Sprintf("Left on %s but no Access Revoked date: access rights must be revoked within %s, by %s.",
-			day(s.End.Value), d.Period, day(d.Due)),
+			day(s.End.Value), d.Period, d.On()),
 		late: func(over string) string {
-			return fmt.Sprintf("Access revoked on %s, %s late: the End Date was %s, so revocation was due by %s.", day(rev.Value), over, day(s.End.Value), day(d.Due))
+			return fmt.Sprintf("Access revoked on %s, %s late: the End Date was %s, so revocation was due by %s.", day(rev.Value), over, day(s.End.Value), d.On())
 		},
 	})
 }
@@ -231,10 +298,16 @@ func capitalise(s string) string {
 
 func peopleDocs() []Doc {
 	return []Doc{
-		{[]string{"B.Annex1.6.1"}, "staff", "Every staff member's identity, unspent-criminal-convictions and right-to-work checks are dated on or before their Start Date."},
+		{[]string{"B.Annex1.6.1"}, "staff", "Every staff member's identity, unspent-criminal-convictions and right-to-work checks are dated on or before their Start Date. A check date that cannot be read is an invalid finding and counts as not done."},
 		{[]string{"B.Annex1.6.2"}, "staff", "Staff in post with privileged access to Government Data have a role that requires a clearance."},
-		{[]string{"B.Annex1.6.3"}, "staff", "Staff in post hold at least the clearance their role requires, unexpired at the as-of date, unless an Exception Reference records the Client's written agreement (then shown as an exception, not a gap)."},
-		{[]string{"B.Annex1.6.4"}, "training", fmt.Sprintf("Staff in post with Government Data Access completed training no more than %s before the as-of date: current up to and including %s after the latest course, stale from the day after.", months(trainingMonths), months(trainingMonths))},
-		{[]string{"B.Annex1.6.5"}, "staff", fmt.Sprintf("Every leaver's access was revoked within %s after the End Date; a leaver with no revocation date past that day is a gap, before it the revocation is due.", workingDays(revokeWorkingDays))},
+		{[]string{"B.Annex1.6.3"}, "staff", "Staff in post hold at least the clearance their role requires, unexpired at the as-of date, unless an Exception Reference records the Client's written agreement (then shown as an exception, not a gap). " +
+			"An unreadable Clearance Held is an invalid finding and counts as none; with an unreadable Clearance Expiry a clearance below the role's is still a violation, but one high enough cannot be shown current and is not judged. " +
+			"A person whose Start Date is after the as-of date is listed as after the as-of date (outcome later), not judged."},
+		{[]string{"B.Annex1.6.4"}, "training", "Staff in post with Government Data Access undertake training on secure information management at the agreed interval, [rules] training_interval_months (default 12 Months: the schedule's \"annually\", unless otherwise agreed with the Client in writing). " +
+			"A person's first course is due within the interval after their Start Date: before that day it is due, from the day after it is overdue. " +
+			"Then each course is due within the interval after the one before (the same day N Months later, clamped to the month's end), and the latest must be current at the as-of date: current up to and including that day, overdue from the day after. " +
+			"Overdue at the as-of date, with no course on record or with the latest too old, is one breach either way: a violation, severity high. A course done after its due day (a gap longer than the interval, since made good) is a violation, severity low. " +
+			"Courses after the as-of date do not count yet; a person starting after it is listed as after the as-of date (outcome later), not judged."},
+		{[]string{"B.Annex1.6.5"}, "staff", fmt.Sprintf("Every leaver's access was revoked within %s after the End Date; a leaver with no revocation date past that day is a gap, before it the revocation is due. An unreadable Access Revoked is an invalid finding and counts as not revoked; an unreadable End Date leaves no deadline, and the person is not judged here. An End Date after the as-of date is listed as after the as-of date (outcome later), not judged.", workingDays(revokeWorkingDays))},
 	}
 }

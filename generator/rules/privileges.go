@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
 )
@@ -34,10 +33,19 @@ func (e *eval) privileges() {
 	}
 }
 
+// privilege judges one grant. An unreadable Revoked On (an invalid finding
+// already) is not revoked, the stricter reading. An unreadable No Longer
+// Needed On or End Date leaves the day the need ended unknown: the grant
+// is judged by the other date, and only a breach that this shows is
+// recorded, never an "ok" or "due" that an earlier day could undo.
 func (e *eval) privilege(g evidence.Privilege, s evidence.Staff) {
-	if g.NotNeeded.Invalid || g.Revoked.Invalid || s.End.Invalid {
-		return // reported as invalid already
+	if g.NotNeeded.Absent || g.Revoked.Absent {
+		return // a column missing from the register: nothing to judge by
 	}
+	if e.later(Check{Paragraph: evidence.ParaRevocation, Source: "privileges", Subject: g.ID}, g.Privilege.Value+" granted", g.Granted) {
+		return // not yet granted as of the as-of date
+	}
+	unsure := g.NotNeeded.Invalid || s.End.Invalid
 	// The day the need ended: no longer needed, or left, whichever first.
 	end, why := g.NotNeeded, "no longer needed"
 	if s.End.Set && (!end.Set || s.End.Value.Before(end.Value)) {
@@ -45,6 +53,9 @@ func (e *eval) privilege(g evidence.Privilege, s evidence.Staff) {
 	}
 	c := Check{Paragraph: evidence.ParaRevocation, Source: "privileges", Subject: g.ID, Pos: g.Revoked.Pos}
 	if _, ended := e.happened(end); !ended {
+		if unsure {
+			return
+		}
 		c.Outcome, c.Detail = OK, fmt.Sprintf("%s granted %s; still needed", g.Privilege.Value, g.Granted)
 		if g.Revoked.Set {
 			c.Detail = fmt.Sprintf("%s granted %s, revoked %s", g.Privilege.Value, g.Granted, g.Revoked)
@@ -53,17 +64,20 @@ func (e *eval) privilege(g evidence.Privilege, s evidence.Staff) {
 		return
 	}
 	d := e.after(workingDays(revokeWorkingDays), end.Value)
+	if unsure && e.judge(d, g.Revoked).Outcome != Gap {
+		return
+	}
 	what := fmt.Sprintf("%s (%s, granted %s)", g.Privilege.Value, g.StaffID.Value, g.Granted)
 	e.judgeDuty(duty{
 		check: c, deadline: d, done: g.Revoked, severity: High,
-		pending: fmt.Sprintf("%s; %s %s, revocation due by %s", what, why, end, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("%s; %s %s, revocation due by %s", what, why, end, d.Date()),
 		missing: fmt.Sprintf("%s; %s %s, not revoked", what, why, end),
 		met:     fmt.Sprintf("%s; %s %s, revoked %s", what, why, end, g.Revoked),
 		missed: fmt.Sprintf("%s was not revoked: %s on %s, so it was due to be revoked within %s, by %s.",
-			capitalise(what), why, day(end.Value), d.Period, day(d.Due)),
+			capitalise(what), why, day(end.Value), d.Period, d.On()),
 		late: func(over string) string {
 			return fmt.Sprintf("%s was revoked on %s, %s late: %s on %s, so it was due to be revoked within %s, by %s.",
-				capitalise(what), day(g.Revoked.Value), over, why, day(end.Value), d.Period, day(d.Due))
+				capitalise(what), day(g.Revoked.Value), over, why, day(end.Value), d.Period, d.On())
 		},
 	})
 }
@@ -72,5 +86,6 @@ func privilegesDocs() []Doc {
 	return []Doc{{[]string{evidence.ParaRevocation}, "privileges",
 		fmt.Sprintf("Each grant of an elevated privilege is revoked within %s after its holder stopped needing it (No Longer Needed On) or left (the staff register's End Date), whichever came first: ", workingDays(revokeWorkingDays)) +
 			"not revoked by then is a violation (before it, the revocation is due); revoked later is a violation. A grant still needed is shown with no deadline. " +
-			"Every grant records a Justification (staff are granted only the permissions they need); a Staff ID not in the staff register is an invalid finding, and the grant is judged by its own date."}}
+			"Every grant records a Justification (staff are granted only the permissions they need); a Staff ID not in the staff register is an invalid finding, and the grant is judged by its own date. " +
+			"A grant made (Granted On) after the as-of date is listed as after the as-of date (outcome later), not judged. An unreadable Revoked On is an invalid finding and counts as not revoked; with an unreadable No Longer Needed On (or holder's End Date) the day the need ended is not known, so only a breach the other date shows is recorded."}}
 }

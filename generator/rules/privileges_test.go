@@ -15,6 +15,7 @@ func TestPrivilegeRevocation(t *testing.T) {
 		person(t, "NS-1", nil),
 		// Left Friday 22 May 2026; Monday 25 May is the Spring bank holiday.
 		person(t, "NS-2", map[string]string{"End Date": "2026-05-22", "Access Revoked": "2026-05-26"}),
+		person(t, "NS-3", map[string]string{"End Date": "last week"}),
 	}
 	grant := func(set map[string]string) string {
 		return exampleRow(t, "privileges", "PRV-1", map[string]string{"Staff ID": "NS-1"}, set)
@@ -31,6 +32,10 @@ func TestPrivilegeRevocation(t *testing.T) {
 		want want
 	}{
 		{name: "still needed", row: grant(nil), want: want{outcome: OK, deadline: "-"}},
+		// A grant made after the as-of date had not happened as of then.
+		{name: "granted after the as-of date: listed, not judged", asOf: "2026-11-27", row: grant(map[string]string{"Granted On": "2026-11-30"}),
+			want: want{outcome: Later, deadline: "-", detail: "Production database administrator granted 2026-11-30, after the as-of date (2026-11-27): not judged"}},
+		{name: "granted on the as-of date: judged", asOf: "2026-11-27", row: grant(map[string]string{"Granted On": "2026-11-27"}), want: want{outcome: OK, deadline: "-"}},
 		{name: "needed until after the as-of date", asOf: "2026-11-27", row: ended("2026-12-01", ""), want: want{outcome: OK, deadline: "-"}},
 		{name: "not needed from a Friday, revoked the Monday: the last day", row: ended("2026-10-30", "2026-11-02"), want: ok.by("2026-11-02", 0, wd)},
 		{name: "revoked the day the need ended", row: ended("2026-10-30", "2026-10-30"), want: ok.by("2026-11-02", 1, wd)},
@@ -45,7 +50,22 @@ func TestPrivilegeRevocation(t *testing.T) {
 			want: want{outcome: Gap, findings: []string{"violation high G2"}, deadline: "2026-05-26", margin: -1, unit: wd, message: "the holder left on Fri 22 May 2026"}},
 		{name: "the earlier of no longer needed and left", row: grant(map[string]string{"Staff ID": "NS-2", "No Longer Needed On": "2026-06-30", "Revoked On": "2026-05-26"}),
 			want: ok.by("2026-05-26", 0, wd)},
-		{name: "revoked before it was granted: invalid, not judged", row: ended("2026-10-30", "2026-01-05"), want: unjudged("invalid medium G2")},
+		// Unreadable dates: a revocation that cannot be read is none; a
+		// day the need ended that cannot be read shows only a breach.
+		{name: "revoked before it was granted: invalid, and not revoked", row: ended("2026-10-30", "2026-01-05"),
+			want: gap("violation high G2", "invalid medium G2").by("2026-11-02", -19, wd)},
+		{name: "unreadable revocation, not yet due", asOf: "2026-11-02", row: ended("2026-10-30", "asap"),
+			want: want{outcome: Due, findings: []string{"invalid medium G2"}}.by("2026-11-02", 0, wd)},
+		{name: "unreadable no-longer-needed date: not judged", row: ended("soon", ""), want: unjudged("invalid medium F2")},
+		{name: "unreadable no-longer-needed date, the holder left and it was not revoked: a breach",
+			row:  grant(map[string]string{"Staff ID": "NS-2", "No Longer Needed On": "soon"}),
+			want: gap("violation high G2", "invalid medium F2").by("2026-05-26", -132, wd)},
+		{name: "unreadable no-longer-needed date, revoked after the holder left: it might have been late, not judged",
+			row:  grant(map[string]string{"Staff ID": "NS-2", "No Longer Needed On": "soon", "Revoked On": "2026-05-26"}),
+			want: unjudged("invalid medium F2")},
+		{name: "the holder's End Date unreadable (a finding about NS-3), no other date: not judged", row: grant(map[string]string{"Staff ID": "NS-3"}), want: want{}},
+		{name: "the holder's End Date unreadable, no longer needed and revoked late: a breach", row: grant(map[string]string{"Staff ID": "NS-3", "No Longer Needed On": "2026-10-30", "Revoked On": "2026-11-03"}),
+			want: late.by("2026-11-02", -1, wd)},
 		{name: "a Staff ID not in the staff register: invalid, judged by its own date", row: grant(map[string]string{"Staff ID": "NS-9", "No Longer Needed On": "2026-10-30", "Revoked On": "2026-11-02"}),
 			want: want{outcome: OK, findings: []string{"invalid medium B2"}}.by("2026-11-02", 0, wd)},
 	} {

@@ -42,13 +42,24 @@ func (e *eval) monthlyReports() {
 		r, ok := byMonth[key]
 		e.monthReport(key, m, r, ok, reg)
 	}
-	// Reports for months not yet due can only have been issued before
-	// their month ended.
+	// Reports for months that had not ended by the as-of date can only
+	// have been issued before their month ended; one not issued by then is
+	// listed as after the as-of date, not judged.
 	for _, r := range e.in.Evidence.Reports {
-		if r.Start.After(last) && r.Issued.Set && !r.Issued.Value.After(asOf) {
-			end := workdays.AddDays(workdays.AddMonths(r.Start, 1), -1)
-			e.reportEarly(r, end, e.after(workingDays(monthlyReportWorkingDays), end).Due)
+		if !r.Start.After(last) {
+			continue
 		}
+		end := workdays.AddDays(workdays.AddMonths(r.Start, 1), -1)
+		if r.Issued.Set && !r.Issued.Value.After(asOf) {
+			e.reportEarly(r, end, e.after(workingDays(monthlyReportWorkingDays), end))
+			continue
+		}
+		when := "after the as-of date (" + asOf.Format(time.DateOnly) + ")"
+		if end.Equal(workdays.Day(asOf)) {
+			when = "on the as-of date"
+		}
+		e.check(Check{Paragraph: para, Source: "vulnerability-reports", Subject: r.Month, Pos: r.Row.Pos, Outcome: Later,
+			Detail: fmt.Sprintf("month ends %s, %s: not judged", end.Format(time.DateOnly), when)})
 	}
 }
 
@@ -64,17 +75,17 @@ func reportMonthColumn(reg *evidence.Register) bool {
 
 // monthReport judges one month: its report r, if the register has one.
 func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found bool, reg *evidence.Register) {
-	if found && r.Issued.Invalid {
-		return // reported as invalid already
+	if found && r.Issued.Absent {
+		return // no Issued column: reported as invalid already
 	}
 	end := workdays.AddDays(workdays.AddMonths(start, 1), -1)
 	d := e.after(workingDays(monthlyReportWorkingDays), end)
 	if j := e.judge(d, r.Issued); !j.Done.IsZero() && !j.Done.After(end) {
-		e.reportEarly(r, end, d.Due)
+		e.reportEarly(r, end, d)
 		return
 	}
 	name := start.Format("January 2006")
-	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), d.Due.Format(time.DateOnly))
+	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), d.Date())
 	// No report by the as-of date: a row with no Issued date (or one after
 	// the as-of date) points at that cell, no row at the file.
 	pos, what := diag.Pos{File: reg.Path}, "No report for "+name
@@ -88,24 +99,24 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 		pending: rule + "; no report yet",
 		missing: rule + "; no report by " + e.in.AsOf.Format(time.DateOnly),
 		met:     rule + "; issued " + r.Issued.String(),
-		missed:  fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within %s, by %s.", what, day(end), d.Period, day(d.Due)),
+		missed:  fmt.Sprintf("%s: the month ended on %s, so its vulnerability report was due within %s, by %s.", what, day(end), d.Period, d.On()),
 		late: func(over string) string {
 			return fmt.Sprintf("The report for %s was issued on %s, %s late: the month ended on %s, so it was due within %s, by %s.",
-				name, day(r.Issued.Value), over, day(end), d.Period, day(d.Due))
+				name, day(r.Issued.Value), over, day(end), d.Period, d.On())
 		},
 	})
 }
 
 // reportEarly: a report issued on or before the last day of its month
 // cannot cover the whole month.
-func (e *eval) reportEarly(r evidence.Report, end, due time.Time) {
+func (e *eval) reportEarly(r evidence.Report, end time.Time, due Deadline) {
 	const para = evidence.ParaMonthlyReport
 	name := r.Start.Format("January 2006")
 	e.check(Check{Paragraph: para, Source: "vulnerability-reports", Subject: r.Month, Pos: r.Issued.Pos, Outcome: Gap,
-		Detail: fmt.Sprintf("month ends %s; issued %s, before the month ended (due after it, by %s)", end.Format(time.DateOnly), r.Issued.String(), due.Format(time.DateOnly))})
+		Detail: fmt.Sprintf("month ends %s; issued %s, before the month ended (due after it, by %s)", end.Format(time.DateOnly), r.Issued.String(), due.Date())})
 	e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: r.Month, Pos: r.Issued.Pos,
 		Message: fmt.Sprintf("The report for %s was issued on %s, before the month ended on %s: a monthly report cannot cover the whole month before it ends; issue it after the month, by %s.",
-			name, day(r.Issued.Value), day(end), day(due))})
+			name, day(r.Issued.Value), day(end), due.On())})
 }
 
 func reportsDocs() []Doc {
@@ -114,7 +125,7 @@ func reportsDocs() []Doc {
 			"to the last full month before the as-of date, a report is issued within " + workingDays(monthlyReportWorkingDays).String() + " after the month's last day: on or before the last of them, counted strictly after it " +
 			"(April 2026 ends Thursday 30 April; Monday 4 May is a bank holiday, so the report is due by Friday 8 May). " +
 			"A month with no report once that day has passed is a violation (before it, the report is due); one issued later is a violation; " +
-			"one issued on or before the month's last day cannot cover the whole month and is a violation too. Reports for months before reports_from are not judged; " +
+			"one issued on or before the month's last day cannot cover the whole month and is a violation too; a row for a month not over by the as-of date, with no report issued by then, is listed as after the as-of date (outcome later), not judged. An Issued date that cannot be read is invalid and counts as not issued. Reports for months before reports_from are not judged; " +
 			"a Month given twice, in any spelling, is an invalid finding and the later row is not used."},
 	}
 }

@@ -83,8 +83,11 @@ func TestMonthlyReports(t *testing.T) {
 			want: gap("violation high B2"), due: "2026-05-08", margin: -1, unit: wd},
 		{name: "april: issued after the as-of date, before the deadline", asOf: "2026-05-07", rows: april("2026-05-08"), month: "2026-04",
 			want: want{outcome: Due}, due: "2026-05-08", margin: 1, unit: wd},
-		{name: "april: unreadable Issued", asOf: asOf, rows: april("soon"), month: "2026-04",
-			want: unjudged("invalid medium B2")},
+		{name: "april: unreadable Issued: not issued", asOf: asOf, rows: april("soon"), month: "2026-04",
+			want: gap("violation high B2", "invalid medium B2"), due: "2026-05-08", margin: -8, unit: wd,
+			message: "The date recorded cannot be read (an invalid finding at the cell), so it counts as not done."},
+		{name: "april: unreadable Issued, not yet due", asOf: "2026-05-08", rows: april("soon"), month: "2026-04",
+			want: want{outcome: Due, findings: []string{"invalid medium B2"}}, due: "2026-05-08", margin: 0, unit: wd},
 		{name: "april as a date cell", asOf: asOf, rows: []string{"2026-04-30\t2026-05-08"}, month: "2026-04", want: want{outcome: OK}},
 		{name: "april as UK date text", asOf: asOf, rows: []string{"'01/04/2026\t2026-05-08"}, month: "2026-04", want: want{outcome: OK}},
 		{name: "april twice: the second is invalid, the first judged", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-04-17\t2026-05-11"}, month: "2026-04",
@@ -104,8 +107,10 @@ func TestMonthlyReports(t *testing.T) {
 			want: want{outcome: OK}, others: []string{"2026-05"}},
 		{name: "a report for the current month issued before it ended", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-05\t2026-05-15"}, month: "2026-05",
 			want: gap("violation high B3")},
-		{name: "a report for the current month issued after the as-of date is ignored", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-05\t2026-06-05"}, month: "2026-05",
-			want: want{}},
+		{name: "a report for the current month issued after the as-of date: listed, not judged", asOf: asOf, rows: []string{"2026-04\t2026-05-08", "2026-05\t2026-06-05"}, month: "2026-05",
+			want: want{outcome: Later, detail: "month ends 2026-05-31, after the as-of date (2026-05-20): not judged"}},
+		{name: "a report for the month ending on the as-of date: listed, not judged", asOf: "2026-05-31", rows: []string{"2026-04\t2026-05-08", "2026-05\t"}, month: "2026-05",
+			want: want{outcome: Later, detail: "month ends 2026-05-31, on the as-of date: not judged"}},
 
 		// December 2025 ends Wednesday 31 December; New Year's Day is a
 		// bank holiday: Fri 2, Mon 5, Tue 6, Wed 7, Thu 8 January.

@@ -109,18 +109,22 @@ func TestSample(t *testing.T) {
 	sampleCase{
 		keep: under("B.Annex1.6."),
 		findings: []string{
-			"B.Annex1.6.1 violation high NS-0011 K12", // 1: right to work after the start
-			"B.Annex1.6.1 violation high NS-0015 J16", // 2: no criminal record check
-			"B.Annex1.6.3 violation high NS-0005 N6",  // 3: SC expired
-			"B.Annex1.6.3 violation high NS-0019 M20", // 5: BPSS held, CTC required
-			"B.Annex1.6.4 violation high NS-0026 G27", // 6: no training
-			"B.Annex1.6.5 violation high NS-0035 O36", // 7: late over Christmas
-			"B.Annex1.6.5 violation high NS-0036 O37", // 8: never revoked
-			"B.Annex1.6.5 violation high PRV-0005 G6", // privileges 1: revoked late, across Easter
-			"B.Annex1.6.5 violation high PRV-0007 G8", // privileges 2: no longer needed, never revoked
+			"B.Annex1.6.1 violation high NS-0011 K12",  // 1: right to work after the start
+			"B.Annex1.6.1 violation high NS-0015 J16",  // 2: no criminal record check
+			"B.Annex1.6.3 violation high NS-0005 N6",   // 3: SC expired
+			"B.Annex1.6.3 violation high NS-0019 M20",  // 5: BPSS held, CTC required
+			"B.Annex1.6.4 violation high NS-0026 G27",  // 6: no training
+			"B.Annex1.6.4 violation high NS-0029 C109", // 6: 13 months old, overdue
+			"B.Annex1.6.5 violation high NS-0035 O36",  // 7: late over Christmas
+			"B.Annex1.6.5 violation high NS-0036 O37",  // 8: never revoked
+			"B.Annex1.6.5 violation high PRV-0005 G6",  // privileges 1: revoked late, across Easter
+			"B.Annex1.6.5 violation high PRV-0007 G8",  // privileges 2: no longer needed, never revoked
 			"B.Annex1.6.4 invalid medium NS-0009 C132",
-			"B.Annex1.6.4 stale medium NS-0029 C109", // 6: 13 months old
 			"B.Annex1.6.4 invalid medium NS-0099 A131",
+			// A year and six days between courses: each done late, since
+			// made good.
+			"B.Annex1.6.4 violation low NS-0017 C71",
+			"B.Annex1.6.4 violation low NS-0024 C94",
 		},
 		pins: []pin{
 			// 4: the exception is shown as such, without a finding.

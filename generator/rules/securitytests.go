@@ -142,14 +142,17 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: src, Message: msg})
 	}
 	for _, t := range tests {
-		if !t.full.Set || !t.full.Value || !t.end.Set || !t.end.Value.After(from) || t.end.Value.After(asOf) {
+		if !t.full.Set || !t.full.Value || !t.end.Set || !t.end.Value.After(from) {
 			continue
+		}
+		if e.later(Check{Paragraph: para, Source: "security-tests", Subject: t.id}, "full-scope test ends", t.end) {
+			continue // it does not count yet
 		}
 		prev := previous(t.end.Value)
 		j := e.after(months(annualTestMonths), prev).Judge(t.end.Value, asOf)
 		// A gap is the paragraph-level finding above.
 		e.check(j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: t.end.Pos,
-			Detail: fmt.Sprintf("full-scope test ended %s; due by %s, %s after %s", t.end, j.Due.Format(time.DateOnly), months(annualTestMonths), since(prev))}))
+			Detail: fmt.Sprintf("full-scope test ended %s; due by %s, %s after %s", t.end, j.Date(), months(annualTestMonths), since(prev))}))
 	}
 }
 
@@ -160,20 +163,28 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 // before the test).
 func (e *eval) testAgreed(t *secTest) {
 	const para = evidence.ParaTestAnnual
-	if !e.has(para) || !t.start.Set || t.agreed.Invalid {
+	if !e.has(para) || !t.start.Set || e.later(Check{Paragraph: para, Source: "security-tests", Subject: t.id}, "agreement in advance: the test starts", t.start) {
 		return
 	}
 	start, agreed := t.start.Value, t.agreed
+	d := e.by(start)
+	// by names the deadline: the Start Date, or for a test that started
+	// before the contract began, the contract's first day.
+	by, after := fmt.Sprintf("by the Start Date (%s)", day(start)), fmt.Sprintf("after it started on %s", day(start))
+	if !d.Ended.IsZero() {
+		by = "by " + d.On()
+		after = fmt.Sprintf("late: it started on %s, so the agreement was due %s", day(start), by)
+	}
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: agreed.Pos},
-		deadline: by(start), done: agreed, severity: High,
+		deadline: d, done: agreed, severity: High,
 		pending: fmt.Sprintf("starts %s; the Client's agreement is due by then", t.start),
 		missing: fmt.Sprintf("started %s; no Client agreement recorded", t.start),
 		met:     fmt.Sprintf("agreed %s, started %s", agreed, t.start),
-		missed:  fmt.Sprintf("No Client Agreed On date: the date, timing, content and conduct of Security Tests must be agreed in advance with the Client, by the Start Date (%s).", day(start)),
+		missed:  fmt.Sprintf("No Client Agreed On date: the date, timing, content and conduct of Security Tests must be agreed in advance with the Client, %s.", by),
 		late: func(over string) string {
-			return fmt.Sprintf("The Client agreed the test on %s, %s after it started on %s: the date, timing, content and conduct of Security Tests must be agreed in advance.",
-				day(agreed.Value), over, day(start))
+			return fmt.Sprintf("The Client agreed the test on %s, %s %s: the date, timing, content and conduct of Security Tests must be agreed in advance.",
+				day(agreed.Value), over, after)
 		},
 	})
 }
@@ -183,7 +194,11 @@ func (e *eval) testAgreed(t *secTest) {
 // 10 Working Days after the End Date.
 func (e *eval) testResults(t *secTest) {
 	const para = evidence.ParaTestResults
-	if !e.has(para) || !t.end.Set || t.delivered.Invalid {
+	if !e.has(para) || !t.end.Set {
+		return
+	}
+	c := Check{Paragraph: para, Source: "security-tests", Subject: t.id}
+	if e.later(c, "starts", t.start) || e.later(c, "ends", t.end) {
 		return
 	}
 	end, got := t.end.Value, t.delivered
@@ -192,12 +207,12 @@ func (e *eval) testResults(t *secTest) {
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: got.Pos},
 		deadline: d, done: got, severity: High, lateSeverity: Low,
-		pending: fmt.Sprintf("ends %s; results due by %s", t.end, d.Due.Format(time.DateOnly)),
+		pending: fmt.Sprintf("ends %s; results due by %s", t.end, d.Date()),
 		missing: fmt.Sprintf("ended %s; no results delivered", t.end),
 		met:     fmt.Sprintf("ended %s, results delivered %s", t.end, got),
-		missed:  fmt.Sprintf("No Results Delivered On date: the test ended on %s and its results were due to the Client by %s (%s).", day(end), day(d.Due), reading),
+		missed:  fmt.Sprintf("No Results Delivered On date: the test ended on %s and its results were due to the Client by %s (%s).", day(end), d.On(), reading),
 		late: func(over string) string {
-			return fmt.Sprintf("Results delivered on %s, %s late: the test ended on %s, so they were due by %s (%s).", day(got.Value), over, day(end), day(d.Due), reading)
+			return fmt.Sprintf("Results delivered on %s, %s late: the test ended on %s, so they were due by %s (%s).", day(got.Value), over, day(end), d.On(), reading)
 		},
 	})
 }
@@ -225,7 +240,11 @@ func (e *eval) testRemedies(tests []*secTest) {
 	}
 	for _, t := range tests {
 		for _, r := range t.rows {
-			if !r.IsFinding() || !r.FindingID.Set || !t.end.Set || r.Remediated.Invalid {
+			if !r.IsFinding() || !r.FindingID.Set || !t.end.Set || r.Remediated.Absent {
+				continue
+			}
+			c := Check{Paragraph: para, Source: "security-tests", Subject: t.id}
+			if e.later(c, r.FindingID.Value+": test starts", t.start) || e.later(c, r.FindingID.Value+": test ends", t.end) {
 				continue
 			}
 			e.remedy(t, r, retesters[strings.ToUpper(r.FindingID.Value)])
@@ -253,11 +272,15 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 	re := d.Judge(retestEnd, asOf)
 
 	var states []string
+	unread := "" // an unreadable Remediated On is not done, the stricter reading
+	if r.Remediated.Invalid {
+		unread = " (Remediated On cannot be read, so it counts as not done)"
+	}
 	switch {
 	case rem.Missed():
-		states = append(states, "not remediated")
+		states = append(states, "not remediated"+unread)
 	case rem.Outcome == Due:
-		states = append(states, "not remediated yet")
+		states = append(states, "not remediated yet"+unread)
 	case rem.Late():
 		states = append(states, fmt.Sprintf("remediated on %s, %s late", day(rem.Done), rem.Over()))
 	default:
@@ -286,7 +309,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 	j := d.Judge(both, asOf)
 	fid := r.FindingID.Value
 	c := j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: r.FindingID.Pos,
-		Detail: fmt.Sprintf("%s %s: %s; due by %s", r.FindingType.Value, fid, strings.Join(states, ", "), d.Due.Format(time.DateOnly))})
+		Detail: fmt.Sprintf("%s %s: %s; due by %s", r.FindingType.Value, fid, strings.Join(states, ", "), d.Date())})
 	if j.Outcome == Gap {
 		sev, src := Low, r.FindingID.Pos
 		if j.Missed() {
@@ -297,7 +320,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 		}
 		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: t.id, Pos: src,
 			Message: fmt.Sprintf("%s %s, found by test %s (ended %s): %s. Remediation and a repeat test were due by %s, %s after the test: this tool's reading of \"as soon as reasonably possible\", as no timetable agreed with the Client is on record.",
-				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Value), strings.Join(states, "; "), day(d.Due), d.Period)})
+				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Value), strings.Join(states, "; "), d.On(), d.Period)})
 	}
 	e.check(c)
 }
@@ -447,14 +470,14 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 			// Still due; there is no test row to show it on.
 		case j.Missed():
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: ch.Source,
-				Message: fmt.Sprintf("No Security Test after %s: one was due by %s, %s.", what, day(d.Due), reading)})
+				Message: fmt.Sprintf("No Security Test after %s: one was due by %s, %s.", what, d.On(), reading)})
 		default:
 			e.check(j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: next.id, Pos: next.start.Pos,
 				Detail: "first test after " + what + ", started " + next.start.String()}))
 			if j.Late() {
 				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Pos: next.start.Pos,
 					Message: fmt.Sprintf("The first Security Test after %s started on %s, %s late: it was due by %s, %s.",
-						what, day(next.start.Value), j.Over(), day(d.Due), reading)})
+						what, day(next.start.Value), j.Over(), d.On(), reading)})
 			}
 		}
 	}
@@ -463,10 +486,10 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 func securityTestsDocs() []Doc {
 	const reg = "security-tests"
 	return []Doc{
-		{[]string{evidence.ParaTestAnnual}, reg, fmt.Sprintf("A Security Test across the full scope of the ISMS at least annually: each test with Full ISMS Scope Yes must end no later than %[1]s after the previous one ended, the first no later than %[1]s after the contract start date (%[1]s after a day is the same day %[2]d months later, clamped to the month's end; a test exactly %[1]s later is on time, a day later is not).", months(annualTestMonths), annualTestMonths) + " A year with none is one paragraph-level finding saying when the test was due; when the as-of date is past the next due day it is overdue. Tests ending after the as-of date do not count yet."},
-		{[]string{evidence.ParaTestAnnual}, reg, "The Client agreed each test in advance: this tool reads \"in advance\" as a Client Agreed On date on or before the Start Date (the register holds days, and agreement on the first morning is still before the test); a later date, or none after the Start Date has passed, is a finding (on the Start Date itself it is still due). Tests after each change to the ISMS or the Security Management Plan (each [[isms.change]] and [[smp.change]] in the governance evidence): a test of any scope starting on or after the day of the change and within " + workingDays(changeTestWorkingDays).String() + " after it (this tool's reading: the schedule sets no period)."},
-		{[]string{evidence.ParaTestResults}, reg, "Results delivered to the Client after each test: Results Delivered On on or after the End Date. The schedule says \"as soon as practicable after completion\" and sets no period; this tool reads it as within " + workingDays(resultsWorkingDays).String() + " after the End Date (counted strictly after it)." + " Undelivered within that period is due; undelivered after it is a finding (high), delivered after it a low-severity finding."},
-		{[]string{evidence.ParaTestRemedy}, reg, "Each finding (breach, potential-breach or weakness) remediated (Remediated On) and re-tested: a later test whose Retest Of names the Finding ID (or the Test ID that found it), which started on or after the remediation and ended by the as-of date. The schedule wants both \"in accordance with the timetable agreed with the Client or, otherwise, as soon as reasonably possible\"; no timetable is on record, so this tool reads it as within " + workingDays(remedyWorkingDays).String() + " after the End Date of the test that found it, the longest period the schedule sets for fixing a vulnerability (B.9.3). Within that period an open finding is due; past it, a finding not remediated or not re-tested is a high-severity finding, and one done late a low-severity one."},
+		{[]string{evidence.ParaTestAnnual}, reg, fmt.Sprintf("A Security Test across the full scope of the ISMS at least annually: each test with Full ISMS Scope Yes must end no later than %[1]s after the previous one ended, the first no later than %[1]s after the contract start date (%[1]s after a day is the same day %[2]d months later, clamped to the month's end; a test exactly %[1]s later is on time, a day later is not).", months(annualTestMonths), annualTestMonths) + " A year with none is one paragraph-level finding saying when the test was due; when the as-of date is past the next due day it is overdue. Tests ending after the as-of date do not count yet: each is listed as after the as-of date (outcome later)."},
+		{[]string{evidence.ParaTestAnnual}, reg, "The Client agreed each test in advance: this tool reads \"in advance\" as a Client Agreed On date on or before the Start Date (the register holds days, and agreement on the first morning is still before the test); a later date, or none after the Start Date has passed, is a finding (on the Start Date itself it is still due); one that cannot be read is invalid and counts as none. A test starting after the as-of date is listed as after it (outcome later), not judged. Tests after each change to the ISMS or the Security Management Plan (each [[isms.change]] and [[smp.change]] in the governance evidence): a test of any scope starting on or after the day of the change and within " + workingDays(changeTestWorkingDays).String() + " after it (this tool's reading: the schedule sets no period)."},
+		{[]string{evidence.ParaTestResults}, reg, "Results delivered to the Client after each test: Results Delivered On on or after the End Date. The schedule says \"as soon as practicable after completion\" and sets no period; this tool reads it as within " + workingDays(resultsWorkingDays).String() + " after the End Date (counted strictly after it)." + " Undelivered within that period is due; undelivered after it is a finding (high), delivered after it a low-severity finding. A Results Delivered On date that cannot be read, or is before the End Date, is invalid and counts as not delivered. A test starting, or ending, after the as-of date is listed as after it (outcome later), not judged."},
+		{[]string{evidence.ParaTestRemedy}, reg, "Each finding (breach, potential-breach or weakness) remediated (Remediated On) and re-tested: a later test whose Retest Of names the Finding ID (or the Test ID that found it), which started on or after the remediation and ended by the as-of date. The schedule wants both \"in accordance with the timetable agreed with the Client or, otherwise, as soon as reasonably possible\"; no timetable is on record, so this tool reads it as within " + workingDays(remedyWorkingDays).String() + " after the End Date of the test that found it, the longest period the schedule sets for fixing a vulnerability (B.9.3). Within that period an open finding is due; past it, a finding not remediated or not re-tested is a high-severity finding, and one done late a low-severity one. A Remediated On date that cannot be read, or is before the test started, is invalid and counts as not remediated. The findings of a test starting or ending after the as-of date are listed as after it (outcome later), not judged."},
 		{[]string{evidence.ParaTestRepeat}, reg, "A repeat test that again reveals a breach or potential-breach whose Root Cause is the same (ignoring case and spaces) as that of a finding it re-tests (its Retest Of) is a material Default: a critical finding, first in the gaps list."},
 	}
 }

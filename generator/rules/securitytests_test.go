@@ -112,7 +112,7 @@ func TestAnnualFullScopeTest(t *testing.T) {
 			name:   "a test ending after the as-of date does not count yet",
 			asOf:   "2026-04-02",
 			rows:   []string{full("PT-1", "2026-04-03")},
-			checks: map[string]want{"PT-1": {part: "full-scope"}},
+			checks: map[string]want{"PT-1": {part: "full-scope", outcome: Later, deadline: "-", detail: "full-scope test ends 2026-04-03, after the as-of date (2026-04-02): not judged"}},
 			late:   []string{"since the contract start"},
 		},
 		{
@@ -218,17 +218,76 @@ func TestTestAgreedInAdvance(t *testing.T) {
 			want: want{outcome: Due, deadline: start, margin: 0}},
 		{name: "no agreement, as of the day after the start", agreed: "", asOf: "2025-06-10",
 			want: want{outcome: Gap, deadline: start, margin: -1, findings: []string{"violation high F2"}}},
-		{name: "no agreement, starting the day after the as-of date", agreed: "", asOf: "2025-06-08", start: start,
-			want: want{outcome: Due, deadline: start, margin: 1}},
-		{name: "unreadable agreement date", agreed: "soon",
-			want: want{findings: []string{"invalid medium F2"}}},
+		// A test that starts after the as-of date had not happened yet.
+		{name: "no agreement, starting the day after the as-of date: listed, not judged", agreed: "", asOf: "2025-06-08", start: start,
+			want: want{outcome: Later, deadline: "-", detail: "agreement in advance: the test starts 2025-06-09, after the as-of date (2025-06-08): not judged"}},
+		{name: "agreed, starting the day after the as-of date: listed, not judged", agreed: "2025-06-01", asOf: "2025-06-08", start: start,
+			want: want{outcome: Later, deadline: "-"}},
+		// An unreadable date is not agreed: the breach beside the invalid
+		// finding.
+		// A test that started before the contract began (Tue 1 Apr 2025)
+		// was due to be agreed by its first day.
+		{name: "started before the contract, agreed before its start", agreed: "2025-03-20", start: "2025-03-10",
+			want: want{outcome: OK, deadline: "2025-04-01", margin: 12}},
+		{name: "started before the contract, agreed after its start", agreed: "2025-04-03", start: "2025-03-10",
+			want: want{outcome: Gap, deadline: "2025-04-01", margin: -2, findings: []string{"violation high F2"},
+				message: "The Client agreed the test on Thu 3 Apr 2025, 2 days late: it started on Mon 10 Mar 2025, so the agreement was due by Tue 1 Apr 2025, the contract's Start Date (Mon 10 Mar 2025 was before the contract began)"}},
+		{name: "unreadable agreement date: not agreed", agreed: "soon",
+			want: want{outcome: Gap, deadline: start, margin: -536, findings: []string{"violation high F2", "invalid medium F2"},
+				message: "The date recorded cannot be read (an invalid finding at the cell), so it counts as not done."}},
+		{name: "unreadable agreement date, as of the start day", agreed: "soon", asOf: start,
+			want: want{outcome: Due, deadline: start, margin: 0, findings: []string{"invalid medium F2"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			row := stRow(t, "PT-1", map[string]string{"Client Agreed On": tt.agreed})
+			row := stRow(t, "PT-1", map[string]string{"Client Agreed On": tt.agreed, "Start Date": cmp.Or(tt.start, start)})
 			r := Evaluate(stIncInput(t, "B", tt.asOf, []string{row}, nil))
 			tt.want.part = "agree"
 			tt.want.verify(t, r, evidence.ParaTestAnnual, "PT-1")
+		})
+	}
+}
+
+// B.6.2: results within 10 Working Days after the End Date.
+func TestTestResults(t *testing.T) {
+	const wd = "working days"
+	// Ended Fri 16 Oct 2026: due Fri 30 Oct 2026.
+	ended := func(delivered string) map[string]string {
+		return map[string]string{"Start Date": "2026-10-12", "Client Agreed On": "2026-10-01", "End Date": "2026-10-16", "Results Delivered On": delivered}
+	}
+	// Ended Fri 7 Mar 2025, before the contract began (Tue 1 Apr 2025): 10
+	// Working Days end Fri 21 Mar, moved to the contract's first day.
+	before := func(delivered string) map[string]string {
+		return map[string]string{"Start Date": "2025-03-03", "Client Agreed On": "2025-02-20", "End Date": "2025-03-07", "Results Delivered On": delivered}
+	}
+	tests := []struct {
+		name string
+		asOf string
+		row  map[string]string
+		want want
+	}{
+		{name: "on the last day", row: ended("2026-10-30"), want: want{outcome: OK}.by("2026-10-30", 0, wd)},
+		{name: "the Saturday after a Friday deadline: 1 Working Day late", row: ended("2026-10-31"),
+			want: want{outcome: Gap, findings: []string{"violation low G2"}, message: "Results delivered on Sat 31 Oct 2026, 1 Working Day late"}.by("2026-10-30", -1, wd)},
+		{name: "not delivered, as of the last day", asOf: "2026-10-30", row: ended(""), want: want{outcome: Due}.by("2026-10-30", 0, wd)},
+		{name: "not delivered, as of the Saturday after", asOf: "2026-10-31", row: ended(""),
+			want: want{outcome: Gap, findings: []string{"violation high G2"}}.by("2026-10-30", -1, wd)},
+		{name: "before the contract: delivered after the period, before its start", row: before("2025-03-28"), want: want{outcome: OK}.by("2025-04-01", 2, wd)},
+		// A test that starts, or ends, after the as-of date had not
+		// happened, or finished, as of then.
+		{name: "starting after the as-of date: listed, not judged", asOf: "2026-10-11", row: ended(""),
+			want: want{outcome: Later, deadline: "-", detail: "starts 2026-10-12, after the as-of date (2026-10-11): not judged"}},
+		{name: "running at the as-of date: listed, not judged", asOf: "2026-10-15", row: ended(""),
+			want: want{outcome: Later, deadline: "-", detail: "ends 2026-10-16, after the as-of date (2026-10-15): not judged"}},
+		{name: "ending on the as-of date: judged", asOf: "2026-10-16", row: ended(""), want: want{outcome: Due}.by("2026-10-30", 10, wd)},
+		{name: "before the contract: delivered the day after its start", row: before("2025-04-02"),
+			want: want{outcome: Gap, findings: []string{"violation low G2"},
+				message: "so they were due by Tue 1 Apr 2025, the contract's Start Date (the period ended on Fri 21 Mar 2025, before the contract began)"}.by("2025-04-01", -1, wd)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Evaluate(stIncInput(t, "B", tt.asOf, []string{stRow(t, "PT-1", tt.row)}, nil))
+			tt.want.verify(t, r, evidence.ParaTestResults, "PT-1")
 		})
 	}
 }
@@ -275,20 +334,51 @@ func TestFindingsRemediedAndRetested(t *testing.T) {
 		{name: "a later re-test counts too", remediated: "2025-07-10",
 			more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1"), retest("RT-2", "2025-07-14", "2025-07-14", "F-1")},
 			want: want{outcome: OK, deadline: due, margin: 39}},
-		{name: "unreadable remediation date", remediated: "tbc",
-			want: unjudged("invalid medium L2")},
+		// A finding of a test still running at the as-of date is listed,
+		// not judged.
+		{name: "found by a test ending after the as-of date", asOf: "2025-06-12",
+			want: want{outcome: Later, deadline: "-", detail: "F-1: test ends 2025-06-13, after the as-of date (2025-06-12): not judged"}},
+		{name: "unreadable remediation date: not remediated", remediated: "tbc", more: []string{retest("RT-1", "2025-07-07", "2025-07-08", "F-1")},
+			want: want{outcome: Gap, deadline: due, margin: -311, findings: []string{"violation high L2", "invalid medium L2"},
+				message: "not remediated (Remediated On cannot be read, so it counts as not done); not re-tested (RT-1 named it before it was remediated)"}},
+		{name: "unreadable remediation date, within the period", asOf: due, remediated: "tbc",
+			want: want{outcome: Due, deadline: due, margin: 0, findings: []string{"invalid medium L2"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rows := append([]string{stFinding(t, "PT-1", "F-1", map[string]string{"Remediated On": tt.remediated, "Finding Type": cmp.Or(tt.findType, "weakness")})}, tt.more...)
 			r := Evaluate(stIncInput(t, "B", tt.asOf, rows, nil))
 			tt.want.verify(t, r, evidence.ParaTestRemedy, "PT-1")
-			// A test with no findings has nothing to remedy.
+			// A test with no findings has nothing to remedy (a check of
+			// the whole register may say so, when no row is judged).
 			for _, c := range r.Checks {
-				if c.Paragraph == evidence.ParaTestRemedy && c.Subject != "PT-1" {
+				if c.Paragraph == evidence.ParaTestRemedy && c.Subject != "PT-1" && c.Subject != "security-tests.xlsx" {
 					t.Errorf("check %+v", c)
 				}
 			}
+		})
+	}
+}
+
+// B.6.4's margin on a Friday deadline: PT-1 ends Thu 12 Jun 2025, and 60
+// Working Days later (the Summer bank holiday on 25 Aug aside) is Fri 5
+// Sep 2025.
+func TestRemedyMargin(t *testing.T) {
+	const wd = "working days"
+	for _, tt := range []struct {
+		name, done string
+		want       want
+	}{
+		{"remediated and re-tested on the Friday deadline", "2025-09-05", want{outcome: OK}.by("2025-09-05", 0, wd)},
+		{"remediated and re-tested the Saturday after: 1 Working Day late", "2025-09-06",
+			want{outcome: Gap, findings: []string{"violation low L2"}, message: "remediated on Sat 6 Sep 2025, 1 Working Day late; re-tested by RT-1 (ended Sat 6 Sep 2025), 1 Working Day late"}.by("2025-09-05", -1, wd)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := []string{
+				stFinding(t, "PT-1", "F-1", map[string]string{"End Date": "2025-06-12", "Results Delivered On": "2025-06-12", "Remediated On": tt.done}),
+				stRow(t, "RT-1", map[string]string{"Start Date": tt.done, "End Date": tt.done, "Client Agreed On": tt.done, "Results Delivered On": tt.done, "Full ISMS Scope": "No", "Retest Of": "F-1"}),
+			}
+			tt.want.verify(t, Evaluate(stIncInput(t, "B", "", rows, nil)), evidence.ParaTestRemedy, "PT-1")
 		})
 	}
 }

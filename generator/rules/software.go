@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/agency/evidence-site/generator/evidence"
@@ -43,8 +44,27 @@ func (e *eval) software() {
 
 func (e *eval) softwareRow(s evidence.Software) {
 	in, latest := s.Installed, s.Latest
-	if !in.Set || in.Invalid || !latest.Set || latest.Invalid || s.Previous.Invalid {
+	if !in.Set || in.Invalid || !latest.Set || latest.Invalid {
 		return // reported as invalid already
+	}
+	// An unreadable optional cell (an invalid finding already) is read the
+	// stricter way, as if empty: the Previous Major Version as the latest
+	// less one, the Exception as none. notes say so in the check.
+	var notes []string
+	if s.Previous.Invalid {
+		if evidence.YearStyle(latest.Major) && in.Major < latest.Major {
+			return // year-numbered majors need it: n-1 cannot be told
+		}
+		notes = append(notes, fmt.Sprintf("the Previous Major Version cannot be read, so n-1 is major %d", s.N1Major()))
+	}
+	if s.Exception.Invalid {
+		notes = append(notes, "the Exception cannot be read, so none is relied on")
+	}
+	noted := func(detail string) string {
+		if len(notes) > 0 {
+			detail += "; " + strings.Join(notes, "; ")
+		}
+		return detail
 	}
 	exc := s.ExceptionName()
 	claimed := exc != evidence.UpgradeExceptionNone
@@ -74,7 +94,7 @@ func (e *eval) softwareRow(s evidence.Software) {
 		if in.Major < latest.Major {
 			detail = versions + fmt.Sprintf(": one major version behind (n-1, major %d or later), allowed", n1)
 		}
-		e.check(Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID, Pos: in.Pos, Outcome: OK, Detail: detail})
+		e.check(Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID, Pos: in.Pos, Outcome: OK, Detail: noted(detail)})
 		if judgeSub {
 			e.check(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos, Outcome: OK,
 				Detail: fmt.Sprintf("%s recorded (%s) but not needed: the installed major is no more than one behind", exc, s.ExceptionRef.Value)})
@@ -82,8 +102,11 @@ func (e *eval) softwareRow(s evidence.Software) {
 		return
 	}
 	// Two or more major versions behind: within the window it is due.
-	if !s.LatestRelease.Set || s.Exception.Invalid {
+	if !s.LatestRelease.Set {
 		return // reported as invalid already
+	}
+	if e.later(Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID}, versions+": latest major released", s.LatestRelease) {
+		return // as of the as-of date the latest release had not happened
 	}
 	rel := s.LatestRelease.Value
 	asOf := e.in.AsOf
@@ -100,13 +123,17 @@ func (e *eval) softwareRow(s evidence.Software) {
 	if !claimed {
 		c := upgrade.stamp(Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID, Pos: in.Pos})
 		if c.Outcome == Due {
-			c.Detail = fmt.Sprintf("%s; %s is due by %s (%s after the release)", what, target, upgrade.Due.Format(time.DateOnly), months(upgradeMonths))
+			c.Detail = fmt.Sprintf("%s; %s is due within %s of the release, by %s", what, target, months(upgradeMonths), upgrade.Date())
 		} else {
-			c.Detail = fmt.Sprintf("%s; %s was due by %s (%s after the release)", what, target, upgrade.Due.Format(time.DateOnly), months(upgradeMonths))
-			e.finding(Finding{Paragraph: evidence.ParaSoftware, Kind: Violation, Severity: High, Subject: s.ID, Pos: in.Pos,
-				Message: fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): %s was due within %s of that release, by %s (%s overdue).",
-					in.Value, latest.Value, latest.Major, day(rel), target, months(upgradeMonths), day(upgrade.Due), upgrade.Over())})
+			c.Detail = fmt.Sprintf("%s; %s was due within %s of the release, by %s", what, target, months(upgradeMonths), upgrade.Date())
+			msg := fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): %s was due within %s of that release, by %s (%s overdue).",
+				in.Value, latest.Value, latest.Major, day(rel), target, months(upgradeMonths), upgrade.On(), upgrade.Over())
+			if len(notes) > 0 {
+				msg += " " + capitalise(strings.Join(notes, "; ")) + "."
+			}
+			e.finding(Finding{Paragraph: evidence.ParaSoftware, Kind: Violation, Severity: High, Subject: s.ID, Pos: in.Pos, Message: msg})
 		}
+		c.Detail = noted(c.Detail)
 		e.check(c)
 		return
 	}
@@ -123,18 +150,18 @@ func (e *eval) softwareRow(s evidence.Software) {
 		c := mitigated.stamp(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos})
 		switch {
 		case upgrade.Outcome == Due:
-			c.Detail = fmt.Sprintf("%s; %s is due by %s, %s after the release as upgrading reduces mitigations (%s); %s would end %s",
-				what, target, mitigated.Due.Format(time.DateOnly), months(upgradeMitigationMonths), ref, months(upgradeMonths), upgrade.Due.Format(time.DateOnly))
+			c.Detail = fmt.Sprintf("%s; %s is due within %s of the release, by %s, as upgrading reduces mitigations (%s); %s would end %s",
+				what, target, months(upgradeMitigationMonths), mitigated.Date(), ref, months(upgradeMonths), upgrade.Date())
 		case mitigated.Outcome == Due:
 			c.Outcome = Exception
-			c.Detail = fmt.Sprintf("%s; past the %d-Month window (%s), but upgrading reduces mitigations (%s), so %s is due by %s, %s after the release",
-				what, upgradeMonths, upgrade.Due.Format(time.DateOnly), ref, target, mitigated.Due.Format(time.DateOnly), months(upgradeMitigationMonths))
+			c.Detail = fmt.Sprintf("%s; past the %d-Month window (%s), but upgrading reduces mitigations (%s), so %s is due within %s of the release, by %s",
+				what, upgradeMonths, upgrade.Date(), ref, target, months(upgradeMitigationMonths), mitigated.Date())
 		default:
 			c.Pos = in.Pos
-			c.Detail = fmt.Sprintf("%s; %s was due by %s, %s after the release, even though upgrading reduces mitigations (%s)", what, target, mitigated.Due.Format(time.DateOnly), months(upgradeMitigationMonths), ref)
+			c.Detail = fmt.Sprintf("%s; %s was due within %s of the release, by %s, even though upgrading reduces mitigations (%s)", what, target, months(upgradeMitigationMonths), mitigated.Date(), ref)
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: s.ID, Pos: in.Pos,
 				Message: fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): where upgrading reduces mitigations (%s) %s is still due within %s of the release, by %s (%s overdue).",
-					in.Value, latest.Value, latest.Major, day(rel), ref, target, months(upgradeMitigationMonths), day(mitigated.Due), mitigated.Over())})
+					in.Value, latest.Value, latest.Major, day(rel), ref, target, months(upgradeMitigationMonths), mitigated.On(), mitigated.Over())})
 		}
 		e.check(c)
 	}
@@ -148,7 +175,10 @@ func softwareDocs() []Doc {
 				"An installed major at or above n-1 is compliant, with no clock: 9.4 codifies its rule as running software no older than the n-1 version, " +
 				fmt.Sprintf("and its %[1]s are the time allowed to get back to n-1 after a new major release. ", months(upgradeMonths)) +
 				fmt.Sprintf("Two or more majors behind, the upgrade is due until %[1]s after the Latest Release Date (the same day %[1]s later, clamped to the month's end: 31 Aug gives 28 Feb) and a violation the day after. ", months(upgradeMonths)) +
-				"Where the product was already n-2 before the latest release, only that release's date is on record, so the window is counted from it."},
+				"Where the product was already n-2 before the latest release, only that release's date is on record, so the window is counted from it. " +
+				"A product two or more majors behind a release dated after the as-of date is listed as after the as-of date (outcome later), not judged: as of then that release had not happened. " +
+				"An unreadable cell is an invalid finding and is read as if empty, the stricter reading: an unreadable Exception is none (the window of 9.4 applies), " +
+				"an unreadable Previous Major Version makes n-1 the latest major less one (for a year-numbered latest major, which needs it, the product is not judged)."},
 		{[]string{evidence.ParaSoftwareMitigation}, "software",
 			fmt.Sprintf("Exception mitigation-reduction with an Exception Reference: two or more majors behind, the upgrade is due until %s after the Latest Release Date (clamped likewise); ", months(upgradeMitigationMonths)) +
 				fmt.Sprintf("past the %d-Month window it is shown as an exception, past %s it is a violation of this paragraph's proviso. ", upgradeMonths, months(upgradeMitigationMonths)) +

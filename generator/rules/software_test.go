@@ -84,7 +84,7 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 		{name: "n-1 with the release long past: no clock", row: map[string]string{"Installed Version": "'18.3", "Latest Release Date": "2020-01-01"},
 			want: ok, detail: "one major version behind (n-1, major 18 or later), allowed"},
 		{name: "n-2, just released", asOf: "2026-08-31", row: n2, want: due, deadline: "2027-02-28", margin: 181,
-			detail: "the upgrade to major 18 or later is due by 2027-02-28"},
+			detail: "the upgrade to major 18 or later is due within 6 Months of the release, by 2027-02-28"},
 		{name: "n-2, the last compliant day: 31 Aug + 6 Months = 28 Feb", asOf: "2027-02-28", row: n2, want: due, deadline: "2027-02-28", margin: 0},
 		{name: "n-2, the day after", asOf: "2027-03-01", row: n2, want: late, deadline: "2027-02-28", margin: -1,
 			message: "was due within 6 Months of that release, by Sun 28 Feb 2027 (1 day overdue)"},
@@ -95,11 +95,13 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 		{name: "n-3 counts from the latest release, the only date on record", asOf: "2027-02-28",
 			row: map[string]string{"Installed Version": "'16", "Latest Version": "'19.0", "Latest Release Date": "2026-08-31"}, want: due, deadline: "2027-02-28", margin: 0,
 			detail: "3 major versions behind"},
-		{name: "released after the as-of date: the window has not started", asOf: "2026-08-30", row: n2, want: due, deadline: "2027-02-28", margin: 182},
+		// A release after the as-of date had not happened as of then.
+		{name: "released after the as-of date: listed, not judged", asOf: "2026-08-30", row: n2, want: map[string]want{b94: {outcome: Later}}, deadline: "-",
+			detail: "installed 17.6 (major 17), latest 19.0 (major 19): latest major released 2026-08-31, after the as-of date (2026-08-30): not judged"},
 		{name: "year-numbered majors with the previous major: n-1", row: map[string]string{"Installed Version": "2022", "Latest Version": "2025", "Latest Release Date": "2024-11-01", "Previous Major Version": "2022"},
 			want: ok},
 		{name: "year-numbered majors with the previous major: n-2, late", row: map[string]string{"Installed Version": "2019", "Latest Version": "2025", "Latest Release Date": "2024-11-01", "Previous Major Version": "2022"},
-			want: late, deadline: "2025-05-01", margin: -575, detail: "two or more major versions behind; the upgrade to major 2022 or later was due by 2025-05-01"},
+			want: late, deadline: "2025-05-01", margin: -575, detail: "two or more major versions behind; the upgrade to major 2022 or later was due within 6 Months of the release, by 2025-05-01"},
 		{name: "Ubuntu LTS: the previous major closes the gap of two", row: map[string]string{"Installed Version": "'24.04.3", "Latest Version": "'26.04.1", "Latest Release Date": "2026-04-23", "Previous Major Version": "'24.04"},
 			want: ok},
 		{name: "Ubuntu LTS without the previous major reads as n-2", row: map[string]string{"Installed Version": "'24.04.3", "Latest Version": "'26.04.1", "Latest Release Date": "2026-04-23"},
@@ -114,6 +116,12 @@ func TestSoftwareUpgradeWindow(t *testing.T) {
 			want: map[string]want{b94: unjudged("invalid medium D2"), evidence.ParaSoftwareMitigation: unjudged("invalid medium D2")}},
 		{name: "n-1 with an unreadable release date is still ok", row: map[string]string{"Installed Version": "'18.0", "Latest Release Date": "soon"},
 			want: map[string]want{b94: {outcome: OK, findings: []string{"invalid medium D2"}}, evidence.ParaSoftwareMitigation: unjudged("invalid medium D2")}},
+		// An unreadable Previous Major Version is the latest less one.
+		{name: "n-2 by the latest less one, the previous major unreadable", asOf: "2027-03-01", row: withCells(n2, map[string]string{"Previous Major Version": "'x"}),
+			want:     map[string]want{b94: gap("violation high B2", "invalid medium E2")},
+			deadline: "2027-02-28", margin: -1, detail: "the Previous Major Version cannot be read, so n-1 is major 18"},
+		{name: "year-numbered majors with an unreadable previous major are not judged", row: map[string]string{"Installed Version": "2019", "Latest Version": "2025", "Latest Release Date": "2024-11-01", "Previous Major Version": "'x"},
+			want: map[string]want{b94: unjudged("invalid medium E2")}},
 		{name: "empty exception means none", asOf: "2027-03-01", row: withCells(n2, map[string]string{"Exception": ""}), want: late, deadline: "2027-02-28", margin: -1},
 	})
 }
@@ -127,7 +135,7 @@ func TestSoftwareMitigationReduction(t *testing.T) {
 	noRef := withCells(row, map[string]string{"Exception Reference": ""})
 	runSoftware(t, []swCase{
 		{name: "inside the 6 Months: due by the 12", asOf: "2026-02-28", row: row, want: map[string]want{b941: {outcome: Due}},
-			at: b941, deadline: "2026-08-31", margin: 184, detail: "is due by 2026-08-31, 12 Months after the release as upgrading reduces mitigations (RISK-7); 6 Months would end 2026-02-28"},
+			at: b941, deadline: "2026-08-31", margin: 184, detail: "is due within 12 Months of the release, by 2026-08-31, as upgrading reduces mitigations (RISK-7); 6 Months would end 2026-02-28"},
 		{name: "a day past the 6 Months: an exception", asOf: "2026-03-01", row: row, want: map[string]want{b941: {outcome: Exception}},
 			at: b941, deadline: "2026-08-31", margin: 183, detail: "past the 6-Month window (2026-02-28)"},
 		{name: "the last day of the 12 Months", asOf: "2026-08-31", row: row, want: map[string]want{b941: {outcome: Exception}}, at: b941, deadline: "2026-08-31", margin: 0},
@@ -142,10 +150,17 @@ func TestSoftwareMitigationReduction(t *testing.T) {
 			want: map[string]want{b94: gap("violation high B2"), b941: gap("violation medium G2")}, deadline: "2026-02-28", margin: -1},
 		{name: "no reference, not needed: still a finding", row: withCells(noRef, map[string]string{"Installed Version": "'19.0"}),
 			want: map[string]want{b94: {outcome: OK}, b941: gap("violation medium G2")}},
-		{name: "an unreadable exception at n-2 is not judged", asOf: "2026-03-01", row: withCells(row, map[string]string{"Exception": "mitigation"}),
-			want: map[string]want{b941: unjudged("invalid medium F2"), evidence.ParaSoftwareAgreed: unjudged("invalid medium F2")}},
+		// An unreadable exception is none: 9.4's 6 Months apply, and the
+		// breach is found beside the invalid finding.
+		{name: "an unreadable exception at n-2: none, 9.4 applies (the last day)", asOf: "2026-02-28", row: withCells(row, map[string]string{"Exception": "mitigation"}),
+			want:     map[string]want{b94: {outcome: Due}, b941: unjudged("invalid medium F2"), evidence.ParaSoftwareAgreed: unjudged("invalid medium F2")},
+			deadline: "2026-02-28", margin: 0, detail: "; the Exception cannot be read, so none is relied on"},
+		{name: "an unreadable exception at n-2: none, 9.4 applies (the day after)", asOf: "2026-03-01", row: withCells(row, map[string]string{"Exception": "mitigation"}),
+			want:     map[string]want{b94: gap("violation high B2"), b941: unjudged("invalid medium F2"), evidence.ParaSoftwareAgreed: unjudged("invalid medium F2")},
+			deadline: "2026-02-28", margin: -1, message: "(1 day overdue). The Exception cannot be read, so none is relied on."},
 		{name: "an unreadable exception at n-1 is still ok", row: withCells(row, map[string]string{"Exception": "mitigation", "Installed Version": "'18"}),
-			want: map[string]want{b94: {outcome: OK}, b941: unjudged("invalid medium F2"), evidence.ParaSoftwareAgreed: unjudged("invalid medium F2")}},
+			want:   map[string]want{b94: {outcome: OK}, b941: unjudged("invalid medium F2"), evidence.ParaSoftwareAgreed: unjudged("invalid medium F2")},
+			detail: "allowed; the Exception cannot be read, so none is relied on"},
 	})
 }
 
@@ -157,8 +172,15 @@ func TestSoftwareClientAgreed(t *testing.T) {
 		{name: "n-4, agreed in writing: an exception with no deadline", row: row, want: map[string]want{b942: {outcome: Exception}},
 			at: b942, detail: "the Client agreed in writing (CLIENT-AGREE-9)"},
 		{name: "not needed at n-1", row: withCells(row, map[string]string{"Installed Version": "'18"}), want: map[string]want{b94: {outcome: OK}, b942: {outcome: OK}}},
+		{name: "spelt Client agreed", row: withCells(row, map[string]string{"Exception": "Client agreed"}), want: map[string]want{b942: {outcome: Exception}}, at: b942},
+		{name: "spelt client_agreed", row: withCells(row, map[string]string{"Exception": "client_agreed"}), want: map[string]want{b942: {outcome: Exception}}, at: b942},
+		{name: "n-4 with an exception that cannot be read: none, and 9.4's breach", row: withCells(row, map[string]string{"Exception": "agreed by the client"}),
+			want:     map[string]want{b94: gap("violation high B2"), evidence.ParaSoftwareMitigation: unjudged("invalid medium F2"), b942: unjudged("invalid medium F2")},
+			deadline: "2025-04-01", margin: -605},
 		{name: "no reference: a finding here, and 9.4 applies", row: withCells(row, map[string]string{"Exception Reference": ""}),
-			want: map[string]want{b94: gap("violation high B2"), b942: gap("violation medium G2")}, deadline: "2025-03-26", margin: -611},
+			want: map[string]want{b94: gap("violation high B2"), b942: gap("violation medium G2")}, deadline: "2025-04-01", margin: -605,
+			detail:  "was due within 6 Months of the release, by 2025-04-01 (the contract's Start Date; the period ended 2025-03-26)",
+			message: "by Tue 1 Apr 2025, the contract's Start Date (the period ended on Wed 26 Mar 2025, before the contract began) (605 days overdue)"},
 	})
 }
 

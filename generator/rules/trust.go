@@ -138,17 +138,26 @@ func quietParagraphs() []quiet {
 // that the register was read and no row concerns it, where the register
 // was supplied with rows and its rule recorded no check of its own.
 func (e *eval) quietChecks() {
-	have := map[[2]string]bool{}
+	have, later := map[[2]string]bool{}, map[[2]string]int{}
 	for _, c := range e.checks {
-		have[[2]string{c.Paragraph, c.Source}] = true
+		k := [2]string{c.Paragraph, c.Source}
+		if c.Outcome == Later {
+			later[k]++ // listed, not judged: it does not answer the paragraph
+		} else {
+			have[k] = true
+		}
 	}
 	for _, q := range quietParagraphs() {
+		k := [2]string{q.para, q.source}
 		r := e.in.Evidence.Register(q.source)
-		if !e.has(q.para) || have[[2]string{q.para, q.source}] || r == nil || !r.Present || r.Rows == 0 {
+		if !e.has(q.para) || have[k] || r == nil || !r.Present || r.Rows == 0 {
 			continue
 		}
-		have[[2]string{q.para, q.source}] = true
-		e.check(Check{Paragraph: q.para, Source: q.source, Subject: r.Schema.File, Outcome: OK, Pos: diag.Pos{File: r.Path},
-			Detail: fmt.Sprintf("%d row%s read: %s", r.Rows, plural(r.Rows), q.none)})
+		have[k] = true
+		what := fmt.Sprintf("%d row%s read: %s", r.Rows, plural(r.Rows), q.none)
+		if n := later[k]; n > 0 {
+			what = fmt.Sprintf("%d row%s read, %d dated after the as-of date: by then, %s", r.Rows, plural(r.Rows), n, q.none)
+		}
+		e.check(Check{Paragraph: q.para, Source: q.source, Subject: r.Schema.File, Outcome: OK, Pos: diag.Pos{File: r.Path}, Detail: what})
 	}
 }

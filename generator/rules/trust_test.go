@@ -69,6 +69,8 @@ func TestQuietChecks(t *testing.T) {
 		{"a leaver: the rule's own check, no quiet one", map[string][]string{"staff": {person(t, "NS-1", map[string]string{"End Date": "2026-01-09", "Access Revoked": "2026-01-09"})}},
 			evidence.ParaRevocation, ""},
 		{"an empty register: nothing read", map[string][]string{"incidents": {}}, evidence.ParaDataB, ""},
+		{"an incident after the as-of date: listed, not judged, and none by then", map[string][]string{"incidents": {exampleRow(t, "incidents", "INC-9", map[string]string{"Aware On": "2026-12-01", "Notified On": "2026-12-01", "Report Delivered On": ""})}},
+			evidence.ParaNotifyB, "1 row read, 1 dated after the as-of date: by then, no incident recorded"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Evaluate(registersInput(t, "B", "", tt.rows))

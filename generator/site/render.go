@@ -139,6 +139,8 @@ func statusLabel(s any) string {
 		return "Due"
 	case "unjudged":
 		return "Cannot be judged"
+	case "later":
+		return "After the as-of date"
 	case "checked":
 		return "checked"
 	case "attested":

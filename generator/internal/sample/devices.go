@@ -26,7 +26,8 @@ import "github.com/agency/evidence-site/generator/internal/workbook"
 //     Data) and 2.2. NG-MB-005 (row 18), attested Thursday 2025-11-27,
 //     exactly 12 Months before, is current: the boundary.
 //  6. NG-SV-003 (row 31): Management Authority G31 "Kestrel Cloud" (the
-//     subcontractor) is not one of Agency, Client: invalid, against 2.2.
+//     subcontractor) is not one of Agency, Client: invalid, and read as
+//     none, a violation too, against 2.2.
 //
 // NG-LT-012 (row 13) is managed by the Client, written in lower case
 // ("client"), which is accepted. NG-USB-004 holds no Government Data and

@@ -34,8 +34,10 @@
 //     exception: a gap.
 //  6. NS-0029 (row 30): current, Government Data Access, latest Secure
 //     Information Management course 2025-10-27, 13 months before AsOf:
-//     stale. NS-0026 (row 27): current, Government Data Access, no training
-//     row at all.
+//     overdue. NS-0026 (row 27): current, Government Data Access, no training
+//     row at all, past the 12 Months after the Start Date. (NS-0017 and
+//     NS-0024 each took a year and six days between two courses: late,
+//     since made good, a low-severity violation.)
 //  7. NS-0034 (row 35): End Date Friday 2026-05-22, Access Revoked Tuesday
 //     2026-05-26. Monday 25 May 2026 is the Spring bank holiday, so Tuesday is
 //     the first Working Day after: compliant, a boundary case. NS-0035
