@@ -154,11 +154,26 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// parseRules parses a config whose [rules] table holds rules (line 5 on):
+// the config, or nil after checking that the error says wantErr.
+func parseRules(t *testing.T, rules, wantErr string) *Config {
+	t.Helper()
+	c, err := Parse("config.toml", []byte("[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[rules]\n"+rules+"\n"))
+	switch {
+	case wantErr != "" && (err == nil || !strings.Contains(err.Error(), wantErr)):
+		t.Fatalf("error %v, want %q", err, wantErr)
+	case wantErr != "":
+		return nil
+	case err != nil:
+		t.Fatal(err)
+	}
+	return c
+}
+
 // [rules] accepted_assurance adds labels to the NCSC spellings the rule
 // reads itself: none by default, an empty list is none too, and an empty
 // name is an error.
 func TestAcceptedAssurance(t *testing.T) {
-	const head = "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[rules]\n"
 	tests := []struct {
 		name    string
 		rules   string
@@ -173,17 +188,8 @@ func TestAcceptedAssurance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := Parse("config.toml", []byte(head+tt.rules+"\n"))
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error %v, want %q", err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(c.Rules.AcceptedAssurance, tt.want) {
+			c := parseRules(t, tt.rules, tt.wantErr)
+			if c != nil && !slices.Equal(c.Rules.AcceptedAssurance, tt.want) {
 				t.Errorf("AcceptedAssurance = %q, want %q", c.Rules.AcceptedAssurance, tt.want)
 			}
 		})
@@ -193,7 +199,6 @@ func TestAcceptedAssurance(t *testing.T) {
 // [rules] training_interval_months: the agreed interval of Annex 1 6.4
 // training, a whole number of Months from 1 to 60, default 12.
 func TestTrainingIntervalMonths(t *testing.T) {
-	const head = "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[rules]\n"
 	for _, tt := range []struct {
 		rules   string
 		want    int
@@ -210,17 +215,8 @@ func TestTrainingIntervalMonths(t *testing.T) {
 		{`training_interval_months = "12"`, 0, `got "12"`},
 	} {
 		t.Run(tt.rules, func(t *testing.T) {
-			c, err := Parse("config.toml", []byte(head+tt.rules+"\n"))
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error %v, want %q", err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if c.Rules.TrainingIntervalMonths != tt.want {
+			c := parseRules(t, tt.rules, tt.wantErr)
+			if c != nil && c.Rules.TrainingIntervalMonths != tt.want {
 				t.Errorf("TrainingIntervalMonths = %d, want %d", c.Rules.TrainingIntervalMonths, tt.want)
 			}
 		})
