@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -56,6 +57,7 @@ func Build(in Input) *Site {
 		results[r.ID] = r
 	}
 	byID := map[string]*Paragraph{}
+	files := checkedFiles(in)
 	for _, p := range paras {
 		r := results[p.ID]
 		mp := &Paragraph{
@@ -71,7 +73,7 @@ func Build(in Input) *Site {
 			mp.Evidence = append(mp.Evidence, evidence.SourceTitle(k))
 		}
 		for _, name := range r.Sources {
-			if ref, ok := sourceRef(in, name); ok {
+			if ref, ok := sourceRef(in, files, name); ok {
 				mp.Sources = append(mp.Sources, ref)
 			}
 		}
@@ -102,33 +104,63 @@ func Build(in Input) *Site {
 	}
 	s.Parts = buildParts(in.Schedule, form, paras, s.Paragraphs)
 
-	rows := rowIndex(in.Evidence)
+	rows := newRowIndex(in.Evidence)
+	for _, r := range in.Evidence.Registers {
+		s.Registers = append(s.Registers, buildRegister(r, rows, byID))
+	}
+	s.Findings = make([]Finding, 0, len(in.Result.Findings))
 	for _, f := range in.Result.Findings {
-		mf := finding(f, rows)
-		s.Findings = append(s.Findings, mf)
+		s.Findings = append(s.Findings, finding(f, rows))
+	}
+	for i := range s.Findings {
+		f := &s.Findings[i]
 		if p := byID[f.Paragraph]; p != nil {
-			p.Findings = append(p.Findings, mf)
+			p.Findings = append(p.Findings, f)
 		}
 	}
-	// Checks by register row: by key where a register has one row a key,
-	// else by the sheet row of the check's cell.
-	checks := map[string][]Check{}
-	var allChecks []Check
-	for _, ch := range in.Result.Checks {
-		mc := check(ch, rows)
-		allChecks = append(allChecks, mc)
+	for _, reg := range s.Registers {
+		for i := range s.Findings {
+			if f := &s.Findings[i]; f.Kind == rules.Invalid && f.Pos.File == reg.File {
+				reg.Problems = append(reg.Problems, f)
+			}
+		}
+	}
+	s.Checks = make([]Check, len(in.Result.Checks))
+	hrefs := map[string]string{}
+	for i := range in.Result.Checks {
+		ch := &in.Result.Checks[i]
+		href, ok := hrefs[ch.Paragraph]
+		if !ok {
+			href = ParagraphHref(ch.Paragraph)
+			hrefs[ch.Paragraph] = href
+		}
+		mc := &s.Checks[i]
+		*mc = Check{Check: ch, ParagraphHref: href}
+		// A check shows on the row of its subject (a staff member's row
+		// for their training) and on the row it was read from, if other.
+		byKey, byCell := rows.checked(ch)
+		if byKey != nil {
+			byKey.Checks = append(byKey.Checks, mc)
+		}
+		if byCell != nil && byCell != byKey {
+			byCell.Checks = append(byCell.Checks, mc)
+		}
+		if byKey != nil {
+			mc.SubjectHref = byKey.Href
+		} else if row := rows.find(ch.Pos, ch.Subject); row != nil {
+			mc.SubjectHref = row.Href
+		}
 		if p := byID[ch.Paragraph]; p != nil {
 			p.Checks = append(p.Checks, mc)
 		}
-		k := ch.Source + "\x00" + strings.ToUpper(ch.Subject)
-		checks[k] = append(checks[k], mc)
-		if ch.Pos.Cell != "" {
-			k := ch.Pos.File + "\x00row\x00" + cellRow(ch.Pos.Cell)
-			checks[k] = append(checks[k], mc)
+	}
+	for _, reg := range s.Registers {
+		for i := range reg.Data {
+			reg.Data[i].Status = worst(reg.Data[i].Checks)
 		}
 	}
-	for _, r := range in.Evidence.Registers {
-		s.Registers = append(s.Registers, buildRegister(r, checks, s.Findings, byID))
+	for _, p := range s.Paragraphs {
+		p.Listed, p.Tally = listed(p.Checks, s.Registers)
 	}
 	s.Counts = counts(s.Paragraphs)
 	for _, r := range in.Result.Unreadable {
@@ -137,7 +169,7 @@ func Build(in Input) *Site {
 	s.Severities, s.Kinds = findingCounts(s.Findings)
 	s.Sources = buildSources(in, paras, s.Findings)
 	s.Rules = buildRules(byID, s.Registers)
-	s.Documents = buildDocuments(in, paras, allChecks, s.Findings, byID)
+	s.Documents = buildDocuments(in, paras, s.Checks, s.Findings, byID)
 	return s
 }
 
@@ -206,83 +238,137 @@ func buildParts(sch *schedule.Schedule, form string, paras []schedule.Paragraph,
 	return []Part{part}
 }
 
-// cellRow is the row number of a cell name: "C12" gives "12".
-func cellRow(cell string) string { return strings.TrimLeft(cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") }
-
-// rowAnchor names a register row's anchor: by key where each key has
-// one row, else by the sheet row number.
-func rowAnchor(unique bool, key string, pos diag.Pos) string {
-	if unique {
-		return RowAnchor(key)
+// cellRow is the row number of a cell name: "C12" gives 12, a name
+// with no row 0.
+func cellRow(cell string) int {
+	n, err := strconv.Atoi(strings.TrimLeft(cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+	if err != nil {
+		return 0
 	}
-	return "row-" + cellRow(pos.Cell)
+	return n
 }
 
-// rowIndex maps a register file and a row key (or, for registers with many
-// rows a key, a sheet row number) to the href of the row on its page, so
-// that findings link only to rows that are shown.
-func rowIndex(ev *evidence.Evidence) map[[2]string]string {
-	idx := map[[2]string]string{}
+// rowIndex finds the register row that shows a check or a finding: by key
+// in a register with one row a key (ignoring case), else by sheet row.
+// Findings link only to rows that are shown.
+type rowIndex struct {
+	byKey map[[2]string]*Row // {register name or file, upper-case key}
+	byRow map[fileRow]*Row
+	// rows holds the rows in register order; buildRegister takes them.
+	rows map[string][]Row
+}
+
+type fileRow struct {
+	file string
+	row  int
+}
+
+func newRowIndex(ev *evidence.Evidence) *rowIndex {
+	idx := &rowIndex{byKey: map[[2]string]*Row{}, byRow: map[fileRow]*Row{}, rows: map[string][]Row{}}
 	for _, r := range ev.Registers {
-		for _, d := range r.Data {
-			k := d.Key
-			if !r.Schema.UniqueKey {
-				k = cellRow(d.Pos.Cell)
+		sc := r.Schema
+		rows := make([]Row, len(r.Data))
+		for i, d := range r.Data {
+			row := &rows[i]
+			*row = Row{Key: d.Key, Cells: d.Cells, Pos: d.Pos}
+			if sc.UniqueKey {
+				row.Anchor = RowAnchor(d.Key)
+				k := strings.ToUpper(d.Key)
+				idx.byKey[[2]string{sc.Name, k}] = row
+				idx.byKey[[2]string{r.Path, k}] = row
+			} else {
+				n := cellRow(d.Pos.Cell)
+				row.Anchor = "row-" + strconv.Itoa(n)
+				idx.byRow[fileRow{r.Path, n}] = row
 			}
-			href := RegisterHref(r.Schema.Name) + "#" + rowAnchor(r.Schema.UniqueKey, d.Key, d.Pos)
-			idx[[2]string{r.Path, k}] = href
-			if r.Schema.UniqueKey {
-				idx[[2]string{"register:" + r.Schema.Name, d.Key}] = href
-			}
+			row.Href = PageHref(RegisterHref(sc.Name), PageOf(i)) + "#" + row.Anchor
 		}
+		idx.rows[sc.Name] = rows
 	}
 	return idx
 }
 
-func finding(f rules.Finding, rows map[[2]string]string) Finding {
+// checked finds the rows a check concerns: the row of its subject in the
+// register it names, when that register has one row a key, and the row of
+// its cell in a register with many rows a key.
+func (idx *rowIndex) checked(c *rules.Check) (byKey, byCell *Row) {
+	byKey = idx.byKey[[2]string{c.Source, strings.ToUpper(c.Subject)}]
+	if c.Pos.Cell != "" {
+		byCell = idx.byRow[fileRow{c.Pos.File, cellRow(c.Pos.Cell)}]
+	}
+	return byKey, byCell
+}
+
+// find is the row for a subject in the file of pos, or the row of pos's
+// cell.
+func (idx *rowIndex) find(pos diag.Pos, subject string) *Row {
+	if subject != "" {
+		if row := idx.byKey[[2]string{pos.File, strings.ToUpper(subject)}]; row != nil {
+			return row
+		}
+	}
+	if pos.Cell == "" {
+		return nil
+	}
+	return idx.byRow[fileRow{pos.File, cellRow(pos.Cell)}]
+}
+
+func finding(f rules.Finding, rows *rowIndex) Finding {
 	mf := Finding{
 		Paragraph: f.Paragraph,
 		Kind:      f.Kind, Severity: f.Severity, Subject: f.Subject, Message: f.Message,
-		Pos: f.Pos, Where: f.Pos.String(),
+		Pos: f.Pos,
 	}
 	if f.Paragraph != "" {
 		mf.ParagraphHref = ParagraphHref(f.Paragraph)
 	}
-	mf.SubjectHref = rowHref(rows, f.Pos, f.Subject)
+	if row := rows.find(f.Pos, f.Subject); row != nil {
+		mf.SubjectHref = row.Href
+	}
 	return mf
 }
 
-// rowHref finds the page row for a subject, or for the row of the cell.
-func rowHref(rows map[[2]string]string, pos diag.Pos, subject string) string {
-	if href, ok := rows[[2]string{pos.File, subject}]; ok && subject != "" {
-		return href
+// listed picks the checks a paragraph's table lists and, past PageRows,
+// tallies them all by source: at that volume the rows that simply meet it
+// are counted, and found on the register's pages, not listed again.
+func listed(checks []*Check, regs []*Register) ([]*Check, []Tally) {
+	if len(checks) <= PageRows {
+		return checks, nil
 	}
-	if href, ok := rows[[2]string{pos.File, cellRow(pos.Cell)}]; ok && pos.Cell != "" {
-		return href
+	var out []*Check
+	var tally []Tally
+	for _, c := range checks {
+		i := slices.IndexFunc(tally, func(t Tally) bool { return t.Source.Label == c.Source })
+		if i < 0 {
+			t := Tally{Source: Link{Label: c.Source, Title: c.Source}}
+			for _, r := range regs {
+				if r.Name == c.Source {
+					t.Source = Link{Label: r.Name, Title: r.Title, Href: r.Href}
+				}
+			}
+			tally = append(tally, t)
+			i = len(tally) - 1
+		}
+		switch c.Outcome {
+		case rules.OK:
+			tally[i].OK++
+			continue
+		case rules.Gap:
+			tally[i].Gap++
+		default:
+			tally[i].Other++
+		}
+		out = append(out, c)
 	}
-	return ""
+	return out, tally
 }
 
-func check(c rules.Check, rows map[[2]string]string) Check {
-	mc := Check{
-		Paragraph: c.Paragraph, ParagraphHref: ParagraphHref(c.Paragraph),
-		Source: c.Source, Subject: c.Subject,
-		SubjectHref: rows[[2]string{"register:" + c.Source, c.Subject}],
-		Outcome:     c.Outcome, Detail: c.Detail, Deadline: dateString(c.Deadline),
-		Where: c.Pos.String(),
-	}
-	if mc.SubjectHref == "" {
-		mc.SubjectHref = rowHref(rows, c.Pos, c.Subject)
-	}
-	mc.Margin = c.MarginText()
-	return mc
-}
-
-func buildRegister(r *evidence.Register, checks map[string][]Check, findings []Finding, byID map[string]*Paragraph) *Register {
+func buildRegister(r *evidence.Register, rows *rowIndex, byID map[string]*Paragraph) *Register {
 	sc := r.Schema
 	mr := &Register{
 		Name: sc.Name, Title: sc.Title, File: r.Path, Sheet: sc.Sheet, Key: sc.Key,
 		Href: RegisterHref(sc.Name), Present: r.Present, Rows: r.Rows, Header: r.Header,
+		Data: rows.rows[sc.Name],
 	}
 	for _, col := range sc.Columns {
 		mr.Columns = append(mr.Columns, Column{Name: col.Name, Type: typeName(col.Type, col.Choices), Doc: col.Doc, Required: col.Required, Paragraphs: col.Paragraphs})
@@ -291,21 +377,6 @@ func buildRegister(r *evidence.Register, checks map[string][]Check, findings []F
 		if p, ok := byID[id]; ok {
 			mr.Paragraphs = append(mr.Paragraphs, *paraLink(p))
 		}
-	}
-	for _, f := range findings {
-		if f.Kind == rules.Invalid && f.Pos.File == r.Path {
-			mr.Problems = append(mr.Problems, f)
-		}
-	}
-	for _, d := range r.Data {
-		row := Row{Key: d.Key, Anchor: rowAnchor(sc.UniqueKey, d.Key, d.Pos), Cells: d.Cells, Where: d.Pos.String()}
-		if sc.UniqueKey {
-			row.Checks = checks[sc.Name+"\x00"+strings.ToUpper(d.Key)]
-		} else {
-			row.Checks = checks[r.Path+"\x00row\x00"+cellRow(d.Pos.Cell)]
-		}
-		row.Status = worst(row.Checks)
-		mr.Data = append(mr.Data, row)
 	}
 	return mr
 }
@@ -326,15 +397,33 @@ func typeName(k evidence.ColumnType, choices []string) string {
 	return "text"
 }
 
-func worst(cs []Check) rules.Outcome {
-	rank := map[rules.Outcome]int{rules.Later: 1, rules.OK: 2, rules.Due: 3, rules.Exception: 4, rules.Unjudged: 5, rules.Gap: 6}
+// worst is the most serious outcome of a row's checks, "" for none.
+func worst(cs []*Check) rules.Outcome {
 	var w rules.Outcome
 	for _, c := range cs {
-		if rank[c.Outcome] > rank[w] {
+		if outcomeRank(c.Outcome) > outcomeRank(w) {
 			w = c.Outcome
 		}
 	}
 	return w
+}
+
+func outcomeRank(o rules.Outcome) int {
+	switch o {
+	case rules.Later:
+		return 1
+	case rules.OK:
+		return 2
+	case rules.Due:
+		return 3
+	case rules.Exception:
+		return 4
+	case rules.Unjudged:
+		return 5
+	case rules.Gap:
+		return 6
+	}
+	return 0
 }
 
 func counts(ps []*Paragraph) Counts {

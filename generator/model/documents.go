@@ -22,7 +22,7 @@ type Documents struct {
 	Sections    []DocSection
 	Items       []DocItem
 	Attachments []AttachmentLink
-	Problems    []Finding
+	Problems    []*Finding
 }
 
 // DocSection is one governance kind (SMP, ISMS, ...) and what its rules found.
@@ -30,7 +30,7 @@ type DocSection struct {
 	Kind, Title, Anchor string
 	Present             bool
 	Paragraphs          []Link // the form's paragraphs that expect it
-	Checks              []Check
+	Checks              []*Check
 }
 
 // DocItem is one general evidence item.
@@ -39,7 +39,7 @@ type DocItem struct {
 	Paragraphs                              []Link
 	Summary                                 string // Markdown from the evidence: untrusted
 	Attachments                             []AttachmentLink
-	Checks                                  []Check
+	Checks                                  []*Check
 	Where                                   string
 }
 
@@ -55,7 +55,7 @@ func SourceHref(kind string) string { return DocumentsHref + "#kind-" + kind }
 func ItemHref(id string) string { return DocumentsHref + "#item-" + schedule.Slug(id) }
 
 // sourceRef describes one entry of a paragraph's evidence.
-func sourceRef(in Input, name string) (SourceRef, bool) {
+func sourceRef(in Input, files map[string][]string, name string) (SourceRef, bool) {
 	if id, ok := strings.CutPrefix(name, rules.ItemSource); ok {
 		for _, it := range in.Evidence.Documents.Items {
 			if it.ID == id {
@@ -68,22 +68,37 @@ func sourceRef(in Input, name string) (SourceRef, bool) {
 		return SourceRef{Name: name, Title: reg.Schema.Title, File: reg.Path, Href: RegisterHref(name)}, true
 	}
 	k := evidence.LookupSource(name)
-	return SourceRef{Name: name, Title: capitalise(k.Title), File: strings.Join(kindFiles(in, name), ", "), Href: SourceHref(name)}, true
+	return SourceRef{Name: name, Title: capitalise(k.Title), File: strings.Join(kindFiles(in, files, name), ", "), Href: SourceHref(name)}, true
 }
 
 // kindFiles lists the TOML files whose sections of a kind the rules
-// checked, in order; all of them when no check names one.
-func kindFiles(in Input, kind string) []string {
-	var files []string
-	for _, c := range in.Result.Checks {
-		if c.Source == kind && c.Pos.File != "" && !slices.Contains(files, c.Pos.File) {
-			files = append(files, c.Pos.File)
-		}
-	}
-	if len(files) == 0 {
+// checked, in order (files is checkedFiles); all of them when no check
+// names one.
+func kindFiles(in Input, files map[string][]string, kind string) []string {
+	if len(files[kind]) == 0 {
 		return in.Evidence.Documents.Files
 	}
-	slices.Sort(files)
+	return files[kind]
+}
+
+// checkedFiles lists, by source, the files that the checks of sources other
+// than registers were made on, sorted.
+func checkedFiles(in Input) map[string][]string {
+	files := map[string][]string{}
+	registers := map[string]bool{}
+	for _, r := range in.Evidence.Registers {
+		registers[r.Schema.Name] = true
+	}
+	for i := range in.Result.Checks {
+		c := &in.Result.Checks[i]
+		if c.Pos.File == "" || registers[c.Source] || slices.Contains(files[c.Source], c.Pos.File) {
+			continue
+		}
+		files[c.Source] = append(files[c.Source], c.Pos.File)
+	}
+	for _, fs := range files {
+		slices.Sort(fs)
+	}
 	return files
 }
 
@@ -123,6 +138,16 @@ func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findin
 	for _, s := range evidence.Schemas() {
 		registers[s.Name] = true
 	}
+	bySource, byItem := map[string][]*Check{}, map[string][]*Check{}
+	for i := range checks {
+		c := &checks[i]
+		switch {
+		case c.Source == "document":
+			byItem[c.Subject] = append(byItem[c.Subject], c)
+		case !registers[c.Source]:
+			bySource[c.Source] = append(bySource[c.Source], c)
+		}
+	}
 	for _, k := range evidence.Sources() {
 		if registers[k.Name] || k.Name == "document" {
 			continue
@@ -135,11 +160,7 @@ func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findin
 				}
 			}
 		}
-		for _, c := range checks {
-			if c.Source == k.Name {
-				sec.Checks = append(sec.Checks, c)
-			}
-		}
+		sec.Checks = bySource[k.Name]
 		if sec.Present || len(sec.Paragraphs) > 0 {
 			d.Sections = append(d.Sections, sec)
 		}
@@ -160,16 +181,12 @@ func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findin
 				di.Paragraphs = append(di.Paragraphs, Link{Label: ref.ID})
 			}
 		}
-		for _, c := range checks {
-			if c.Source == "document" && c.Subject == it.ID {
-				di.Checks = append(di.Checks, c)
-			}
-		}
+		di.Checks = byItem[it.ID]
 		d.Items = append(d.Items, di)
 	}
-	for _, f := range findings {
-		if slices.Contains(docs.Files, f.Pos.File) {
-			d.Problems = append(d.Problems, f)
+	for i := range findings {
+		if slices.Contains(docs.Files, findings[i].Pos.File) {
+			d.Problems = append(d.Problems, &findings[i])
 		}
 	}
 	return d

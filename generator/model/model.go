@@ -24,7 +24,10 @@ type Site struct {
 	Parts      []Part
 	Paragraphs []*Paragraph // the selected form, document order
 	Findings   []Finding    // most severe first
-	Registers  []*Register
+	// Checks holds every check once; paragraphs, rows and documents
+	// point into it.
+	Checks    []Check
+	Registers []*Register
 	// Sources are the matrix's columns: every register, then the other
 	// evidence kinds the form's paragraphs expect.
 	Sources  []Source
@@ -137,12 +140,26 @@ type Paragraph struct {
 	DraftingNote            string
 	Body                    string // Markdown, trusted (our content)
 	Items                   bool   // the body has an items marker
-	Findings                []Finding
-	Checks                  []Check
-	Sources                 []SourceRef      // registers, documents and items that evidence it
-	Attachments             []AttachmentLink // files attached to the items that evidence it
-	Source                  string           // content file
+	Findings                []*Finding
+	Checks                  []*Check
+	// Listed are the checks the paragraph's table lists: all of them, or,
+	// past PageRows, only those that do not simply meet it; Tally then
+	// counts them all by source.
+	Listed      []*Check
+	Tally       []Tally
+	Sources     []SourceRef      // registers, documents and items that evidence it
+	Attachments []AttachmentLink // files attached to the items that evidence it
+	Source      string           // content file
 }
+
+// Tally counts one source's checks of a paragraph by outcome.
+type Tally struct {
+	Source         Link // the register or document page
+	OK, Gap, Other int
+}
+
+// Pages is the number of pages the paragraph's tables take.
+func (p *Paragraph) Pages() int { return max(PageCount(len(p.Findings)), PageCount(len(p.Listed))) }
 
 // SourceRef names a register that evidences a paragraph.
 type SourceRef struct {
@@ -164,21 +181,16 @@ type Finding struct {
 	SubjectHref   string
 	Message       string
 	Pos           diag.Pos
-	Where         string // Source, printed
 }
 
-// Check is one register row's outcome for one paragraph.
+// Check is one check of a register row, a document or an evidence item
+// for one paragraph: the rule's check, with the links the site gives it.
+// Its dates, margin and position are formatted when printed, not held as
+// text, so that half a million checks cost little more than the rules'.
 type Check struct {
-	Paragraph     string
+	*rules.Check
 	ParagraphHref string
-	Source        string
-	Subject       string
 	SubjectHref   string
-	Outcome       rules.Outcome
-	Detail        string
-	Deadline      string
-	Margin        string
-	Where         string
 }
 
 // Register is one register's page.
@@ -190,7 +202,7 @@ type Register struct {
 	Columns                       []Column
 	Header                        []string
 	Data                          []Row
-	Problems                      []Finding
+	Problems                      []*Finding
 	Paragraphs                    []Link
 }
 
@@ -204,10 +216,11 @@ type Column struct {
 // Row is one register row with its outcomes per paragraph.
 type Row struct {
 	Key, Anchor string
+	Href        string // the row on its page of the register, from the site root
 	Cells       []string
 	Status      rules.Outcome // worst outcome across its checks; "" if none
-	Checks      []Check
-	Where       string
+	Checks      []*Check
+	Pos         diag.Pos
 }
 
 // Source is a column of the coverage matrix.

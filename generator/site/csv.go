@@ -1,38 +1,39 @@
 package site
 
 import (
-	"bytes"
 	"encoding/csv"
+	"io"
 	"strconv"
 
 	"github.com/agency/evidence-site/generator/model"
 )
 
-// gapsCSV is gaps.csv: the gaps list for a spreadsheet. Evidence text is
-// untrusted, so every cell that a spreadsheet would read as a formula is
-// neutralised.
-func gapsCSV(s *model.Site) ([]byte, error) {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	rows := [][]string{{"as_of", "form", "severity", "kind", "paragraph", "subject", "message", "file", "sheet", "cell", "line"}}
-	for _, f := range s.Findings {
+// writeGapsCSV writes gaps.csv, the gaps list for a spreadsheet, one
+// finding at a time. Evidence text is untrusted, so every cell that a
+// spreadsheet would read as a formula is neutralised.
+func writeGapsCSV(out io.Writer, s *model.Site) error {
+	w := csv.NewWriter(out)
+	row := []string{"as_of", "form", "severity", "kind", "paragraph", "subject", "message", "file", "sheet", "cell", "line"}
+	if err := w.Write(row); err != nil {
+		return err
+	}
+	for i := range s.Findings {
+		f := &s.Findings[i]
 		line := ""
 		if f.Pos.Line > 0 {
 			line = strconv.Itoa(f.Pos.Line)
 		}
-		rows = append(rows, []string{s.Review.AsOf, s.Contract.Form, string(f.Severity), string(f.Kind), f.Paragraph, f.Subject, f.Message,
-			f.Pos.File, f.Pos.Sheet, f.Pos.Cell, line})
-	}
-	for _, r := range rows {
-		for i := range r {
-			r[i] = NeutraliseFormula(r[i])
+		row = append(row[:0], s.Review.AsOf, s.Contract.Form, string(f.Severity), string(f.Kind), f.Paragraph, f.Subject, f.Message,
+			f.Pos.File, f.Pos.Sheet, f.Pos.Cell, line)
+		for i := range row {
+			row[i] = NeutraliseFormula(row[i])
 		}
-		if err := w.Write(r); err != nil {
-			return nil, err
+		if err := w.Write(row); err != nil {
+			return err
 		}
 	}
 	w.Flush()
-	return b.Bytes(), w.Error()
+	return w.Error()
 }
 
 // NeutraliseFormula makes a cell value safe to open in a spreadsheet: a

@@ -1,8 +1,9 @@
 package site
 
 import (
-	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 
 	"github.com/agency/evidence-site/generator/model"
 	"github.com/agency/evidence-site/generator/rules"
@@ -71,30 +72,62 @@ func coverage(s *model.Site) Coverage {
 	return c
 }
 
-func gaps(s *model.Site) Gaps {
-	g := Gaps{AsOf: s.Review.AsOf, Form: s.Contract.Form, Gaps: []Gap{}}
-	for _, f := range s.Findings {
-		g.Gaps = append(g.Gaps, Gap{
-			Paragraph: f.Paragraph, Kind: string(f.Kind), Severity: string(f.Severity),
-			Subject: f.Subject, Message: f.Message,
-			Source: GapSource{File: f.Pos.File, Sheet: f.Pos.Sheet, Cell: f.Pos.Cell, Line: f.Pos.Line},
-		})
+func gap(f *model.Finding) Gap {
+	return Gap{
+		Paragraph: f.Paragraph, Kind: string(f.Kind), Severity: string(f.Severity),
+		Subject: f.Subject, Message: f.Message,
+		Source: GapSource{File: f.Pos.File, Sheet: f.Pos.Sheet, Cell: f.Pos.Cell, Line: f.Pos.Line},
 	}
-	return g
 }
 
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+// writeJSON writes v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
+	return enc.Encode(v)
+}
+
+// writeGaps writes gaps.json one finding at a time: byte for byte what
+// writeJSON writes for the whole Gaps, without holding a second copy of
+// every finding, and then a third indented.
+func writeGaps(w io.Writer, s *model.Site) error {
+	asOf, err := json.Marshal(s.Review.AsOf)
+	if err != nil {
+		return err
 	}
-	return b.Bytes(), nil
+	form, err := json.Marshal(s.Contract.Form)
+	if err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintf(w, "{\n  \"as_of\": %s,\n  \"form\": %s,\n  \"gaps\": ", asOf, form); err != nil {
+		return err
+	}
+	if len(s.Findings) == 0 {
+		_, err := io.WriteString(w, "[]\n}\n")
+		return err
+	}
+	for i := range s.Findings {
+		sep := ",\n    "
+		if i == 0 {
+			sep = "[\n    "
+		}
+		data, err := json.MarshalIndent(gap(&s.Findings[i]), "    ", "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(w, "\n  ]\n}\n")
+	return err
 }
 
 // gapCount counts the findings that make a paragraph a gap: all but notes.
-func gapCount(fs []model.Finding) int {
+func gapCount(fs []*model.Finding) int {
 	n := 0
 	for _, f := range fs {
 		if f.Kind != rules.Note {

@@ -1,11 +1,16 @@
 package site
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Marker is a file written at the top of every output folder. An existing
@@ -79,6 +84,57 @@ func (w *writer) write(name string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// stream writes one file through a buffer as fill produces it.
+func (w *writer) stream(name string, fill func(io.Writer) error) error {
+	if !filepathIsLocal(name) {
+		return fmt.Errorf("refusing to write %q outside the output folder", name)
+	}
+	p := filepath.Join(w.tmp, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	b := bufio.NewWriterSize(f, 64<<10)
+	err = fill(b)
+	if err == nil {
+		err = b.Flush()
+	}
+	return errors.Join(err, f.Close())
+}
+
+// run runs the jobs on every core, each writing its file as it goes, so
+// that no more than one page a core is held in memory. The files do not
+// depend on the order the jobs run in; the first failed job in list order
+// is reported.
+func (w *writer) run(jobs []job) error {
+	errs := make([]error, len(jobs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				errs[i] = w.stream(jobs[i].name, jobs[i].write)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", jobs[i].name, err)
+		}
+	}
+	return nil
 }
 
 func filepathIsLocal(name string) bool {

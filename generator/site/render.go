@@ -1,12 +1,13 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -23,6 +24,14 @@ type page struct {
 	Wide      bool   // a page of wide tables: no maximum width
 	Paragraph *model.Paragraph
 	Register  *model.Register
+	// A table split over pages: this page's number (from 1), its
+	// navigation (nil for a table on one page) and its part of the
+	// paragraph's, the register's or the gaps list's tables.
+	PageNo   int
+	Pager    *model.Pager
+	Rows     []model.Row
+	Findings []*model.Finding
+	Checks   []*model.Check
 }
 
 type renderer struct {
@@ -30,6 +39,7 @@ type renderer struct {
 	pages map[string]*template.Template
 	md    goldmark.Markdown // our content
 	emd   goldmark.Markdown // Markdown written in the evidence
+	mu    sync.Mutex        // guards cache: pages render in parallel
 	cache map[string]template.HTML
 }
 
@@ -99,28 +109,47 @@ func (r *renderer) funcs() template.FuncMap {
 		// lead and rest split a definitions paragraph around its items.
 		"lead":        func(body string) string { l, _, _ := strings.Cut(body, schedule.ItemsMarker); return l },
 		"rest":        func(body string) string { _, t, _ := strings.Cut(body, schedule.ItemsMarker); return t },
-		"statusLabel": statusLabel,
+		"statusLabel": func(s any) string { return statusLabel(fmt.Sprint(s)) },
 		"lower":       strings.ToLower,
 		"join":        strings.Join,
 		"add":         func(a, b int) int { return a + b },
 		"dict":        dict,
+		"num":         number,
+		// span describes page n's rows of a table of total rows:
+		// "1,001–2,000 of 20,000", or the total alone on one page.
+		"span": func(n, total int) string {
+			if total <= model.PageRows {
+				return number(total)
+			}
+			return number((n-1)*model.PageRows+1) + "–" + number(min(total, n*model.PageRows)) + " of " + number(total)
+		},
+		"firstPage":     func(fs []*model.Finding) []*model.Finding { return model.Page(fs, 1) },
+		"checkTable":    checkTable,
+		"findingTable":  findingTable,
+		"registerTable": registerTable,
 	}
 }
 
 func (r *renderer) markdown(src string) (template.HTML, error) {
-	if h, ok := r.cache[src]; ok {
+	r.mu.Lock()
+	h, ok := r.cache[src]
+	r.mu.Unlock()
+	if ok {
 		return h, nil
 	}
 	h, err := render(r.md, src)
 	if err != nil {
 		return "", err
 	}
+	r.mu.Lock()
 	r.cache[src] = h
+	r.mu.Unlock()
 	return h, nil
 }
 
-func statusLabel(s any) string {
-	switch fmt.Sprint(s) {
+// statusLabel names a status or an outcome for a reader.
+func statusLabel(s string) string {
+	switch s {
 	case "covered":
 		return "Covered"
 	case "gap":
@@ -146,73 +175,75 @@ func statusLabel(s any) string {
 	case "attested":
 		return "attested"
 	}
-	return fmt.Sprint(s)
+	return s
 }
 
-func (r *renderer) page(name, out string, p page) (file, error) {
-	var b bytes.Buffer
-	if err := r.pages[name].ExecuteTemplate(&b, "baseof.html", p); err != nil {
-		return file{}, fmt.Errorf("rendering %s: %w", out, err)
-	}
-	return file{name: out, data: b.Bytes()}, nil
+// job writes one file of the site.
+type job struct {
+	name  string
+	write func(w io.Writer) error
 }
 
-// render produces every file of the site but static/.
-func (r *renderer) render(s *model.Site) ([]file, error) {
-	var files []file
-	add := func(name, out string, p page) error {
+// jobs lists every file of the site but static/ and the attachments, each
+// to be rendered straight into its file.
+func (r *renderer) jobs(s *model.Site) []job {
+	var jobs []job
+	add := func(layout, out string, p page) {
 		p.Site = s
 		if strings.Contains(out, "/") {
 			p.Root = "../"
 		}
-		f, err := r.page(name, out, p)
-		if err != nil {
-			return err
+		if p.PageNo == 0 {
+			p.PageNo = 1
 		}
-		files = append(files, f)
-		return nil
+		if p.PageNo > 1 {
+			p.Title += fmt.Sprintf(" (page %d of %d)", p.PageNo, p.Pager.Of)
+		}
+		t := r.pages[layout]
+		jobs = append(jobs, job{out, func(w io.Writer) error { return t.ExecuteTemplate(w, "baseof.html", p) }})
 	}
-	if err := add("index", "index.html", page{Title: "Dashboard", Nav: "index"}); err != nil {
-		return nil, err
+	add("index", "index.html", page{Title: "Dashboard", Nav: "index"})
+	add("schedule", "schedule.html", page{Title: "Schedule", Nav: "schedule"})
+	add("matrix", "matrix.html", page{Title: "Coverage matrix", Nav: "matrix", Wide: true})
+	for n := range model.PageCount(len(s.Findings)) {
+		n++
+		href := model.PageHref("gaps.html", n)
+		add("gaps", href, page{Title: "Gaps", Nav: "gaps", Wide: true, PageNo: n,
+			Pager: model.NewPager("gaps.html", n, len(s.Findings)), Findings: pointers(model.Page(s.Findings, n))})
 	}
-	if err := add("schedule", "schedule.html", page{Title: "Schedule", Nav: "schedule"}); err != nil {
-		return nil, err
-	}
-	if err := add("matrix", "matrix.html", page{Title: "Coverage matrix", Nav: "matrix", Wide: true}); err != nil {
-		return nil, err
-	}
-	if err := add("gaps", "gaps.html", page{Title: "Gaps", Nav: "gaps", Wide: true}); err != nil {
-		return nil, err
-	}
-	if err := add("method", "method.html", page{Title: "Method", Nav: "method"}); err != nil {
-		return nil, err
-	}
-	if err := add("documents", model.DocumentsHref, page{Title: "Governance documents", Nav: "documents", Wide: true}); err != nil {
-		return nil, err
-	}
+	add("method", "method.html", page{Title: "Method", Nav: "method"})
+	add("documents", model.DocumentsHref, page{Title: "Governance documents", Nav: "documents", Wide: true})
 	for _, p := range s.Paragraphs {
-		if err := add("single", model.ParagraphHref(p.ID), page{Title: p.ID + " " + p.Title, Nav: "schedule", Paragraph: p}); err != nil {
-			return nil, err
+		href := model.ParagraphHref(p.ID)
+		for n := range p.Pages() {
+			n++
+			add("single", model.PageHref(href, n), page{Title: p.ID + " " + p.Title, Nav: "schedule", Paragraph: p, PageNo: n,
+				Pager:    model.NewPager(href, n, max(len(p.Findings), len(p.Listed))),
+				Findings: model.Page(p.Findings, n), Checks: model.Page(p.Listed, n)})
 		}
 	}
 	for _, reg := range s.Registers {
-		if err := add("register", reg.Href, page{Title: reg.Title, Nav: "registers", Register: reg, Wide: true}); err != nil {
-			return nil, err
+		for n := range model.PageCount(len(reg.Data)) {
+			n++
+			add("register", model.PageHref(reg.Href, n), page{Title: reg.Title, Nav: "registers", Register: reg, Wide: true, PageNo: n,
+				Pager: model.NewPager(reg.Href, n, len(reg.Data)), Rows: model.Page(reg.Data, n)})
 		}
 	}
-	csvData, err := gapsCSV(s)
-	if err != nil {
-		return nil, err
+	jobs = append(jobs,
+		job{"gaps.csv", func(w io.Writer) error { return writeGapsCSV(w, s) }},
+		job{"coverage.json", func(w io.Writer) error { return writeJSON(w, coverage(s)) }},
+		job{"gaps.json", func(w io.Writer) error { return writeGaps(w, s) }},
+	)
+	return jobs
+}
+
+// pointers points at each element of xs.
+func pointers[T any](xs []T) []*T {
+	out := make([]*T, len(xs))
+	for i := range xs {
+		out[i] = &xs[i]
 	}
-	files = append(files, file{name: "gaps.csv", data: csvData})
-	for name, v := range map[string]any{"coverage.json": coverage(s), "gaps.json": gaps(s)} {
-		data, err := marshal(v)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, file{name: name, data: data})
-	}
-	return files, nil
+	return out
 }
 
 // dict builds a map from key, value pairs, as Hugo's dict does, to pass

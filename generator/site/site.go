@@ -29,18 +29,12 @@ func Build(s *model.Site, project, evidence fs.FS, out string) error {
 	if err != nil {
 		return err
 	}
-	files, err := r.render(s)
-	if err != nil {
-		return err
-	}
 	w, err := newWriter(out)
 	if err != nil {
 		return err
 	}
-	for _, f := range files {
-		if err := w.write(f.name, f.data); err != nil {
-			return errors.Join(fmt.Errorf("writing %s: %w", f.name, err), w.abort())
-		}
+	if err := w.run(r.jobs(s)); err != nil {
+		return errors.Join(err, w.abort())
 	}
 	if err := copyStatic(project, w); err != nil {
 		return errors.Join(err, w.abort())
@@ -73,11 +67,6 @@ func copyAttachments(s *model.Site, evidence fs.FS, w *writer) error {
 		}
 	}
 	return nil
-}
-
-type file struct {
-	name string
-	data []byte
 }
 
 // copyStatic copies static/ into the output as is.
