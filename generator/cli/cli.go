@@ -17,6 +17,7 @@ import (
 	"github.com/agency/evidence-site/generator/config"
 	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/internal/progress"
 	"github.com/agency/evidence-site/generator/model"
 	"github.com/agency/evidence-site/generator/rules"
 	"github.com/agency/evidence-site/generator/schedule"
@@ -117,13 +118,19 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		return fmt.Errorf("evidence folder: %w", err)
 	}
 	defer root.Close()
+	line := progress.New(stderr)
+	defer line.End()
+	line.Stage("reading the evidence", 0)
 	ev := evidence.Load(root.FS(), displayPath(o.Project, o.Evidence))
 	paras := sch.Form(cfg.Contract.Form)
+	line.Stage(fmt.Sprintf("judging %d paragraphs", len(paras)), 0)
 	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Schedule: sch, Evidence: ev})
+	line.Stage(fmt.Sprintf("laying out %d checks and %d findings", len(res.Checks), len(res.Findings)), 0)
 	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal})
-	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out); err != nil {
+	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out, line); err != nil {
 		return fmt.Errorf("building the site: %w", err)
 	}
+	line.End()
 	printProblems(stderr, ev, res)
 	c := m.Counts
 	notes := 0

@@ -25,6 +25,8 @@ type writer struct {
 	tmp string // the folder being written
 	// rename is os.Rename; tests replace it to make a step fail.
 	rename func(from, to string) error
+	// done, if set, is called as each job of run ends.
+	done func()
 }
 
 func newWriter(out string) (*writer, error) {
@@ -125,6 +127,9 @@ func (w *writer) run(jobs []job) error {
 					return
 				}
 				errs[i] = w.stream(jobs[i].name, jobs[i].write)
+				if w.done != nil {
+					w.done()
+				}
 			}
 		}()
 	}

@@ -21,10 +21,17 @@ import (
 	"github.com/agency/evidence-site/generator/model"
 )
 
+// Progress is told the number of files a build renders, and each as it is
+// written. It must be safe for use by several goroutines.
+type Progress interface {
+	Stage(desc string, total int)
+	Add(n int)
+}
+
 // Build renders s into the folder out. project is the project folder: its
 // layouts/ and static/ are used; evidence is the evidence folder, from which
-// attachments are copied.
-func Build(s *model.Site, project, evidence fs.FS, out string) error {
+// attachments are copied. progress, if not nil, follows the files written.
+func Build(s *model.Site, project, evidence fs.FS, out string, progress Progress) error {
 	r, err := newRenderer(project)
 	if err != nil {
 		return err
@@ -33,7 +40,12 @@ func Build(s *model.Site, project, evidence fs.FS, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := w.run(r.jobs(s)); err != nil {
+	jobs := r.jobs(s)
+	if progress != nil {
+		progress.Stage("writing the site", len(jobs))
+		w.done = func() { progress.Add(1) }
+	}
+	if err := w.run(jobs); err != nil {
 		return errors.Join(err, w.abort())
 	}
 	if err := copyStatic(project, w); err != nil {
