@@ -38,23 +38,23 @@ func TestLongTablesAreSplit(t *testing.T) {
 			t.Errorf("register page %d is missing", n)
 		}
 	}
-	if _, ok := files["registers/vulnerabilities-4.html"]; ok {
+	if _, ok := files["registers/vulnerabilities--page-4.html"]; ok {
 		t.Error("a fourth register page for three pages of rows")
 	}
 	// The late row is on page 3; the gaps list links there.
 	id := late["Vulnerability ID"]
-	href := "registers/vulnerabilities-3.html#row-" + id
+	href := "registers/vulnerabilities--page-3.html#row-" + id
 	if !strings.Contains(string(files["gaps.html"]), `href="`+href+`"`) {
 		t.Errorf("gaps.html has no link to %s", href)
 	}
-	if !strings.Contains(string(files["registers/vulnerabilities-3.html"]), `<tr id="row-`+id+`"`) {
-		t.Errorf("registers/vulnerabilities-3.html has no row %s", id)
+	if !strings.Contains(string(files["registers/vulnerabilities--page-3.html"]), `<tr id="row-`+id+`"`) {
+		t.Errorf("registers/vulnerabilities--page-3.html has no row %s", id)
 	}
-	if strings.Contains(string(files["registers/vulnerabilities-2.html"]), `id="row-`+id+`"`) {
+	if strings.Contains(string(files["registers/vulnerabilities--page-2.html"]), `id="row-`+id+`"`) {
 		t.Errorf("row %s is on page 2 as well", id)
 	}
-	page2 := string(files["registers/vulnerabilities-2.html"])
-	for _, want := range []string{`rel="prev" href="../registers/vulnerabilities.html"`, `rel="next" href="../registers/vulnerabilities-3.html"`, "Rows (1,001–2,000 of 2,625)"} {
+	page2 := string(files["registers/vulnerabilities--page-2.html"])
+	for _, want := range []string{`rel="prev" href="../registers/vulnerabilities.html"`, `rel="next" href="../registers/vulnerabilities--page-3.html"`, "Rows (1,001–2,000 of 2,625)"} {
 		if !strings.Contains(page2, want) {
 			t.Errorf("register page 2 lacks %q", want)
 		}

@@ -23,7 +23,7 @@ func PageHref(href string, n int) string {
 	if n <= 1 {
 		return href
 	}
-	return strings.TrimSuffix(href, ".html") + "-" + strconv.Itoa(n) + ".html"
+	return strings.TrimSuffix(href, ".html") + "--page-" + strconv.Itoa(n) + ".html"
 }
 
 // Page returns the part of rows shown on page n.

@@ -2,8 +2,12 @@ package model
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/schedule"
 )
 
 func TestPageHrefAndPage(t *testing.T) {
@@ -13,8 +17,8 @@ func TestPageHrefAndPage(t *testing.T) {
 		want string
 	}{
 		{"registers/staff.html", 1, "registers/staff.html"},
-		{"registers/staff.html", 2, "registers/staff-2.html"},
-		{"gaps.html", 12, "gaps-12.html"},
+		{"registers/staff.html", 2, "registers/staff--page-2.html"},
+		{"gaps.html", 12, "gaps--page-12.html"},
 	} {
 		if got := PageHref(tt.href, tt.n); got != tt.want {
 			t.Errorf("PageHref(%q, %d) = %q, want %q", tt.href, tt.n, got, tt.want)
@@ -62,10 +66,10 @@ func TestPager(t *testing.T) {
 		n, total         int
 		want, prev, next string
 	}{
-		{1, 3 * PageRows, "[1] 2 3", "", "gaps-2.html"},
-		{3, 3*PageRows - 5, "1 2 [3]", "gaps-2.html", ""},
-		{10, 20 * PageRows, "1 … 7 8 9 [10] 11 12 13 … 20", "gaps-9.html", "gaps-11.html"},
-		{2, 20 * PageRows, "1 [2] 3 4 5 … 20", "gaps.html", "gaps-3.html"},
+		{1, 3 * PageRows, "[1] 2 3", "", "gaps--page-2.html"},
+		{3, 3*PageRows - 5, "1 2 [3]", "gaps--page-2.html", ""},
+		{10, 20 * PageRows, "1 … 7 8 9 [10] 11 12 13 … 20", "gaps--page-9.html", "gaps--page-11.html"},
+		{2, 20 * PageRows, "1 [2] 3 4 5 … 20", "gaps.html", "gaps--page-3.html"},
 	} {
 		p := NewPager("gaps.html", tt.n, tt.total)
 		if got := labels(p); got != tt.want {
@@ -76,6 +80,26 @@ func TestPager(t *testing.T) {
 		}
 		if p.From != (tt.n-1)*PageRows+1 || p.To != min(tt.total, tt.n*PageRows) {
 			t.Errorf("page %d of %d rows shows %d–%d", tt.n, tt.total, p.From, p.To)
+		}
+	}
+}
+
+// No page of a paragraph's tables takes another paragraph's file name
+// (B.9.3's second page and B.9.3.2, say).
+func TestPageHrefsDoNotCollide(t *testing.T) {
+	sch, err := schedule.Load(os.DirFS("../../content"), evidence.SourceNames())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, p := range sch.Paragraphs {
+		pages[ParagraphHref(p.ID)] = p.ID
+	}
+	for _, p := range sch.Paragraphs {
+		for n := 2; n <= 30; n++ {
+			if other, ok := pages[PageHref(ParagraphHref(p.ID), n)]; ok {
+				t.Errorf("page %d of %s is %s's page", n, p.ID, other)
+			}
 		}
 	}
 }

@@ -190,14 +190,22 @@ func (e *eval) recurringCauses(para string) {
 		}
 	}
 	slices.SortStableFunc(list, func(a, b evidence.Incident) int { return a.Aware.Value.Compare(b.Aware.Value) })
+	causes := make([]string, len(list))
+	for i := range list {
+		causes[i] = evidence.Fold(list[i].RootCause.Value)
+	}
+	// latest holds, by root cause, the latest incident of the days before
+	// the one being judged: one pass, however many incidents.
+	latest := map[string]*evidence.Incident{}
+	first := 0 // the first incident of the day being judged
 	for i, in := range list {
-		var earlier *evidence.Incident
-		for j := range list[:i] {
-			o := &list[j]
-			if o.Aware.Value.Before(in.Aware.Value) && evidence.Fold(o.RootCause.Value) == evidence.Fold(in.RootCause.Value) {
-				earlier = o // the latest earlier one
+		if !in.Aware.Value.Equal(list[first].Aware.Value) {
+			for k := first; k < i; k++ {
+				latest[causes[k]] = &list[k]
 			}
+			first = i
 		}
+		earlier := latest[causes[i]]
 		c := Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: in.RootCause.Pos, Outcome: OK,
 			Detail: fmt.Sprintf("root cause %q not seen in an earlier incident", in.RootCause.Value)}
 		if earlier != nil {
