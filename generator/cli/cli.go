@@ -125,6 +125,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	paras := sch.Form(cfg.Contract.Form)
 	line.Stage(fmt.Sprintf("judging %d paragraphs", len(paras)), 0)
 	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Schedule: sch, Evidence: ev})
+	ev.DropRecords() // judged: the model needs only the registers' rows
 	line.Stage(fmt.Sprintf("laying out %d checks and %d findings", len(res.Checks), len(res.Findings)), 0)
 	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal})
 	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out, line); err != nil {

@@ -30,6 +30,16 @@ type Evidence struct {
 	Documents Documents
 }
 
+// DropRecords forgets the typed rows (Staff to Privileges), which only the
+// rules read. Once they are judged, the registers' display rows and the
+// documents are all the view model needs, and the typed rows of a large
+// register (a position and a parsed value for every cell) are the largest
+// part of a build's memory.
+func (e *Evidence) DropRecords() {
+	e.Staff, e.Training, e.Vulnerabilities, e.Reports, e.Software = nil, nil, nil, nil, nil
+	e.Devices, e.SecurityTests, e.Incidents, e.Privileges = nil, nil, nil, nil
+}
+
 // reader is one entry of the register table: a register's schema, with
 // its example row, and what to do with its rows.
 type reader struct {

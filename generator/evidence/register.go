@@ -1,11 +1,9 @@
 package evidence
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -343,6 +341,17 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 		return t
 	}
 	defer rows.Close()
+	// Formulas with no saved value are found in the sheet's XML while
+	// excelize streams its values.
+	type scan struct {
+		formulas map[string]string
+		err      error
+	}
+	scanned := make(chan scan, 1)
+	go func() {
+		m, err := unsavedFormulas(data, sheet)
+		scanned <- scan{m, err}
+	}()
 	headerRow := 0
 	keyNorm := normaliseHeader(schema.Key)
 	for n := 1; rows.Next(); n++ {
@@ -378,35 +387,13 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 		reg.problem(diag.Pos{File: reg.Path, Sheet: sheet, Cell: "A1"}, "", all, "no header row: want a row naming the column %q in the first 20 rows", schema.Key)
 		t.rows = nil
 	}
-	if hasFormulas(data) {
-		t.findFormulas(f)
+	if sc := <-scanned; sc.err == nil {
+		t.formulas = sc.formulas
+	} else {
+		t.findFormulas(f) // a workbook laid out as the scan does not expect: ask cell by cell
 	}
 	t.keyRows()
 	return t
-}
-
-// hasFormulas reports whether any worksheet of the workbook holds a
-// formula: a cheap test on the zipped XML before asking cell by cell.
-func hasFormulas(xlsx []byte) bool {
-	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
-	if err != nil {
-		return false
-	}
-	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || zf.UncompressedSize64 > MaxUnzippedSize {
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			continue
-		}
-		data, err := io.ReadAll(io.LimitReader(rc, MaxUnzippedSize))
-		rc.Close()
-		if err == nil && (bytes.Contains(data, []byte("<f>")) || bytes.Contains(data, []byte("<f "))) {
-			return true
-		}
-	}
-	return false
 }
 
 // findFormulas records the empty cells of used columns that hold a
@@ -497,6 +484,7 @@ func (t *table) display() {
 			reg.Header = append(reg.Header, c.Name)
 		}
 	}
+	reg.Data = make([]DataRow, 0, len(t.rows))
 	for _, r := range t.rows {
 		cells := make([]string, len(cols))
 		for i, c := range cols {

@@ -268,20 +268,22 @@ func newRowIndex(ev *evidence.Evidence) *rowIndex {
 	for _, r := range ev.Registers {
 		sc := r.Schema
 		rows := make([]Row, len(r.Data))
-		for i, d := range r.Data {
+		for i := range r.Data {
+			d := &r.Data[i]
 			row := &rows[i]
-			*row = Row{Key: d.Key, Cells: d.Cells, Pos: d.Pos}
+			row.DataRow = d
+			var anchor string
 			if sc.UniqueKey {
-				row.Anchor = RowAnchor(d.Key)
+				anchor = RowAnchor(d.Key)
 				k := strings.ToUpper(d.Key)
 				idx.byKey[[2]string{sc.Name, k}] = row
 				idx.byKey[[2]string{r.Path, k}] = row
 			} else {
 				n := cellRow(d.Pos.Cell)
-				row.Anchor = "row-" + strconv.Itoa(n)
+				anchor = "row-" + strconv.Itoa(n)
 				idx.byRow[fileRow{r.Path, n}] = row
 			}
-			row.Href = PageHref(RegisterHref(sc.Name), PageOf(i)) + "#" + row.Anchor
+			row.Href = PageHref(RegisterHref(sc.Name), PageOf(i)) + "#" + anchor
 		}
 		idx.rows[sc.Name] = rows
 	}

@@ -5,9 +5,11 @@
 package model
 
 import (
+	"strings"
 	"time"
 
 	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/rules"
 )
 
@@ -213,14 +215,19 @@ type Column struct {
 	Paragraphs      []string
 }
 
-// Row is one register row with its outcomes per paragraph.
+// Row is one register row with its outcomes per paragraph: the
+// evidence's row (its key, key cell and cells), not a copy.
 type Row struct {
-	Key, Anchor string
-	Href        string // the row on its page of the register, from the site root
-	Cells       []string
-	Status      rules.Outcome // worst outcome across its checks; "" if none
-	Checks      []*Check
-	Pos         diag.Pos
+	*evidence.DataRow
+	Href   string        // the row on its page of the register, from the site root
+	Status rules.Outcome // worst outcome across its checks; "" if none
+	Checks []*Check
+}
+
+// Anchor is the row's anchor on its page.
+func (r *Row) Anchor() string {
+	_, a, _ := strings.Cut(r.Href, "#")
+	return a
 }
 
 // Source is a column of the coverage matrix.

@@ -71,8 +71,8 @@ func TestFindingLinksAndRowChecks(t *testing.T) {
 	if training == nil || len(training.Data) != 2 {
 		t.Fatalf("training register rows: %+v", training)
 	}
-	if r := training.Data[1]; r.Anchor != "row-3" || r.Status != rules.Gap || len(r.Checks) == 0 {
-		t.Errorf("training row 3: anchor %q status %q checks %d, want row-3, gap, its 6.4 check", r.Anchor, r.Status, len(r.Checks))
+	if r := training.Data[1]; r.Anchor() != "row-3" || r.Status != rules.Gap || len(r.Checks) == 0 {
+		t.Errorf("training row 3: anchor %q status %q checks %d, want row-3, gap, its 6.4 check", r.Anchor(), r.Status, len(r.Checks))
 	}
 	c := s.Counts
 	if c.Total != 133 || c.Covered+c.Gap+c.Missing+c.Info+c.NA != c.Total || c.Assessable != c.Covered+c.Gap+c.Missing {

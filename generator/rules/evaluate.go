@@ -94,6 +94,11 @@ func Evaluate(in Input) Result {
 	for i, p := range in.Paragraphs {
 		e.order[p.ID] = i + 1
 	}
+	rows := 0
+	for _, r := range in.Evidence.Registers {
+		rows += len(r.Data)
+	}
+	e.checks = make([]Check, 0, 2*rows) // most rows are checked under one or two paragraphs
 	e.invalid()
 	for _, f := range families() {
 		f.run(e)
@@ -122,9 +127,11 @@ func Evaluate(in Input) Result {
 			count[f.Paragraph]++
 		}
 	}
-	checks := map[string][]Check{}
-	for _, c := range e.checks {
-		checks[c.Paragraph] = append(checks[c.Paragraph], c)
+	// Each paragraph's checks, in the order made, as indices into e.checks:
+	// half a million checks are not copied again.
+	checks := make(map[string][]int32, len(in.Paragraphs))
+	for i := range e.checks {
+		checks[e.checks[i].Paragraph] = append(checks[e.checks[i].Paragraph], int32(i))
 	}
 	for _, p := range in.Paragraphs {
 		pr := e.status(p, applies[p.ID], count[p.ID], checks[p.ID])
@@ -143,10 +150,11 @@ func Evaluate(in Input) Result {
 // paragraph is covered only on a check: a rule that judged rows or
 // documents for it (checked), or evidence that names it (attested). A
 // register or section merely present covers nothing.
-func (e *eval) status(p schedule.Paragraph, applies bool, findings int, checks []Check) ParagraphResult {
+func (e *eval) status(p schedule.Paragraph, applies bool, findings int, checks []int32) ParagraphResult {
 	pr := ParagraphResult{ID: p.ID, Checks: len(checks)}
 	judged, named := 0, 0
-	for _, c := range checks {
+	for _, i := range checks {
+		c := &e.checks[i]
 		switch {
 		case c.Outcome == Later:
 			// Listed, not judged: dated after the as-of date.

@@ -165,7 +165,7 @@ func registerTable(root string, reg *model.Register, rows []model.Row) template.
 	for i := range rows {
 		r := &rows[i]
 		b.WriteString(`<tr id="`)
-		b.text(r.Anchor)
+		b.text(r.Anchor())
 		b.WriteString(`" class="filterable`)
 		if r.Status != "" {
 			b.WriteString(" outcome-")

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/model"
 	"github.com/agency/evidence-site/generator/rules"
 )
@@ -61,7 +62,7 @@ func TestTablesEscapeEvidence(t *testing.T) {
 	f := &model.Finding{Paragraph: "B.9.3", ParagraphHref: "paragraphs/B-9-3.html", Kind: rules.Violation, Severity: rules.High,
 		Subject: hostile, Message: hostile, Pos: rc.Pos}
 	reg := &model.Register{Header: []string{hostile, "Name"}}
-	rows := []model.Row{{Anchor: "row-7", Cells: []string{hostile, hostile}, Status: rules.Gap, Checks: []*model.Check{c, {Check: ok, ParagraphHref: "paragraphs/B-9-2.html"}}}}
+	rows := []model.Row{{DataRow: &evidence.DataRow{Cells: []string{hostile, hostile}}, Href: "registers/v.html#row-7", Status: rules.Gap, Checks: []*model.Check{c, {Check: ok, ParagraphHref: "paragraphs/B-9-2.html"}}}}
 	where := rc.Pos.String()
 	for _, tt := range []struct {
 		name string
