@@ -10,18 +10,61 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
-// Pos is a position in an input file. File is always set; Line (and Col) are
-// set for text files, Sheet and Cell for workbooks. Zero fields are omitted
-// when printed.
+// Pos is a position in an input file. File is always set. In a text file,
+// Line and Col are the line and column; in a workbook, Sheet is set and
+// Line and Col are the cell's row and column (A is 1), printed as a cell
+// name ("H14") only when printed: a large register has millions of
+// positions, and each costs two numbers, not a string. Zero fields are
+// unknown and omitted when printed.
 type Pos struct {
-	File  string `json:"file"`
-	Sheet string `json:"sheet,omitempty"`
-	Cell  string `json:"cell,omitempty"`
-	Line  int    `json:"line,omitempty"`
-	Col   int    `json:"-"`
+	File  string
+	Sheet string
+	Line  int
+	Col   int
+}
+
+// CellPos is the position of the cell at row and column col (A is 1) of a
+// workbook's sheet.
+func CellPos(file, sheet string, row, col int) Pos {
+	return Pos{File: file, Sheet: sheet, Line: row, Col: col}
+}
+
+// HasCell reports whether the position is a workbook cell, not a text
+// file's line or a whole sheet.
+func (p Pos) HasCell() bool { return p.Sheet != "" && p.Line > 0 && p.Col > 0 }
+
+// Cell names a workbook cell ("H14"); it is "" for a position in a text
+// file or a whole sheet.
+func (p Pos) Cell() string {
+	if !p.HasCell() {
+		return ""
+	}
+	return ColumnName(p.Col) + strconv.Itoa(p.Line)
+}
+
+// TextLine is the line of a position in a text file, 0 in a workbook.
+func (p Pos) TextLine() int {
+	if p.Sheet != "" {
+		return 0
+	}
+	return p.Line
+}
+
+// ColumnName names a workbook column: 1 is A, 27 AA.
+func ColumnName(col int) string {
+	var b [8]byte
+	i := len(b)
+	for col > 0 && i > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(b[i:])
 }
 
 // String prints the position as "file:line:col" for text files and
@@ -29,22 +72,24 @@ type Pos struct {
 func (p Pos) String() string {
 	var b strings.Builder
 	b.WriteString(p.File)
+	if p.Sheet != "" {
+		fmt.Fprintf(&b, ": sheet %q", p.Sheet)
+		if c := p.Cell(); c != "" {
+			b.WriteString(" " + c)
+		}
+		return b.String()
+	}
 	if p.Line > 0 {
 		fmt.Fprintf(&b, ":%d", p.Line)
 		if p.Col > 0 {
 			fmt.Fprintf(&b, ":%d", p.Col)
 		}
 	}
-	if p.Sheet != "" {
-		fmt.Fprintf(&b, ": sheet %q", p.Sheet)
-		if p.Cell != "" {
-			b.WriteString(" " + p.Cell)
-		}
-	}
 	return b.String()
 }
 
-// Compare orders positions by file, sheet, row, column and line.
+// Compare orders positions by file, sheet, then row and column (line and
+// column in a text file).
 func (p Pos) Compare(q Pos) int {
 	if c := cmp.Compare(p.File, q.File); c != 0 {
 		return c
@@ -52,37 +97,10 @@ func (p Pos) Compare(q Pos) int {
 	if c := cmp.Compare(p.Sheet, q.Sheet); c != 0 {
 		return c
 	}
-	pr, pc := splitCell(p.Cell)
-	qr, qc := splitCell(q.Cell)
-	if c := cmp.Compare(pr, qr); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(len(pc), len(qc)); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(pc, qc); c != 0 {
-		return c
-	}
 	if c := cmp.Compare(p.Line, q.Line); c != 0 {
 		return c
 	}
 	return cmp.Compare(p.Col, q.Col)
-}
-
-// splitCell splits "AB12" into row 12 and column "AB"; a malformed cell sorts
-// as row 0.
-func splitCell(cell string) (row int, col string) {
-	i := strings.IndexFunc(cell, func(r rune) bool { return r >= '0' && r <= '9' })
-	if i < 0 {
-		return 0, cell
-	}
-	for _, r := range cell[i:] {
-		if r < '0' || r > '9' {
-			return 0, cell
-		}
-		row = row*10 + int(r-'0')
-	}
-	return row, cell[:i]
 }
 
 // Error is one problem at one position.

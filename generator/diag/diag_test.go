@@ -3,6 +3,8 @@ package diag
 import (
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestPosString(t *testing.T) {
@@ -12,7 +14,7 @@ func TestPosString(t *testing.T) {
 	}{
 		{Pos{File: "config.toml", Line: 3}, "config.toml:3"},
 		{Pos{File: "config.toml", Line: 3, Col: 7}, "config.toml:3:7"},
-		{Pos{File: "evidence/staff.xlsx", Sheet: "Staff", Cell: "H14"}, `evidence/staff.xlsx: sheet "Staff" H14`},
+		{CellPos("evidence/staff.xlsx", "Staff", 14, 8), `evidence/staff.xlsx: sheet "Staff" H14`},
 		{Pos{File: "evidence/staff.xlsx", Sheet: "Staff"}, `evidence/staff.xlsx: sheet "Staff"`},
 		{Pos{File: "evidence/staff.xlsx"}, "evidence/staff.xlsx"},
 	}
@@ -26,8 +28,8 @@ func TestPosString(t *testing.T) {
 // Cells sort by row, then column, so that AA2 comes after B2 and before A3.
 func TestListSort(t *testing.T) {
 	var l List
-	for _, c := range []string{"A3", "AA2", "B2", "A10", "B2"} {
-		l.Add(Pos{File: "f.xlsx", Sheet: "S", Cell: c}, "problem")
+	for _, c := range [][2]int{{3, 1}, {2, 27}, {2, 2}, {10, 1}, {2, 2}} { // A3 AA2 B2 A10 B2
+		l.Add(CellPos("f.xlsx", "S", c[0], c[1]), "problem")
 	}
 	l.Add(Pos{File: "a.toml", Line: 9}, "later line")
 	l.Add(Pos{File: "a.toml", Line: 2}, "earlier line")
@@ -46,5 +48,24 @@ func TestListSort(t *testing.T) {
 	var empty List
 	if empty.Err() != nil {
 		t.Error("an empty list is an error")
+	}
+}
+
+// Column names are excelize's, from A to the last column a sheet can have.
+func TestColumnName(t *testing.T) {
+	for col := 1; col <= 16384; col++ {
+		want, err := excelize.ColumnNumberToName(col)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ColumnName(col); got != want {
+			t.Fatalf("ColumnName(%d) = %q, want %q", col, got, want)
+		}
+	}
+	if got := CellPos("f.xlsx", "S", 7, 0).Cell(); got != "" {
+		t.Errorf("a row with no column names the cell %q", got)
+	}
+	if got := (Pos{File: "a.toml", Line: 3, Col: 2}).Cell(); got != "" {
+		t.Errorf("a text position names the cell %q", got)
 	}
 }

@@ -24,8 +24,8 @@ func TestLoadDevices(t *testing.T) {
 					lt.Provisioned.String() != "2025-03-25" || lt.AttestedOn.String() != "2026-03-16" || lt.AttestedBy.Value != "G. Lloyd" {
 					t.Errorf("LT-1 = %+v", lt)
 				}
-				if lt.Encrypted.Pos.Cell != "D2" || lt.Authority.Pos.Cell != "G2" || lt.AttestedOn.Pos.Cell != "J2" {
-					t.Errorf("cells %s %s %s", lt.Encrypted.Pos.Cell, lt.Authority.Pos.Cell, lt.AttestedOn.Pos.Cell)
+				if lt.Encrypted.Pos.Cell() != "D2" || lt.Authority.Pos.Cell() != "G2" || lt.AttestedOn.Pos.Cell() != "J2" {
+					t.Errorf("cells %s %s %s", lt.Encrypted.Pos.Cell(), lt.Authority.Pos.Cell(), lt.AttestedOn.Pos.Cell())
 				}
 				usb := byKey(t, e.Devices, "USB-1")
 				if usb.Type.Value != DeviceRemovable || !usb.Portable() || usb.HoldsGovData.Value || usb.Encrypted.Set || usb.Encrypted.Invalid ||
@@ -33,7 +33,7 @@ func TestLoadDevices(t *testing.T) {
 					t.Errorf("USB-1 = %+v", usb)
 				}
 				sv := byKey(t, e.Devices, "SV-1")
-				if sv.Type.Value != DeviceServer || sv.Portable() || sv.Authority.Set || sv.Authority.Invalid || sv.Authority.Pos.Cell != "G4" {
+				if sv.Type.Value != DeviceServer || sv.Portable() || sv.Authority.Set || sv.Authority.Invalid || sv.Authority.Pos.Cell() != "G4" {
 					t.Errorf("SV-1 = %+v", sv)
 				}
 			},

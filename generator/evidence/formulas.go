@@ -11,6 +11,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // This program never evaluates formulas: a formula cell is read by the
@@ -21,10 +23,13 @@ import (
 // streaming pass over the sheet's XML, holding neither the sheet nor its
 // rows in memory.
 
+// cellKey is a cell's row and column (A is 1).
+type cellKey struct{ row, col int }
+
 // unsavedFormulas maps the cells of the named sheet that hold a formula
 // with no saved value to their formula ("" for a formula shared from
 // another cell). xlsx is the zipped workbook.
-func unsavedFormulas(xlsx []byte, sheet string) (map[string]string, error) {
+func unsavedFormulas(xlsx []byte, sheet string) (map[cellKey]string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
 	if err != nil {
 		return nil, err
@@ -100,8 +105,8 @@ func decodePart(zr *zip.Reader, name string, v any) error {
 // with a formula (<f>) and no saved value (no <v> with text, no inline
 // string). It does not check that the XML is well formed: excelize, which
 // reads the values, reports a broken sheet.
-func scanFormulas(r io.Reader) (map[string]string, error) {
-	out := map[string]string{}
+func scanFormulas(r io.Reader) (map[cellKey]string, error) {
+	out := map[cellKey]string{}
 	br := bufio.NewReaderSize(r, 64<<10)
 	var (
 		ref        string
@@ -151,8 +156,10 @@ func scanFormulas(r io.Reader) (map[string]string, error) {
 				formula.Reset()
 				break
 			}
-			if inCell && hasF && !hasV && ref != "" {
-				out[ref] = html.UnescapeString(formula.String())
+			if inCell && hasF && !hasV {
+				if col, row, err := excelize.CellNameToCoordinates(ref); err == nil {
+					out[cellKey{row, col}] = html.UnescapeString(formula.String())
+				}
 			}
 			inCell = false
 		case "f":

@@ -209,7 +209,7 @@ func verifyParagraphs(t *testing.T, e *Evidence, want map[string][]string) {
 	seen := map[string]bool{}
 	for _, r := range e.Registers {
 		for _, p := range r.Problems {
-			col, _, _ := excelize.SplitCellName(p.Pos.Cell)
+			col, _, _ := excelize.SplitCellName(p.Pos.Cell())
 			w, ok := want[col]
 			if !ok {
 				w, ok = want["*"]
@@ -317,8 +317,8 @@ func checkProblems(t *testing.T, reg *Register) {
 		if p.Msg == "" || p.Pos.File != reg.Path || !strings.HasPrefix(line, reg.Path) || len(p.Paragraphs) == 0 {
 			t.Fatalf("problem %q: want a message, the file %s and paragraphs %q", line, reg.Path, p.Paragraphs)
 		}
-		if p.Pos.Cell != "" {
-			if _, _, err := excelize.CellNameToCoordinates(p.Pos.Cell); err != nil || p.Pos.Sheet == "" {
+		if p.Pos.Cell() != "" {
+			if _, _, err := excelize.CellNameToCoordinates(p.Pos.Cell()); err != nil || p.Pos.Sheet == "" {
 				t.Fatalf("problem %q: bad cell: %v", line, err)
 			}
 		}

@@ -27,11 +27,11 @@ func TestIncidents(t *testing.T) {
 					i1.DataSupplied.String() != "2025-09-16" || i1.ReportDelivered.String() != "2025-09-24" || i1.RootCause.Value != "Laptop left on a train" {
 					t.Errorf("INC-1 = %+v", i1)
 				}
-				if i2.Notified.Set || i2.RootCause.Set || i2.Notified.Invalid || i2.Notified.Pos.Cell != "D3" {
+				if i2.Notified.Set || i2.RootCause.Set || i2.Notified.Invalid || i2.Notified.Pos.Cell() != "D3" {
 					t.Errorf("INC-2 = %+v", i2)
 				}
-				if i1.Row.Pos.Cell != "A2" {
-					t.Errorf("key cell %s, want A2", i1.Row.Pos.Cell)
+				if i1.Row.Pos.Cell() != "A2" {
+					t.Errorf("key cell %s, want A2", i1.Row.Pos.Cell())
 				}
 			},
 		},

@@ -272,7 +272,7 @@ type table struct {
 	rows     []tableRow
 	// formulas maps the cells of used columns that hold a formula with no
 	// saved value (this program never evaluates formulas) to the formula.
-	formulas map[string]string
+	formulas map[cellKey]string
 }
 
 type tableRow struct {
@@ -344,7 +344,7 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 	// Formulas with no saved value are found in the sheet's XML while
 	// excelize streams its values.
 	type scan struct {
-		formulas map[string]string
+		formulas map[cellKey]string
 		err      error
 	}
 	scanned := make(chan scan, 1)
@@ -384,7 +384,7 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 		reg.problem(sheetPos, "", all, "cannot read the sheet: %v", err)
 	}
 	if headerRow == 0 {
-		reg.problem(diag.Pos{File: reg.Path, Sheet: sheet, Cell: "A1"}, "", all, "no header row: want a row naming the column %q in the first 20 rows", schema.Key)
+		reg.problem(diag.CellPos(reg.Path, sheet, 1, 1), "", all, "no header row: want a row naming the column %q in the first 20 rows", schema.Key)
 		t.rows = nil
 	}
 	if sc := <-scanned; sc.err == nil {
@@ -399,15 +399,15 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 // findFormulas records the empty cells of used columns that hold a
 // formula: their value was never saved, so there is nothing to read.
 func (t *table) findFormulas(f *excelize.File) {
-	t.formulas = map[string]string{}
+	t.formulas = map[cellKey]string{}
 	for _, r := range t.rows {
 		for _, idx := range t.colIndex {
 			if idx < len(r.cells) && strings.TrimSpace(r.cells[idx]) != "" {
 				continue
 			}
-			cell := colName(idx) + fmt.Sprint(r.num)
+			cell := diag.CellPos("", t.sheet, r.num, idx+1).Cell()
 			if formula, err := f.GetCellFormula(t.sheet, cell); err == nil && formula != "" {
-				t.formulas[cell] = formula
+				t.formulas[cellKey{r.num, idx + 1}] = formula
 			}
 		}
 	}
@@ -425,7 +425,7 @@ func (t *table) matchHeader(rowNum int, cells []string) {
 			continue
 		}
 		if prev, dup := t.colIndex[col.Name]; dup {
-			reg.problem(t.pos(i, rowNum), "", col.Paragraphs, "column %q appears twice (first in column %s); the first is used", col.Name, colName(prev))
+			reg.problem(t.pos(i, rowNum), "", col.Paragraphs, "column %q appears twice (first in column %s); the first is used", col.Name, diag.ColumnName(prev+1))
 			continue
 		}
 		t.colIndex[col.Name] = i
@@ -511,15 +511,7 @@ func (t *table) display() {
 }
 
 func (t *table) pos(col0, row int) diag.Pos {
-	return diag.Pos{File: t.reg.Path, Sheet: t.sheet, Cell: colName(col0) + fmt.Sprint(row)}
-}
-
-func colName(col0 int) string {
-	name, err := excelize.ColumnNumberToName(col0 + 1)
-	if err != nil {
-		return "?"
-	}
-	return name
+	return diag.CellPos(t.reg.Path, t.sheet, row, col0+1)
 }
 
 func blank(cells []string) bool {

@@ -40,7 +40,7 @@ func TestLoad(t *testing.T) {
 				if got := s.Row.Pos.String(); got != `evidence/staff.xlsx: sheet "Staff" Q4` {
 					t.Errorf("NS-1 key position = %s, want Q4", got)
 				}
-				if got := byKey(t, e.Staff, "NS-2").Row.Pos.Cell; got != "Q6" {
+				if got := byKey(t, e.Staff, "NS-2").Row.Pos.Cell(); got != "Q6" {
 					t.Errorf("NS-2 key cell = %s, want Q6 (blank row 5 counted)", got)
 				}
 				if s.Name.Value != "Ada" || s.Role.Value != "Engineer" || s.Employer.Value != "Kestrel" {
@@ -53,7 +53,7 @@ func TestLoad(t *testing.T) {
 				if !s.GovDataAccess.Value || s.PrivilegedAccess.Value || s.ClearanceHeld.Value != ClearanceSC {
 					t.Errorf("gov %v priv %v held %v", s.GovDataAccess, s.PrivilegedAccess, s.ClearanceHeld)
 				}
-				if got := s.ClearanceHeld.Pos.Cell; got != "D4" {
+				if got := s.ClearanceHeld.Pos.Cell(); got != "D4" {
 					t.Errorf("Clearance Held cell = %s, want D4", got)
 				}
 				reg := e.Register("staff")
@@ -187,10 +187,10 @@ func TestLoad(t *testing.T) {
 				if got := s.IdentityCheck.String(); got != "2025-03-01" {
 					t.Errorf("Identity Check = %q, want 2025-03-01", got)
 				}
-				if got := s.RightToWorkCheck; got.String() != "2025-03-10" || got.Pos.Cell != "J3" {
-					t.Errorf("Right To Work Check = %s at %s, want 2025-03-10 at J3", got, got.Pos.Cell)
+				if got := s.RightToWorkCheck; got.String() != "2025-03-10" || got.Pos.Cell() != "J3" {
+					t.Errorf("Right To Work Check = %s at %s, want 2025-03-10 at J3", got, got.Pos.Cell())
 				}
-				if s.ClearanceRequired.Value != ClearanceBPSS || s.ClearanceRequired.Pos.Cell != "K3" {
+				if s.ClearanceRequired.Value != ClearanceBPSS || s.ClearanceRequired.Pos.Cell() != "K3" {
 					t.Errorf("Clearance Required = %+v, want BPSS at K3", s.ClearanceRequired)
 				}
 			},
@@ -222,7 +222,7 @@ func TestLoad(t *testing.T) {
 			keys: []string{"NS-1", "NS-2", "NS-3"},
 			check: func(t *testing.T, e *Evidence) {
 				s := byKey(t, e.Staff, "NS-2")
-				if s.IdentityCheck.Set || !s.IdentityCheck.Invalid || s.IdentityCheck.Pos.Cell != "I3" {
+				if s.IdentityCheck.Set || !s.IdentityCheck.Invalid || s.IdentityCheck.Pos.Cell() != "I3" {
 					t.Errorf("Identity Check = %+v, want invalid at I3", s.IdentityCheck)
 				}
 				// The rest of the row is still read.
@@ -317,7 +317,7 @@ func TestLoad(t *testing.T) {
 			check: func(t *testing.T, e *Evidence) {
 				var got []string
 				for _, tr := range e.Training {
-					got = append(got, tr.StaffID+" "+tr.Course.Value+" "+tr.Completed.String()+" "+tr.Completed.Pos.Cell)
+					got = append(got, tr.StaffID+" "+tr.Course.Value+" "+tr.Completed.String()+" "+tr.Completed.Pos.Cell())
 				}
 				want := []string{
 					"NS-1 Secure Information Management 2025-06-01 C2",
@@ -418,7 +418,7 @@ func TestLoad(t *testing.T) {
 			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "Staff", TSV: strings.Repeat("title\n", 19) + sheet(t, "staff", one).TSV})},
 			keys:  []string{"NS-1"},
 			check: func(t *testing.T, e *Evidence) {
-				if got := byKey(t, e.Staff, "NS-1").Row.Pos.Cell; got != "A21" {
+				if got := byKey(t, e.Staff, "NS-1").Row.Pos.Cell(); got != "A21" {
 					t.Errorf("key cell = %s, want A21", got)
 				}
 			},

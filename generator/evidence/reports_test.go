@@ -162,7 +162,7 @@ func TestLoadReports(t *testing.T) {
 		// Each report is shown keyed by its month, in one spelling, which is
 		// also its first cell.
 		for i, r := range e.Reports {
-			if r.Row.Value != r.Month || r.Start.Format(MonthLayout) != r.Month || r.Start.Day() != 1 || r.Row.Pos.Cell[0] != 'A' {
+			if r.Row.Value != r.Month || r.Start.Format(MonthLayout) != r.Month || r.Start.Day() != 1 || r.Row.Pos.Cell()[0] != 'A' {
 				t.Errorf("report %+v: Row, Start and Month disagree", r)
 			}
 			if d := reg.Data[i]; d.Key != r.Month || len(d.Cells) == 0 || d.Cells[0] != d.Key {

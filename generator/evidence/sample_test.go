@@ -106,10 +106,10 @@ func TestSampleCells(t *testing.T) {
 			t.Errorf("%s %s = %q, want %s", c.id, c.col, got, c.want)
 		}
 	}
-	if s := staff("NS-0015"); s.CriminalRecordCheck.Set || s.CriminalRecordCheck.Invalid || s.CriminalRecordCheck.Pos.Cell != "J16" {
+	if s := staff("NS-0015"); s.CriminalRecordCheck.Set || s.CriminalRecordCheck.Invalid || s.CriminalRecordCheck.Pos.Cell() != "J16" {
 		t.Errorf("NS-0015 Criminal Record Check = %+v, want empty at J16", s.CriminalRecordCheck)
 	}
-	if s := staff("NS-0023"); s.ExceptionRef.Value != "CLIENT-AGREE-2025-014" || s.ExceptionRef.Pos.Cell != "P24" {
+	if s := staff("NS-0023"); s.ExceptionRef.Value != "CLIENT-AGREE-2025-014" || s.ExceptionRef.Pos.Cell() != "P24" {
 		t.Errorf("NS-0023 Exception Reference = %+v", s.ExceptionRef)
 	}
 	latest := map[string]string{}

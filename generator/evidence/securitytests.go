@@ -143,7 +143,7 @@ func agreeTestRows(reg *Register, rows []SecurityTest) {
 			key := strings.ToUpper(s.ID)
 			f, ok := seen[key]
 			if !ok {
-				seen[key] = first{value: v, cell: pos.Cell, norm: Fold(v)}
+				seen[key] = first{value: v, cell: pos.Cell(), norm: Fold(v)}
 				continue
 			}
 			if Fold(v) == f.norm {
@@ -198,7 +198,7 @@ func linkRetests(reg *Register, rows []SecurityTest) {
 		fid := strings.ToUpper(s.FindingID.Value)
 		if prev, dup := findings[fid]; dup {
 			reg.problem(s.FindingID.Pos, s.ID, findingCol.Paragraphs, "Finding ID: duplicate %q (first in %s): Finding IDs are unique in the register",
-				s.FindingID.Value, rows[prev].FindingID.Pos.Cell)
+				s.FindingID.Value, rows[prev].FindingID.Pos.Cell())
 			s.FindingID.Set, s.FindingID.Invalid = false, true
 			continue
 		}

@@ -38,8 +38,8 @@ func TestSecurityTests(t *testing.T) {
 				if f2.Remediated.String() != "2025-06-24" || f2.ResultsDelivered.Invalid || f2.Type.Invalid || f2.FullScope.Invalid {
 					t.Errorf("F-2 = %+v: UK dates, Y and the Type in another case agree with row 3", f2)
 				}
-				if f1.Row.Pos.Cell != "A2" || f2.RootCause.Pos.Cell != "J3" {
-					t.Errorf("cells %s %s, want A2 J3", f1.Row.Pos.Cell, f2.RootCause.Pos.Cell)
+				if f1.Row.Pos.Cell() != "A2" || f2.RootCause.Pos.Cell() != "J3" {
+					t.Errorf("cells %s %s, want A2 J3", f1.Row.Pos.Cell(), f2.RootCause.Pos.Cell())
 				}
 				rt := e.SecurityTests[2]
 				if rt.IsFinding() || rt.FullScope.Value || !rt.FullScope.Set {
@@ -201,7 +201,7 @@ func TestSecurityTests(t *testing.T) {
 		},
 	}, func(t *testing.T, e *Evidence) {
 		for i, p := range e.Register("security-tests").Problems {
-			if p.Subject == "" && p.Pos.Cell != "A1" {
+			if p.Subject == "" && p.Pos.Cell() != "A1" {
 				t.Errorf("problem %d: no subject", i)
 			}
 		}

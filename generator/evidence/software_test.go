@@ -94,8 +94,8 @@ func TestLoadSoftware(t *testing.T) {
 				if pg.Installed.Major != 17 || pg.Latest.Major != 19 || pg.Installed.Value != "17.6" || pg.LatestRelease.String() != "2026-09-24" {
 					t.Errorf("PostgreSQL = %+v", pg)
 				}
-				if pg.Installed.Pos.Cell != "B2" || pg.Latest.Pos.Cell != "C2" || pg.Row.Pos.Cell != "A2" {
-					t.Errorf("cells %s %s %s, want B2 C2 A2", pg.Installed.Pos.Cell, pg.Latest.Pos.Cell, pg.Row.Pos.Cell)
+				if pg.Installed.Pos.Cell() != "B2" || pg.Latest.Pos.Cell() != "C2" || pg.Row.Pos.Cell() != "A2" {
+					t.Errorf("cells %s %s %s, want B2 C2 A2", pg.Installed.Pos.Cell(), pg.Latest.Pos.Cell(), pg.Row.Pos.Cell())
 				}
 				if pg.ExceptionName() != UpgradeExceptionNone || pg.N1Major() != 18 || pg.Previous.Set {
 					t.Errorf("PostgreSQL exception %q, n-1 %d", pg.ExceptionName(), pg.N1Major())
@@ -150,7 +150,7 @@ func TestLoadSoftware(t *testing.T) {
 				for _, p := range e.Register("software").Problems {
 					want := map[string][]string{
 						"B": {ParaSoftware}, "C": {ParaSoftware}, "D": {ParaSoftware, ParaSoftwareMitigation}, "F": {ParaSoftwareMitigation, ParaSoftwareAgreed}, "E": {ParaSoftware},
-					}[p.Pos.Cell[:1]]
+					}[p.Pos.Cell()[:1]]
 					if !slices.Equal(p.Paragraphs, want) {
 						t.Errorf("%s: paragraphs %q, want %q", p.Pos, p.Paragraphs, want)
 					}

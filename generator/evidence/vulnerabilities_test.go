@@ -145,7 +145,7 @@ func TestLoadVulnerabilities(t *testing.T) {
 				if v1.Row.Pos.String() != at+"A2" {
 					t.Errorf("VUL-1 key at %s, want A2", v1.Row.Pos)
 				}
-				if v1.Severity.Value.String() != "High (NVD) = Critical" || v1.Severity.Pos.Cell != "C2" {
+				if v1.Severity.Value.String() != "High (NVD) = Critical" || v1.Severity.Pos.Cell() != "C2" {
 					t.Errorf("VUL-1 severity %+v", v1.Severity)
 				}
 				if v1.Exception.Value != PatchExtension || v1.TestPlanRef.Value != "TP-1" || v1.Released.String() != "2026-03-02" || v1.Applied.String() != "2026-03-20" {
@@ -157,7 +157,7 @@ func TestLoadVulnerabilities(t *testing.T) {
 					t.Errorf("VUL-2 = %+v", v2)
 				}
 				v3 := byKey(t, e.Vulnerabilities, "VUL-3")
-				if v3.Exception.Value != PatchClientAgreed || !v3.AgreedDays.Set || v3.AgreedDays.Value != 45 || v3.AgreedDays.Pos.Cell != "H4" ||
+				if v3.Exception.Value != PatchClientAgreed || !v3.AgreedDays.Set || v3.AgreedDays.Value != 45 || v3.AgreedDays.Pos.Cell() != "H4" ||
 					v3.Applied.String() != "2026-10-01" || v3.Severity.Value.Category != CategoryOther {
 					t.Errorf("VUL-3 = %+v", v3)
 				}
@@ -225,8 +225,8 @@ func TestLoadVulnerabilities(t *testing.T) {
 					"A12": {ParaSeverity, ParaPatching, ParaNotExploitable, ParaExtension, ParaClientAgreed},
 				}
 				for _, p := range e.Register("vulnerabilities").Problems {
-					if w, ok := want[p.Pos.Cell]; ok && !slices.Equal(p.Paragraphs, w) {
-						t.Errorf("%s: paragraphs %q, want %q", p.Pos.Cell, p.Paragraphs, w)
+					if w, ok := want[p.Pos.Cell()]; ok && !slices.Equal(p.Paragraphs, w) {
+						t.Errorf("%s: paragraphs %q, want %q", p.Pos.Cell(), p.Paragraphs, w)
 					}
 				}
 			},

@@ -238,16 +238,6 @@ func buildParts(sch *schedule.Schedule, form string, paras []schedule.Paragraph,
 	return []Part{part}
 }
 
-// cellRow is the row number of a cell name: "C12" gives 12, a name
-// with no row 0.
-func cellRow(cell string) int {
-	n, err := strconv.Atoi(strings.TrimLeft(cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-	if err != nil {
-		return 0
-	}
-	return n
-}
-
 // rowIndex finds the register row that shows a check or a finding: by key
 // in a register with one row a key (ignoring case), else by sheet row.
 // Findings link only to rows that are shown.
@@ -279,7 +269,7 @@ func newRowIndex(ev *evidence.Evidence) *rowIndex {
 				idx.byKey[[2]string{sc.Name, k}] = row
 				idx.byKey[[2]string{r.Path, k}] = row
 			} else {
-				n := cellRow(d.Pos.Cell)
+				n := d.Pos.Line // the sheet row
 				anchor = "row-" + strconv.Itoa(n)
 				idx.byRow[fileRow{r.Path, n}] = row
 			}
@@ -295,8 +285,8 @@ func newRowIndex(ev *evidence.Evidence) *rowIndex {
 // its cell in a register with many rows a key.
 func (idx *rowIndex) checked(c *rules.Check) (byKey, byCell *Row) {
 	byKey = idx.byKey[[2]string{c.Source, strings.ToUpper(c.Subject)}]
-	if c.Pos.Cell != "" {
-		byCell = idx.byRow[fileRow{c.Pos.File, cellRow(c.Pos.Cell)}]
+	if c.Pos.HasCell() {
+		byCell = idx.byRow[fileRow{c.Pos.File, c.Pos.Line}]
 	}
 	return byKey, byCell
 }
@@ -309,10 +299,10 @@ func (idx *rowIndex) find(pos diag.Pos, subject string) *Row {
 			return row
 		}
 	}
-	if pos.Cell == "" {
+	if !pos.HasCell() {
 		return nil
 	}
-	return idx.byRow[fileRow{pos.File, cellRow(pos.Cell)}]
+	return idx.byRow[fileRow{pos.File, pos.Line}]
 }
 
 func finding(f rules.Finding, rows *rowIndex) Finding {

@@ -85,7 +85,7 @@ func (e *eval) deviceEncryption(d evidence.Device, accepted []string) {
 		return // out of scope, or unreadable (reported already)
 	}
 	pos := d.Encrypted.Pos
-	if pos.Cell == "" { // no Encrypted column (reported)
+	if !pos.HasCell() { // no Encrypted column (reported)
 		pos = d.Row.Pos
 	}
 	r := e.requirements(Check{Paragraph: evidence.ParaDeviceEncryption, Source: "devices", Subject: d.ID, Pos: pos})

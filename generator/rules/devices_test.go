@@ -206,8 +206,8 @@ func TestDevicesMissingColumns(t *testing.T) {
 		if !strings.HasPrefix(f.Paragraph, "B.Annex1.2.") {
 			continue
 		}
-		got = append(got, f.Paragraph[len("B.Annex1."):]+" "+string(f.Kind)+" "+f.Subject+" "+f.Pos.Cell)
-		if f.Pos.Cell == "" || f.Pos.Sheet == "" {
+		got = append(got, f.Paragraph[len("B.Annex1."):]+" "+string(f.Kind)+" "+f.Subject+" "+f.Pos.Cell())
+		if f.Pos.Cell() == "" || f.Pos.Sheet == "" {
 			t.Errorf("finding without a cell: %+v", f)
 		}
 	}
@@ -221,11 +221,11 @@ func TestDevicesMissingColumns(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	for _, c := range r.Checks {
-		if c.Source == "devices" && c.Pos.Cell == "" {
+		if c.Source == "devices" && c.Pos.Cell() == "" {
 			t.Errorf("check without a cell: %+v", c)
 		}
 	}
-	if cs := checks(r, evidence.ParaDeviceEncryption, "D-1"); len(cs) != 1 || cs[0].Outcome != Gap || cs[0].Pos.Cell != "A2" {
+	if cs := checks(r, evidence.ParaDeviceEncryption, "D-1"); len(cs) != 1 || cs[0].Outcome != Gap || cs[0].Pos.Cell() != "A2" {
 		t.Errorf("D-1 2.1 checks %+v, want one gap at the Asset ID cell", cs)
 	}
 }

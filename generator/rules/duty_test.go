@@ -13,7 +13,7 @@ import (
 func TestJudgeDuty(t *testing.T) {
 	cal := calendar(t)
 	due := after(cal, workingDays(10), date(t, "2026-10-16")) // Fri 30 Oct 2026
-	pos := diag.Pos{File: "evidence/x.xlsx", Sheet: "X", Cell: "B2"}
+	pos := diag.CellPos("evidence/x.xlsx", "X", 2, 2)
 	dated := func(s string) evidence.Date { return evidence.Date{Value: date(t, s), Set: true, Pos: pos} }
 	for _, tt := range []struct {
 		name    string

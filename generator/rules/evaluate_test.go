@@ -295,11 +295,11 @@ func TestInvariants(t *testing.T) {
 			}
 			if f.Kind == Invalid {
 				invalid++
-				if (f.Pos.Sheet == "" || f.Pos.Cell == "") && !tomlLine(f.Pos) {
+				if (f.Pos.Sheet == "" || f.Pos.Cell() == "") && !tomlLine(f.Pos) {
 					t.Errorf("input %d: invalid finding without a cell: %+v", i, f)
 				}
 			}
-			if f.Kind != Missing && f.Kind != Invalid && (f.Subject == "" || f.Pos.Cell == "" && !absentRow(f.Subject, f.Pos) && !tomlLine(f.Pos)) {
+			if f.Kind != Missing && f.Kind != Invalid && (f.Subject == "" || f.Pos.Cell() == "" && !absentRow(f.Subject, f.Pos) && !tomlLine(f.Pos)) {
 				t.Errorf("input %d: %s finding without a subject or cell: %+v", i, f.Kind, f)
 			}
 		}
@@ -309,8 +309,8 @@ func TestInvariants(t *testing.T) {
 		for _, c := range r.Checks {
 			// A check of a whole register (nothing in it concerns the
 			// paragraph) names the file as its subject.
-			wholeRegister := c.Pos.Cell == "" && strings.HasSuffix(c.Pos.File, "/"+c.Subject)
-			if !ids[c.Paragraph] || !slices.Contains(outcomes, c.Outcome) || c.Subject == "" || c.Pos.Cell == "" && !absentRow(c.Subject, c.Pos) && !tomlLine(c.Pos) && !wholeRegister || c.Detail == "" {
+			wholeRegister := c.Pos.Cell() == "" && strings.HasSuffix(c.Pos.File, "/"+c.Subject)
+			if !ids[c.Paragraph] || !slices.Contains(outcomes, c.Outcome) || c.Subject == "" || c.Pos.Cell() == "" && !absentRow(c.Subject, c.Pos) && !tomlLine(c.Pos) && !wholeRegister || c.Detail == "" {
 				t.Errorf("input %d: check %+v", i, c)
 			}
 		}
@@ -358,5 +358,5 @@ func tomlLine(pos diag.Pos) bool {
 // row in its register (a month with no monthly report): it then names the
 // register file alone, with no sheet or cell.
 func absentRow(subject string, pos diag.Pos) bool {
-	return subject != "" && strings.HasPrefix(pos.File, "evidence/") && strings.HasSuffix(pos.File, ".xlsx") && pos.Sheet == "" && pos.Cell == ""
+	return subject != "" && strings.HasPrefix(pos.File, "evidence/") && strings.HasSuffix(pos.File, ".xlsx") && pos.Sheet == "" && pos.Cell() == ""
 }

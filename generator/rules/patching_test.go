@@ -413,7 +413,7 @@ func TestSeverityDetails(t *testing.T) {
 	} {
 		r := vulnSetup{vulns: []string{patchRow(t, "VUL-1", map[string]string{"Severity": tt.severity, "Patch Applied": "2026-03-05"})}}.eval(t)
 		cs := checks(r, evidence.ParaSeverity, "VUL-1")
-		if len(cs) != 1 || cs[0].Outcome != OK || cs[0].Detail != tt.detail || cs[0].Pos.Cell != "C2" {
+		if len(cs) != 1 || cs[0].Outcome != OK || cs[0].Detail != tt.detail || cs[0].Pos.Cell() != "C2" {
 			t.Errorf("%s: checks %+v, want one ok at C2: %q", tt.severity, cs, tt.detail)
 		}
 		if c := checks(r, evidence.ParaPatching, "VUL-1"); len(c) != 1 || !strings.HasPrefix(c[0].Detail, tt.detail) {
@@ -435,7 +435,7 @@ func TestPatchingDefault(t *testing.T) {
 	}.eval(t)
 	var got []string
 	for _, f := range r.Findings[:4] {
-		got = append(got, f.Paragraph+" "+string(f.Severity)+" "+f.Subject+" "+f.Pos.Cell)
+		got = append(got, f.Paragraph+" "+string(f.Severity)+" "+f.Subject+" "+f.Pos.Cell())
 	}
 	want := []string{"B.9.3 critical VUL-1 E2", "B.9.3 critical VUL-3 E4", "B.9.7 critical VUL-1 E2", "B.9.7 critical VUL-3 E4"}
 	if !slices.Equal(got, want) {

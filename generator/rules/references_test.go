@@ -25,7 +25,7 @@ func TestParagraphsColumn(t *testing.T) {
 	if got := status(t, r, "B.Annex1.5.1"); got.Status != Covered || !slices.Contains(got.Sources, "staff") {
 		t.Errorf("B.Annex1.5.1: %+v, want covered by staff", got)
 	}
-	if cs := checks(r, "B.9.5.4", "S1"); len(cs) != 1 || cs[0].Outcome != OK || cs[0].Pos.Cell != "Q2" {
+	if cs := checks(r, "B.9.5.4", "S1"); len(cs) != 1 || cs[0].Outcome != OK || cs[0].Pos.Cell() != "Q2" {
 		t.Errorf("B.9.5.4 S1 checks: %+v", cs)
 	}
 	var invalid []Finding
@@ -34,7 +34,7 @@ func TestParagraphsColumn(t *testing.T) {
 			invalid = append(invalid, f)
 		}
 	}
-	if len(invalid) != 1 || invalid[0].Paragraph != "" || invalid[0].Subject != "S2" || invalid[0].Pos.Cell != "Q3" {
+	if len(invalid) != 1 || invalid[0].Paragraph != "" || invalid[0].Subject != "S2" || invalid[0].Pos.Cell() != "Q3" {
 		t.Fatalf("invalid findings %+v, want one for B.99.1 at Q3", invalid)
 	}
 	// A.4.3.1 is a real paragraph of the other form: no finding, no check.

@@ -350,7 +350,7 @@ func (e *eval) repeatFailures(tests []*secTest) {
 					retested = append(retested, o)
 				}
 			}
-			if len(r.Retests) > 0 && src.Cell == "" {
+			if len(r.Retests) > 0 && !src.HasCell() {
 				src = r.RetestOf.Pos
 			}
 		}
@@ -374,7 +374,7 @@ func (e *eval) repeatFailures(tests []*secTest) {
 				}
 				id := r.FindingID.Value
 				if id == "" {
-					id = "a finding in " + r.FindingID.Pos.Cell
+					id = "a finding in " + r.FindingID.Pos.Cell()
 				}
 				repeats = append(repeats, fmt.Sprintf("%s %s, same root cause as %s", r.FindingType.Value, id, o.FindingID.Value))
 				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: Critical, Subject: t.id, Pos: r.RootCause.Pos,

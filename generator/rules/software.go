@@ -76,7 +76,7 @@ func (e *eval) softwareRow(s evidence.Software) {
 	if claimed && !s.ExceptionRef.Set {
 		if judgeSub {
 			src := s.ExceptionRef.Pos
-			if src.Cell == "" { // no Exception Reference column
+			if !src.HasCell() { // no Exception Reference column
 				src = s.Exception.Pos
 			}
 			e.check(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: src, Outcome: Gap,

@@ -76,7 +76,7 @@ func TestQuietChecks(t *testing.T) {
 			r := Evaluate(registersInput(t, "B", "", tt.rows))
 			var got []Check
 			for _, c := range r.Checks {
-				if c.Paragraph == tt.para && c.Pos.Cell == "" {
+				if c.Paragraph == tt.para && c.Pos.Cell() == "" {
 					got = append(got, c)
 				}
 			}

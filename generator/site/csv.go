@@ -20,11 +20,11 @@ func writeGapsCSV(out io.Writer, s *model.Site) error {
 	for i := range s.Findings {
 		f := &s.Findings[i]
 		line := ""
-		if f.Pos.Line > 0 {
-			line = strconv.Itoa(f.Pos.Line)
+		if n := f.Pos.TextLine(); n > 0 {
+			line = strconv.Itoa(n)
 		}
 		row = append(row[:0], s.Review.AsOf, s.Contract.Form, string(f.Severity), string(f.Kind), f.Paragraph, f.Subject, f.Message,
-			f.Pos.File, f.Pos.Sheet, f.Pos.Cell, line)
+			f.Pos.File, f.Pos.Sheet, f.Pos.Cell(), line)
 		for i := range row {
 			row[i] = NeutraliseFormula(row[i])
 		}

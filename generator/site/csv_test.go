@@ -35,7 +35,7 @@ func TestGapsCSV(t *testing.T) {
 		Contract: model.Contract{Form: "B"},
 		Findings: []model.Finding{{
 			Paragraph: "B.Annex1.6.1", Kind: "invalid", Severity: "medium", Subject: "=cmd|' /C calc'!A0",
-			Message: "Name: \"x\", with a comma", Pos: diag.Pos{File: "evidence/staff.xlsx", Sheet: "Staff", Cell: "B2"},
+			Message: "Name: \"x\", with a comma", Pos: diag.CellPos("evidence/staff.xlsx", "Staff", 2, 2),
 		}},
 	}
 	var data bytes.Buffer

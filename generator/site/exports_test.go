@@ -13,7 +13,7 @@ import (
 func TestWriteGapsStreamsTheWholeDocument(t *testing.T) {
 	findings := []model.Finding{
 		{Paragraph: "B.9.3", Kind: "violation", Severity: "high", Subject: "VUL-<1>", Message: "applied \"late\" & 'twice'\u2028",
-			Pos: diag.Pos{File: "evidence/vulnerabilities.xlsx", Sheet: "Vulnerabilities", Cell: "E7"}},
+			Pos: diag.CellPos("evidence/vulnerabilities.xlsx", "Vulnerabilities", 7, 5)},
 		{Kind: "invalid", Severity: "medium", Subject: "EV-A", Message: "summary: want text in quotes, got 3", Pos: diag.Pos{File: "evidence/items.toml", Line: 7}},
 	}
 	for _, fs := range [][]model.Finding{nil, findings[:1], findings} {

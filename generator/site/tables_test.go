@@ -56,7 +56,7 @@ func cellTexts(t *testing.T, h template.HTML) (cells []string, elements map[stri
 func TestTablesEscapeEvidence(t *testing.T) {
 	rc := &rules.Check{Paragraph: "B.9.3", Source: "vulnerabilities", Subject: hostile, Outcome: rules.Gap, Detail: hostile,
 		Deadline: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Margin: -2, Unit: rules.Days,
-		Pos: diag.Pos{File: "evidence/vulnerabilities.xlsx", Sheet: hostile, Cell: "E7"}}
+		Pos: diag.CellPos("evidence/vulnerabilities.xlsx", hostile, 7, 5)}
 	ok := &rules.Check{Paragraph: "B.9.2", Source: "vulnerabilities", Subject: "V1", Outcome: rules.OK, Detail: hostile}
 	c := &model.Check{Check: rc, ParagraphHref: "paragraphs/B-9-3.html", SubjectHref: `registers/v.html#row-"x"`}
 	f := &model.Finding{Paragraph: "B.9.3", ParagraphHref: "paragraphs/B-9-3.html", Kind: rules.Violation, Severity: rules.High,
