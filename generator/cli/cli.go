@@ -207,8 +207,8 @@ func underFolder(err error, dir string) error {
 	out := make(diag.List, len(list))
 	for i, e := range list {
 		c := *e
-		if c.Pos.File != "" {
-			c.Pos.File = path.Join(dir, c.Pos.File)
+		if c.Pos.File() != "" {
+			c.Pos = c.Pos.WithFile(path.Join(dir, c.Pos.File()))
 		}
 		out[i] = &c
 	}

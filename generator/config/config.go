@@ -153,7 +153,7 @@ func Parse(name string, src []byte) (*Config, error) {
 	}
 	switch form := strings.ToUpper(strings.TrimSpace(rc.Form)); {
 	case !f.IsDefined("contract", "form"):
-		probs.Add(diag.Pos{File: name}, `[contract] form is required: "A" (Part A, short form) or "B" (Part B, long form with Annex 1)`)
+		probs.Add(diag.At(name, 0, 0), `[contract] form is required: "A" (Part A, short form) or "B" (Part B, long form with Annex 1)`)
 	case form == "A" || form == "B":
 		c.Contract.Form = form
 	default:
@@ -161,7 +161,7 @@ func Parse(name string, src []byte) (*Config, error) {
 	}
 	var ok bool
 	if !f.IsDefined("contract", "start_date") {
-		probs.Add(diag.Pos{File: name}, "[contract] start_date is required (a date, e.g. 2025-04-01)")
+		probs.Add(diag.At(name, 0, 0), "[contract] start_date is required (a date, e.g. 2025-04-01)")
 	} else if c.Contract.StartDate, ok = date(f, &probs, rc.StartDate, "contract", "start_date"); !ok {
 		c.Contract.StartDate = time.Time{}
 	}

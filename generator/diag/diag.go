@@ -12,30 +12,80 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
-// Pos is a position in an input file. File is always set. In a text file,
-// Line and Col are the line and column; in a workbook, Sheet is set and
-// Line and Col are the cell's row and column (A is 1), printed as a cell
-// name ("H14") only when printed: a large register has millions of
-// positions, and each costs two numbers, not a string. Zero fields are
-// unknown and omitted when printed.
+// Pos is a position in an input file: a line and column of a text file,
+// or a cell (row and column, A being 1) of a workbook's sheet. Zero
+// numbers are unknown and omitted when printed. A large register has
+// millions of positions, so a Pos is small: its file and sheet are held
+// once, shared by every position in them, and its numbers are named
+// ("H14") only when printed. Positions compare with ==.
 type Pos struct {
-	File  string
-	Sheet string
-	Line  int
-	Col   int
+	src       *source // nil for no position
+	line, col int32
 }
 
-// CellPos is the position of the cell at row and column col (A is 1) of a
-// workbook's sheet.
-func CellPos(file, sheet string, row, col int) Pos {
-	return Pos{File: file, Sheet: sheet, Line: row, Col: col}
+// source is a file, or a sheet of a workbook.
+type source struct{ file, sheet string }
+
+// sources interns sources, so that equal positions are equal with ==.
+var sources sync.Map // source -> *source
+
+func intern(file, sheet string) *source {
+	k := source{file, sheet}
+	if s, ok := sources.Load(k); ok {
+		return s.(*source)
+	}
+	s, _ := sources.LoadOrStore(k, &k)
+	return s.(*source)
 }
+
+// At is line and column col (0 if unknown) of a text file, or the file
+// itself when both are 0.
+func At(file string, line, col int) Pos {
+	return Pos{src: intern(file, ""), line: int32(line), col: int32(col)}
+}
+
+// CellPos is the cell at row and column col (A is 1) of a workbook's
+// sheet, or the sheet itself when both are 0.
+func CellPos(file, sheet string, row, col int) Pos {
+	return Pos{src: intern(file, sheet), line: int32(row), col: int32(col)}
+}
+
+// In is the position at line (or row) and col in p's file (and sheet):
+// cheaper than At and CellPos when many positions share a file.
+func (p Pos) In(line, col int) Pos { return Pos{src: p.src, line: int32(line), col: int32(col)} }
+
+// WithFile is the same place in another file (a path given from another
+// folder, say).
+func (p Pos) WithFile(file string) Pos {
+	return Pos{src: intern(file, p.Sheet()), line: p.line, col: p.col}
+}
+
+// File is the file, "" for no position.
+func (p Pos) File() string {
+	if p.src == nil {
+		return ""
+	}
+	return p.src.file
+}
+
+// Sheet is a workbook position's sheet, "" in a text file.
+func (p Pos) Sheet() string {
+	if p.src == nil {
+		return ""
+	}
+	return p.src.sheet
+}
+
+// Line is a text file's line or a workbook cell's row; Col its column.
+func (p Pos) Line() int { return int(p.line) }
+func (p Pos) Col() int  { return int(p.col) }
 
 // HasCell reports whether the position is a workbook cell, not a text
 // file's line or a whole sheet.
-func (p Pos) HasCell() bool { return p.Sheet != "" && p.Line > 0 && p.Col > 0 }
+func (p Pos) HasCell() bool { return p.Sheet() != "" && p.line > 0 && p.col > 0 }
 
 // Cell names a workbook cell ("H14"); it is "" for a position in a text
 // file or a whole sheet.
@@ -43,15 +93,15 @@ func (p Pos) Cell() string {
 	if !p.HasCell() {
 		return ""
 	}
-	return ColumnName(p.Col) + strconv.Itoa(p.Line)
+	return ColumnName(int(p.col)) + strconv.Itoa(int(p.line))
 }
 
 // TextLine is the line of a position in a text file, 0 in a workbook.
 func (p Pos) TextLine() int {
-	if p.Sheet != "" {
+	if p.Sheet() != "" {
 		return 0
 	}
-	return p.Line
+	return int(p.line)
 }
 
 // ColumnName names a workbook column: 1 is A, 27 AA.
@@ -71,18 +121,18 @@ func ColumnName(col int) string {
 // `file: sheet "S" C7` for workbook cells.
 func (p Pos) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Sheet != "" {
-		fmt.Fprintf(&b, ": sheet %q", p.Sheet)
+	b.WriteString(p.File())
+	if sheet := p.Sheet(); sheet != "" {
+		fmt.Fprintf(&b, ": sheet %q", sheet)
 		if c := p.Cell(); c != "" {
 			b.WriteString(" " + c)
 		}
 		return b.String()
 	}
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-		if p.Col > 0 {
-			fmt.Fprintf(&b, ":%d", p.Col)
+	if p.line > 0 {
+		fmt.Fprintf(&b, ":%d", p.line)
+		if p.col > 0 {
+			fmt.Fprintf(&b, ":%d", p.col)
 		}
 	}
 	return b.String()
@@ -91,16 +141,18 @@ func (p Pos) String() string {
 // Compare orders positions by file, sheet, then row and column (line and
 // column in a text file).
 func (p Pos) Compare(q Pos) int {
-	if c := cmp.Compare(p.File, q.File); c != 0 {
+	if p.src != q.src {
+		if c := cmp.Compare(p.File(), q.File()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(p.Sheet(), q.Sheet()); c != 0 {
+			return c
+		}
+	}
+	if c := cmp.Compare(p.line, q.line); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(p.Sheet, q.Sheet); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(p.Line, q.Line); c != 0 {
-		return c
-	}
-	return cmp.Compare(p.Col, q.Col)
+	return cmp.Compare(p.col, q.col)
 }
 
 // Error is one problem at one position.

@@ -12,11 +12,12 @@ func TestPosString(t *testing.T) {
 		pos  Pos
 		want string
 	}{
-		{Pos{File: "config.toml", Line: 3}, "config.toml:3"},
-		{Pos{File: "config.toml", Line: 3, Col: 7}, "config.toml:3:7"},
+		{At("config.toml", 3, 0), "config.toml:3"},
+		{At("config.toml", 3, 7), "config.toml:3:7"},
 		{CellPos("evidence/staff.xlsx", "Staff", 14, 8), `evidence/staff.xlsx: sheet "Staff" H14`},
-		{Pos{File: "evidence/staff.xlsx", Sheet: "Staff"}, `evidence/staff.xlsx: sheet "Staff"`},
-		{Pos{File: "evidence/staff.xlsx"}, "evidence/staff.xlsx"},
+		{CellPos("evidence/staff.xlsx", "Staff", 0, 0), `evidence/staff.xlsx: sheet "Staff"`},
+		{At("evidence/staff.xlsx", 0, 0), "evidence/staff.xlsx"},
+		{Pos{}, ""},
 	}
 	for _, tt := range tests {
 		if got := tt.pos.String(); got != tt.want {
@@ -31,8 +32,8 @@ func TestListSort(t *testing.T) {
 	for _, c := range [][2]int{{3, 1}, {2, 27}, {2, 2}, {10, 1}, {2, 2}} { // A3 AA2 B2 A10 B2
 		l.Add(CellPos("f.xlsx", "S", c[0], c[1]), "problem")
 	}
-	l.Add(Pos{File: "a.toml", Line: 9}, "later line")
-	l.Add(Pos{File: "a.toml", Line: 2}, "earlier line")
+	l.Add(At("a.toml", 9, 0), "later line")
+	l.Add(At("a.toml", 2, 0), "earlier line")
 	err := l.Err()
 	want := []string{
 		"a.toml:2: earlier line",
@@ -65,7 +66,21 @@ func TestColumnName(t *testing.T) {
 	if got := CellPos("f.xlsx", "S", 7, 0).Cell(); got != "" {
 		t.Errorf("a row with no column names the cell %q", got)
 	}
-	if got := (Pos{File: "a.toml", Line: 3, Col: 2}).Cell(); got != "" {
+	if got := At("a.toml", 3, 2).Cell(); got != "" {
 		t.Errorf("a text position names the cell %q", got)
+	}
+}
+
+// Positions made apart compare equal with == when they are the same place.
+func TestPosEquality(t *testing.T) {
+	a, b := CellPos("f.xlsx", "S", 2, 3), CellPos("f"+".xlsx", "S", 2, 3)
+	if a != b {
+		t.Errorf("%v != %v", a, b)
+	}
+	if a == CellPos("f.xlsx", "T", 2, 3) || a == At("f.xlsx", 2, 3) || a.In(2, 4) == a {
+		t.Error("different places compare equal")
+	}
+	if a.In(5, 1) != CellPos("f.xlsx", "S", 5, 1) {
+		t.Error("In does not keep the file and sheet")
 	}
 }

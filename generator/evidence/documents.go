@@ -135,7 +135,7 @@ func loadDocuments(fsys fs.FS, dir string) Documents {
 	var docs Documents
 	names, err := fs.Glob(fsys, "*.toml")
 	if err != nil {
-		docs.Problems.add(diag.Pos{File: dir}, "", nil, "cannot list the TOML files: %v", err)
+		docs.Problems.add(diag.At(dir, 0, 0), "", nil, "cannot list the TOML files: %v", err)
 		return docs
 	}
 	slices.Sort(names)
@@ -146,7 +146,7 @@ func loadDocuments(fsys fs.FS, dir string) Documents {
 		docs.Files = append(docs.Files, p)
 		src, err := readLimited(fsys, name, MaxTOMLSize)
 		if err != nil {
-			docs.Problems.add(diag.Pos{File: p}, "", nil, "cannot read: %v", err)
+			docs.Problems.add(diag.At(p, 0, 0), "", nil, "cannot read: %v", err)
 			continue
 		}
 		// Every top-level value decodes into a Primitive: the only error
@@ -156,7 +156,7 @@ func loadDocuments(fsys fs.FS, dir string) Documents {
 		if err != nil {
 			pos, msg, ok := tomlfile.SyntaxError(p, err)
 			if !ok {
-				pos, msg = diag.Pos{File: p}, err.Error()
+				pos, msg = diag.At(p, 0, 0), err.Error()
 			}
 			docs.Problems.add(pos, "", nil, "%s", msg)
 			continue
@@ -223,7 +223,7 @@ func (f *docFile) keyInArray(k toml.Key, nth int) diag.Pos {
 	if n, ok := f.idx().Nth(k, nth); !exact && ok {
 		line = n
 	}
-	return diag.Pos{File: f.path, Line: line}
+	return diag.At(f.path, line, 0)
 }
 
 // pos is the position of a key path, e.g. pos("smp", "approved") or
@@ -236,7 +236,7 @@ func (f *docFile) pos(key ...string) diag.Pos {
 	for i := len(key) - 1; line == 0 && i > 0; i-- {
 		line, _ = f.idx().Within(key[:i])
 	}
-	return diag.Pos{File: f.path, Line: line}
+	return diag.At(f.path, line, 0)
 }
 
 // attach checks an attachment path, written at key name in t, and records

@@ -66,7 +66,7 @@ func checkTOMLProblems(t *testing.T, docs Documents, want, paras []string) {
 		t.Errorf("paragraphs %q, want %q", docs.Problems[0].Paragraphs, paras)
 	}
 	for _, p := range docs.Problems {
-		if p.Pos.File != "evidence/g.toml" || p.Pos.Line == 0 {
+		if p.Pos.File() != "evidence/g.toml" || p.Pos.Line() == 0 {
 			t.Errorf("problem %+v: want file and line", p)
 		}
 	}
@@ -224,7 +224,7 @@ func TestAttach(t *testing.T) {
 			}
 			continue
 		}
-		if len(docs.Problems) != 1 || !strings.Contains(docs.Problems[0].Msg, tt.problem) || docs.Problems[0].Pos.Line != 2 ||
+		if len(docs.Problems) != 1 || !strings.Contains(docs.Problems[0].Msg, tt.problem) || docs.Problems[0].Pos.Line() != 2 ||
 			!slices.Equal(docs.Problems[0].Paragraphs, []string{"B.2.7"}) {
 			t.Errorf("attach(%q): problems %q, want one at line 2 against B.2.7 containing %q", tt.path, problemLines(docs.Problems), tt.problem)
 		}
@@ -241,11 +241,11 @@ func TestSectionPos(t *testing.T) {
 		pos  func(Documents) int
 		want int
 	}{
-		{"own header", "[audit_logging.not_applicable_sources]\n[audit_logging]\n", func(d Documents) int { return d.AuditLogging.Pos.Line }, 2},
-		{"sub-table only", "# x\n[representatives.agency]\nname = \"Jo\"\n[representatives.client]\n", func(d Documents) int { return d.Representatives.Pos.Line }, 2},
-		{"dotted keys only", "\nsecurity_policy.version = \"1\"\nsecurity_policy.last_reviewed = 2026-01-01\n", func(d Documents) int { return d.SecurityPolicy.Pos.Line }, 2},
-		{"not inside another section", "[smp]\nrepresentatives.client.name = \"x\"\n[representatives.client]\n", func(d Documents) int { return d.Representatives.Pos.Line }, 3},
-		{"plan header", "[isms.certification]\nname = \"A\"\nrole = \"CIO\"\n[isms]\n", func(d Documents) int { return d.ISMS.Pos.Line }, 4},
+		{"own header", "[audit_logging.not_applicable_sources]\n[audit_logging]\n", func(d Documents) int { return d.AuditLogging.Pos.Line() }, 2},
+		{"sub-table only", "# x\n[representatives.agency]\nname = \"Jo\"\n[representatives.client]\n", func(d Documents) int { return d.Representatives.Pos.Line() }, 2},
+		{"dotted keys only", "\nsecurity_policy.version = \"1\"\nsecurity_policy.last_reviewed = 2026-01-01\n", func(d Documents) int { return d.SecurityPolicy.Pos.Line() }, 2},
+		{"not inside another section", "[smp]\nrepresentatives.client.name = \"x\"\n[representatives.client]\n", func(d Documents) int { return d.Representatives.Pos.Line() }, 3},
+		{"plan header", "[isms.certification]\nname = \"A\"\nrole = \"CIO\"\n[isms]\n", func(d Documents) int { return d.ISMS.Pos.Line() }, 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -265,7 +265,7 @@ func TestMissingKeyInHeaderlessSection(t *testing.T) {
 	for _, p := range docs.Problems {
 		if strings.Contains(p.Msg, ": missing:") {
 			missing = append(missing, p.Pos.String()+": "+p.Msg)
-			if p.Pos.Line != 3 {
+			if p.Pos.Line() != 3 {
 				t.Errorf("%s: want line 3", p.Pos)
 			}
 		}
@@ -331,7 +331,7 @@ func TestSharedParts(t *testing.T) {
 				}
 			}
 			r := tt.get(docs)
-			if r.Version.Value != "7" || r.Version.Pos.Line != 2 || !r.LastReviewed.Invalid || len(r.Documents) != 1 {
+			if r.Version.Value != "7" || r.Version.Pos.Line() != 2 || !r.LastReviewed.Invalid || len(r.Documents) != 1 {
 				t.Errorf("reviewed %+v", r)
 			}
 		})
@@ -380,7 +380,7 @@ func FuzzLoadDocuments(f *testing.F) {
 		docs := readOne(src)
 		for _, p := range docs.Problems {
 			t.Log(p.Pos.String() + ": " + p.Msg)
-			if p.Msg == "" || p.Pos.File != "evidence/g.toml" {
+			if p.Msg == "" || p.Pos.File() != "evidence/g.toml" {
 				t.Fatalf("bad problem %+v", p)
 			}
 		}

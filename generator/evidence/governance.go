@@ -306,5 +306,5 @@ func readCeasingToTrade(f *docFile, key string, p toml.Primitive) {
 // it has none, the first [key.sub] table or key.sub key in it.
 func (f *docFile) sectionPos(key string) diag.Pos {
 	line, _ := f.idx().Within([]string{key})
-	return diag.Pos{File: f.path, Line: line}
+	return diag.At(f.path, line, 0)
 }

@@ -81,41 +81,41 @@ documents = ["documents/policy.pdf"]
 	if r.Client.Name.Value != "Jo Smith" || r.Client.Role.Value != "Departmental Security Officer" || r.Client.Appointed.String() != "2025-04-01" || r.Client.Placeholder || !r.Client.Named() {
 		t.Errorf("client = %+v", r.Client)
 	}
-	if r.Agency.Name.Value != "Priya Raman" || r.Agency.Role.Set || r.Agency.Appointed.String() != "2025-04-02" || r.Agency.Name.Pos.Line != 7 {
+	if r.Agency.Name.Value != "Priya Raman" || r.Agency.Role.Set || r.Agency.Appointed.String() != "2025-04-02" || r.Agency.Name.Pos.Line() != 7 {
 		t.Errorf("agency = %+v", r.Agency)
 	}
 	s := docs.SecurityPolicy
-	if s.Version.Value != "4.2" || s.LastReviewed.String() != "2025-10-27" || s.LastReviewed.Pos.Line != 12 || len(s.Documents) != 1 || s.Documents[0].Path != "documents/policy.pdf" {
+	if s.Version.Value != "4.2" || s.LastReviewed.String() != "2025-10-27" || s.LastReviewed.Pos.Line() != 12 || len(s.Documents) != 1 || s.Documents[0].Path != "documents/policy.pdf" {
 		t.Errorf("security policy = %+v", s)
 	}
 	if len(s.Requests) != 2 || s.Requests[0].Supplied.String() != "2026-05-28" || s.Requests[0].Reference.Value != "ref 1" ||
-		s.Requests[1].Supplied.Set || s.Requests[1].Requested.String() != "2026-11-20" || s.Requests[1].Pos.Line != 20 {
+		s.Requests[1].Supplied.Set || s.Requests[1].Requested.String() != "2026-11-20" || s.Requests[1].Pos.Line() != 20 {
 		t.Errorf("requests = %+v", s.Requests)
 	}
 	ip := docs.IncidentProcess
-	if ip.Version.Value != "3.0" || ip.LastReviewed.String() != "2026-03-12" || !slices.Equal(ip.ResponsePlans, []string{"Ransomware", "Data loss"}) || ip.ResponsePlansPos.Line != 26 || len(ip.Documents) != 1 {
+	if ip.Version.Value != "3.0" || ip.LastReviewed.String() != "2026-03-12" || !slices.Equal(ip.ResponsePlans, []string{"Ransomware", "Data loss"}) || ip.ResponsePlansPos.Line() != 26 || len(ip.Documents) != 1 {
 		t.Errorf("incident process = %+v", ip)
 	}
 	v := docs.VulnerabilityPolicy
-	if !v.CoversSet || !slices.Equal(v.Covers, []string{"identification", "patch-testing", "patch-application"}) || v.CoversPos.Line != 32 || v.Covered("patch-prioritisation") {
+	if !v.CoversSet || !slices.Equal(v.Covers, []string{"identification", "patch-testing", "patch-application"}) || v.CoversPos.Line() != 32 || v.Covered("patch-prioritisation") {
 		t.Errorf("vulnerability policy = %+v", v)
 	}
 	a := docs.AuditLogging
-	if a.RetentionMonths != 6 || !a.RetentionSet || a.RetentionPos.Line != 35 ||
+	if a.RetentionMonths != 6 || !a.RetentionSet || a.RetentionPos.Line() != 35 ||
 		!slices.Equal(a.Sources, []string{"proxy-servers", "firewalls"}) || !slices.Equal(a.OtherSources, []string{"VPC flow logs"}) ||
 		!slices.Equal(a.Events, []string{"privileged-logon", "remote-session-end"}) || !a.AccessRecordsKept.Value || len(a.Documents) != 1 {
 		t.Errorf("audit logging = %+v", a)
 	}
-	if reason, ok := a.NotApplicableReason("dhcp-servers"); !ok || reason.Value != "cloud addressing" || reason.Pos.Line != 43 {
+	if reason, ok := a.NotApplicableReason("dhcp-servers"); !ok || reason.Value != "cloud addressing" || reason.Pos.Line() != 43 {
 		t.Errorf("not applicable = %+v", a.NotApplicable)
 	}
 	if len(docs.DataLocations) != 2 {
 		t.Fatalf("data locations = %+v", docs.DataLocations)
 	}
-	if d := docs.DataLocations[0]; d.Place.Value != "London" || !slices.Equal(d.Activities, []string{"storage", "processing"}) || d.Regime.Value != "UK GDPR" || d.Pos.Line != 45 {
+	if d := docs.DataLocations[0]; d.Place.Value != "London" || !slices.Equal(d.Activities, []string{"storage", "processing"}) || d.Regime.Value != "UK GDPR" || d.Pos.Line() != 45 {
 		t.Errorf("location 0 = %+v", d)
 	}
-	if d := docs.DataLocations[1]; d.Regime.Set || d.Regime.Invalid || d.Regime.Pos.Line != 50 {
+	if d := docs.DataLocations[1]; d.Regime.Set || d.Regime.Invalid || d.Regime.Pos.Line() != 50 {
 		t.Errorf("location 1 = %+v: want no regime, at the table header", d)
 	}
 	c := docs.CeasingToTrade
@@ -238,7 +238,7 @@ func TestSampleGovernance(t *testing.T) {
 	docs := sampleDocuments(t)
 	var mine []string
 	for _, p := range docs.Problems {
-		if strings.HasSuffix(p.Pos.File, "/governance.toml") || strings.HasSuffix(p.Pos.File, "/evidence-items.toml") {
+		if strings.HasSuffix(p.Pos.File(), "/governance.toml") || strings.HasSuffix(p.Pos.File(), "/evidence-items.toml") {
 			mine = append(mine, p.Pos.String()+": "+p.Msg)
 		}
 	}
@@ -322,7 +322,7 @@ func TestProblemSubjects(t *testing.T) {
 			docs := readOne(tt.src)
 			var got []string
 			for _, p := range docs.Problems {
-				got = append(got, strconv.Itoa(p.Pos.Line)+" "+p.Subject)
+				got = append(got, strconv.Itoa(p.Pos.Line())+" "+p.Subject)
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("subjects %q, want %q\n%s", got, tt.want, strings.Join(problemLines(docs.Problems), "\n"))

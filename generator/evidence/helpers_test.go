@@ -117,7 +117,7 @@ func records(e *Evidence, name string) []reflect.Value {
 			continue
 		}
 		for j := range f.Len() {
-			if f.Index(j).FieldByIndex(key.Index).Interface().(Text).Pos.File == path {
+			if f.Index(j).FieldByIndex(key.Index).Interface().(Text).Pos.File() == path {
 				out = append(out, f.Index(j))
 			}
 		}
@@ -314,11 +314,11 @@ func checkProblems(t *testing.T, reg *Register) {
 	for _, p := range reg.Problems {
 		line := p.Pos.String() + ": " + p.Msg
 		t.Log(line)
-		if p.Msg == "" || p.Pos.File != reg.Path || !strings.HasPrefix(line, reg.Path) || len(p.Paragraphs) == 0 {
+		if p.Msg == "" || p.Pos.File() != reg.Path || !strings.HasPrefix(line, reg.Path) || len(p.Paragraphs) == 0 {
 			t.Fatalf("problem %q: want a message, the file %s and paragraphs %q", line, reg.Path, p.Paragraphs)
 		}
 		if p.Pos.Cell() != "" {
-			if _, _, err := excelize.CellNameToCoordinates(p.Pos.Cell()); err != nil || p.Pos.Sheet == "" {
+			if _, _, err := excelize.CellNameToCoordinates(p.Pos.Cell()); err != nil || p.Pos.Sheet() == "" {
 				t.Fatalf("problem %q: bad cell: %v", line, err)
 			}
 		}

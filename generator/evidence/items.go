@@ -161,10 +161,10 @@ func (e *part) itemParagraphs(v any) []ParagraphRef {
 			ids = append(ids, s)
 		}
 	}
-	lines := e.f.valueLines(pos.Line, ids)
+	lines := e.f.valueLines(pos.Line(), ids)
 	out := make([]ParagraphRef, len(ids))
 	for i, id := range ids {
-		out[i] = ParagraphRef{ID: id, Pos: diag.Pos{File: e.f.path, Line: lines[i]}}
+		out[i] = ParagraphRef{ID: id, Pos: diag.At(e.f.path, lines[i], 0)}
 	}
 	return out
 }

@@ -49,18 +49,18 @@ attachments = "documents/policy.pdf"
 	}
 	a, b := docs.Items[0], docs.Items[1]
 	if a.ID != "EV-001" || a.Title != "ISO/IEC 27001 certificate" || a.Owner != "Priya Raman" || a.Summary != "**Certificate** IS 771234." ||
-		a.Date.String() != "2025-07-14" || a.Expires.String() != "2028-07-13" || a.Expires.Pos.Line != 12 || a.ReviewMonths != 0 || a.Pos.Line != 2 ||
+		a.Date.String() != "2025-07-14" || a.Expires.String() != "2028-07-13" || a.Expires.Pos.Line() != 12 || a.ReviewMonths != 0 || a.Pos.Line() != 2 ||
 		len(a.Attachments) != 1 || a.Attachments[0].Path != "documents/policy.pdf" {
 		t.Errorf("item 0 = %+v", a)
 	}
 	var refs []string
 	for _, p := range a.Paragraphs {
-		refs = append(refs, p.ID+"@"+strconv.Itoa(p.Pos.Line))
+		refs = append(refs, p.ID+"@"+strconv.Itoa(p.Pos.Line()))
 	}
 	if want := []string{"B.2.6@6", "B.3.4.2@8", "B.NOPE@9"}; !slices.Equal(refs, want) {
 		t.Errorf("paragraphs %q, want %q (each once, at its line)", refs, want)
 	}
-	if b.ReviewMonths != 1 || b.Expires.Set || b.ReviewMonthsPos.Line != 24 || len(b.Attachments) != 1 || !slices.Equal(b.ParagraphIDs(), []string{"B.9.5.4"}) {
+	if b.ReviewMonths != 1 || b.Expires.Set || b.ReviewMonthsPos.Line() != 24 || len(b.Attachments) != 1 || !slices.Equal(b.ParagraphIDs(), []string{"B.9.5.4"}) {
 		t.Errorf("item 1 = %+v", b)
 	}
 	if got := docs.ItemsFor("B.2.6"); len(got) != 1 || got[0].ID != "EV-001" {

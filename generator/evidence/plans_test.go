@@ -91,9 +91,9 @@ what = "Same day"
 	if s.Version.Value != "1.1" || s.Submitted.String() != "2025-04-30" || s.Approved.String() != "2025-05-27" || s.ApprovalRef.Value != "REF-1" {
 		t.Errorf("smp %+v", s)
 	}
-	line("[smp]", s.Pos.Line, 1)
-	line("smp.submitted", s.Submitted.Pos.Line, 3)
-	line("smp.approved", s.Approved.Pos.Line, 4)
+	line("[smp]", s.Pos.Line(), 1)
+	line("smp.submitted", s.Submitted.Pos.Line(), 3)
+	line("smp.approved", s.Approved.Pos.Line(), 4)
 	if len(s.Documents) != 1 || s.Documents[0].Path != "documents/smp.pdf" || s.Documents[0].Size != 13 {
 		t.Errorf("smp documents %+v", s.Documents)
 	}
@@ -104,11 +104,11 @@ what = "Same day"
 	if n.Notice.String() != "2025-05-02" || n.Resubmitted.String() != "2025-05-19" || n.Reference.Value != "N-1" || n.Reason.Value != "Section 6" {
 		t.Errorf("non-approval %+v", n)
 	}
-	line("non_approval 1", n.Pos.Line, 8)
-	line("non_approval 1 resubmitted", n.Resubmitted.Pos.Line, 10)
+	line("non_approval 1", n.Pos.Line(), 8)
+	line("non_approval 1 resubmitted", n.Resubmitted.Pos.Line(), 10)
 	n = s.NonApprovals[1]
-	line("non_approval 2 notice", n.Notice.Pos.Line, 15)
-	if n.Resubmitted.Set || n.Resubmitted.Invalid || n.Resubmitted.Pos.Line != 14 {
+	line("non_approval 2 notice", n.Notice.Pos.Line(), 15)
+	if n.Resubmitted.Set || n.Resubmitted.Invalid || n.Resubmitted.Pos.Line() != 14 {
 		t.Errorf("non-approval 2 resubmitted %+v, want unset at the table's line 14", n.Resubmitted)
 	}
 	if len(s.Reviews) != 1 {
@@ -121,17 +121,17 @@ what = "Same day"
 	if want := []Topic{TopicGoodPractice, TopicThreats, TopicClientRequests}; !slices.Equal(r.Covers, want) {
 		t.Errorf("covers %q, want %q (normalised, once each, in the schedule's order)", r.Covers, want)
 	}
-	line("covers", r.CoversPos.Line, 19)
+	line("covers", r.CoversPos.Line(), 19)
 	for key, want := range map[string]string{"improvements": "a", "risk_assessment_updates": "b", "proposed_modifications": "c", "measurement_improvements": "d"} {
 		if got := r.Items[key]; got.Value != want || !got.Set {
 			t.Errorf("%s = %+v, want %q", key, got, want)
 		}
 	}
-	line("improvements", r.Items["improvements"].Pos.Line, 21)
+	line("improvements", r.Items["improvements"].Pos.Line(), 21)
 	if len(r.Documents) != 1 {
 		t.Errorf("review documents %+v", r.Documents)
 	}
-	if len(s.Changes) != 1 || s.Changes[0].Document != "smp" || s.Changes[0].What.Value != "v1.2" || s.Changes[0].Reference.Value != "CR-1" || s.Changes[0].Date.Pos.Line != 28 {
+	if len(s.Changes) != 1 || s.Changes[0].Document != "smp" || s.Changes[0].What.Value != "v1.2" || s.Changes[0].Reference.Value != "CR-1" || s.Changes[0].Date.Pos.Line() != 28 {
 		t.Errorf("smp changes %+v", s.Changes)
 	}
 
@@ -139,7 +139,7 @@ what = "Same day"
 	if i.Type.Value != ISMSBespoke || !i.Bespoke() || i.Version.Value != "3.2" || i.Submitted.String() != "2025-04-24" || i.Approved.String() != "2025-05-09" || i.ApprovalRef.Value != "REF-2" || len(i.Documents) != 1 {
 		t.Errorf("isms %+v", i)
 	}
-	line("isms.type", i.Type.Pos.Line, 33)
+	line("isms.type", i.Type.Pos.Line(), 33)
 	c := i.Certification
 	if c == nil {
 		t.Fatal("no certification")
@@ -149,7 +149,7 @@ what = "Same day"
 		c.Signed.String() != "2025-04-22" || len(c.Documents) != 1 {
 		t.Errorf("certification %+v", c)
 	}
-	line("certification.role", c.Role.Pos.Line, 42)
+	line("certification.role", c.Role.Pos.Line(), 42)
 	if len(i.NonApprovals) != 1 || len(i.Reviews) != 1 || !i.Reviews[0].CoversSet || len(i.Reviews[0].Covers) != 0 {
 		t.Errorf("isms non-approvals %+v, reviews %+v", i.NonApprovals, i.Reviews)
 	}
@@ -167,7 +167,7 @@ what = "Same day"
 	}
 	var dates []string
 	for _, d := range docs.ChangeDates() {
-		dates = append(dates, d.String()+"@"+strconv.Itoa(d.Pos.Line))
+		dates = append(dates, d.String()+"@"+strconv.Itoa(d.Pos.Line()))
 	}
 	if want := []string{"2025-10-06@57", "2025-10-06@61", "2026-07-01@28"}; !slices.Equal(dates, want) {
 		t.Errorf("change dates %q, want %q", dates, want)
@@ -315,14 +315,14 @@ func TestTopicsAndResults(t *testing.T) {
 func TestSamplePlans(t *testing.T) {
 	d := sampleDocuments(t)
 	for _, p := range d.Problems {
-		if p.Pos.File == "evidence/plans.toml" {
+		if p.Pos.File() == "evidence/plans.toml" {
 			t.Errorf("%s: %s", p.Pos, p.Msg)
 		}
 	}
 	if d.SMP == nil || d.ISMS == nil {
 		t.Fatalf("smp %v, isms %v", d.SMP, d.ISMS)
 	}
-	if d.SMP.Pos.File != "evidence/plans.toml" || d.SMP.Submitted.String() != "2025-04-30" || d.SMP.Approved.String() != "2025-05-27" ||
+	if d.SMP.Pos.File() != "evidence/plans.toml" || d.SMP.Submitted.String() != "2025-04-30" || d.SMP.Approved.String() != "2025-05-27" ||
 		len(d.SMP.NonApprovals) != 1 || len(d.SMP.Reviews) != 1 {
 		t.Errorf("smp %+v", d.SMP)
 	}

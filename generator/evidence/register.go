@@ -247,7 +247,7 @@ func (r *Register) bug(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if !slices.Contains(r.bugs, msg) {
 		r.bugs = append(r.bugs, msg)
-		r.Problems.add(diag.Pos{File: r.Path}, "", r.Schema.Paragraphs(), "a bug in this program, please report it: %s", msg)
+		r.Problems.add(diag.At(r.Path, 0, 0), "", r.Schema.Paragraphs(), "a bug in this program, please report it: %s", msg)
 	}
 }
 
@@ -268,6 +268,7 @@ type table struct {
 	reg      *Register
 	date1904 bool
 	sheet    string         // the sheet's name as the workbook spells it
+	at       diag.Pos       // the sheet, whose cells' positions share its file and name
 	colIndex map[string]int // column name -> 0-based index
 	rows     []tableRow
 	// formulas maps the cells of used columns that hold a formula with no
@@ -298,7 +299,7 @@ func normaliseHeader(s string) string {
 func readTable(fsys fs.FS, dir string, schema Schema) *table {
 	reg := &Register{Schema: schema, Path: path.Join(dir, schema.File)}
 	t := &table{reg: reg, colIndex: map[string]int{}}
-	filePos := diag.Pos{File: reg.Path}
+	filePos := diag.At(reg.Path, 0, 0)
 	all := schema.Paragraphs()
 
 	data, err := readLimited(fsys, schema.File, MaxWorkbookSize)
@@ -334,7 +335,8 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 		return t
 	}
 	t.sheet = sheet
-	sheetPos := diag.Pos{File: reg.Path, Sheet: sheet}
+	t.at = diag.CellPos(reg.Path, sheet, 0, 0)
+	sheetPos := t.at
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		reg.problem(sheetPos, "", all, "cannot read the sheet: %v", err)
@@ -384,7 +386,7 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 		reg.problem(sheetPos, "", all, "cannot read the sheet: %v", err)
 	}
 	if headerRow == 0 {
-		reg.problem(diag.CellPos(reg.Path, sheet, 1, 1), "", all, "no header row: want a row naming the column %q in the first 20 rows", schema.Key)
+		reg.problem(t.at.In(1, 1), "", all, "no header row: want a row naming the column %q in the first 20 rows", schema.Key)
 		t.rows = nil
 	}
 	if sc := <-scanned; sc.err == nil {
@@ -405,7 +407,7 @@ func (t *table) findFormulas(f *excelize.File) {
 			if idx < len(r.cells) && strings.TrimSpace(r.cells[idx]) != "" {
 				continue
 			}
-			cell := diag.CellPos("", t.sheet, r.num, idx+1).Cell()
+			cell := t.at.In(r.num, idx+1).Cell()
 			if formula, err := f.GetCellFormula(t.sheet, cell); err == nil && formula != "" {
 				t.formulas[cellKey{r.num, idx + 1}] = formula
 			}
@@ -511,7 +513,7 @@ func (t *table) display() {
 }
 
 func (t *table) pos(col0, row int) diag.Pos {
-	return diag.CellPos(t.reg.Path, t.sheet, row, col0+1)
+	return t.at.In(row, col0+1)
 }
 
 func blank(cells []string) bool {

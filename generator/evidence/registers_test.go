@@ -170,7 +170,7 @@ func TestAnyLayout(t *testing.T) {
 				if f.Type.Kind() == reflect.Struct && x.FieldByName("Pos").IsValid() && col != "" {
 					pos := x.FieldByName("Pos")
 					want := at(header, col, 5)
-					if got := pos.Interface().(diag.Pos); got.File != "evidence/"+s.File || got.Sheet != sheetName || got.Cell() != want {
+					if got := pos.Interface().(diag.Pos); got.File() != "evidence/"+s.File || got.Sheet() != sheetName || got.Cell() != want {
 						t.Errorf("%s (%s) at %s, want %s", f.Name, col, got, want)
 					}
 					if got, want := y.FieldByName("Pos").Interface().(diag.Pos).Cell(), at(s.Header(), col, 2); got != want {

@@ -86,7 +86,7 @@ func (r rowReader) Key() string { return r.row.key }
 func (r rowReader) raw(col string) (string, diag.Pos, bool) {
 	idx, ok := r.t.colIndex[col]
 	if !ok {
-		return "", diag.Pos{File: r.t.reg.Path, Sheet: r.t.sheet}, false
+		return "", r.t.at, false
 	}
 	v := ""
 	if idx < len(r.row.cells) {
@@ -112,7 +112,7 @@ func (r rowReader) empty(col, v string, pos diag.Pos, present bool) (isEmpty, in
 	if v != "" {
 		return false, false
 	}
-	if formula, ok := r.t.formulas[cellKey{pos.Line, pos.Col}]; ok {
+	if formula, ok := r.t.formulas[cellKey{pos.Line(), pos.Col()}]; ok {
 		r.problem(pos, col, "the formula =%s has no saved value, and formulas are not evaluated: enter the value itself (or open and save the workbook in a spreadsheet program)", formula)
 		return true, true
 	}

@@ -120,7 +120,7 @@ func Build(in Input) *Site {
 	}
 	for _, reg := range s.Registers {
 		for i := range s.Findings {
-			if f := &s.Findings[i]; f.Kind == rules.Invalid && f.Pos.File == reg.File {
+			if f := &s.Findings[i]; f.Kind == rules.Invalid && f.Pos.File() == reg.File {
 				reg.Problems = append(reg.Problems, f)
 			}
 		}
@@ -269,7 +269,7 @@ func newRowIndex(ev *evidence.Evidence) *rowIndex {
 				idx.byKey[[2]string{sc.Name, k}] = row
 				idx.byKey[[2]string{r.Path, k}] = row
 			} else {
-				n := d.Pos.Line // the sheet row
+				n := d.Pos.Line() // the sheet row
 				anchor = "row-" + strconv.Itoa(n)
 				idx.byRow[fileRow{r.Path, n}] = row
 			}
@@ -286,7 +286,7 @@ func newRowIndex(ev *evidence.Evidence) *rowIndex {
 func (idx *rowIndex) checked(c *rules.Check) (byKey, byCell *Row) {
 	byKey = idx.byKey[[2]string{c.Source, strings.ToUpper(c.Subject)}]
 	if c.Pos.HasCell() {
-		byCell = idx.byRow[fileRow{c.Pos.File, c.Pos.Line}]
+		byCell = idx.byRow[fileRow{c.Pos.File(), c.Pos.Line()}]
 	}
 	return byKey, byCell
 }
@@ -295,14 +295,14 @@ func (idx *rowIndex) checked(c *rules.Check) (byKey, byCell *Row) {
 // cell.
 func (idx *rowIndex) find(pos diag.Pos, subject string) *Row {
 	if subject != "" {
-		if row := idx.byKey[[2]string{pos.File, strings.ToUpper(subject)}]; row != nil {
+		if row := idx.byKey[[2]string{pos.File(), strings.ToUpper(subject)}]; row != nil {
 			return row
 		}
 	}
 	if !pos.HasCell() {
 		return nil
 	}
-	return idx.byRow[fileRow{pos.File, pos.Line}]
+	return idx.byRow[fileRow{pos.File(), pos.Line()}]
 }
 
 func finding(f rules.Finding, rows *rowIndex) Finding {
@@ -516,7 +516,7 @@ func buildSources(in Input, paras []schedule.Paragraph, findings []Finding) []So
 		regByPath[r.Path] = r.Schema.Name
 	}
 	for _, f := range findings {
-		if name, ok := regByPath[f.Pos.File]; ok {
+		if name, ok := regByPath[f.Pos.File()]; ok {
 			cell(key{f.Paragraph, name}).Findings++
 		}
 	}

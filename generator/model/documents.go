@@ -59,7 +59,7 @@ func sourceRef(in Input, files map[string][]string, name string) (SourceRef, boo
 	if id, ok := strings.CutPrefix(name, rules.ItemSource); ok {
 		for _, it := range in.Evidence.Documents.Items {
 			if it.ID == id {
-				return SourceRef{Name: name, Title: it.ID + " " + it.Title, File: it.Pos.File, Href: ItemHref(it.ID)}, true
+				return SourceRef{Name: name, Title: it.ID + " " + it.Title, File: it.Pos.File(), Href: ItemHref(it.ID)}, true
 			}
 		}
 		return SourceRef{}, false
@@ -91,10 +91,10 @@ func checkedFiles(in Input) map[string][]string {
 	}
 	for i := range in.Result.Checks {
 		c := &in.Result.Checks[i]
-		if c.Pos.File == "" || registers[c.Source] || slices.Contains(files[c.Source], c.Pos.File) {
+		if c.Pos.File() == "" || registers[c.Source] || slices.Contains(files[c.Source], c.Pos.File()) {
 			continue
 		}
-		files[c.Source] = append(files[c.Source], c.Pos.File)
+		files[c.Source] = append(files[c.Source], c.Pos.File())
 	}
 	for _, fs := range files {
 		slices.Sort(fs)
@@ -185,7 +185,7 @@ func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findin
 		d.Items = append(d.Items, di)
 	}
 	for i := range findings {
-		if slices.Contains(docs.Files, findings[i].Pos.File) {
+		if slices.Contains(docs.Files, findings[i].Pos.File()) {
 			d.Problems = append(d.Problems, &findings[i])
 		}
 	}

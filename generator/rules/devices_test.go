@@ -207,7 +207,7 @@ func TestDevicesMissingColumns(t *testing.T) {
 			continue
 		}
 		got = append(got, f.Paragraph[len("B.Annex1."):]+" "+string(f.Kind)+" "+f.Subject+" "+f.Pos.Cell())
-		if f.Pos.Cell() == "" || f.Pos.Sheet == "" {
+		if f.Pos.Cell() == "" || f.Pos.Sheet() == "" {
 			t.Errorf("finding without a cell: %+v", f)
 		}
 	}

@@ -190,7 +190,7 @@ func (e *eval) status(p schedule.Paragraph, applies bool, findings int, checks [
 		pr.Reason = reason
 		e.findings = append(e.findings, Finding{
 			Paragraph: p.ID, Kind: Missing, Severity: Medium,
-			Message: msg, Pos: diag.Pos{File: "content/" + p.File},
+			Message: msg, Pos: diag.At("content/"+p.File, 0, 0),
 		})
 	}
 	return pr

@@ -170,7 +170,7 @@ func TestMissingFinding(t *testing.T) {
 		t.Fatalf("findings %+v, want one for each paragraph", got)
 	}
 	for _, f := range got {
-		if f.Kind != Missing || f.Severity != Medium || f.Subject != "" || !strings.HasPrefix(f.Pos.File, "content/part-b") ||
+		if f.Kind != Missing || f.Severity != Medium || f.Subject != "" || !strings.HasPrefix(f.Pos.File(), "content/part-b") ||
 			!strings.HasPrefix(f.Message, "No evidence for this paragraph: expected ") {
 			t.Errorf("missing finding %+v", f)
 		}
@@ -290,12 +290,12 @@ func TestInvariants(t *testing.T) {
 			// An invalid finding may be about no paragraph: an unknown
 			// paragraph id, or a file that does not parse.
 			if !ids[f.Paragraph] && !(f.Paragraph == "" && f.Kind == Invalid) || !slices.Contains(kinds, f.Kind) || !slices.Contains(severities, f.Severity) ||
-				f.Message == "" || f.Pos.File == "" {
+				f.Message == "" || f.Pos.File() == "" {
 				t.Errorf("input %d: finding %+v", i, f)
 			}
 			if f.Kind == Invalid {
 				invalid++
-				if (f.Pos.Sheet == "" || f.Pos.Cell() == "") && !tomlLine(f.Pos) {
+				if (f.Pos.Sheet() == "" || f.Pos.Cell() == "") && !tomlLine(f.Pos) {
 					t.Errorf("input %d: invalid finding without a cell: %+v", i, f)
 				}
 			}
@@ -309,7 +309,7 @@ func TestInvariants(t *testing.T) {
 		for _, c := range r.Checks {
 			// A check of a whole register (nothing in it concerns the
 			// paragraph) names the file as its subject.
-			wholeRegister := c.Pos.Cell() == "" && strings.HasSuffix(c.Pos.File, "/"+c.Subject)
+			wholeRegister := c.Pos.Cell() == "" && strings.HasSuffix(c.Pos.File(), "/"+c.Subject)
 			if !ids[c.Paragraph] || !slices.Contains(outcomes, c.Outcome) || c.Subject == "" || c.Pos.Cell() == "" && !absentRow(c.Subject, c.Pos) && !tomlLine(c.Pos) && !wholeRegister || c.Detail == "" {
 				t.Errorf("input %d: check %+v", i, c)
 			}
@@ -351,12 +351,12 @@ func TestInvalidFileFinding(t *testing.T) {
 // tomlLine reports whether pos is a line of a TOML evidence file: the
 // governance evidence has lines, not cells.
 func tomlLine(pos diag.Pos) bool {
-	return strings.HasPrefix(pos.File, "evidence/") && strings.HasSuffix(pos.File, ".toml") && pos.Line > 0
+	return strings.HasPrefix(pos.File(), "evidence/") && strings.HasSuffix(pos.File(), ".toml") && pos.Line() > 0
 }
 
 // absentRow reports whether a finding or check is about a subject with no
 // row in its register (a month with no monthly report): it then names the
 // register file alone, with no sheet or cell.
 func absentRow(subject string, pos diag.Pos) bool {
-	return subject != "" && strings.HasPrefix(pos.File, "evidence/") && strings.HasSuffix(pos.File, ".xlsx") && pos.Sheet == "" && pos.Cell() == ""
+	return subject != "" && strings.HasPrefix(pos.File(), "evidence/") && strings.HasSuffix(pos.File(), ".xlsx") && pos.Sheet() == "" && pos.Cell() == ""
 }

@@ -212,7 +212,7 @@ func (w want) verifyCheck(t *testing.T, r Result, para, subject string) {
 	if c.Outcome != w.outcome {
 		t.Errorf("%s %s: outcome %s (%s), want %s", para, subject, c.Outcome, c.Detail, w.outcome)
 	}
-	if c.Detail == "" || c.Pos.File == "" || w.noRow != (c.Pos.Cell() == "" && c.Pos.Line == 0) {
+	if c.Detail == "" || c.Pos.File() == "" || w.noRow != (c.Pos.Cell() == "" && c.Pos.Line() == 0) {
 		t.Errorf("%s %s: check %+v: want a detail, and a cell or line unless about no row (%v)", para, subject, c, w.noRow)
 	}
 	d := "-"
@@ -233,8 +233,8 @@ func (w want) verifyCheck(t *testing.T, r Result, para, subject string) {
 // at is where a finding or check points: its cell, or its line in a text
 // file.
 func at(p diag.Pos) string {
-	if !p.HasCell() && p.Line > 0 {
-		return strconv.Itoa(p.Line)
+	if !p.HasCell() && p.Line() > 0 {
+		return strconv.Itoa(p.Line())
 	}
 	return p.Cell()
 }

@@ -51,7 +51,7 @@ func TestItemParagraphs(t *testing.T) {
 	var got []string
 	for _, f := range r.Findings {
 		if f.Subject == "EV-1" {
-			got = append(got, fmt.Sprintf("%q %s %d", f.Paragraph, f.Kind, f.Pos.Line))
+			got = append(got, fmt.Sprintf("%q %s %d", f.Paragraph, f.Kind, f.Pos.Line()))
 		}
 	}
 	want := []string{
@@ -85,7 +85,7 @@ func TestItemParagraphs(t *testing.T) {
 	got = nil
 	for _, f := range r.Findings {
 		if f.Subject == "EV-1" {
-			got = append(got, fmt.Sprintf("%q %s %d", f.Paragraph, f.Kind, f.Pos.Line))
+			got = append(got, fmt.Sprintf("%q %s %d", f.Paragraph, f.Kind, f.Pos.Line()))
 		}
 	}
 	if want := []string{`"" invalid 7`, `"A.3.4" stale 12`}; !slices.Equal(got, want) {
@@ -168,14 +168,14 @@ func TestProblemsOutsideTheForm(t *testing.T) {
 			r := gov{src: tt.src, form: tt.form, securityPolicy: tt.securityPolicy}.eval(t)
 			var got []string
 			for _, f := range r.Findings {
-				if f.Pos.File == "evidence/g.toml" {
-					got = append(got, fmt.Sprintf("%s %s %d %s", f.Paragraph, f.Kind, f.Pos.Line, f.Subject))
+				if f.Pos.File() == "evidence/g.toml" {
+					got = append(got, fmt.Sprintf("%s %s %d %s", f.Paragraph, f.Kind, f.Pos.Line(), f.Subject))
 				}
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("findings %q, want %q", got, tt.want)
 				for _, f := range r.Findings {
-					if f.Pos.File == "evidence/g.toml" {
+					if f.Pos.File() == "evidence/g.toml" {
 						t.Logf("  %s %s: %s", f.Paragraph, f.Pos, f.Message)
 					}
 				}

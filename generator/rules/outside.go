@@ -14,7 +14,7 @@ import "slices"
 // paragraphs says nothing about this contract: its problems are dropped.
 func (e *eval) outside(applies map[string]bool) []Finding {
 	concerns := func(f Finding) bool { return f.Paragraph == "" || applies[f.Paragraph] }
-	toml := func(f Finding) bool { return slices.Contains(e.in.Evidence.Documents.Files, f.Pos.File) }
+	toml := func(f Finding) bool { return slices.Contains(e.in.Evidence.Documents.Files, f.Pos.File()) }
 	// filed: the problems already kept, each without its paragraph.
 	filed := map[Finding]bool{}
 	for _, f := range e.findings {

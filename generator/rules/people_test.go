@@ -191,7 +191,7 @@ func TestTraining(t *testing.T) {
 		{name: "a starter the first day after it: overdue", row: starts("2025-11-26"), want: none.by("2026-11-26", -1, d),
 			check: func(t *testing.T, c Check, fs []Finding) {
 				want := "Has access to Government Data but no training on secure information management on record by Fri 27 Nov 2026: the first was due within 12 Months after the Start Date (Wed 26 Nov 2025), by Thu 26 Nov 2026 (1 day overdue)."
-				if fs[0].Message != want || fs[0].Pos.File != "evidence/staff.xlsx" {
+				if fs[0].Message != want || fs[0].Pos.File() != "evidence/staff.xlsx" {
 					t.Errorf("finding at %s: %q\nwant the Government Data Access cell: %q", fs[0].Pos, fs[0].Message, want)
 				}
 			}},
@@ -210,7 +210,7 @@ func TestTraining(t *testing.T) {
 		{name: "12 Months and a day before: overdue", training: tr("2025-11-26"),
 			want: overdue.by("2026-11-26", -1, d), check: func(t *testing.T, c Check, fs []Finding) {
 				want := "Latest training (Secure Information Management) was on Wed 26 Nov 2025, more than 12 Months before Fri 27 Nov 2026: it was due again by Thu 26 Nov 2026 (1 day overdue)."
-				if fs[0].Message != want || fs[0].Pos.File != "evidence/training.xlsx" {
+				if fs[0].Message != want || fs[0].Pos.File() != "evidence/training.xlsx" {
 					t.Errorf("finding at %s: %q\nwant the training register's Completed cell: %q", fs[0].Pos, fs[0].Message, want)
 				}
 			}},
@@ -253,7 +253,7 @@ func TestTraining(t *testing.T) {
 
 		{name: "Staff ID in another case", training: []string{"ns-1\t" + sim + "\t2026-01-01"}, want: want{outcome: OK}},
 		{name: "no training", want: none.by("2026-04-01", -240, d), check: func(t *testing.T, c Check, fs []Finding) {
-			if fs[0].Pos.File != "evidence/staff.xlsx" {
+			if fs[0].Pos.File() != "evidence/staff.xlsx" {
 				t.Errorf("finding at %s, want the staff register's Government Data Access cell", fs[0].Pos)
 			}
 		}},

@@ -74,7 +74,7 @@ func runPlans(t *testing.T, tests []planCase) {
 				}
 				got = nil
 				for _, f := range findings(r, para, subject) {
-					got = append(got, fmt.Sprintf("%s %s %d", f.Kind, f.Severity, f.Pos.Line))
+					got = append(got, fmt.Sprintf("%s %s %d", f.Kind, f.Severity, f.Pos.Line()))
 				}
 				if !slices.Equal(got, w.findings) {
 					t.Errorf("%s: findings %q, want %q", key, got, w.findings)
@@ -93,8 +93,8 @@ func runPlans(t *testing.T, tests []planCase) {
 			}
 			var all []string
 			for _, f := range r.Findings {
-				if f.Pos.File == "evidence/plans.toml" {
-					all = append(all, fmt.Sprintf("%s %s %s %s %d", f.Paragraph, f.Subject, f.Kind, f.Severity, f.Pos.Line))
+				if f.Pos.File() == "evidence/plans.toml" {
+					all = append(all, fmt.Sprintf("%s %s %s %s %d", f.Paragraph, f.Subject, f.Kind, f.Severity, f.Pos.Line()))
 					if f.Message == "" {
 						t.Errorf("finding %+v without a message", f)
 					}
@@ -105,7 +105,7 @@ func runPlans(t *testing.T, tests []planCase) {
 			if !slices.Equal(all, listed) {
 				t.Errorf("findings from plans.toml:\n%s\nwant:\n%s", strings.Join(all, "\n"), strings.Join(listed, "\n"))
 				for _, f := range r.Findings {
-					if f.Pos.File == "evidence/plans.toml" {
+					if f.Pos.File() == "evidence/plans.toml" {
 						t.Logf("  %s %s: %s", f.Paragraph, f.Pos, f.Message)
 					}
 				}

@@ -114,7 +114,7 @@ func TestRegistersFormA(t *testing.T) {
 				t.Errorf("check %+v", c)
 			}
 			file := "evidence/" + schema(t, tt.register).File
-			for _, f := range where(r.Findings, func(f Finding) bool { return strings.HasPrefix(f.Paragraph, "B.") || f.Pos.File == file }) {
+			for _, f := range where(r.Findings, func(f Finding) bool { return strings.HasPrefix(f.Paragraph, "B.") || f.Pos.File() == file }) {
 				t.Errorf("finding %+v", f)
 			}
 			if r := Evaluate(registerInput(t, tt.register, "B", "", tt.rows...)); len(where(r.Checks, fromRegister)) == 0 {
@@ -148,7 +148,7 @@ func TestExampleRowsComply(t *testing.T) {
 			paras := s.Paragraphs()
 			checked := 0
 			for _, f := range r.Findings {
-				if slices.Contains(paras, f.Paragraph) || f.Pos.File == "evidence/"+s.File {
+				if slices.Contains(paras, f.Paragraph) || f.Pos.File() == "evidence/"+s.File {
 					t.Errorf("form %s, %s: finding %s %s %s at %s: %s", form, s.Name, f.Paragraph, f.Kind, f.Subject, f.Pos, f.Message)
 				}
 			}

@@ -88,7 +88,7 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 	rule := fmt.Sprintf("month ended %s, report due by %s", end.Format(time.DateOnly), d.Date())
 	// No report by the as-of date: a row with no Issued date (or one after
 	// the as-of date) points at that cell, no row at the file.
-	pos, what := diag.Pos{File: reg.Path}, "No report for "+name
+	pos, what := diag.At(reg.Path, 0, 0), "No report for "+name
 	if found {
 		pos = r.Issued.Pos
 		what = "The report for " + name + " has no Issued date on or before " + day(e.in.AsOf)

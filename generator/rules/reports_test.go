@@ -158,7 +158,7 @@ func TestMonthlyReportsRegister(t *testing.T) {
 		t.Errorf("checks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	fs := findings(r, evidence.ParaMonthlyReport, "2026-03")
-	if len(fs) != 1 || fs[0].Pos.File != file || fs[0].Pos.Cell() != "" || fs[0].Kind != Violation || fs[0].Severity != High {
+	if len(fs) != 1 || fs[0].Pos.File() != file || fs[0].Pos.Cell() != "" || fs[0].Kind != Violation || fs[0].Severity != High {
 		t.Errorf("missing month findings %+v, want one violation at the register file", fs)
 	}
 	if s := status(t, r, evidence.ParaMonthlyReport); s.Status != GapStatus {

@@ -91,7 +91,7 @@ func under(prefixes ...string) func(Finding) bool {
 
 // from keeps the findings in one of files.
 func from(files ...string) func(Finding) bool {
-	return func(f Finding) bool { return slices.Contains(files, f.Pos.File) }
+	return func(f Finding) bool { return slices.Contains(files, f.Pos.File()) }
 }
 
 // statuses verifies the statuses of paragraphs.

@@ -126,7 +126,7 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 		}
 		return "the full-scope test " + strings.Join(ended[p.Format(time.DateOnly)], ", ") + " ended on " + day(p)
 	}
-	src := diag.Pos{File: reg.Path}
+	src := diag.At(reg.Path, 0, 0)
 	for _, o := range workdays.Annual(from, events, asOf) {
 		late := workdays.DaysBetween(o.Due, o.Done)
 		prev := previous(o.Done)

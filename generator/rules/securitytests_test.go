@@ -145,7 +145,7 @@ func TestAnnualFullScopeTest(t *testing.T) {
 			var got []string
 			for _, f := range paragraphFindings(r, evidence.ParaTestAnnual) {
 				got = append(got, f.Message)
-				if f.Kind != Violation || f.Severity != High || f.Pos != (diag.Pos{File: "evidence/security-tests.xlsx"}) {
+				if f.Kind != Violation || f.Severity != High || f.Pos != (diag.At("evidence/security-tests.xlsx", 0, 0)) {
 					t.Errorf("finding %+v", f)
 				}
 			}
@@ -445,7 +445,7 @@ func TestTestsAfterChanges(t *testing.T) {
 		t.Errorf("governanceChanges() = %v with no governance evidence, want none", got)
 	}
 	// A change on Mon 5 Jan 2026: 60 Working Days later is Mon 30 Mar 2026.
-	change := ismsChange{On: date(t, "2026-01-05"), What: "new incident response plan", Source: diag.Pos{File: "evidence/governance.toml", Line: 7}}
+	change := ismsChange{On: date(t, "2026-01-05"), What: "new incident response plan", Source: diag.At("evidence/governance.toml", 7, 0)}
 	test := func(id, start string) string { return stDay(t, id, start, false) }
 	tests := []struct {
 		name    string

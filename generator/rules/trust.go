@@ -62,13 +62,13 @@ func (e *eval) unreadable() []*evidence.Register {
 		out = append(out, r)
 		have := map[string]bool{}
 		for _, f := range e.findings {
-			if f.Pos.File == r.Path {
+			if f.Pos.File() == r.Path {
 				have[f.Paragraph] = true
 			}
 		}
 		for _, p := range e.in.Paragraphs {
 			if slices.Contains(p.Evidence, r.Schema.Name) && !have[p.ID] {
-				e.finding(Finding{Paragraph: p.ID, Kind: Invalid, Severity: Medium, Pos: diag.Pos{File: r.Path},
+				e.finding(Finding{Paragraph: p.ID, Kind: Invalid, Severity: Medium, Pos: diag.At(r.Path, 0, 0),
 					Message: fmt.Sprintf("The %s could not be read (%s): nothing in it can be judged for this paragraph.", strings.ToLower(r.Schema.Title), r.Problems[0].Msg)})
 			}
 		}
@@ -90,7 +90,7 @@ func (e *eval) needs() {
 	if st.Present {
 		why = "the staff register (" + st.Path + ") has no usable row"
 	}
-	e.finding(Finding{Paragraph: evidence.ParaTraining, Kind: Missing, Severity: Medium, Pos: diag.Pos{File: st.Path},
+	e.finding(Finding{Paragraph: evidence.ParaTraining, Kind: Missing, Severity: Medium, Pos: diag.At(st.Path, 0, 0),
 		Message: fmt.Sprintf("Training records alone cannot show that everyone with access to Government Data was trained: %s, and the training records are judged against its list of people.", why)})
 }
 
@@ -158,6 +158,6 @@ func (e *eval) quietChecks() {
 		if n := later[k]; n > 0 {
 			what = fmt.Sprintf("%d row%s read, %d dated after the as-of date: by then, %s", r.Rows, plural(r.Rows), n, q.none)
 		}
-		e.check(Check{Paragraph: q.para, Source: q.source, Subject: r.Schema.File, Outcome: OK, Pos: diag.Pos{File: r.Path}, Detail: what})
+		e.check(Check{Paragraph: q.para, Source: q.source, Subject: r.Schema.File, Outcome: OK, Pos: diag.At(r.Path, 0, 0), Detail: what})
 	}
 }

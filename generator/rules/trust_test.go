@@ -83,7 +83,7 @@ func TestQuietChecks(t *testing.T) {
 			switch {
 			case tt.detail == "" && len(got) != 0:
 				t.Errorf("checks of the whole register %+v, want none", got)
-			case tt.detail != "" && (len(got) != 1 || got[0].Outcome != OK || !strings.Contains(got[0].Detail, tt.detail) || !strings.HasSuffix(got[0].Pos.File, "/"+got[0].Subject)):
+			case tt.detail != "" && (len(got) != 1 || got[0].Outcome != OK || !strings.Contains(got[0].Detail, tt.detail) || !strings.HasSuffix(got[0].Pos.File(), "/"+got[0].Subject)):
 				t.Errorf("checks of the whole register %+v, want one ok with %q", got, tt.detail)
 			}
 		})

@@ -29,7 +29,7 @@ func splitPage(file string, src []byte, errs *diag.List) (page, bool) {
 	lines := strings.Split(text, "\n")
 	isDelim := func(l string) bool { return strings.TrimRight(l, " \t\r") == delim }
 	if len(lines) == 0 || !isDelim(lines[0]) {
-		errs.Add(diag.Pos{File: file, Line: 1}, "missing front matter: the first line must be %q", delim)
+		errs.Add(diag.At(file, 1, 0), "missing front matter: the first line must be %q", delim)
 		return page{}, false
 	}
 	end := -1
@@ -40,7 +40,7 @@ func splitPage(file string, src []byte, errs *diag.List) (page, bool) {
 		}
 	}
 	if end < 0 {
-		errs.Add(diag.Pos{File: file, Line: 1}, "front matter opened here is never closed by %q", delim)
+		errs.Add(diag.At(file, 1, 0), "front matter opened here is never closed by %q", delim)
 		return page{}, false
 	}
 	p := page{
@@ -82,11 +82,10 @@ func decodeFront(p page, fields []field, errs *diag.List) map[string]bool {
 	rv := reflect.New(frontType(fields))
 	md, err := toml.Decode(p.front, rv.Interface())
 	if err != nil {
-		pos := diag.Pos{File: p.file, Line: p.frontLine}
+		pos := diag.At(p.file, p.frontLine, 0)
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			pos.Line = p.frontLine + max(pe.Position.Line, 1) - 1
-			pos.Col = pe.Position.Col
+			pos = pos.In(p.frontLine+max(pe.Position.Line, 1)-1, pe.Position.Col)
 			errs.Add(pos, "front matter: %s", pe.Message)
 		} else {
 			errs.Add(pos, "front matter: %v", err)
@@ -152,12 +151,12 @@ func (p page) keyPos(key string) diag.Pos {
 			if rest, ok := strings.CutPrefix(l, n); ok {
 				rest = strings.TrimSpace(rest)
 				if rest != "" && strings.ContainsRune("=.]", rune(rest[0])) {
-					return diag.Pos{File: p.file, Line: p.frontLine + i}
+					return diag.At(p.file, p.frontLine+i, 0)
 				}
 			}
 		}
 	}
-	return diag.Pos{File: p.file, Line: p.frontLine}
+	return diag.At(p.file, p.frontLine, 0)
 }
 
 func typeName(dst any) string {

@@ -22,7 +22,7 @@ func checkErr(t *testing.T, err error) {
 	var list diag.List
 	if errors.As(err, &list) {
 		for _, e := range list {
-			if e.Msg == "" || e.Pos.File == "" {
+			if e.Msg == "" || e.Pos.File() == "" {
 				t.Errorf("problem without message or file: %#v", e)
 			}
 		}

@@ -58,7 +58,7 @@ func (l *loader) load() *Schedule {
 	var indexes, pages []string
 	err := fs.WalkDir(l.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			l.errs.Add(diag.Pos{File: p}, "%v", err)
+			l.errs.Add(diag.At(p, 0, 0), "%v", err)
 			return nil
 		}
 		if d.IsDir() || path.Ext(p) != ".md" {
@@ -72,7 +72,7 @@ func (l *loader) load() *Schedule {
 		return nil
 	})
 	if err != nil {
-		l.errs.Add(diag.Pos{File: "."}, "%v", err)
+		l.errs.Add(diag.At(".", 0, 0), "%v", err)
 	}
 	s := &Schedule{}
 	// Parents before children: shallower index files first.
@@ -92,7 +92,7 @@ func (l *loader) load() *Schedule {
 		}
 	}
 	if !haveRoot {
-		l.errs.Add(diag.Pos{File: indexFile}, "missing: the content root needs an %s with the schedule's title and guidance note", indexFile)
+		l.errs.Add(diag.At(indexFile, 0, 0), "missing: the content root needs an %s with the schedule's title and guidance note", indexFile)
 	}
 	l.checkParts()
 	for _, pt := range l.parts {
@@ -112,7 +112,7 @@ func (l *loader) load() *Schedule {
 func (l *loader) read(file string) (page, bool) {
 	src, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
-		l.errs.Add(diag.Pos{File: file}, "%v", err)
+		l.errs.Add(diag.At(file, 0, 0), "%v", err)
 		return page{}, false
 	}
 	return splitPage(file, src, &l.errs)
@@ -126,7 +126,7 @@ func (l *loader) loadRoot(file string) string {
 	var title string
 	def := decodeFront(p, []field{{"title", &title}}, &l.errs)
 	if def != nil && title == "" {
-		l.errs.Add(diag.Pos{File: file, Line: 1}, "missing title")
+		l.errs.Add(diag.At(file, 1, 0), "missing title")
 	}
 	return p.body
 }
@@ -149,7 +149,7 @@ func (l *loader) loadPart(file string) {
 	if def == nil {
 		return
 	}
-	top := diag.Pos{File: file, Line: 1}
+	top := diag.At(file, 1, 0)
 	if pt.info.Title == "" {
 		l.errs.Add(top, "missing title")
 	}
@@ -185,7 +185,7 @@ func (l *loader) checkParts() {
 	slices.SortStableFunc(l.parts, func(a, b *part) int { return cmp.Compare(a.weight, b.weight) })
 	for i := 1; i < len(l.parts); i++ {
 		if l.parts[i].weight == l.parts[i-1].weight {
-			l.errs.Add(diag.Pos{File: l.parts[i].file, Line: 1}, "weight %d is also the weight of %s", l.parts[i].weight, l.parts[i-1].file)
+			l.errs.Add(diag.At(l.parts[i].file, 1, 0), "weight %d is also the weight of %s", l.parts[i].weight, l.parts[i-1].file)
 		}
 	}
 }
@@ -194,7 +194,7 @@ func (l *loader) loadSection(file string) {
 	dir := path.Dir(file)
 	up, ok := l.sections[path.Dir(dir)]
 	if !ok {
-		l.errs.Add(diag.Pos{File: file, Line: 1}, "section is not inside a part or section with a valid %s", indexFile)
+		l.errs.Add(diag.At(file, 1, 0), "section is not inside a part or section with a valid %s", indexFile)
 		return
 	}
 	p, ok := l.read(file)
@@ -208,7 +208,7 @@ func (l *loader) loadSection(file string) {
 		return
 	}
 	if h.Title == "" {
-		l.errs.Add(diag.Pos{File: file, Line: 1}, "missing title")
+		l.errs.Add(diag.At(file, 1, 0), "missing title")
 	}
 	if !def["weight"] || weight < 1 {
 		l.errs.Add(p.keyPos("weight"), "missing weight: want a positive integer")
@@ -253,7 +253,7 @@ func (sec *section) headings() []Heading {
 func (l *loader) loadParagraph(file string) (Paragraph, bool) {
 	sec, ok := l.sections[path.Dir(file)]
 	if !ok {
-		l.errs.Add(diag.Pos{File: file, Line: 1}, "paragraph is not inside a part or section with a valid %s", indexFile)
+		l.errs.Add(diag.At(file, 1, 0), "paragraph is not inside a part or section with a valid %s", indexFile)
 		return Paragraph{}, false
 	}
 	pg, ok := l.read(file)
@@ -277,7 +277,7 @@ func (l *loader) loadParagraph(file string) (Paragraph, bool) {
 	if def == nil {
 		return Paragraph{}, false
 	}
-	top := diag.Pos{File: file, Line: 1}
+	top := diag.At(file, 1, 0)
 	pos := pg.keyPos
 	for _, k := range []string{"id", "title", "number", "weight", "obligation", "party", "evidence"} {
 		if !def[k] {
@@ -323,9 +323,9 @@ func (l *loader) loadParagraph(file string) (Paragraph, bool) {
 		l.errs.Add(pos("applies_if"), "applies_if is set: say why in applies_note")
 	}
 	if p.Body == "" {
-		l.errs.Add(diag.Pos{File: file, Line: pg.bodyLine}, "missing body: the paragraph's text")
+		l.errs.Add(diag.At(file, pg.bodyLine, 0), "missing body: the paragraph's text")
 	} else if n := strings.Count(p.Body, ItemsMarker); n > 1 {
-		l.errs.Add(diag.Pos{File: file, Line: pg.bodyLine}, "%s appears %d times; it marks one place", ItemsMarker, n)
+		l.errs.Add(diag.At(file, pg.bodyLine, 0), "%s appears %d times; it marks one place", ItemsMarker, n)
 	}
 	return p, true
 }
@@ -387,7 +387,7 @@ func (l *loader) check(s *Schedule) {
 	byID := make(map[string]int, len(s.Paragraphs))
 	for i, p := range s.Paragraphs {
 		if j, dup := byID[p.ID]; dup {
-			l.errs.Add(diag.Pos{File: p.File, Line: 1}, "duplicate id %q: also in %s", p.ID, s.Paragraphs[j].File)
+			l.errs.Add(diag.At(p.File, 1, 0), "duplicate id %q: also in %s", p.ID, s.Paragraphs[j].File)
 			continue
 		}
 		byID[p.ID] = i
@@ -399,11 +399,11 @@ func (l *loader) check(s *Schedule) {
 		}
 		j, ok := byID[p.Parent]
 		if !ok {
-			l.errs.Add(diag.Pos{File: p.File, Line: 1}, "parent %q does not exist", p.Parent)
+			l.errs.Add(diag.At(p.File, 1, 0), "parent %q does not exist", p.Parent)
 			continue
 		}
 		if q := s.Paragraphs[j]; q.Part != p.Part || q.Weight >= p.Weight {
-			l.errs.Add(diag.Pos{File: p.File, Line: 1}, "parent %q must come before %q in the same Part (weights %d and %d)", p.Parent, p.ID, q.Weight, p.Weight)
+			l.errs.Add(diag.At(p.File, 1, 0), "parent %q must come before %q in the same Part (weights %d and %d)", p.Parent, p.ID, q.Weight, p.Weight)
 		}
 	}
 	// Depth: parents come first in document order, so one pass suffices.
@@ -442,9 +442,9 @@ func (l *loader) checkWeights(s *Schedule) {
 			}
 			switch {
 			case i > 0 && p.Weight == ps[i-1].Weight:
-				l.errs.Add(diag.Pos{File: p.File, Line: 1}, "weight %d is also the weight of %s", p.Weight, ps[i-1].File)
+				l.errs.Add(diag.At(p.File, 1, 0), "weight %d is also the weight of %s", p.Weight, ps[i-1].File)
 			case p.Weight != want:
-				l.errs.Add(diag.Pos{File: p.File, Line: 1}, "weight %d: Part %s's weights must run 1, 2, 3... with no gap; want %d", p.Weight, pt.info.ID, want)
+				l.errs.Add(diag.At(p.File, 1, 0), "weight %d: Part %s's weights must run 1, 2, 3... with no gap; want %d", p.Weight, pt.info.ID, want)
 			}
 			want = p.Weight + 1
 		}
@@ -464,7 +464,7 @@ func (l *loader) checkWeights(s *Schedule) {
 			hi = max(hi, p.Weight)
 		}
 		if lo != 0 && lo <= maxWeight[pt.info.ID] {
-			l.errs.Add(diag.Pos{File: pt.file, Line: 1}, "paragraphs of %s start at weight %d, but an earlier part of Part %s reaches %d", pt.info.Dir, lo, pt.info.ID, maxWeight[pt.info.ID])
+			l.errs.Add(diag.At(pt.file, 1, 0), "paragraphs of %s start at weight %d, but an earlier part of Part %s reaches %d", pt.info.Dir, lo, pt.info.ID, maxWeight[pt.info.ID])
 		}
 		maxWeight[pt.info.ID] = max(maxWeight[pt.info.ID], hi)
 	}

@@ -89,7 +89,7 @@ func ReadSource(file string, r io.Reader) (*Source, error) {
 	}
 	var errs diag.List
 	if err := sc.Err(); err != nil {
-		errs.Add(diag.Pos{File: file}, "%v", err)
+		errs.Add(diag.At(file, 0, 0), "%v", err)
 		return nil, errs.Err()
 	}
 	p := &sourceParser{file: file, src: &Source{}}
@@ -97,7 +97,7 @@ func ReadSource(file string, r io.Reader) (*Source, error) {
 		p.line(l, lines[i+1:], &errs)
 	}
 	if len(p.src.Paragraphs) == 0 {
-		errs.Add(diag.Pos{File: file}, "no paragraphs found")
+		errs.Add(diag.At(file, 0, 0), "no paragraphs found")
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -122,7 +122,7 @@ type sourceParser struct {
 }
 
 func (p *sourceParser) line(l srcLine, rest []srcLine, errs *diag.List) {
-	pos := diag.Pos{File: p.file, Line: l.n}
+	pos := diag.At(p.file, l.n, 0)
 	if m := partRE.FindStringSubmatch(l.text); m != nil {
 		p.startPart(m[1], m[2], m[3])
 		return
@@ -243,7 +243,7 @@ func (p *sourceParser) numbered(pos diag.Pos, num, text string, errs *diag.List)
 		errs.Add(pos, "paragraph %s appears twice", num)
 		return
 	}
-	sp := SourceParagraph{ID: id, Part: p.part.ID, Number: num, Section: append([]Heading(nil), s...), Text: text, Line: pos.Line}
+	sp := SourceParagraph{ID: id, Part: p.part.ID, Number: num, Section: append([]Heading(nil), s...), Text: text, Line: pos.Line()}
 	up := num[:strings.LastIndexByte(num, '.')]
 	if i, ok := p.numbers[up]; ok {
 		sp.Parent = p.src.Paragraphs[i].ID
@@ -275,7 +275,7 @@ func (p *sourceParser) lettered(pos diag.Pos, letter byte, text string, errs *di
 	number := "(" + string(letter) + ")"
 	p.src.Paragraphs = append(p.src.Paragraphs, SourceParagraph{
 		ID: parent.ID + number, Part: parent.Part, Number: number, Parent: parent.ID,
-		Depth: parent.Depth + 1, Section: parent.Section, Text: text, Line: pos.Line,
+		Depth: parent.Depth + 1, Section: parent.Section, Text: text, Line: pos.Line(),
 	})
 }
 

@@ -24,7 +24,7 @@ func writeGapsCSV(out io.Writer, s *model.Site) error {
 			line = strconv.Itoa(n)
 		}
 		row = append(row[:0], s.Review.AsOf, s.Contract.Form, string(f.Severity), string(f.Kind), f.Paragraph, f.Subject, f.Message,
-			f.Pos.File, f.Pos.Sheet, f.Pos.Cell(), line)
+			f.Pos.File(), f.Pos.Sheet(), f.Pos.Cell(), line)
 		for i := range row {
 			row[i] = NeutraliseFormula(row[i])
 		}

@@ -76,7 +76,7 @@ func gap(f *model.Finding) Gap {
 	return Gap{
 		Paragraph: f.Paragraph, Kind: string(f.Kind), Severity: string(f.Severity),
 		Subject: f.Subject, Message: f.Message,
-		Source: GapSource{File: f.Pos.File, Sheet: f.Pos.Sheet, Cell: f.Pos.Cell(), Line: f.Pos.TextLine()},
+		Source: GapSource{File: f.Pos.File(), Sheet: f.Pos.Sheet(), Cell: f.Pos.Cell(), Line: f.Pos.TextLine()},
 	}
 }
 

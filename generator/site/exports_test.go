@@ -14,7 +14,7 @@ func TestWriteGapsStreamsTheWholeDocument(t *testing.T) {
 	findings := []model.Finding{
 		{Paragraph: "B.9.3", Kind: "violation", Severity: "high", Subject: "VUL-<1>", Message: "applied \"late\" & 'twice'\u2028",
 			Pos: diag.CellPos("evidence/vulnerabilities.xlsx", "Vulnerabilities", 7, 5)},
-		{Kind: "invalid", Severity: "medium", Subject: "EV-A", Message: "summary: want text in quotes, got 3", Pos: diag.Pos{File: "evidence/items.toml", Line: 7}},
+		{Kind: "invalid", Severity: "medium", Subject: "EV-A", Message: "summary: want text in quotes, got 3", Pos: diag.At("evidence/items.toml", 7, 0)},
 	}
 	for _, fs := range [][]model.Finding{nil, findings[:1], findings} {
 		s := &model.Site{Review: model.Review{AsOf: "2026-11-27"}, Contract: model.Contract{Form: "B"}, Findings: fs}

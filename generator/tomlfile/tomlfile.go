@@ -35,7 +35,7 @@ func Decode(name string, src []byte, v any) (*File, diag.List) {
 	var probs diag.List
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || !table(rv.Elem().Type()) {
-		probs.Add(diag.Pos{File: name}, "internal error: tomlfile.Decode wants a pointer to a struct, got %T", v)
+		probs.Add(diag.At(name, 0, 0), "internal error: tomlfile.Decode wants a pointer to a struct, got %T", v)
 		return nil, probs
 	}
 	var doc toml.Primitive
@@ -44,7 +44,7 @@ func Decode(name string, src []byte, v any) (*File, diag.List) {
 		if pos, msg, ok := SyntaxError(name, err); ok {
 			probs.Add(pos, "%s", msg)
 		} else {
-			probs.Add(diag.Pos{File: name}, "%s", strings.TrimPrefix(err.Error(), "toml: "))
+			probs.Add(diag.At(name, 0, 0), "%s", strings.TrimPrefix(err.Error(), "toml: "))
 		}
 		return nil, probs
 	}
@@ -76,7 +76,7 @@ func SyntaxError(name string, err error) (pos diag.Pos, msg string, ok bool) {
 	if perr.LastKey != "" && !strings.Contains(msg, perr.LastKey) {
 		msg = fmt.Sprintf("%s: %s", perr.LastKey, msg)
 	}
-	return diag.Pos{File: name, Line: perr.Position.Line, Col: perr.Position.Col}, msg, true
+	return diag.At(name, perr.Position.Line, perr.Position.Col), msg, true
 }
 
 func parentUndecoded(meta toml.MetaData, k toml.Key) bool {
@@ -94,7 +94,7 @@ func (f *File) IsDefined(key ...string) bool { return f.meta.IsDefined(key...) }
 // Pos returns the position of a key: the line where it is assigned, or the
 // line of its table header. Line 0 when it cannot be found.
 func (f *File) Pos(key ...string) diag.Pos {
-	return diag.Pos{File: f.Name, Line: KeyLine(f.src, key)}
+	return diag.At(f.Name, KeyLine(f.src, key), 0)
 }
 
 // KeyLine finds the line on which a key path is defined in src: either as

@@ -116,7 +116,7 @@ func TestSyntaxError(t *testing.T) {
 	var v any
 	_, err := toml.Decode("a = 1\n[b]\nc = = 2\n", &v)
 	pos, msg, ok := SyntaxError("f.toml", err)
-	if !ok || pos.File != "f.toml" || pos.Line != 3 || pos.Col == 0 || msg == "" {
+	if !ok || pos.File() != "f.toml" || pos.Line() != 3 || pos.Col() == 0 || msg == "" {
 		t.Errorf("SyntaxError = %v, %q, %v; want f.toml:3 with a column and a message", pos, msg, ok)
 	}
 	if _, _, ok := SyntaxError("f.toml", errors.New("toml: line 1 (last key \"n\"): incompatible types")); ok {
