@@ -8,9 +8,12 @@
 package evidence
 
 import (
+	"cmp"
 	"io/fs"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Evidence is everything read from the evidence folder.
@@ -310,15 +313,55 @@ func LookupSchema(name string) (Schema, bool) {
 // dir is that folder's name as printed in positions (e.g. "evidence").
 // Problems in the evidence are recorded on the registers; Load itself does
 // not fail on bad evidence.
-func Load(fsys fs.FS, dir string) *Evidence {
+func Load(fsys fs.FS, dir string) *Evidence { return LoadReporting(fsys, dir, nil) }
+
+// LoadReporting is Load, calling done (if not nil, from any goroutine)
+// as each register, and then the governance documents, have been read.
+//
+// The workbooks are independent, so they are read on every core, the
+// largest first: the other registers are read while it streams. Each
+// reader fills only its own register and its own field of Evidence.
+func LoadReporting(fsys fs.FS, dir string, done func(what string)) *Evidence {
 	e := &Evidence{}
-	for _, r := range readers() {
-		t := readTable(fsys, dir, withParagraphs(r.schema))
-		r.read(e, t)
-		e.Registers = append(e.Registers, t.reg)
+	rs := readers()
+	e.Registers = make([]*Register, len(rs))
+	order := make([]int, len(rs))
+	size := make([]int64, len(rs))
+	for i, r := range rs {
+		order[i] = i
+		if fi, err := fs.Stat(fsys, r.schema.File); err == nil {
+			size[i] = fi.Size()
+		}
 	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size[b], size[a]) })
+	report := func(what string) {
+		if done != nil {
+			done(what)
+		}
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				r := rs[i]
+				t := readTable(fsys, dir, withParagraphs(r.schema))
+				r.read(e, t)
+				e.Registers[i] = t.reg
+				report(t.reg.Path)
+			}
+		})
+	}
+	wg.Go(func() {
+		e.Documents = loadDocuments(fsys, dir)
+		report("the governance documents")
+	})
+	for _, i := range order {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 	e.linkTraining(e.Register("training"))
-	e.Documents = loadDocuments(fsys, dir)
 	for _, r := range e.Registers {
 		slices.SortStableFunc(r.Problems, func(a, b Problem) int { return a.Pos.Compare(b.Pos) })
 	}
