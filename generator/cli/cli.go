@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -80,6 +81,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 
 // Build runs the whole data flow with explicit options.
 func Build(o Options, stdout, stderr io.Writer) error {
+	// A build holds every check of every row until the site is written:
+	// collect garbage at half the live heap, not the whole of it, so that
+	// the peak stays nearer what is live (the L set: 0.48 GB instead of
+	// 0.78 GB, for a few per cent more time). GOGC, if set, decides.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(50))
+	}
 	cfgSrc, err := os.ReadFile(o.Config)
 	if err != nil {
 		return fmt.Errorf("reading the configuration: %w", err)
@@ -124,8 +132,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	ev := evidence.LoadReporting(root.FS(), displayPath(o.Project, o.Evidence), func(string) { line.Add(1) })
 	paras := sch.Form(cfg.Contract.Form)
 	line.Stage(fmt.Sprintf("judging %d paragraphs", len(paras)), 0)
-	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Schedule: sch, Evidence: ev})
-	ev.DropRecords() // judged: the model needs only the registers' rows
+	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Schedule: sch, Evidence: ev, Consume: true})
 	line.Stage(fmt.Sprintf("laying out %d checks and %d findings", len(res.Checks), len(res.Findings)), 0)
 	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal})
 	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out, line); err != nil {

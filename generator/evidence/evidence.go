@@ -33,14 +33,41 @@ type Evidence struct {
 	Documents Documents
 }
 
-// DropRecords forgets the typed rows (Staff to Privileges), which only the
-// rules read. Once they are judged, the registers' display rows and the
-// documents are all the view model needs, and the typed rows of a large
-// register (a position and a parsed value for every cell) are the largest
-// part of a build's memory.
-func (e *Evidence) DropRecords() {
-	e.Staff, e.Training, e.Vulnerabilities, e.Reports, e.Software = nil, nil, nil, nil, nil
-	e.Devices, e.SecurityTests, e.Incidents, e.Privileges = nil, nil, nil, nil
+// DropRecords forgets the typed rows (Staff to Privileges) of the named
+// registers, or of all with no name; only the rules read them. Once they
+// are judged, the registers' display rows and the documents are all the
+// view model needs, and the typed rows of a large register (a position
+// and a parsed value for every cell) are the largest part of a build's
+// memory.
+func (e *Evidence) DropRecords(names ...string) {
+	drop := func(name string) bool { return len(names) == 0 || slices.Contains(names, name) }
+	if drop("staff") {
+		e.Staff = nil
+	}
+	if drop("training") {
+		e.Training = nil
+	}
+	if drop("vulnerabilities") {
+		e.Vulnerabilities = nil
+	}
+	if drop("vulnerability-reports") {
+		e.Reports = nil
+	}
+	if drop("software") {
+		e.Software = nil
+	}
+	if drop("devices") {
+		e.Devices = nil
+	}
+	if drop("security-tests") {
+		e.SecurityTests = nil
+	}
+	if drop("incidents") {
+		e.Incidents = nil
+	}
+	if drop("privileges") {
+		e.Privileges = nil
+	}
 }
 
 // reader is one entry of the register table: a register's schema, with

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"path"
 	"slices"
 	"strings"
@@ -185,12 +186,47 @@ type Register struct {
 
 // DataRow is one used row of a register, for display.
 type DataRow struct {
-	Key   string
-	Pos   diag.Pos // the key cell
-	Cells []string
+	Key string
+	Pos diag.Pos // the key cell
+	// cells holds the row's cells, one for each column of the register's
+	// Header, joined by cellSep: one string a row rather than a slice and
+	// a string a cell, for registers of hundreds of thousands of rows.
+	cells string
 	// Paragraphs are the extra paragraphs the row names in its optional
 	// Paragraphs column: the row is evidence for them too.
 	Paragraphs []ParagraphRef
+}
+
+// cellSep separates a DataRow's cells: a character no worksheet cell
+// holds (XML 1.0 has no NUL; a cell that somehow did is shown with U+FFFD).
+const cellSep = "\x00"
+
+// Cells returns the row's cells, one for each column of the Header.
+func (d *DataRow) Cells() []string { return strings.Split(d.cells, cellSep) }
+
+// CellSeq yields the row's cells without making a slice of them.
+func (d *DataRow) CellSeq() iter.Seq[string] { return strings.SplitSeq(d.cells, cellSep) }
+
+// SetCells sets the row's cells.
+func (d *DataRow) SetCells(cells []string) { d.cells = joinCells(cells) }
+
+func joinCells(cells []string) string {
+	n := len(cells)
+	for _, c := range cells {
+		n += len(c)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, c := range cells {
+		if i > 0 {
+			b.WriteString(cellSep)
+		}
+		if strings.Contains(c, cellSep) {
+			c = strings.ReplaceAll(c, cellSep, "\uFFFD")
+		}
+		b.WriteString(c)
+	}
+	return b.String()
 }
 
 // ParagraphRef is a paragraph id written in the evidence, with where.
@@ -487,8 +523,10 @@ func (t *table) display() {
 		}
 	}
 	reg.Data = make([]DataRow, 0, len(t.rows))
+	keyCol := slices.IndexFunc(cols, func(c Column) bool { return c.Name == reg.Schema.Key })
+	cells := make([]string, len(cols))
 	for _, r := range t.rows {
-		cells := make([]string, len(cols))
+		clear(cells)
 		for i, c := range cols {
 			idx := t.colIndex[c.Name]
 			if idx >= len(r.cells) {
@@ -502,7 +540,18 @@ func (t *table) display() {
 			}
 			cells[i] = v
 		}
-		d := DataRow{Key: r.key, Pos: t.pos(t.colIndex[reg.Schema.Key], r.num), Cells: cells}
+		d := DataRow{Key: r.key, Pos: t.pos(t.colIndex[reg.Schema.Key], r.num), cells: joinCells(cells)}
+		if keyCol >= 0 && cells[keyCol] == r.key {
+			// The key is the key cell: share the row's string, not the
+			// sheet's, which is then free to go.
+			start := keyCol
+			for _, c := range cells[:keyCol] {
+				start += len(c)
+			}
+			if end := start + len(r.key); end <= len(d.cells) && d.cells[start:end] == r.key {
+				d.Key = d.cells[start:end]
+			}
+		}
 		if idx, ok := t.colIndex[ParagraphsColumn]; ok && idx < len(r.cells) {
 			for _, id := range splitParagraphs(r.cells[idx]) {
 				d.Paragraphs = append(d.Paragraphs, ParagraphRef{ID: id, Pos: t.pos(idx, r.num)})

@@ -99,7 +99,7 @@ func TestLoad(t *testing.T) {
 					}
 				}
 				// The display copy prints every date as yyyy-mm-dd.
-				row := e.Register("staff").Data[0].Cells
+				row := e.Register("staff").Data[0].Cells()
 				if got := row[slices.Index(schema(t, "staff").Header(), "Criminal Record Check")]; got != "2025-03-11" {
 					t.Errorf("displayed Criminal Record Check = %q, want 2025-03-11", got)
 				}
@@ -524,7 +524,7 @@ func TestLoad1904(t *testing.T) {
 			if got := s.IdentityCheck.String(); got != "2025-03-10" {
 				t.Errorf("text Identity Check = %s, want 2025-03-10 whatever the date system", got)
 			}
-			if got := e.Register("staff").Data[0].Cells[slices.Index(schema(t, "staff").Header(), "Start Date")]; got != tt.want {
+			if got := e.Register("staff").Data[0].Cells()[slices.Index(schema(t, "staff").Header(), "Start Date")]; got != tt.want {
 				t.Errorf("displayed Start Date = %s, want %s", got, tt.want)
 			}
 		})

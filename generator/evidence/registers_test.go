@@ -101,7 +101,7 @@ func TestExampleRows(t *testing.T) {
 				if !slices.Equal(reg.Header, s.Header()) {
 					t.Errorf("shown header %q, want %q", reg.Header, s.Header())
 				}
-				for i, c := range reg.Data[0].Cells {
+				for i, c := range reg.Data[0].Cells() {
 					if example := strings.TrimPrefix(s.Example()[reg.Header[i]], "'"); (c == "") != (example == "") {
 						t.Errorf("%s shown as %q, want the example %q", reg.Header[i], c, example)
 					}
@@ -157,7 +157,7 @@ func TestAnyLayout(t *testing.T) {
 			}
 			// The register is shown as read, in the schema's order.
 			if o, d := odd.Register(s.Name), std.Register(s.Name); !slices.Equal(o.Header, s.Header()) || !slices.Equal(d.Header, s.Header()) ||
-				len(o.Data) != 1 || len(d.Data) != 1 || !slices.Equal(o.Data[0].Cells, d.Data[0].Cells) || o.Data[0].Key != d.Data[0].Key {
+				len(o.Data) != 1 || len(d.Data) != 1 || !slices.Equal(o.Data[0].Cells(), d.Data[0].Cells()) || o.Data[0].Key != d.Data[0].Key {
 				t.Errorf("shown %q %+v, and in the standard layout %q %+v; want the header %q", o.Header, o.Data, d.Header, d.Data, s.Header())
 			}
 			a, b := records(odd, s.Name), records(std, s.Name)

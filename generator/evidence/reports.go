@@ -57,12 +57,13 @@ func readReports(t *table) []Report {
 		if i < len(reg.Data) {
 			d := reg.Data[i]
 			d.Key = month
-			d.Cells = append([]string(nil), d.Cells...)
+			cells := d.Cells()
 			for j, h := range reg.Header {
-				if h == "Month" && j < len(d.Cells) {
-					d.Cells[j] = month
+				if h == "Month" && j < len(cells) {
+					cells[j] = month
 				}
 			}
+			d.SetCells(cells)
 			data = append(data, d)
 		}
 	}

@@ -165,7 +165,7 @@ func TestLoadReports(t *testing.T) {
 			if r.Row.Value != r.Month || r.Start.Format(MonthLayout) != r.Month || r.Start.Day() != 1 || r.Row.Pos.Cell()[0] != 'A' {
 				t.Errorf("report %+v: Row, Start and Month disagree", r)
 			}
-			if d := reg.Data[i]; d.Key != r.Month || len(d.Cells) == 0 || d.Cells[0] != d.Key {
+			if d := reg.Data[i]; d.Key != r.Month || len(d.Cells()) == 0 || d.Cells()[0] != d.Key {
 				t.Errorf("shown row %+v: want the month %s as key and first cell", d, r.Month)
 			}
 		}

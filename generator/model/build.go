@@ -2,7 +2,6 @@ package model
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -104,10 +103,10 @@ func Build(in Input) *Site {
 	}
 	s.Parts = buildParts(in.Schedule, form, paras, s.Paragraphs)
 
-	rows := newRowIndex(in.Evidence)
 	for _, r := range in.Evidence.Registers {
-		s.Registers = append(s.Registers, buildRegister(r, rows, byID))
+		s.Registers = append(s.Registers, buildRegister(r, byID))
 	}
+	rows := newRowIndex(in.Evidence, s.Registers)
 	s.Findings = make([]Finding, 0, len(in.Result.Findings))
 	for _, f := range in.Result.Findings {
 		s.Findings = append(s.Findings, finding(f, rows))
@@ -145,10 +144,9 @@ func Build(in Input) *Site {
 		if byCell != nil && byCell != byKey {
 			byCell.Checks = append(byCell.Checks, mc)
 		}
-		if byKey != nil {
-			mc.SubjectHref = byKey.Href
-		} else if row := rows.find(ch.Pos, ch.Subject); row != nil {
-			mc.SubjectHref = row.Href
+		mc.Row = byKey
+		if mc.Row == nil {
+			mc.Row = rows.find(ch.Pos, ch.Subject)
 		}
 		if p := byID[ch.Paragraph]; p != nil {
 			p.Checks = append(p.Checks, mc)
@@ -244,8 +242,6 @@ func buildParts(sch *schedule.Schedule, form string, paras []schedule.Paragraph,
 type rowIndex struct {
 	byKey map[[2]string]*Row // {register name or file, upper-case key}
 	byRow map[fileRow]*Row
-	// rows holds the rows in register order; buildRegister takes them.
-	rows map[string][]Row
 }
 
 type fileRow struct {
@@ -253,29 +249,24 @@ type fileRow struct {
 	row  int
 }
 
-func newRowIndex(ev *evidence.Evidence) *rowIndex {
-	idx := &rowIndex{byKey: map[[2]string]*Row{}, byRow: map[fileRow]*Row{}, rows: map[string][]Row{}}
-	for _, r := range ev.Registers {
-		sc := r.Schema
-		rows := make([]Row, len(r.Data))
-		for i := range r.Data {
-			d := &r.Data[i]
-			row := &rows[i]
-			row.DataRow = d
-			var anchor string
-			if sc.UniqueKey {
-				anchor = RowAnchor(d.Key)
+// newRowIndex makes each register's rows, regs[i] being ev.Registers[i]'s,
+// and indexes them.
+func newRowIndex(ev *evidence.Evidence, regs []*Register) *rowIndex {
+	idx := &rowIndex{byKey: map[[2]string]*Row{}, byRow: map[fileRow]*Row{}}
+	for ri, r := range ev.Registers {
+		reg := regs[ri]
+		reg.SetRows(r.Data)
+		for i := range reg.Data {
+			row := &reg.Data[i]
+			d := row.DataRow
+			if reg.UniqueKey {
 				k := strings.ToUpper(d.Key)
-				idx.byKey[[2]string{sc.Name, k}] = row
+				idx.byKey[[2]string{reg.Name, k}] = row
 				idx.byKey[[2]string{r.Path, k}] = row
 			} else {
-				n := d.Pos.Line() // the sheet row
-				anchor = "row-" + strconv.Itoa(n)
-				idx.byRow[fileRow{r.Path, n}] = row
+				idx.byRow[fileRow{r.Path, d.Pos.Line()}] = row
 			}
-			row.Href = PageHref(RegisterHref(sc.Name), PageOf(i)) + "#" + anchor
 		}
-		idx.rows[sc.Name] = rows
 	}
 	return idx
 }
@@ -315,7 +306,7 @@ func finding(f rules.Finding, rows *rowIndex) Finding {
 		mf.ParagraphHref = ParagraphHref(f.Paragraph)
 	}
 	if row := rows.find(f.Pos, f.Subject); row != nil {
-		mf.SubjectHref = row.Href
+		mf.SubjectHref = row.Href()
 	}
 	return mf
 }
@@ -355,12 +346,11 @@ func listed(checks []*Check, regs []*Register) ([]*Check, []Tally) {
 	return out, tally
 }
 
-func buildRegister(r *evidence.Register, rows *rowIndex, byID map[string]*Paragraph) *Register {
+func buildRegister(r *evidence.Register, byID map[string]*Paragraph) *Register {
 	sc := r.Schema
 	mr := &Register{
-		Name: sc.Name, Title: sc.Title, File: r.Path, Sheet: sc.Sheet, Key: sc.Key,
+		Name: sc.Name, Title: sc.Title, File: r.Path, Sheet: sc.Sheet, Key: sc.Key, UniqueKey: sc.UniqueKey,
 		Href: RegisterHref(sc.Name), Present: r.Present, Rows: r.Rows, Header: r.Header,
-		Data: rows.rows[sc.Name],
 	}
 	for _, col := range sc.Columns {
 		mr.Columns = append(mr.Columns, Column{Name: col.Name, Type: typeName(col.Type, col.Choices), Doc: col.Doc, Required: col.Required, Paragraphs: col.Paragraphs})

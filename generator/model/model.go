@@ -5,7 +5,7 @@
 package model
 
 import (
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/agency/evidence-site/generator/diag"
@@ -192,12 +192,21 @@ type Finding struct {
 type Check struct {
 	*rules.Check
 	ParagraphHref string
-	SubjectHref   string
+	Row           *Row // the register row of its subject, if shown
+}
+
+// SubjectHref links to the row of the check's subject, "" if none.
+func (c *Check) SubjectHref() string {
+	if c.Row == nil {
+		return ""
+	}
+	return c.Row.Href()
 }
 
 // Register is one register's page.
 type Register struct {
 	Name, Title, File, Sheet, Key string
+	UniqueKey                     bool // one row a key: rows are named by key, else by sheet row
 	Href                          string
 	Present                       bool
 	Rows                          int
@@ -216,19 +225,35 @@ type Column struct {
 }
 
 // Row is one register row with its outcomes per paragraph: the
-// evidence's row (its key, key cell and cells), not a copy.
+// evidence's row (its key, key cell and cells), not a copy. Its anchor
+// and link are made when printed, not held for every row.
 type Row struct {
 	*evidence.DataRow
-	Href   string        // the row on its page of the register, from the site root
+	reg    *Register
+	page   int32         // the register's page that shows it
 	Status rules.Outcome // worst outcome across its checks; "" if none
 	Checks []*Check
 }
 
-// Anchor is the row's anchor on its page.
-func (r *Row) Anchor() string {
-	_, a, _ := strings.Cut(r.Href, "#")
-	return a
+// SetRows makes the register's rows, one for each of the evidence's rows.
+func (r *Register) SetRows(data []evidence.DataRow) {
+	r.Data = make([]Row, len(data))
+	for i := range data {
+		r.Data[i] = Row{DataRow: &data[i], reg: r, page: int32(PageOf(i))}
+	}
 }
+
+// Anchor is the row's anchor on its page: by key where each key has one
+// row, else by sheet row.
+func (r *Row) Anchor() string {
+	if r.reg.UniqueKey {
+		return RowAnchor(r.Key)
+	}
+	return "row-" + strconv.Itoa(r.Pos.Line())
+}
+
+// Href is the row on its page of the register, from the site root.
+func (r *Row) Href() string { return PageHref(r.reg.Href, int(r.page)) + "#" + r.Anchor() }
 
 // Source is a column of the coverage matrix.
 type Source struct {

@@ -37,6 +37,11 @@ type Input struct {
 	// paragraph of it, and naming one that does not exist is an error.
 	Schedule *schedule.Schedule
 	Evidence *evidence.Evidence
+	// Consume lets Evaluate drop each register's typed rows from Evidence
+	// (Evidence.DropRecords) as soon as the last rule that reads them has
+	// run, so that a large register's rows do not stay in memory beside
+	// every check made after them. The registers' display rows stay.
+	Consume bool
 }
 
 // Basis is what a covered paragraph rests on.
@@ -100,8 +105,22 @@ func Evaluate(in Input) Result {
 	}
 	e.checks = make([]Check, 0, 2*rows) // most rows are checked under one or two paragraphs
 	e.invalid()
-	for _, f := range families() {
+	fs := families()
+	last := map[string]int{} // register -> the last family that reads it
+	for i, f := range fs {
+		for _, r := range f.reads {
+			last[r] = i
+		}
+	}
+	for i, f := range fs {
 		f.run(e)
+		if in.Consume {
+			for _, r := range f.reads {
+				if last[r] == i {
+					in.Evidence.DropRecords(r)
+				}
+			}
+		}
 	}
 
 	e.unjudged()

@@ -360,3 +360,28 @@ func tomlLine(pos diag.Pos) bool {
 func absentRow(subject string, pos diag.Pos) bool {
 	return subject != "" && strings.HasPrefix(pos.File(), "evidence/") && strings.HasSuffix(pos.File(), ".xlsx") && pos.Sheet() == "" && pos.Cell() == ""
 }
+
+// With Consume, every register's typed rows are dropped once the last
+// rule that reads them has run, and the result is the same: no rule reads
+// a register after the families that declare it.
+func TestConsume(t *testing.T) {
+	for _, f := range []string{"A", "B"} {
+		in := sampleInput(t)
+		in.Config.Contract.Form = f
+		in.Paragraphs = form(t, f)
+		want := Evaluate(in)
+		in = sampleInput(t)
+		in.Config.Contract.Form = f
+		in.Paragraphs = form(t, f)
+		in.Consume = true
+		got := Evaluate(in)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("form %s: consuming the typed rows changes the result", f)
+		}
+		ev := in.Evidence
+		if ev.Staff != nil || ev.Training != nil || ev.Vulnerabilities != nil || ev.Reports != nil || ev.Software != nil ||
+			ev.Devices != nil || ev.SecurityTests != nil || ev.Incidents != nil || ev.Privileges != nil {
+			t.Errorf("form %s: typed rows left after Evaluate consumed them", f)
+		}
+	}
+}

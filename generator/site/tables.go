@@ -84,7 +84,7 @@ func checkTable(root string, checks []*model.Check, subject, paragraph bool) tem
 		}
 		if subject {
 			b.WriteString("<td>")
-			b.link(root, c.SubjectHref, c.Subject)
+			b.link(root, c.SubjectHref(), c.Subject)
 			b.WriteString("</td>")
 		}
 		b.WriteString(`<td data-sort="`)
@@ -219,7 +219,7 @@ func registerTable(root string, reg *model.Register, rows []model.Row) template.
 			b.WriteString("</div>")
 		}
 		b.WriteString("</td>")
-		for _, cell := range r.Cells {
+		for cell := range r.CellSeq() {
 			b.WriteString("<td>")
 			b.text(cell)
 			b.WriteString("</td>")

@@ -58,11 +58,16 @@ func TestTablesEscapeEvidence(t *testing.T) {
 		Deadline: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Margin: -2, Unit: rules.Days,
 		Pos: diag.CellPos("evidence/vulnerabilities.xlsx", hostile, 7, 5)}
 	ok := &rules.Check{Paragraph: "B.9.2", Source: "vulnerabilities", Subject: "V1", Outcome: rules.OK, Detail: hostile}
-	c := &model.Check{Check: rc, ParagraphHref: "paragraphs/B-9-3.html", SubjectHref: `registers/v.html#row-"x"`}
+	reg := &model.Register{Href: "registers/v.html", Header: []string{hostile, "Name"}}
+	data := []evidence.DataRow{{Pos: rc.Pos}}
+	data[0].SetCells([]string{hostile, hostile})
+	reg.SetRows(data)
+	row := &reg.Data[0]
+	c := &model.Check{Check: rc, ParagraphHref: "paragraphs/B-9-3.html", Row: row}
 	f := &model.Finding{Paragraph: "B.9.3", ParagraphHref: "paragraphs/B-9-3.html", Kind: rules.Violation, Severity: rules.High,
 		Subject: hostile, Message: hostile, Pos: rc.Pos}
-	reg := &model.Register{Header: []string{hostile, "Name"}}
-	rows := []model.Row{{DataRow: &evidence.DataRow{Cells: []string{hostile, hostile}}, Href: "registers/v.html#row-7", Status: rules.Gap, Checks: []*model.Check{c, {Check: ok, ParagraphHref: "paragraphs/B-9-2.html"}}}}
+	row.Status, row.Checks = rules.Gap, []*model.Check{c, {Check: ok, ParagraphHref: "paragraphs/B-9-2.html"}}
+	rows := reg.Data
 	where := rc.Pos.String()
 	for _, tt := range []struct {
 		name string
