@@ -85,6 +85,7 @@ func (d *Display) Stage(desc string, total int) {
 		d.bar.Reset()
 		d.bar.ChangeMax(d.total())
 		d.bar.Describe(desc)
+		_ = d.bar.RenderBlank() // show the new stage now, throttle or not
 	}
 }
 

@@ -76,3 +76,20 @@ func TestQuickBuildShowsNothing(t *testing.T) {
 		t.Errorf("a build shorter than the delay wrote %q", b.String())
 	}
 }
+
+// A new stage shows at once, however soon after the last line.
+func TestStageShowsAtOnce(t *testing.T) {
+	var b syncBuffer
+	d := start(&b, 0)
+	deadline := time.Now().Add(5 * time.Second)
+	for b.String() == "" && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	d.Stage("reading", 3)
+	d.Add(1)
+	d.Stage("judging 133 paragraphs", 0)
+	d.End()
+	if !strings.Contains(b.String(), "judging 133 paragraphs") {
+		t.Errorf("the judging stage was never shown: %q", b.String())
+	}
+}
