@@ -296,10 +296,13 @@ func fileURL(rel string) string {
 }
 
 // expect records that the tab shows the page, however it got there.
-func (tb *tab) expect(rel string) {
+func (tb *tab) expect(rel string) { tb.expectURL(fileURL(rel)) }
+
+// expectURL records that the tab shows the page at u.
+func (tb *tab) expectURL(u string) {
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
-	tb.visited = append(tb.visited, fileURL(rel))
+	tb.visited = append(tb.visited, u)
 }
 
 // visit shows a page of the built site and waits for it to load.
