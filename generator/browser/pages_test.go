@@ -124,6 +124,22 @@ func TestSplitRegister(t *testing.T) {
 	if rows != model.PageRows || cur != "2" {
 		t.Errorf("page 2 shows %d rows, pager at %q; want %d rows on page 2", rows, cur, model.PageRows)
 	}
+	// A filter set on one page goes with the pager to the next.
+	setField(t, tb, "q", "VUL-120")
+	tb.expectURL(bigURL(dir, page3))
+	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(`.pager a[rel=next]`)))); err != nil {
+		t.Fatalf("following the pager's next link: %v", err)
+	}
+	type filtered struct {
+		Q, Count string
+		Shown    int
+	}
+	f := eval[filtered](t, tb, `({Q: document.querySelector("form.filter").elements.q.value,
+  Count: document.querySelector("form.filter output").textContent,
+  Shown: Array.from(document.querySelectorAll("#register-rows tbody tr")).filter(r => r.getClientRects().length > 0).length})`)
+	if f.Q != "VUL-120" || f.Shown != 100 || f.Count != "100 of 625 shown" {
+		t.Errorf("page 3 after the pager: find %q, %d rows shown (%q); want VUL-120 and its 100 rows (VUL-12000 to VUL-12099)", f.Q, f.Shown, f.Count)
+	}
 	// No page of the split register is over the size a browser opens at once.
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {

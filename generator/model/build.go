@@ -27,6 +27,9 @@ type Input struct {
 // ParagraphHref is a paragraph page's path from the site root.
 func ParagraphHref(id string) string { return "paragraphs/" + schedule.Slug(id) + ".html" }
 
+// GapsHref is the gaps list's first page.
+const GapsHref = "gaps.html"
+
 // RegisterHref is a register page's path from the site root.
 func RegisterHref(name string) string { return "registers/" + name + ".html" }
 
@@ -438,6 +441,14 @@ func counts(ps []*Paragraph) Counts {
 }
 
 func findingCounts(fs []Finding) (sev, kinds []Count) {
+	first := func(match func(f *Finding) bool) string {
+		for i := range fs {
+			if match(&fs[i]) {
+				return PageHref(GapsHref, PageOf(i))
+			}
+		}
+		return GapsHref
+	}
 	for _, s := range []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low, rules.Warning} {
 		n := 0
 		for _, f := range fs {
@@ -445,7 +456,7 @@ func findingCounts(fs []Finding) (sev, kinds []Count) {
 				n++
 			}
 		}
-		sev = append(sev, Count{Label: string(s), N: n})
+		sev = append(sev, Count{Label: string(s), N: n, Href: first(func(f *Finding) bool { return f.Severity == s })})
 	}
 	for _, k := range []rules.Kind{rules.Violation, rules.Stale, rules.Missing, rules.Invalid, rules.Note} {
 		n := 0
@@ -454,7 +465,7 @@ func findingCounts(fs []Finding) (sev, kinds []Count) {
 				n++
 			}
 		}
-		kinds = append(kinds, Count{Label: string(k), N: n})
+		kinds = append(kinds, Count{Label: string(k), N: n, Href: first(func(f *Finding) bool { return f.Kind == k })})
 	}
 	return percent(sev), percent(kinds)
 }

@@ -99,6 +99,9 @@ type Counts struct {
 type Count struct {
 	Label string
 	N     int
+	// Href, for a severity or kind, is the page of the gaps list that
+	// shows its first finding.
+	Href string
 	// Pct is N as a whole percentage of the largest count in its list,
 	// for bar widths.
 	Pct int

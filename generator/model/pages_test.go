@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/rules"
 	"github.com/agency/evidence-site/generator/schedule"
 )
 
@@ -100,6 +101,25 @@ func TestPageHrefsDoNotCollide(t *testing.T) {
 			if other, ok := pages[PageHref(ParagraphHref(p.ID), n)]; ok {
 				t.Errorf("page %d of %s is %s's page", n, p.ID, other)
 			}
+		}
+	}
+}
+
+// The dashboard's link for a severity or kind goes to the page of the gaps
+// list that shows its first finding.
+func TestFindingCountsLinkToTheirFirstPage(t *testing.T) {
+	var fs []Finding
+	for range PageRows + 200 {
+		fs = append(fs, Finding{Severity: rules.Critical, Kind: rules.Violation})
+	}
+	for range 10 {
+		fs = append(fs, Finding{Severity: rules.Low, Kind: rules.Stale})
+	}
+	sev, kinds := findingCounts(fs)
+	want := map[string]string{"critical": "gaps.html", "low": "gaps--page-2.html", "high": "gaps.html", "violation": "gaps.html", "stale": "gaps--page-2.html"}
+	for _, c := range append(sev, kinds...) {
+		if w, ok := want[c.Label]; ok && c.Href != w {
+			t.Errorf("%s (%d) links to %s, want %s", c.Label, c.N, c.Href, w)
 		}
 	}
 }

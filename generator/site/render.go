@@ -207,9 +207,9 @@ func (r *renderer) jobs(s *model.Site) []job {
 	add("matrix", "matrix.html", page{Title: "Coverage matrix", Nav: "matrix", Wide: true})
 	for n := range model.PageCount(len(s.Findings)) {
 		n++
-		href := model.PageHref("gaps.html", n)
+		href := model.PageHref(model.GapsHref, n)
 		add("gaps", href, page{Title: "Gaps", Nav: "gaps", Wide: true, PageNo: n,
-			Pager: model.NewPager("gaps.html", n, len(s.Findings)), Findings: pointers(model.Page(s.Findings, n))})
+			Pager: model.NewPager(model.GapsHref, n, len(s.Findings)), Findings: pointers(model.Page(s.Findings, n))})
 	}
 	add("method", "method.html", page{Title: "Method", Nav: "method"})
 	add("documents", model.DocumentsHref, page{Title: "Governance documents", Nav: "documents", Wide: true})

@@ -67,12 +67,25 @@
       if (out) out.textContent = shown + " of " + items.length + " shown";
     }
     function fromHash() {
-      var h = decodeURIComponent(location.hash.slice(1));
-      h.split("&").forEach(function (pair) {
+      location.hash.slice(1).split("&").forEach(function (pair) {
         var kv = pair.split("=");
-        if (kv.length === 2 && form.elements[kv[0]]) form.elements[kv[0]].value = kv[1];
+        if (kv.length !== 2) return;
+        var name = decodeURIComponent(kv[0]), f = form.elements[name];
+        if (f && f.name === name) f.value = decodeURIComponent(kv[1]);
       });
     }
+    // The filter is kept in the hash, so that reloading the page, or
+    // going to the next page of a split table, keeps it.
+    function toHash() {
+      var parts = [];
+      Array.prototype.forEach.call(form.elements, function (f) {
+        if (f.name && f.value) parts.push(encodeURIComponent(f.name) + "=" + encodeURIComponent(f.value));
+      });
+      var h = parts.join("&");
+      if (h || location.hash.indexOf("=") >= 0) history.replaceState(null, "", h ? "#" + h : location.pathname + location.search);
+    }
+    form.addEventListener("input", toHash);
+    form.addEventListener("change", toHash);
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
@@ -81,8 +94,17 @@
     apply();
   }
 
+  // A pager's links carry the filter in the hash to the next page.
+  function initPager(nav) {
+    nav.addEventListener("click", function (e) {
+      var a = e.target.closest("a");
+      if (a && location.hash.indexOf("=") >= 0) a.hash = location.hash;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), initSort);
     Array.prototype.forEach.call(document.querySelectorAll("form.filter"), initFilter);
+    Array.prototype.forEach.call(document.querySelectorAll("nav.pager"), initPager);
   });
 })();
