@@ -13,9 +13,18 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleanup{m}, map[string]func(){
 		"generator": func() { os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
+}
+
+// cleanup runs the tests, then removes what they left behind for the
+// whole process: the synthetic sets of BenchmarkScale.
+type cleanup struct{ m *testing.M }
+
+func (c cleanup) Run() int {
+	defer cleanupScaleSets()
+	return c.m.Run()
 }
 
 // TestScripts runs the command line end to end: each testdata/script/*.txtar
