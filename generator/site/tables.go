@@ -14,7 +14,9 @@ import (
 // template runs every value of a 1,000-row page through reflection and
 // its escapers, which is most of a large build's time. Every value from
 // the evidence is escaped with the standard library's HTML escaper; the
-// page frames around the tables stay templates in layouts/.
+// page frames around the tables stay templates in layouts/. Rows and
+// cells leave out the end tags HTML lets them leave out (</td>, </tr>):
+// at 200,000 rows they are a tenth of a register's pages.
 
 // table builds one table's HTML.
 type table struct{ bytes.Buffer }
@@ -80,30 +82,28 @@ func checkTable(root string, checks []*model.Check, subject, paragraph bool) tem
 		if paragraph {
 			b.WriteString("<td>")
 			b.link(root, c.ParagraphHref, c.Paragraph)
-			b.WriteString("</td>")
 		}
 		if subject {
 			b.WriteString("<td>")
 			b.link(root, c.SubjectHref(), c.Subject)
-			b.WriteString("</td>")
 		}
 		b.WriteString(`<td data-sort="`)
 		b.text(string(c.Outcome))
 		b.WriteString(`">`)
 		b.status(string(c.Outcome))
-		b.WriteString("</td><td>")
+		b.WriteString("<td>")
 		b.text(c.Detail)
-		b.WriteString("</td><td>")
+		b.WriteString("<td>")
 		if !c.Deadline.IsZero() {
 			b.text(dateText(c))
-			b.WriteString("</td><td>")
+			b.WriteString("<td>")
 			b.text(c.MarginText())
 		} else {
-			b.WriteString("</td><td>")
+			b.WriteString("<td>")
 		}
-		b.WriteString(`</td><td class="where">`)
+		b.WriteString(`<td class="where">`)
 		b.text(c.Pos.String())
-		b.WriteString("</td></tr>\n")
+		b.WriteString("\n")
 	}
 	b.WriteString("</tbody>\n</table>")
 	return b.html()
@@ -129,9 +129,8 @@ func findingTable(root string, findings []*model.Finding, paragraph bool) templa
 		b.text(sev)
 		b.WriteString(`">`)
 		b.text(sev)
-		b.WriteString("</span></td><td>")
+		b.WriteString("</span><td>")
 		b.text(kind)
-		b.WriteString("</td>")
 		if paragraph {
 			b.WriteString("<td>")
 			if f.ParagraphHref != "" {
@@ -139,15 +138,14 @@ func findingTable(root string, findings []*model.Finding, paragraph bool) templa
 			} else {
 				b.WriteString(`<span class="muted">none</span>`)
 			}
-			b.WriteString("</td>")
 		}
 		b.WriteString("<td>")
 		b.link(root, f.SubjectHref, f.Subject)
-		b.WriteString("</td><td>")
+		b.WriteString("<td>")
 		b.text(f.Message)
-		b.WriteString(`</td><td class="where">`)
+		b.WriteString(`<td class="where">`)
 		b.text(f.Pos.String())
-		b.WriteString("</td></tr>\n")
+		b.WriteString("\n")
 	}
 	b.WriteString("</tbody>\n</table>")
 	return b.html()
@@ -156,7 +154,7 @@ func findingTable(root string, findings []*model.Finding, paragraph bool) templa
 // registerTable lists a page of a register's rows, each with its status
 // and its checks: a chip for each paragraph it meets (its deadline and
 // margin, or its detail, as the chip's title), a line for each other
-// outcome.
+// outcome. The rows are what the page's filter filters.
 func registerTable(root string, reg *model.Register, rows []model.Row) template.HTML {
 	var b table
 	b.Grow(400 * len(rows))
@@ -166,27 +164,26 @@ func registerTable(root string, reg *model.Register, rows []model.Row) template.
 		r := &rows[i]
 		b.WriteString(`<tr id="`)
 		b.text(r.Anchor())
-		b.WriteString(`" class="filterable`)
+		b.WriteString(`"`)
 		if r.Status != "" {
-			b.WriteString(" outcome-")
+			b.WriteString(` class="outcome-`)
 			b.text(string(r.Status))
+			b.WriteString(`"`)
 		}
-		b.WriteString(`"><td data-sort="`)
-		b.text(string(r.Status))
-		b.WriteString(`">`)
+		b.WriteString(`><td>`)
 		if r.Status != "" {
 			b.status(string(r.Status))
 		}
-		b.WriteString(`</td><td class="checks-cell">`)
+		b.WriteString(`<td class="checks-cell">`)
 		for _, c := range r.Checks {
 			if c.Outcome != rules.OK {
 				continue
 			}
-			b.WriteString(`<a class="chip ok" href="`)
+			b.WriteString(`<a href="`)
 			b.text(root + c.ParagraphHref)
 			b.WriteString(`" title="`)
 			if !c.Deadline.IsZero() {
-				b.WriteString("deadline ")
+				b.WriteString("by ")
 				b.text(dateText(c))
 				b.WriteString(", ")
 				b.text(c.MarginText())
@@ -218,13 +215,11 @@ func registerTable(root string, reg *model.Register, rows []model.Row) template.
 			}
 			b.WriteString("</div>")
 		}
-		b.WriteString("</td>")
 		for cell := range r.CellSeq() {
 			b.WriteString("<td>")
 			b.text(cell)
-			b.WriteString("</td>")
 		}
-		b.WriteString("</tr>\n")
+		b.WriteString("\n")
 	}
 	b.WriteString("</tbody>\n</table>")
 	return b.html()
