@@ -3,6 +3,8 @@ package synth
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -238,9 +240,36 @@ func TestBuild(t *testing.T) {
 	if !strings.Contains(stdout.String(), "Built "+out) {
 		t.Errorf("stdout %q", stdout.String())
 	}
-	for _, name := range []string{"index.html", "gaps.json", "registers/vulnerabilities.html"} {
+	for _, name := range []string{"index.html", "gaps.json", "registers/vulnerabilities.html", "registers/vulnerabilities--page-2.html"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 			t.Error(err)
 		}
+	}
+	// Read on every core and written on every core, a second build is
+	// byte for byte the first.
+	again := filepath.Join(t.TempDir(), "public")
+	o.Out = again
+	if err := cli.Build(o, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	first, second := os.DirFS(out), os.DirFS(again)
+	n := 0
+	err := fs.WalkDir(first, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		a, err := fs.ReadFile(first, p)
+		if err != nil {
+			return err
+		}
+		b, err := fs.ReadFile(second, p)
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two builds (%v)", p, err)
+		}
+		n++
+		return nil
+	})
+	if err != nil || n < 150 {
+		t.Errorf("compared %d files: %v", n, err)
 	}
 }
