@@ -27,6 +27,20 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// shown starts a display on b with no delay and waits until it is shown.
+func shown(t *testing.T, b *syncBuffer) *Display {
+	t.Helper()
+	d := start(b, 0)
+	deadline := time.Now().Add(5 * time.Second)
+	for b.String() == "" && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if b.String() == "" {
+		t.Fatal("the display was never shown")
+	}
+	return d
+}
+
 func TestNotATerminalIsSilent(t *testing.T) {
 	var b bytes.Buffer
 	if d := New(&b); d != nil {
@@ -49,11 +63,7 @@ func TestNotATerminalIsSilent(t *testing.T) {
 
 func TestShownAfterTheDelay(t *testing.T) {
 	var b syncBuffer
-	d := start(&b, 0)
-	deadline := time.Now().Add(5 * time.Second)
-	for b.String() == "" && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	d := shown(t, &b)
 	d.Stage("writing pages", 40)
 	d.Add(39)
 	time.Sleep(150 * time.Millisecond) // past the throttle
@@ -80,11 +90,7 @@ func TestQuickBuildShowsNothing(t *testing.T) {
 // A new stage shows at once, however soon after the last line.
 func TestStageShowsAtOnce(t *testing.T) {
 	var b syncBuffer
-	d := start(&b, 0)
-	deadline := time.Now().Add(5 * time.Second)
-	for b.String() == "" && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	d := shown(t, &b)
 	d.Stage("reading", 3)
 	d.Add(1)
 	d.Stage("judging 133 paragraphs", 0)

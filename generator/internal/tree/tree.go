@@ -1,0 +1,47 @@
+// Package tree reads a folder's files, for tests that compare two builds
+// or two generated sets byte for byte.
+package tree
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// Read reads every file under dir into a map keyed by slash path.
+func Read(dir string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	return files, err
+}
+
+// Diff lists, sorted, the files that are in one tree and not the other or
+// whose contents differ.
+func Diff(a, b map[string][]byte) []string {
+	var out []string
+	for name, data := range a {
+		if other, ok := b[name]; !ok || !bytes.Equal(data, other) {
+			out = append(out, name)
+		}
+	}
+	for name := range b {
+		if _, ok := a[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
