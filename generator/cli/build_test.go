@@ -30,22 +30,12 @@ func build(t *testing.T, o Options) (stdout, stderr string) {
 	return so.String(), se.String()
 }
 
-// readTree reads every file under dir into a map keyed by slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files, err := tree.Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // The same inputs and as-of date give byte-identical output.
 func TestDeterministic(t *testing.T) {
 	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
 	build(t, sampleOptions(a))
 	build(t, sampleOptions(b))
-	ta, tb := readTree(t, a), readTree(t, b)
+	ta, tb := tree.Read(t, a), tree.Read(t, b)
 	if len(ta) < 100 {
 		t.Fatalf("only %d files", len(ta))
 	}
@@ -57,7 +47,7 @@ func TestDeterministic(t *testing.T) {
 	o := sampleOptions(c)
 	o.AsOf = "2027-06-30"
 	build(t, o)
-	if bytes.Equal(readTree(t, c)["gaps.json"], ta["gaps.json"]) {
+	if bytes.Equal(tree.Read(t, c)["gaps.json"], ta["gaps.json"]) {
 		t.Error("gaps.json does not depend on the as-of date")
 	}
 }
@@ -166,7 +156,7 @@ func TestEscapesEvidence(t *testing.T) {
 	o := sampleOptions(out)
 	o.Evidence = ev
 	build(t, o)
-	for name, data := range readTree(t, out) {
+	for name, data := range tree.Read(t, out) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
@@ -176,7 +166,7 @@ func TestEscapesEvidence(t *testing.T) {
 			}
 		}
 	}
-	page := string(readTree(t, out)["registers/staff.html"])
+	page := string(tree.Read(t, out)["registers/staff.html"])
 	if !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Error("registers/staff.html does not show the escaped name")
 	}
@@ -188,7 +178,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	build(t, sampleOptions(out))
-	before := readTree(t, out)
+	before := tree.Read(t, out)
 
 	// A project whose page layout does not parse.
 	proj := filepath.Join(dir, "proj")
@@ -205,7 +195,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	if err := Build(o, io.Discard, io.Discard); err == nil {
 		t.Fatal("a broken layout built")
 	}
-	after := readTree(t, out)
+	after := tree.Read(t, out)
 	if len(after) != len(before) {
 		t.Errorf("output changed: %d files, was %d", len(after), len(before))
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/agency/evidence-site/generator/internal/sample"
+	"github.com/agency/evidence-site/generator/internal/tree"
 	"github.com/agency/evidence-site/generator/model"
 )
 
@@ -31,7 +32,7 @@ func TestLongTablesAreSplit(t *testing.T) {
 	o := sampleOptions(out)
 	o.Evidence = ev
 	build(t, o)
-	files := readTree(t, out)
+	files := tree.Read(t, out)
 
 	for n := 1; n <= 3; n++ {
 		if _, ok := files[model.PageHref("registers/vulnerabilities.html", n)]; !ok {

@@ -45,8 +45,8 @@ func write(t testing.TB, sz Size, seed uint64) string {
 	return dir
 }
 
-// evaluate loads the set in dir and judges it, as the generator does.
-func evaluate(t testing.TB, dir string) (*evidence.Evidence, rules.Result) {
+// loadConfig reads the set's config.toml.
+func loadConfig(t testing.TB, dir string) *config.Config {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(dir, "config.toml"))
 	if err != nil {
@@ -56,6 +56,13 @@ func evaluate(t testing.TB, dir string) (*evidence.Evidence, rules.Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cfg
+}
+
+// evaluate loads the set in dir and judges it, as the generator does.
+func evaluate(t testing.TB, dir string) (*evidence.Evidence, rules.Result) {
+	t.Helper()
+	cfg := loadConfig(t, dir)
 	sch, err := schedule.Load(os.DirFS(content), evidence.SourceNames())
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +82,7 @@ func evaluate(t testing.TB, dir string) (*evidence.Evidence, rules.Result) {
 func TestDeterministic(t *testing.T) {
 	sz := sizeS(t)
 	a, b, c := write(t, sz, 1), write(t, sz, 1), write(t, sz, 2)
-	ta, tb, tc := readTree(t, a), readTree(t, b), readTree(t, c)
+	ta, tb, tc := tree.Read(t, a), tree.Read(t, b), tree.Read(t, c)
 	if len(ta) < 15 {
 		t.Fatalf("only %d files", len(ta))
 	}
@@ -85,15 +92,6 @@ func TestDeterministic(t *testing.T) {
 	if bytes.Equal(ta["evidence/vulnerabilities.xlsx"], tc["evidence/vulnerabilities.xlsx"]) {
 		t.Error("seed 2 gives the same vulnerability register as seed 1")
 	}
-}
-
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files, err := tree.Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 // Write refuses a folder that holds anything.
@@ -197,14 +195,7 @@ func TestShareOfFindings(t *testing.T) {
 // The set's dates are those its config.toml is judged at.
 func TestConfigDates(t *testing.T) {
 	dir := write(t, sizeS(t), 1)
-	src, err := os.ReadFile(filepath.Join(dir, "config.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Parse("config.toml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, dir)
 	if got := cfg.Contract.StartDate.Format(time.DateOnly); got != ContractStart {
 		t.Errorf("start_date %s, want %s", got, ContractStart)
 	}
@@ -241,11 +232,11 @@ func TestBuild(t *testing.T) {
 	if err := cli.Build(o, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	first := readTree(t, out)
+	first := tree.Read(t, out)
 	if len(first) < 150 {
 		t.Errorf("only %d files built", len(first))
 	}
-	if d := tree.Diff(first, readTree(t, again)); len(d) > 0 {
+	if d := tree.Diff(first, tree.Read(t, again)); len(d) > 0 {
 		t.Errorf("two builds differ in %q", d)
 	}
 }

@@ -8,10 +8,21 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"testing"
 )
 
-// Read reads every file under dir into a map keyed by slash path.
-func Read(dir string) (map[string][]byte, error) {
+// Read reads every file under dir into a map keyed by slash path, and
+// fails the test if it cannot.
+func Read(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files, err := read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func read(dir string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

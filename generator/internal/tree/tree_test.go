@@ -18,11 +18,7 @@ func TestReadAndDiff(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		got, err := Read(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return got
+		return Read(t, dir)
 	}
 	a := write(t.TempDir(), map[string]string{"index.html": "x", "registers/staff.html": "y", "only-a": ""})
 	b := write(t.TempDir(), map[string]string{"index.html": "x", "registers/staff.html": "z", "only-b": ""})
