@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/internal/progress"
 	"github.com/agency/evidence-site/generator/model"
+	"github.com/agency/evidence-site/generator/pack"
 	"github.com/agency/evidence-site/generator/rules"
 	"github.com/agency/evidence-site/generator/schedule"
 	"github.com/agency/evidence-site/generator/site"
@@ -40,6 +42,11 @@ type Options struct {
 	Evidence string
 	Out      string
 	AsOf     string
+	// Zip, if set, is a zip file to write the built site into.
+	Zip string
+	// Sign, if set, is the private key that signs the manifest; it
+	// overrides [publish] signing_key.
+	Sign string
 	// Today is the clock's date, used when no as-of date is given.
 	Today time.Time
 }
@@ -47,6 +54,14 @@ type Options struct {
 // Run parses args and builds the site, printing progress to stdout and
 // problems to stderr. It returns the process exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "verify":
+			return runVerify(args[1:], stdout, stderr)
+		case "keygen":
+			return runKeygen(args[1:], stdout, stderr)
+		}
+	}
 	fl := flag.NewFlagSet("generator", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	o := Options{}
@@ -55,8 +70,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.Evidence, "evidence", "evidence", "evidence `folder` (read only)")
 	fl.StringVar(&o.Out, "out", "public", "output `folder`, replaced on every build")
 	fl.StringVar(&o.AsOf, "as-of", "", "judge every rule at this `date` (YYYY-MM-DD); overrides [review] as_of")
+	fl.StringVar(&o.Zip, "zip", "", "also write the built site as this zip `file`")
+	fl.StringVar(&o.Sign, "sign", "", "sign the manifest with this Ed25519 private key `file` (PEM); overrides [publish] signing_key")
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair.\n\nFlags:\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -121,6 +138,15 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	if err := checkFolders(o); err != nil {
 		return err
 	}
+	key, err := signingKey(o, cfg)
+	if err != nil {
+		return err
+	}
+	if o.Zip != "" {
+		if err := outsideShared(o, o.Zip, "--zip"); err != nil {
+			return err
+		}
+	}
 	fi, err := os.Stat(o.Evidence)
 	if err != nil || !fi.IsDir() {
 		return fmt.Errorf("evidence folder %s: not found (pass --evidence DIR)", o.Evidence)
@@ -132,6 +158,14 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		return fmt.Errorf("evidence folder: %w", err)
 	}
 	defer root.Close()
+	made, err := inputs(o, asOf, root.FS())
+	if err != nil {
+		return err
+	}
+	fingerprint, err := made.Fingerprint()
+	if err != nil {
+		return err
+	}
 	line := progress.New(stderr)
 	defer line.End()
 	line.Stage("reading the evidence", len(evidence.Schemas())+1)
@@ -140,11 +174,17 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	line.Stage(fmt.Sprintf("judging %d paragraphs", len(paras)), 0)
 	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Schedule: sch, Evidence: ev, Consume: true})
 	line.Stage(fmt.Sprintf("laying out %d checks and %d findings", len(res.Checks), len(res.Findings)), 0)
-	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal})
-	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out, line); err != nil {
+	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal, Fingerprint: fingerprint})
+	seal := func(out fs.FS) (map[string][]byte, error) { return pack.Seal(made, out, key) }
+	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out, site.Options{Progress: line, Seal: seal}); err != nil {
 		return fmt.Errorf("building the site: %w", err)
 	}
 	line.End()
+	if o.Zip != "" {
+		if err := writeZip(o.Out, o.Zip); err != nil {
+			return err
+		}
+	}
 	printProblems(stderr, ev, res)
 	c := m.Counts
 	notes := 0

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"archive/zip"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -56,8 +58,79 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("mkxlsx: %v", err)
 				}
 			},
+			// flipbyte FILE: change the file's last byte, as a copy
+			// damaged or edited in passing would be.
+			"flipbyte": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 || neg {
+					ts.Fatalf("usage: flipbyte FILE")
+				}
+				data, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				if len(data) == 0 {
+					ts.Fatalf("flipbyte: %s is empty", args[0])
+				}
+				data[len(data)-1] ^= 1
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+			},
+			// rezip SRC DST change|delete|add NAME: copy a zip, changing a
+			// byte of entry NAME, leaving it out, or adding it.
+			"rezip": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 4 || neg {
+					ts.Fatalf("usage: rezip SRC DST change|delete|add NAME")
+				}
+				ts.Check(rezip(ts.MkAbs(args[0]), ts.MkAbs(args[1]), args[2], args[3]))
+			},
 		},
 	})
+}
+
+// rezip copies the zip src to dst, changing one byte of entry name, leaving
+// it out, or adding it, as op says.
+func rezip(src, dst, op, name string) error {
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		return err
+	}
+	defer zr.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(out)
+	for _, f := range zr.File {
+		if f.Name == name && op == "delete" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if f.Name == name && op == "change" && len(data) > 0 {
+			data[len(data)-1] ^= 1
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
+	}
+	if op == "add" {
+		w, err := zw.Create(name)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write([]byte("added\n")); err != nil {
+			return err
+		}
+	}
+	return errors.Join(zw.Close(), out.Close())
 }
 
 // copyTree copies a folder of regular files.

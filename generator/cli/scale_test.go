@@ -85,7 +85,7 @@ func BenchmarkScale(b *testing.B) {
 			stage("evaluate", func(b *testing.B) { sc.evidence(b) }, func(b *testing.B) { sc.res = nil; sc.res = sc.evaluate() })
 			stage("model", func(b *testing.B) { sc.result(b) }, func(b *testing.B) { sc.m = nil; sc.m = sc.model() })
 			stage("render", func(b *testing.B) { sc.site(b) }, func(b *testing.B) {
-				if err := site.Build(sc.m, os.DirFS(scaleProject), sc.root.FS(), sc.out, nil); err != nil {
+				if err := site.Build(sc.m, os.DirFS(scaleProject), sc.root.FS(), sc.out, site.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			})

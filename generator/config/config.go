@@ -22,6 +22,15 @@ type Config struct {
 	Calendar Calendar
 	Rules    Rules
 	Site     Site
+	Publish  Publish
+}
+
+// Publish is how the build is published.
+type Publish struct {
+	// SigningKey is the Ed25519 private key (PEM) that signs the
+	// manifest, a path as written: relative paths are to config.toml's
+	// folder. "" for no signature.
+	SigningKey string
 }
 
 // Contract describes the contract whose Security Schedule is evidenced.
@@ -131,6 +140,9 @@ type file struct {
 	Site struct {
 		Title string `toml:"title"`
 	} `toml:"site"`
+	Publish struct {
+		SigningKey string `toml:"signing_key"`
+	} `toml:"publish"`
 }
 
 // Parse decodes and validates a config file. name is used in problems.
@@ -210,6 +222,7 @@ func Parse(name string, src []byte) (*Config, error) {
 		c.Rules.AcceptedAssurance = append(c.Rules.AcceptedAssurance, a)
 	}
 	c.Site.Title = orDefault(raw.Site.Title, c.Contract.Agency+": Security Schedule evidence")
+	c.Publish.SigningKey = strings.TrimSpace(raw.Publish.SigningKey)
 	if c.Review.AsOfSet && !c.Contract.StartDate.IsZero() && c.Review.AsOf.Before(c.Contract.StartDate) {
 		probs.Add(f.Pos("review", "as_of"), "as_of %s is before the contract start_date %s", c.Review.AsOf.Format(time.DateOnly), c.Contract.StartDate.Format(time.DateOnly))
 	}

@@ -22,6 +22,8 @@ type Input struct {
 	Evidence   *evidence.Evidence
 	Result     rules.Result
 	Calendar   *workdays.Calendar
+	// Fingerprint is the build's fingerprint (package pack).
+	Fingerprint string
 }
 
 // ParagraphHref is a paragraph page's path from the site root.
@@ -48,8 +50,9 @@ func Build(in Input) *Site {
 			StartDate:      dateString(c.Contract.StartDate),
 			SecurityPolicy: c.Contract.SecurityPolicy, BespokeISMS: c.Contract.BespokeISMS,
 		},
-		Review: Review{PeriodStart: dateString(c.Review.PeriodStart), AsOf: dateString(in.AsOf), AsOfSource: in.AsOfSource},
-		Intro:  in.Schedule.Intro,
+		Review:      Review{PeriodStart: dateString(c.Review.PeriodStart), AsOf: dateString(in.AsOf), AsOfSource: in.AsOfSource},
+		Intro:       in.Schedule.Intro,
+		Fingerprint: in.Fingerprint,
 	}
 	s.Calendar = buildCalendar(in)
 

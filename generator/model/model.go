@@ -36,6 +36,9 @@ type Site struct {
 	Calendar Calendar
 	// Intro is the schedule's opening guidance note (Markdown).
 	Intro string
+	// Fingerprint is the SHA-256 of what the build was made from, as its
+	// manifest.json records it; "" when not built through the command.
+	Fingerprint string
 	// Rules describes every rule, for the method page.
 	Rules []Rule
 	// Documents is the governance evidence (evidence/*.toml).

@@ -84,6 +84,9 @@ func ProjectSums(project fs.FS) (Project, error) {
 	return p, nil
 }
 
+// sealFiles passes over the manifest and its signature.
+func sealFiles(p string, _ fs.DirEntry) bool { return p == ManifestFile || p == SignatureFile }
+
 // Seal lists every file of the built folder out and returns the files to
 // add to it: manifest.json and, with a key, manifest.sig.
 func Seal(b Build, out fs.FS, key ed25519.PrivateKey) (map[string][]byte, error) {
@@ -91,7 +94,7 @@ func Seal(b Build, out fs.FS, key ed25519.PrivateKey) (map[string][]byte, error)
 	if err != nil {
 		return nil, err
 	}
-	files, err := HashTree(out, func(p string) bool { return p == ManifestFile || p == SignatureFile })
+	files, err := HashTree(out, sealFiles)
 	if err != nil {
 		return nil, err
 	}

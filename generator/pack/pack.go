@@ -33,15 +33,15 @@ type File struct {
 }
 
 // HashTree hashes every regular file under fsys, in path order, except
-// those skip (if not nil) names. A symbolic link or other special file is
-// an error: a tree is hashed as it would be copied.
-func HashTree(fsys fs.FS, skip func(path string) bool) ([]File, error) {
+// those skip (if not nil) passes over. A symbolic link or other special
+// file that skip does not pass over is an error.
+func HashTree(fsys fs.FS, skip func(path string, d fs.DirEntry) bool) ([]File, error) {
 	var out []File
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || (skip != nil && skip(p)) {
+		if d.IsDir() || (skip != nil && skip(p, d)) {
 			return nil
 		}
 		if !d.Type().IsRegular() {
@@ -75,6 +75,11 @@ func HashFile(fsys fs.FS, name string) (File, error) {
 	}
 	return File{Path: name, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
+
+// Irregular passes over every file that is not a regular file: the
+// evidence reader refuses a symbolic link (it may lead out of the evidence
+// folder) and reports it, so it is not an input.
+func Irregular(_ string, d fs.DirEntry) bool { return !d.Type().IsRegular() }
 
 // TreeSum is one SHA-256 for a list of files: of a line `"path" size sha256`
 // for each, in path order.

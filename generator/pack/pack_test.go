@@ -81,7 +81,7 @@ func TestVerify(t *testing.T) {
 			want: []string{"extra: registers/extra.html"}},
 		{name: "the manifest's file list changed", key: pub, change: func(s fstest.MapFS) {
 			s[ManifestFile].Data = bytes.Replace(s[ManifestFile].Data, []byte(`"path": "gaps.json"`), []byte(`"path": "gaps.jsoN"`), 1)
-		}, want: []string{"missing: gaps.jsoN", "extra: gaps.json", "signature: the signature does not match"}},
+		}, want: []string{"signature: the signature does not match", "missing: gaps.jsoN", "extra: gaps.json"}},
 		{name: "the manifest's inputs changed", change: func(s fstest.MapFS) {
 			s[ManifestFile].Data = bytes.Replace(s[ManifestFile].Data, []byte(`"as_of": "2026-11-27"`), []byte(`"as_of": "2026-11-28"`), 1)
 		}, want: []string{"fingerprint: does not match"}},

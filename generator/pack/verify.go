@@ -22,9 +22,10 @@ type Check struct {
 // Result is what Verify found.
 type Result struct {
 	Fingerprint string
-	// Problems lists every difference, a line each: "changed: index.html",
-	// "missing: ...", "extra: ...", "evidence changed: staff.xlsx", the
-	// signature's, in that order and path order.
+	// Problems lists every difference, a line each, in this order: the
+	// signature's, the fingerprint's, "changed: index.html", "missing: ...",
+	// "extra: ...", then the evidence's ("evidence changed: staff.xlsx"),
+	// each in path order.
 	Problems []string
 	Files    int  // the files checked
 	Signed   bool // manifest.sig was present
@@ -43,30 +44,8 @@ func Verify(site fs.FS, c Check) (Result, error) {
 	if err != nil {
 		return r, fmt.Errorf("no %s: this is not a built site, or it was built before manifests: %w", ManifestFile, err)
 	}
-	var m Manifest
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return r, fmt.Errorf("%s: %w", ManifestFile, err)
-	}
-	if m.Format != Format {
-		return r, fmt.Errorf("%s: format %q, want %q", ManifestFile, m.Format, Format)
-	}
-	r.Fingerprint = m.Fingerprint
-	if fp, err := m.Build.Fingerprint(); err != nil || fp != m.Fingerprint {
-		r.Problems = append(r.Problems, "fingerprint: does not match the manifest's build section, which was changed")
-	}
-	got, err := HashTree(site, func(p string) bool { return p == ManifestFile || p == SignatureFile })
-	if err != nil {
-		return r, err
-	}
-	r.Files = len(got)
-	r.Problems = append(r.Problems, compare("", m.Files, got)...)
-	if c.Evidence != nil {
-		ev, err := HashTree(c.Evidence, nil)
-		if err != nil {
-			return r, fmt.Errorf("evidence: %w", err)
-		}
-		r.Problems = append(r.Problems, compare("evidence ", m.Build.Evidence, ev)...)
-	}
+	// The signature is of the manifest's bytes: checked first, so that it
+	// is reported even when the manifest no longer parses.
 	sig, err := fs.ReadFile(site, SignatureFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -82,6 +61,30 @@ func Verify(site fs.FS, c Check) (Result, error) {
 				r.Problems = append(r.Problems, "signature: "+err.Error())
 			}
 		}
+	}
+	var m Manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return r, fmt.Errorf("%s: %w", ManifestFile, err)
+	}
+	if m.Format != Format {
+		return r, fmt.Errorf("%s: format %q, want %q", ManifestFile, m.Format, Format)
+	}
+	r.Fingerprint = m.Fingerprint
+	if fp, err := m.Build.Fingerprint(); err != nil || fp != m.Fingerprint {
+		r.Problems = append(r.Problems, "fingerprint: does not match the manifest's build section, which was changed")
+	}
+	got, err := HashTree(site, sealFiles)
+	if err != nil {
+		return r, err
+	}
+	r.Files = len(got)
+	r.Problems = append(r.Problems, compare("", m.Files, got)...)
+	if c.Evidence != nil {
+		ev, err := HashTree(c.Evidence, Irregular)
+		if err != nil {
+			return r, fmt.Errorf("evidence: %w", err)
+		}
+		r.Problems = append(r.Problems, compare("evidence ", m.Build.Evidence, ev)...)
 	}
 	return r, nil
 }

@@ -15,7 +15,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
+	"os"
 	"path"
+	"slices"
 
 	ev "github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/model"
@@ -28,10 +31,21 @@ type Progress interface {
 	Add(n int)
 }
 
+// Options are a build's optional parts.
+type Options struct {
+	// Progress, if not nil, follows the files written.
+	Progress Progress
+	// Seal, if not nil, is called once every other file is written, with
+	// the output as it will be published; the files it returns (the
+	// manifest and its signature) are added before the output is swapped
+	// into place.
+	Seal func(out fs.FS) (map[string][]byte, error)
+}
+
 // Build renders s into the folder out. project is the project folder: its
 // layouts/ and static/ are used; evidence is the evidence folder, from which
-// attachments are copied. progress, if not nil, follows the files written.
-func Build(s *model.Site, project, evidence fs.FS, out string, progress Progress) error {
+// attachments are copied.
+func Build(s *model.Site, project, evidence fs.FS, out string, o Options) error {
 	r, err := newRenderer(project)
 	if err != nil {
 		return err
@@ -41,9 +55,9 @@ func Build(s *model.Site, project, evidence fs.FS, out string, progress Progress
 		return err
 	}
 	jobs := r.jobs(s)
-	if progress != nil {
-		progress.Stage("writing the site", len(jobs))
-		w.done = func() { progress.Add(1) }
+	if o.Progress != nil {
+		o.Progress.Stage("writing the site", len(jobs))
+		w.done = func() { o.Progress.Add(1) }
 	}
 	if err := w.run(jobs); err != nil {
 		return errors.Join(err, w.abort())
@@ -53,6 +67,17 @@ func Build(s *model.Site, project, evidence fs.FS, out string, progress Progress
 	}
 	if err := copyAttachments(s, evidence, w); err != nil {
 		return errors.Join(err, w.abort())
+	}
+	if o.Seal != nil {
+		add, err := o.Seal(os.DirFS(w.tmp))
+		if err != nil {
+			return errors.Join(fmt.Errorf("sealing the output: %w", err), w.abort())
+		}
+		for _, name := range slices.Sorted(maps.Keys(add)) {
+			if err := w.write(name, add[name]); err != nil {
+				return errors.Join(err, w.abort())
+			}
+		}
 	}
 	return w.commit()
 }
