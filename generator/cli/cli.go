@@ -60,6 +60,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			return runVerify(args[1:], stdout, stderr)
 		case "keygen":
 			return runKeygen(args[1:], stdout, stderr)
+		case "check":
+			return runCheck(args[1:], stdout, stderr)
 		}
 	}
 	fl := flag.NewFlagSet("generator", flag.ContinueOnError)
@@ -73,7 +75,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.Zip, "zip", "", "also write the built site as this zip `file`")
 	fl.StringVar(&o.Sign, "sign", "", "sign the manifest with this Ed25519 private key `file` (PEM); overrides [publish] signing_key")
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n       go run ./generator check [--fail-on SEVERITY] [flags]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair;\ncheck judges the evidence without writing a site, for pipelines.\n\nFlags:\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -111,30 +113,11 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(softMemoryLimit))
 	}
-	cfgSrc, err := os.ReadFile(o.Config)
-	if err != nil {
-		return fmt.Errorf("reading the configuration: %w", err)
-	}
-	cfg, err := config.Parse(displayPath(o.Project, o.Config), cfgSrc)
-	if err != nil {
-		return fmt.Errorf("configuration has problems:\n%v", err)
-	}
-	asOf, source, err := chooseAsOf(o, cfg)
+	in, err := setUp(o, stderr)
 	if err != nil {
 		return err
 	}
-	if source == "today" {
-		fmt.Fprintf(stderr, "generator: no as-of date given: judging at today's date, %s. Set [review] as_of in %s or pass --as-of for a build that can be reproduced.\n", asOf.Format(time.DateOnly), o.Config)
-	}
-	cal, err := workdays.New(cfg.Calendar.Region, cfg.Calendar.ExtraHolidays)
-	if err != nil {
-		return fmt.Errorf("calendar: %w", err)
-	}
-	contentDir := filepath.Join(o.Project, "content")
-	sch, err := schedule.Load(os.DirFS(contentDir), evidence.SourceNames())
-	if err != nil {
-		return fmt.Errorf("the schedule has problems:\n%v", underFolder(err, displayPath(o.Project, contentDir)))
-	}
+	cfg, asOf := in.cfg, in.asOf
 	if err := checkFolders(o); err != nil {
 		return err
 	}
@@ -147,15 +130,9 @@ func Build(o Options, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	fi, err := os.Stat(o.Evidence)
-	if err != nil || !fi.IsDir() {
-		return fmt.Errorf("evidence folder %s: not found (pass --evidence DIR)", o.Evidence)
-	}
-	// Evidence is read through an os.Root: no path, and no symbolic link,
-	// can lead outside the evidence folder.
-	root, err := os.OpenRoot(o.Evidence)
+	root, err := openEvidence(o)
 	if err != nil {
-		return fmt.Errorf("evidence folder: %w", err)
+		return err
 	}
 	defer root.Close()
 	made, err := inputs(o, asOf, root.FS())
@@ -168,13 +145,9 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	}
 	line := progress.New(stderr)
 	defer line.End()
-	line.Stage("reading the evidence", len(evidence.Schemas())+1)
-	ev := evidence.LoadReporting(root.FS(), displayPath(o.Project, o.Evidence), func(string) { line.Add(1) })
-	paras := sch.Form(cfg.Contract.Form)
-	line.Stage(fmt.Sprintf("judging %d paragraphs", len(paras)), 0)
-	res := rules.Evaluate(rules.Input{Config: cfg, AsOf: asOf, Calendar: cal, Paragraphs: paras, Schedule: sch, Evidence: ev, Consume: true})
+	ev, res := in.judge(o, root, line)
 	line.Stage(fmt.Sprintf("laying out %d checks and %d findings", len(res.Checks), len(res.Findings)), 0)
-	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: source, Schedule: sch, Evidence: ev, Result: res, Calendar: cal, Fingerprint: fingerprint})
+	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: in.source, Schedule: in.sch, Evidence: ev, Result: res, Calendar: in.cal, Fingerprint: fingerprint})
 	seal := func(out fs.FS) (map[string][]byte, error) { return pack.Seal(made, out, key) }
 	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out, site.Options{Progress: line, Seal: seal}); err != nil {
 		return fmt.Errorf("building the site: %w", err)
@@ -196,6 +169,68 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "Built %s: %s, %d paragraphs (%d covered: %d checked, %d attested; %d gap, %d missing, %d no evidence expected, %d not applicable), %d findings and %d note%s, as of %s.\n",
 		o.Out, m.Contract.FormTitle, c.Total, c.Covered, c.Checked, c.Attested, c.Gap, c.Missing, c.Info, c.NA, len(m.Findings)-notes, notes, map[bool]string{true: "", false: "s"}[notes == 1], m.Review.AsOf)
 	return nil
+}
+
+// setup is a run's configuration, as-of date, calendar and schedule.
+type setup struct {
+	cfg    *config.Config
+	asOf   time.Time
+	source string // where the as-of date came from
+	cal    *workdays.Calendar
+	sch    *schedule.Schedule
+}
+
+// setUp reads the configuration and the schedule, and chooses the as-of date.
+func setUp(o Options, stderr io.Writer) (*setup, error) {
+	cfgSrc, err := os.ReadFile(o.Config)
+	if err != nil {
+		return nil, fmt.Errorf("reading the configuration: %w", err)
+	}
+	cfg, err := config.Parse(displayPath(o.Project, o.Config), cfgSrc)
+	if err != nil {
+		return nil, fmt.Errorf("configuration has problems:\n%v", err)
+	}
+	asOf, source, err := chooseAsOf(o, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if source == "today" {
+		fmt.Fprintf(stderr, "generator: no as-of date given: judging at today's date, %s. Set [review] as_of in %s or pass --as-of for a build that can be reproduced.\n", asOf.Format(time.DateOnly), o.Config)
+	}
+	cal, err := workdays.New(cfg.Calendar.Region, cfg.Calendar.ExtraHolidays)
+	if err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
+	}
+	contentDir := filepath.Join(o.Project, "content")
+	sch, err := schedule.Load(os.DirFS(contentDir), evidence.SourceNames())
+	if err != nil {
+		return nil, fmt.Errorf("the schedule has problems:\n%v", underFolder(err, displayPath(o.Project, contentDir)))
+	}
+	return &setup{cfg: cfg, asOf: asOf, source: source, cal: cal, sch: sch}, nil
+}
+
+// openEvidence opens the evidence folder as an os.Root: no path, and no
+// symbolic link, can lead outside it.
+func openEvidence(o Options) (*os.Root, error) {
+	fi, err := os.Stat(o.Evidence)
+	if err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("evidence folder %s: not found (pass --evidence DIR)", o.Evidence)
+	}
+	root, err := os.OpenRoot(o.Evidence)
+	if err != nil {
+		return nil, fmt.Errorf("evidence folder: %w", err)
+	}
+	return root, nil
+}
+
+// judge reads the evidence and evaluates it against the form's paragraphs.
+func (in *setup) judge(o Options, root *os.Root, line *progress.Display) (*evidence.Evidence, rules.Result) {
+	line.Stage("reading the evidence", len(evidence.Schemas())+1)
+	ev := evidence.LoadReporting(root.FS(), displayPath(o.Project, o.Evidence), func(string) { line.Add(1) })
+	paras := in.sch.Form(in.cfg.Contract.Form)
+	line.Stage(fmt.Sprintf("judging %d paragraphs", len(paras)), 0)
+	res := rules.Evaluate(rules.Input{Config: in.cfg, AsOf: in.asOf, Calendar: in.cal, Paragraphs: paras, Schedule: in.sch, Evidence: ev, Consume: true})
+	return ev, res
 }
 
 func chooseAsOf(o Options, cfg *config.Config) (time.Time, string, error) {

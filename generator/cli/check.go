@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/agency/evidence-site/generator/internal/progress"
+	"github.com/agency/evidence-site/generator/rules"
+	"github.com/agency/evidence-site/generator/workdays"
+)
+
+// ExitFindings is check's exit status when a finding is at or above the
+// --fail-on severity.
+const ExitFindings = 3
+
+// severities, most severe first, as --fail-on names them.
+var severities = []rules.Severity{rules.Critical, rules.High, rules.Medium, rules.Low, rules.Warning}
+
+// runCheck is `generator check`: it judges the evidence as a build does,
+// writes nothing, prints the findings by severity, and fails a pipeline
+// when one is at or above --fail-on.
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	o := Options{}
+	fl.StringVar(&o.Project, "project", ".", "project `folder` holding content/")
+	fl.StringVar(&o.Config, "config", "config.toml", "configuration `file`")
+	fl.StringVar(&o.Evidence, "evidence", "evidence", "evidence `folder` (read only)")
+	fl.StringVar(&o.AsOf, "as-of", "", "judge every rule at this `date` (YYYY-MM-DD); overrides [review] as_of")
+	failOn := fl.String("fail-on", string(rules.High), "exit 3 when a finding is at or above this `severity`: critical, high, medium, low, warning, or none")
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: go run ./generator check [flags]\n\nJudges the evidence as a build does, writes nothing, and prints the findings grouped by severity.\nExit status: 0 no finding at or above --fail-on, 3 one or more, 1 the configuration, schedule or evidence folder cannot be used, 2 a usage error.\n\nFlags:\n")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fl.NArg() != 0 {
+		fmt.Fprintf(stderr, "generator check: unexpected argument %q\n", fl.Arg(0))
+		return ExitUsage
+	}
+	threshold := -1 // none
+	if *failOn != "none" {
+		i := -1
+		for j, s := range severities {
+			if string(s) == strings.ToLower(*failOn) {
+				i = j
+			}
+		}
+		if i < 0 {
+			fmt.Fprintf(stderr, "generator check: --fail-on: want critical, high, medium, low, warning or none, got %q\n", *failOn)
+			return ExitUsage
+		}
+		threshold = severities[i].Rank()
+	}
+	now := time.Now()
+	o.Today = workdays.Date(now.Year(), now.Month(), now.Day())
+	in, err := setUp(o, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "generator check: %v\n", err)
+		return ExitError
+	}
+	root, err := openEvidence(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "generator check: %v\n", err)
+		return ExitError
+	}
+	defer root.Close()
+	line := progress.New(stderr)
+	_, res := in.judge(o, root, line)
+	line.End()
+	failing := printFindings(stdout, res.Findings, threshold)
+	notes := 0
+	for _, f := range res.Findings {
+		if f.Kind == rules.Note {
+			notes++
+		}
+	}
+	fmt.Fprintf(stdout, "Checked form %s as of %s: %d findings and %d notes", in.cfg.Contract.Form, in.asOf.Format(time.DateOnly), len(res.Findings)-notes, notes)
+	if threshold < 0 {
+		fmt.Fprintln(stdout, "; --fail-on none.")
+		return ExitOK
+	}
+	fmt.Fprintf(stdout, "; %d at or above %s.\n", failing, severities[threshold])
+	if failing > 0 {
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+// printFindings prints the findings under a heading for each severity,
+// most severe first, and returns how many rank at or above threshold.
+func printFindings(w io.Writer, fs []rules.Finding, threshold int) int {
+	failing := 0
+	for _, s := range severities {
+		var these []rules.Finding
+		for _, f := range fs {
+			if f.Severity == s {
+				these = append(these, f)
+			}
+		}
+		if len(these) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s (%d)\n", s, len(these))
+		for _, f := range these {
+			para := f.Paragraph
+			if para == "" {
+				para = "-"
+			}
+			fmt.Fprintf(w, "  %s %s %s: %s: %s\n", para, f.Kind, orDash(f.Subject), f.Pos, f.Message)
+		}
+		if s.Rank() <= threshold {
+			failing += len(these)
+		}
+	}
+	return failing
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
