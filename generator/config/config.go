@@ -31,6 +31,10 @@ type Publish struct {
 	// manifest, a path as written: relative paths are to config.toml's
 	// folder. "" for no signature.
 	SigningKey string
+	// Marking is the protective marking (OFFICIAL-SENSITIVE, say) shown at
+	// the top and bottom of every page and printed sheet, and first in
+	// gaps.csv; "" for none.
+	Marking string
 }
 
 // Contract describes the contract whose Security Schedule is evidenced.
@@ -142,6 +146,7 @@ type file struct {
 	} `toml:"site"`
 	Publish struct {
 		SigningKey string `toml:"signing_key"`
+		Marking    string `toml:"marking"`
 	} `toml:"publish"`
 }
 
@@ -223,6 +228,7 @@ func Parse(name string, src []byte) (*Config, error) {
 	}
 	c.Site.Title = orDefault(raw.Site.Title, c.Contract.Agency+": Security Schedule evidence")
 	c.Publish.SigningKey = strings.TrimSpace(raw.Publish.SigningKey)
+	c.Publish.Marking = strings.Join(strings.Fields(raw.Publish.Marking), " ")
 	if c.Review.AsOfSet && !c.Contract.StartDate.IsZero() && c.Review.AsOf.Before(c.Contract.StartDate) {
 		probs.Add(f.Pos("review", "as_of"), "as_of %s is before the contract start_date %s", c.Review.AsOf.Format(time.DateOnly), c.Contract.StartDate.Format(time.DateOnly))
 	}

@@ -53,6 +53,7 @@ func Build(in Input) *Site {
 		Review:      Review{PeriodStart: dateString(c.Review.PeriodStart), AsOf: dateString(in.AsOf), AsOfSource: in.AsOfSource},
 		Intro:       in.Schedule.Intro,
 		Fingerprint: in.Fingerprint,
+		Marking:     c.Publish.Marking,
 	}
 	s.Calendar = buildCalendar(in)
 

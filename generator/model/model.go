@@ -36,6 +36,8 @@ type Site struct {
 	Calendar Calendar
 	// Intro is the schedule's opening guidance note (Markdown).
 	Intro string
+	// Marking is the protective marking, "" for none.
+	Marking string
 	// Fingerprint is the SHA-256 of what the build was made from, as its
 	// manifest.json records it; "" when not built through the command.
 	Fingerprint string

@@ -9,10 +9,16 @@ import (
 )
 
 // writeGapsCSV writes gaps.csv, the gaps list for a spreadsheet, one
-// finding at a time. Evidence text is untrusted, so every cell that a
+// finding at a time, after the protective marking if there is one. Evidence text is untrusted, so every cell that a
 // spreadsheet would read as a formula is neutralised.
 func writeGapsCSV(out io.Writer, s *model.Site) error {
 	w := csv.NewWriter(out)
+	if s.Marking != "" {
+		// The protective marking first, a line of its own, as on a page.
+		if err := w.Write([]string{NeutraliseFormula(s.Marking)}); err != nil {
+			return err
+		}
+	}
 	row := []string{"as_of", "form", "severity", "kind", "paragraph", "subject", "message", "file", "sheet", "cell", "line"}
 	if err := w.Write(row); err != nil {
 		return err
