@@ -75,7 +75,8 @@ func buildBig() (string, string, error) {
 	return out, late, err
 }
 
-func bigURL(dir, rel string) string {
+// dirURL is the file:// URL of a page of the site built in dir.
+func dirURL(dir, rel string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(rel)))}).String()
 }
 
@@ -85,12 +86,12 @@ func TestSplitRegister(t *testing.T) {
 	dir := bigSite(t)
 	t.Cleanup(func() { os.RemoveAll(filepath.Dir(dir)) })
 	tb := openTab(t)
-	tb.expectURL(bigURL(dir, "gaps.html"))
-	if err := chromedp.Do(tb.ctx, chromedp.Navigate(bigURL(dir, "gaps.html"))); err != nil {
+	tb.expectURL(dirURL(dir, "gaps.html"))
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(dirURL(dir, "gaps.html"))); err != nil {
 		t.Fatal(err)
 	}
 	page3 := "registers/vulnerabilities--page-3.html"
-	tb.expectURL(bigURL(dir, page3))
+	tb.expectURL(dirURL(dir, page3))
 	sel := fmt.Sprintf(`a[href$="%s#row-%s"]`, page3, big.late)
 	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(sel)))); err != nil {
 		t.Fatalf("following the late patch's finding: %v", err)
@@ -115,7 +116,7 @@ func TestSplitRegister(t *testing.T) {
 		t.Errorf("the row is not in view: top %.0f of %.0f", w.Top, w.Height)
 	}
 	// The pager goes back a page.
-	tb.expectURL(bigURL(dir, "registers/vulnerabilities--page-2.html"))
+	tb.expectURL(dirURL(dir, "registers/vulnerabilities--page-2.html"))
 	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(`.pager a[rel=prev]`)))); err != nil {
 		t.Fatalf("following the pager's previous link: %v", err)
 	}
@@ -126,7 +127,7 @@ func TestSplitRegister(t *testing.T) {
 	}
 	// A filter set on one page goes with the pager to the next.
 	setField(t, tb, "q", "VUL-120")
-	tb.expectURL(bigURL(dir, page3))
+	tb.expectURL(dirURL(dir, page3))
 	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(`.pager a[rel=next]`)))); err != nil {
 		t.Fatalf("following the pager's next link: %v", err)
 	}

@@ -4,11 +4,11 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -22,6 +22,7 @@ import (
 	"github.com/agency/evidence-site/generator/internal/progress"
 	"github.com/agency/evidence-site/generator/model"
 	"github.com/agency/evidence-site/generator/pack"
+	"github.com/agency/evidence-site/generator/pdf"
 	"github.com/agency/evidence-site/generator/rules"
 	"github.com/agency/evidence-site/generator/schedule"
 	"github.com/agency/evidence-site/generator/site"
@@ -47,6 +48,10 @@ type Options struct {
 	// Sign, if set, is the private key that signs the manifest; it
 	// overrides [publish] signing_key.
 	Sign string
+	// PDF asks for report.pdf, printed from report.html by Chromium.
+	PDF bool
+	// ChromePath is the browser to print with ($CHROME_PATH); "" finds one.
+	ChromePath string
 	// Today is the clock's date, used when no as-of date is given.
 	Today time.Time
 }
@@ -73,6 +78,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.Out, "out", "public", "output `folder`, replaced on every build")
 	fl.StringVar(&o.AsOf, "as-of", "", "judge every rule at this `date` (YYYY-MM-DD); overrides [review] as_of")
 	fl.StringVar(&o.Zip, "zip", "", "also write the built site as this zip `file`")
+	fl.BoolVar(&o.PDF, "pdf", false, "also write report.pdf, printed by headless Chromium")
 	fl.StringVar(&o.Sign, "sign", "", "sign the manifest with this Ed25519 private key `file` (PEM); overrides [publish] signing_key")
 	fl.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n       go run ./generator check [--fail-on SEVERITY] [flags]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair;\ncheck judges the evidence without writing a site, for pipelines.\n\nFlags:\n")
@@ -91,6 +97,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	now := time.Now()
 	o.Today = workdays.Date(now.Year(), now.Month(), now.Day())
+	o.ChromePath = os.Getenv("CHROME_PATH")
 	if err := Build(o, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "generator: %v\n", err)
 		return ExitError
@@ -148,8 +155,28 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	ev, res := in.judge(o, root, line)
 	line.Stage(fmt.Sprintf("laying out %d checks and %d findings", len(res.Checks), len(res.Findings)), 0)
 	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: in.source, Schedule: in.sch, Evidence: ev, Result: res, Calendar: in.cal, Fingerprint: fingerprint})
-	seal := func(out fs.FS) (map[string][]byte, error) { return pack.Seal(made, out, key) }
-	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out, site.Options{Progress: line, Seal: seal}); err != nil {
+	var finish []func(string) (map[string][]byte, error)
+	browser := pdf.FindBrowser(o.ChromePath)
+	if o.PDF && browser != "" {
+		finish = append(finish, func(dir string) (map[string][]byte, error) {
+			line.Stage("printing report.pdf", 0)
+			data, err := pdf.Print(context.Background(), filepath.Join(dir, "report.html"), pdf.Options{
+				Browser: browser, NoSandbox: os.Geteuid() == 0, Marking: cfg.Publish.Marking,
+				Footer: cfg.Contract.Name + " · as of " + asOf.Format(time.DateOnly), Date: asOf})
+			if err != nil {
+				return nil, err
+			}
+			return map[string][]byte{"report.pdf": data}, nil
+		})
+	}
+	finish = append(finish, func(dir string) (map[string][]byte, error) {
+		add, err := pack.Seal(made, os.DirFS(dir), key)
+		if err != nil {
+			return nil, fmt.Errorf("sealing the output: %w", err)
+		}
+		return add, nil
+	})
+	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out, site.Options{Progress: line, Finish: finish}); err != nil {
 		return fmt.Errorf("building the site: %w", err)
 	}
 	line.End()
@@ -168,6 +195,10 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Built %s: %s, %d paragraphs (%d covered: %d checked, %d attested; %d gap, %d missing, %d no evidence expected, %d not applicable), %d findings and %d note%s, as of %s.\n",
 		o.Out, m.Contract.FormTitle, c.Total, c.Covered, c.Checked, c.Attested, c.Gap, c.Missing, c.Info, c.NA, len(m.Findings)-notes, notes, map[bool]string{true: "", false: "s"}[notes == 1], m.Review.AsOf)
+	if o.PDF && browser == "" {
+		// The site is built; the PDF alone could not be.
+		return pdf.ErrNoBrowser
+	}
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/agency/evidence-site/generator/model"
+	"github.com/agency/evidence-site/generator/rules"
 	"github.com/agency/evidence-site/generator/schedule"
 )
 
@@ -35,12 +36,13 @@ type page struct {
 }
 
 type renderer struct {
-	base  *template.Template // baseof.html and the partials
-	pages map[string]*template.Template
-	md    goldmark.Markdown // our content
-	emd   goldmark.Markdown // Markdown written in the evidence
-	mu    sync.Mutex        // guards cache: pages render in parallel
-	cache map[string]template.HTML
+	project fs.FS
+	base    *template.Template // baseof.html and the partials
+	pages   map[string]*template.Template
+	md      goldmark.Markdown // our content
+	emd     goldmark.Markdown // Markdown written in the evidence
+	mu      sync.Mutex        // guards cache: pages render in parallel
+	cache   map[string]template.HTML
 }
 
 // Page templates, by name, as files under layouts/.
@@ -53,10 +55,11 @@ var pageLayouts = map[string]string{
 	"register":  "register.html",
 	"method":    "method.html",
 	"documents": "documents.html",
+	"report":    "report.html",
 }
 
 func newRenderer(project fs.FS) (*renderer, error) {
-	r := &renderer{md: newContentMarkdown(), emd: newEvidenceMarkdown(), cache: map[string]template.HTML{}, pages: map[string]*template.Template{}}
+	r := &renderer{project: project, md: newContentMarkdown(), emd: newEvidenceMarkdown(), cache: map[string]template.HTML{}, pages: map[string]*template.Template{}}
 	layouts, err := fs.Sub(project, "layouts")
 	if err != nil {
 		return nil, err
@@ -123,7 +126,16 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return number((n-1)*model.PageRows+1) + "–" + number(min(total, n*model.PageRows)) + " of " + number(total)
 		},
-		"firstPage":     func(fs []*model.Finding) []*model.Finding { return model.Page(fs, 1) },
+		"firstPage": func(fs []*model.Finding) []*model.Finding { return model.Page(fs, 1) },
+		"firstN":    func(n int, fs []*model.Finding) []*model.Finding { return fs[:min(n, len(fs))] },
+		"firstRows": func(n int, rows []model.Row) []model.Row { return rows[:min(n, len(rows))] },
+		"flagged":   flagged,
+		// staticCSS is a stylesheet of static/, for the report to hold
+		// in itself.
+		"staticCSS": func(name string) (template.CSS, error) {
+			data, err := fs.ReadFile(r.project, path.Join("static", name))
+			return template.CSS(data), err
+		},
 		"checkTable":    checkTable,
 		"findingTable":  findingTable,
 		"registerTable": registerTable,
@@ -229,12 +241,28 @@ func (r *renderer) jobs(s *model.Site) []job {
 				Pager: model.NewPager(reg.Href, n, len(reg.Data)), Rows: model.Page(reg.Data, n)})
 		}
 	}
+	report := r.pages["report"]
 	jobs = append(jobs,
+		job{"report.html", func(w io.Writer) error {
+			return report.ExecuteTemplate(w, "report", page{Site: s, Findings: pointers(model.Page(s.Findings, 1))})
+		}},
 		job{"gaps.csv", func(w io.Writer) error { return writeGapsCSV(w, s) }},
 		job{"coverage.json", func(w io.Writer) error { return writeJSON(w, coverage(s)) }},
 		job{"gaps.json", func(w io.Writer) error { return writeGaps(w, s) }},
 	)
 	return jobs
+}
+
+// flagged lists a register's rows that a rule found wanting or could not
+// judge: the report's appendix.
+func flagged(reg *model.Register) []model.Row {
+	var out []model.Row
+	for _, r := range reg.Data {
+		if r.Status == rules.Gap || r.Status == rules.Unjudged {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // pointers points at each element of xs.

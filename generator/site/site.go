@@ -16,7 +16,6 @@ import (
 	"io"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"slices"
 
@@ -35,11 +34,11 @@ type Progress interface {
 type Options struct {
 	// Progress, if not nil, follows the files written.
 	Progress Progress
-	// Seal, if not nil, is called once every other file is written, with
-	// the output as it will be published; the files it returns (the
-	// manifest and its signature) are added before the output is swapped
-	// into place.
-	Seal func(out fs.FS) (map[string][]byte, error)
+	// Finish are called in turn once the site is written, each with the
+	// folder being written (the PDF printer, then the seal that lists every
+	// file in the manifest); the files each returns are added before the
+	// next is called, and the folder is swapped into place after the last.
+	Finish []func(dir string) (map[string][]byte, error)
 }
 
 // Build renders s into the folder out. project is the project folder: its
@@ -68,10 +67,10 @@ func Build(s *model.Site, project, evidence fs.FS, out string, o Options) error 
 	if err := copyAttachments(s, evidence, w); err != nil {
 		return errors.Join(err, w.abort())
 	}
-	if o.Seal != nil {
-		add, err := o.Seal(os.DirFS(w.tmp))
+	for _, finish := range o.Finish {
+		add, err := finish(w.tmp)
 		if err != nil {
-			return errors.Join(fmt.Errorf("sealing the output: %w", err), w.abort())
+			return errors.Join(err, w.abort())
 		}
 		for _, name := range slices.Sorted(maps.Keys(add)) {
 			if err := w.write(name, add[name]); err != nil {
