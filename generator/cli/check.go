@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -36,11 +35,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: go run ./generator check [flags]\n\nJudges the evidence as a build does, writes nothing, and prints the findings grouped by severity.\nExit status: 0 no finding at or above --fail-on, 3 one or more, 1 the configuration, schedule or evidence folder cannot be used, 2 a usage error.\n\nFlags:\n")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if code, ok := parse(fl, args); !ok {
+		return code
 	}
 	if fl.NArg() != 0 {
 		fmt.Fprintf(stderr, "generator check: unexpected argument %q\n", fl.Arg(0))

@@ -26,11 +26,8 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: go run ./generator verify [flags] PATH\n\nChecks a built site folder, or a zip of one, against its manifest.json: every file with its SHA-256, no file more.\nExit status: 0 all match, 1 a difference (each is listed), 2 a usage error.\n\nFlags:\n")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if code, ok := parse(fl, args); !ok {
+		return code
 	}
 	if fl.NArg() != 1 {
 		fmt.Fprintln(stderr, "generator verify: want one PATH, a built folder or a zip")
@@ -122,11 +119,8 @@ func runKeygen(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: go run ./generator keygen [--out PREFIX]\n\nWrites an Ed25519 key pair for signing manifests: PREFIX.key (private; keep it out of the evidence and the site) and PREFIX.pub (give it to those who verify).\n\nFlags:\n")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if code, ok := parse(fl, args); !ok {
+		return code
 	}
 	if fl.NArg() != 0 {
 		fl.Usage()
