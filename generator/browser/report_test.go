@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/agency/evidence-site/generator/cli"
+	"github.com/agency/evidence-site/generator/evidence"
 )
 
 // pdftext returns the text of page n of a PDF (0: all of it).
@@ -52,7 +53,8 @@ func TestReportPDF(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config.toml")
 	const marking = "OFFICIAL-SENSITIVE"
-	if err := os.WriteFile(cfg, append(src, []byte("\n[publish]\nmarking = \""+marking+"\"\n")...), 0o644); err != nil {
+	publish := "\n[publish]\nmarking = \"" + marking + "\"\nredact = [\"names\"]\n"
+	if err := os.WriteFile(cfg, append(src, []byte(publish)...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "public")
@@ -96,6 +98,26 @@ func TestReportPDF(t *testing.T) {
 	}
 	if !strings.Contains(string(raw), `"path": "report.pdf"`) {
 		t.Error("manifest.json does not list report.pdf")
+	}
+	// The build is redacted: no staff member's or item owner's name is in
+	// the PDF's text, which names NS-0001 by its Staff ID instead.
+	text := strings.Join(strings.Fields(pdftext(t, file, 0)), " ")
+	ev := evidence.Load(os.DirFS("../../evidence"), "evidence")
+	var names []string
+	for _, s := range ev.Staff {
+		names = append(names, s.Name.Value)
+	}
+	for _, it := range ev.Documents.Items {
+		name, _, _ := strings.Cut(it.Owner, ",")
+		names = append(names, name)
+	}
+	for _, n := range names {
+		if n = strings.Join(strings.Fields(n), " "); len(n) >= 3 && strings.Contains(text, n) {
+			t.Errorf("report.pdf names %q", n)
+		}
+	}
+	if !strings.Contains(text, "Redacted.") || len(names) < 10 {
+		t.Errorf("report.pdf does not say it is redacted (%d names checked)", len(names))
 	}
 	// The report itself, from file://: no request off the disk, no error.
 	tb := openTab(t)

@@ -70,7 +70,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	defer root.Close()
 	line := progress.New(stderr)
-	_, res := in.judge(o, root, line)
+	_, res := in.judge(o, root, line, nil)
 	line.End()
 	failing := printFindings(stdout, res.Findings, threshold)
 	notes := 0

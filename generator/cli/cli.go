@@ -23,6 +23,7 @@ import (
 	"github.com/agency/evidence-site/generator/model"
 	"github.com/agency/evidence-site/generator/pack"
 	"github.com/agency/evidence-site/generator/pdf"
+	"github.com/agency/evidence-site/generator/redact"
 	"github.com/agency/evidence-site/generator/rules"
 	"github.com/agency/evidence-site/generator/schedule"
 	"github.com/agency/evidence-site/generator/site"
@@ -162,10 +163,22 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	}
 	line := progress.New(stderr)
 	defer line.End()
-	ev, res := in.judge(o, root, line)
+	var names *redact.Names
+	var redaction *model.Redaction
+	ev, res := in.judge(o, root, line, func(ev *evidence.Evidence) {
+		if cfg.Publish.RedactNames {
+			names = redact.Collect(ev)
+			redaction = &model.Redaction{Fields: redact.Fields, Names: names.Len()}
+		}
+	})
 	line.Stage(fmt.Sprintf("laying out %d checks and %d findings", len(res.Checks), len(res.Findings)), 0)
-	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: in.source, Schedule: in.sch, Evidence: ev, Result: res, Calendar: in.cal, Fingerprint: fingerprint})
+	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: in.source, Schedule: in.sch, Evidence: ev, Result: res, Calendar: in.cal, Fingerprint: fingerprint, Redaction: redaction})
 	var finish []func(string) (map[string][]byte, error)
+	if names != nil {
+		// First, so that the PDF is printed from the redacted report and
+		// the manifest lists the redacted files.
+		finish = append(finish, func(dir string) (map[string][]byte, error) { return nil, names.Rewrite(dir) })
+	}
 	browser := pdf.FindBrowser(o.ChromePath)
 	if o.PDF && browser != "" {
 		finish = append(finish, func(dir string) (map[string][]byte, error) {
@@ -264,10 +277,15 @@ func openEvidence(o Options) (*os.Root, error) {
 	return root, nil
 }
 
-// judge reads the evidence and evaluates it against the form's paragraphs.
-func (in *setup) judge(o Options, root *os.Root, line *progress.Display) (*evidence.Evidence, rules.Result) {
+// judge reads the evidence and evaluates it against the form's
+// paragraphs; read, if not nil, sees the evidence before the rules consume
+// its typed rows.
+func (in *setup) judge(o Options, root *os.Root, line *progress.Display, read func(*evidence.Evidence)) (*evidence.Evidence, rules.Result) {
 	line.Stage("reading the evidence", len(evidence.Schemas())+1)
 	ev := evidence.LoadReporting(root.FS(), displayPath(o.Project, o.Evidence), func(string) { line.Add(1) })
+	if read != nil {
+		read(ev)
+	}
 	paras := in.sch.Form(in.cfg.Contract.Form)
 	line.Stage(fmt.Sprintf("judging %d paragraphs", len(paras)), 0)
 	res := rules.Evaluate(rules.Input{Config: in.cfg, AsOf: in.asOf, Calendar: in.cal, Paragraphs: paras, Schedule: in.sch, Evidence: ev, Consume: true})

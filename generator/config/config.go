@@ -35,6 +35,9 @@ type Publish struct {
 	// the top and bottom of every page and printed sheet, and first in
 	// gaps.csv; "" for none.
 	Marking string
+	// RedactNames replaces people's names in every output by stable
+	// pseudonyms (redact = ["names"]).
+	RedactNames bool
 }
 
 // Contract describes the contract whose Security Schedule is evidenced.
@@ -145,8 +148,9 @@ type file struct {
 		Title string `toml:"title"`
 	} `toml:"site"`
 	Publish struct {
-		SigningKey string `toml:"signing_key"`
-		Marking    string `toml:"marking"`
+		SigningKey string   `toml:"signing_key"`
+		Marking    string   `toml:"marking"`
+		Redact     []string `toml:"redact"`
 	} `toml:"publish"`
 }
 
@@ -229,6 +233,14 @@ func Parse(name string, src []byte) (*Config, error) {
 	c.Site.Title = orDefault(raw.Site.Title, c.Contract.Agency+": Security Schedule evidence")
 	c.Publish.SigningKey = strings.TrimSpace(raw.Publish.SigningKey)
 	c.Publish.Marking = strings.Join(strings.Fields(raw.Publish.Marking), " ")
+	for _, what := range raw.Publish.Redact {
+		switch strings.ToLower(strings.TrimSpace(what)) {
+		case "names":
+			c.Publish.RedactNames = true
+		default:
+			probs.Add(f.Pos("publish", "redact"), `redact: want "names", got %q`, what)
+		}
+	}
 	if c.Review.AsOfSet && !c.Contract.StartDate.IsZero() && c.Review.AsOf.Before(c.Contract.StartDate) {
 		probs.Add(f.Pos("review", "as_of"), "as_of %s is before the contract start_date %s", c.Review.AsOf.Format(time.DateOnly), c.Contract.StartDate.Format(time.DateOnly))
 	}

@@ -63,6 +63,11 @@ training_courses = ["SIM"]
 
 [site]
 title = "T"
+
+[publish]
+signing_key = " keys/site.key "
+marking = "  OFFICIAL-SENSITIVE   PERSONAL "
+redact = ["Names"]
 `
 	c, err := Parse("config.toml", []byte(src))
 	if err != nil {
@@ -83,6 +88,9 @@ title = "T"
 	if len(c.Rules.TrainingCourses) != 1 {
 		t.Errorf("rules: %+v", c.Rules)
 	}
+	if c.Publish.SigningKey != "keys/site.key" || c.Publish.Marking != "OFFICIAL-SENSITIVE PERSONAL" || !c.Publish.RedactNames {
+		t.Errorf("publish: %+v", c.Publish)
+	}
 }
 
 // Every problem is reported in one run, each with its line.
@@ -101,6 +109,7 @@ func TestParseErrors(t *testing.T) {
 			[]string{`config.toml:4: unknown key "contract.from"`, `config.toml:5: unknown key "extra"`}},
 		{"date-time rejected", "[contract]\nform = \"B\"\nstart_date = 2025-04-01T10:00:00\n", []string{"config.toml:3", "date-time"}},
 		{"as_of before start", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[review]\nas_of = 2025-01-01\n", []string{"config.toml:5", "before the contract start_date"}},
+		{"unknown redaction", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[publish]\nredact = [\"names\", \"emails\"]\n", []string{`config.toml:5: redact: want "names", got "emails"`}},
 		{"bad extra holiday", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nextra_holidays = [{ date = \"soon\" }]\n", []string{"config.toml:5", "want a date"}},
 	}
 	for _, tt := range tests {

@@ -24,6 +24,8 @@ type Input struct {
 	Calendar   *workdays.Calendar
 	// Fingerprint is the build's fingerprint (package pack).
 	Fingerprint string
+	// Redaction, if not nil, says what the output will have redacted.
+	Redaction *Redaction
 }
 
 // ParagraphHref is a paragraph page's path from the site root.
@@ -54,6 +56,7 @@ func Build(in Input) *Site {
 		Intro:       in.Schedule.Intro,
 		Fingerprint: in.Fingerprint,
 		Marking:     c.Publish.Marking,
+		Redaction:   in.Redaction,
 	}
 	s.Calendar = buildCalendar(in)
 
@@ -84,7 +87,7 @@ func Build(in Input) *Site {
 			}
 		}
 		for _, it := range in.Evidence.Documents.ItemsFor(p.ID) {
-			for _, a := range attachmentLinks(it.Attachments) {
+			for _, a := range attachmentLinks(it.Attachments, in.Redaction != nil) {
 				if !slices.Contains(mp.Attachments, a) {
 					mp.Attachments = append(mp.Attachments, a)
 				}

@@ -109,10 +109,18 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func attachmentLinks(as []evidence.Attachment) []AttachmentLink {
+// attachmentLinks describes attached files. A redacted build withholds
+// their copies (no Href): the evidence's own documents may name people,
+// and a document altered to hide them would no longer be the document
+// its SHA-256 names.
+func attachmentLinks(as []evidence.Attachment, withheld bool) []AttachmentLink {
 	var out []AttachmentLink
 	for _, a := range as {
-		out = append(out, AttachmentLink{Path: a.Path, Href: FilesDir + a.Path, Size: humanSize(a.Size), SHA256: a.SHA256})
+		l := AttachmentLink{Path: a.Path, Href: FilesDir + a.Path, Size: humanSize(a.Size), SHA256: a.SHA256}
+		if withheld {
+			l.Href = ""
+		}
+		out = append(out, l)
 	}
 	return out
 }
@@ -132,7 +140,7 @@ func humanSize(n int64) string {
 // items) and the findings in its files.
 func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findings []Finding, byID map[string]*Paragraph) Documents {
 	docs := in.Evidence.Documents
-	d := Documents{Files: docs.Files, Attachments: attachmentLinks(docs.Attachments)}
+	d := Documents{Files: docs.Files, Attachments: attachmentLinks(docs.Attachments, in.Redaction != nil)}
 	present := docs.Sources()
 	registers := map[string]bool{}
 	for _, s := range evidence.Schemas() {
@@ -167,7 +175,7 @@ func buildDocuments(in Input, paras []schedule.Paragraph, checks []Check, findin
 	}
 	for _, it := range docs.Items {
 		di := DocItem{ID: it.ID, Anchor: "item-" + schedule.Slug(it.ID), Title: it.Title, Owner: it.Owner, Date: it.Date.String(),
-			Summary: it.Summary, Attachments: attachmentLinks(it.Attachments), Where: it.Pos.String()}
+			Summary: it.Summary, Attachments: attachmentLinks(it.Attachments, in.Redaction != nil), Where: it.Pos.String()}
 		switch {
 		case it.Expires.Set:
 			di.Current = "until " + it.Expires.String()

@@ -38,6 +38,9 @@ type Site struct {
 	Intro string
 	// Marking is the protective marking, "" for none.
 	Marking string
+	// Redaction says what was redacted: the fields whose values were
+	// replaced, and how many people's names; nil when nothing was.
+	Redaction *Redaction
 	// Fingerprint is the SHA-256 of what the build was made from, as its
 	// manifest.json records it; "" when not built through the command.
 	Fingerprint string
@@ -48,6 +51,12 @@ type Site struct {
 	// Unreadable lists the registers supplied but not readable at all:
 	// every paragraph that depends on them is a gap.
 	Unreadable []Unreadable
+}
+
+// Redaction is what a redacted build replaced.
+type Redaction struct {
+	Fields []string // the fields that name people
+	Names  int      // the names found in them, each replaced by a pseudonym
 }
 
 // Unreadable is a register that could not be read, and why.

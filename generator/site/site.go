@@ -85,6 +85,9 @@ func Build(s *model.Site, project, evidence fs.FS, out string, o Options) error 
 // it is still the file that was hashed when the evidence was read.
 func copyAttachments(s *model.Site, evidence fs.FS, w *writer) error {
 	for _, a := range s.Documents.Attachments {
+		if a.Href == "" {
+			continue // withheld: a redacted build
+		}
 		f, err := evidence.Open(a.Path)
 		if err != nil {
 			return fmt.Errorf("attachment %s: %w", a.Path, err)

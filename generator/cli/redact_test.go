@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"html/template"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/internal/tree"
+)
+
+// sampleNames lists the people the sample evidence names, from its name
+// fields, read here apart from package redact.
+func sampleNames(t *testing.T) []string {
+	t.Helper()
+	ev := evidence.Load(os.DirFS("../../evidence"), "evidence")
+	var names []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" && !slices.Contains(names, s) {
+			names = append(names, s)
+		}
+	}
+	for _, s := range ev.Staff {
+		add(s.Name.Value)
+	}
+	for _, d := range ev.Devices {
+		add(d.AttestedBy.Value)
+	}
+	for _, it := range ev.Documents.Items {
+		name, _, _ := strings.Cut(it.Owner, ",")
+		add(name)
+	}
+	if r := ev.Documents.Representatives; r != nil {
+		for _, rep := range []*evidence.Representative{r.Client, r.Agency} {
+			if rep != nil && !rep.Placeholder {
+				add(rep.Name.Value)
+			}
+		}
+	}
+	if i := ev.Documents.ISMS; i != nil && i.Certification != nil {
+		add(i.Certification.Name.Value)
+		add(i.Certification.DelegatedBy.Value)
+	}
+	if len(names) < 20 {
+		t.Fatalf("only %d names in the sample: %q", len(names), names)
+	}
+	return names
+}
+
+// found lists the names that data holds, as written or as HTML or JSON
+// escape them.
+func found(names []string, data []byte) []string {
+	var out []string
+	for _, n := range names {
+		js, _ := json.Marshal(n)
+		for _, form := range []string{n, template.HTMLEscapeString(n), string(js[1 : len(js)-1])} {
+			if bytes.Contains(data, []byte(form)) {
+				out = append(out, n)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// With redact = ["names"], no name of the sample is in any byte of the
+// output, the zip's entries included; the judgement is the same.
+func TestRedactNames(t *testing.T) {
+	names := sampleNames(t)
+	plain := filepath.Join(t.TempDir(), "public")
+	build(t, sampleOptions(plain))
+	before := tree.Read(t, plain)
+	if got := found(names, before["registers/staff.html"]); len(got) < 10 {
+		t.Fatalf("the unredacted staff page names only %q: the test proves nothing", got)
+	}
+
+	o := withPublish(t, `redact = ["names"]`)
+	o.Zip = filepath.Join(t.TempDir(), "pack.zip")
+	build(t, o)
+	after := tree.Read(t, o.Out)
+	for name, data := range after {
+		if got := found(names, data); len(got) > 0 {
+			t.Errorf("%s names %q", name, got)
+		}
+	}
+	zr, err := zip.OpenReader(o.Zip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := found(names, data); len(got) > 0 {
+			t.Errorf("zip entry %s names %q", f.Name, got)
+		}
+	}
+	if !strings.Contains(string(after["index.html"]), "<strong>Redacted.</strong>") || !strings.Contains(string(after["method.html"]), `id="redaction"`) {
+		t.Error("the dashboard or the method page does not say the build is redacted")
+	}
+	// A person in the staff register is their Staff ID; others a stable label.
+	if !strings.Contains(string(after["registers/staff.html"]), "<td>NS-0001<td>NS-0001<td>") {
+		t.Error("the staff register does not show NS-0001's name as NS-0001")
+	}
+	// The judgement is the same: every status, and every finding but its words.
+	type verdicts struct {
+		Paragraphs []struct{ ID, Status, Basis string }
+		Gaps       []struct{ Paragraph, Kind, Severity, Subject string }
+	}
+	read := func(files map[string][]byte) verdicts {
+		var v verdicts
+		if err := json.Unmarshal(files["coverage.json"], &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(files["gaps.json"], &v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	a, b := read(before), read(after)
+	if !slices.Equal(a.Paragraphs, b.Paragraphs) || !slices.Equal(a.Gaps, b.Gaps) || len(a.Gaps) == 0 {
+		t.Error("redaction changed a status or a finding")
+	}
+}
