@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -23,18 +22,10 @@ var severities = []rules.Severity{rules.Critical, rules.High, rules.Medium, rule
 // writes nothing, prints the findings by severity, and fails a pipeline
 // when one is at or above --fail-on.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := command("check", "Usage: go run ./generator check [flags]\n\nJudges the evidence as a build does, writes nothing, and prints the findings grouped by severity.\nExit status: 0 no finding at or above --fail-on, 3 one or more, 1 the configuration, schedule or evidence folder cannot be used, 2 a usage error.", stderr)
 	o := Options{}
-	fl.StringVar(&o.Project, "project", ".", "project `folder` holding content/")
-	fl.StringVar(&o.Config, "config", "config.toml", "configuration `file`")
-	fl.StringVar(&o.Evidence, "evidence", "evidence", "evidence `folder` (read only)")
-	fl.StringVar(&o.AsOf, "as-of", "", "judge every rule at this `date` (YYYY-MM-DD); overrides [review] as_of")
+	inputFlags(fl, &o)
 	failOn := fl.String("fail-on", string(rules.High), "exit 3 when a finding is at or above this `severity`: critical, high, medium, low, warning, or none")
-	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: go run ./generator check [flags]\n\nJudges the evidence as a build does, writes nothing, and prints the findings grouped by severity.\nExit status: 0 no finding at or above --fail-on, 3 one or more, 1 the configuration, schedule or evidence folder cannot be used, 2 a usage error.\n\nFlags:\n")
-		fl.PrintDefaults()
-	}
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}

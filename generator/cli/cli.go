@@ -70,21 +70,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			return runCheck(args[1:], stdout, stderr)
 		}
 	}
-	fl := flag.NewFlagSet("generator", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := command("generator", "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n       go run ./generator check [--fail-on SEVERITY] [flags]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair;\ncheck judges the evidence without writing a site, for pipelines.", stderr)
 	o := Options{}
-	fl.StringVar(&o.Project, "project", ".", "project `folder` holding content/, layouts/ and static/")
-	fl.StringVar(&o.Config, "config", "config.toml", "configuration `file`")
-	fl.StringVar(&o.Evidence, "evidence", "evidence", "evidence `folder` (read only)")
+	inputFlags(fl, &o)
 	fl.StringVar(&o.Out, "out", "public", "output `folder`, replaced on every build")
-	fl.StringVar(&o.AsOf, "as-of", "", "judge every rule at this `date` (YYYY-MM-DD); overrides [review] as_of")
 	fl.StringVar(&o.Zip, "zip", "", "also write the built site as this zip `file`")
 	fl.BoolVar(&o.PDF, "pdf", false, "also write report.pdf, printed by headless Chromium")
 	fl.StringVar(&o.Sign, "sign", "", "sign the manifest with this Ed25519 private key `file` (PEM); overrides [publish] signing_key")
-	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n       go run ./generator check [--fail-on SEVERITY] [flags]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair;\ncheck judges the evidence without writing a site, for pipelines.\n\nFlags:\n")
-		fl.PrintDefaults()
-	}
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
@@ -105,6 +97,27 @@ func Run(args []string, stdout, stderr io.Writer) int {
 
 // parse parses a command's flags. When it returns false, the command ends
 // with the code: 0 after -h, else a usage error (flag has said why).
+// command makes the flag set of one command, whose -h prints usage (the
+// lines before "Flags:") and then the flags.
+func command(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "%s\n\nFlags:\n", usage)
+		fl.PrintDefaults()
+	}
+	return fl
+}
+
+// inputFlags adds the flags naming what a judgement reads, shared by the
+// build and check.
+func inputFlags(fl *flag.FlagSet, o *Options) {
+	fl.StringVar(&o.Project, "project", ".", "project `folder` holding content/, layouts/ and static/")
+	fl.StringVar(&o.Config, "config", "config.toml", "configuration `file`")
+	fl.StringVar(&o.Evidence, "evidence", "evidence", "evidence `folder` (read only)")
+	fl.StringVar(&o.AsOf, "as-of", "", "judge every rule at this `date` (YYYY-MM-DD); overrides [review] as_of")
+}
+
 func parse(fl *flag.FlagSet, args []string) (code int, ok bool) {
 	err := fl.Parse(args)
 	switch {

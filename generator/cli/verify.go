@@ -3,7 +3,6 @@ package cli
 import (
 	"crypto/rand"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,14 +17,9 @@ const ExitDiffers = 1 // a file, the evidence or the signature does not match
 // runVerify is `generator verify [--evidence DIR] [--pubkey FILE] PATH`:
 // PATH is a built folder or a zip of one.
 func runVerify(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := command("verify", "Usage: go run ./generator verify [flags] PATH\n\nChecks a built site folder, or a zip of one, against its manifest.json: every file with its SHA-256, no file more.\nExit status: 0 all match, 1 a difference (each is listed), 2 a usage error.", stderr)
 	evidenceDir := fl.String("evidence", "", "also check this evidence `folder` against the manifest's inputs")
 	pubkey := fl.String("pubkey", "", "check manifest.sig with this Ed25519 public key `file` (PEM)")
-	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: go run ./generator verify [flags] PATH\n\nChecks a built site folder, or a zip of one, against its manifest.json: every file with its SHA-256, no file more.\nExit status: 0 all match, 1 a difference (each is listed), 2 a usage error.\n\nFlags:\n")
-		fl.PrintDefaults()
-	}
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
@@ -112,13 +106,8 @@ func openBuilt(path string) (fs.FS, func(), error) {
 // key pair, PREFIX.key (private, readable by its owner only) and
 // PREFIX.pub, and never overwrites a file.
 func runKeygen(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("keygen", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := command("keygen", "Usage: go run ./generator keygen [--out PREFIX]\n\nWrites an Ed25519 key pair for signing manifests: PREFIX.key (private; keep it out of the evidence and the site) and PREFIX.pub (give it to those who verify).", stderr)
 	prefix := fl.String("out", "signing", "write the keys to `PREFIX`.key and PREFIX.pub")
-	fl.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: go run ./generator keygen [--out PREFIX]\n\nWrites an Ed25519 key pair for signing manifests: PREFIX.key (private; keep it out of the evidence and the site) and PREFIX.pub (give it to those who verify).\n\nFlags:\n")
-		fl.PrintDefaults()
-	}
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
