@@ -26,14 +26,19 @@ type Pos struct {
 	line, col int32
 }
 
-// source is a file, or a sheet of a workbook.
-type source struct{ file, sheet string }
+// source is a file, or a sheet of a workbook; csv marks a CSV file, whose
+// positions are cells, not lines.
+type source struct {
+	file, sheet string
+	csv         bool
+}
 
 // sources interns sources, so that equal positions are equal with ==.
 var sources sync.Map // source -> *source
 
-func intern(file, sheet string) *source {
-	k := source{file, sheet}
+func intern(file, sheet string) *source { return internSource(source{file: file, sheet: sheet}) }
+
+func internSource(k source) *source {
 	if s, ok := sources.Load(k); ok {
 		return s.(*source)
 	}
@@ -53,6 +58,12 @@ func CellPos(file, sheet string, row, col int) Pos {
 	return Pos{src: intern(file, sheet), line: int32(row), col: int32(col)}
 }
 
+// CSVPos is the cell at row (a record, counted from 1) and column col (A
+// is 1) of a CSV file, or the file itself when both are 0.
+func CSVPos(file string, row, col int) Pos {
+	return Pos{src: internSource(source{file: file, csv: true}), line: int32(row), col: int32(col)}
+}
+
 // In is the position at line (or row) and col in p's file (and sheet):
 // cheaper than At and CellPos when many positions share a file.
 func (p Pos) In(line, col int) Pos { return Pos{src: p.src, line: int32(line), col: int32(col)} }
@@ -60,7 +71,11 @@ func (p Pos) In(line, col int) Pos { return Pos{src: p.src, line: int32(line), c
 // WithFile is the same place in another file (a path given from another
 // folder, say).
 func (p Pos) WithFile(file string) Pos {
-	return Pos{src: intern(file, p.Sheet()), line: p.line, col: p.col}
+	k := source{file: file}
+	if p.src != nil {
+		k.sheet, k.csv = p.src.sheet, p.src.csv
+	}
+	return Pos{src: internSource(k), line: p.line, col: p.col}
 }
 
 // File is the file, "" for no position.
@@ -83,12 +98,16 @@ func (p Pos) Sheet() string {
 func (p Pos) Line() int { return int(p.line) }
 func (p Pos) Col() int  { return int(p.col) }
 
-// HasCell reports whether the position is a workbook cell, not a text
-// file's line or a whole sheet.
-func (p Pos) HasCell() bool { return p.Sheet() != "" && p.line > 0 && p.col > 0 }
+// tabular reports whether p is in a workbook's sheet or a CSV file, whose
+// positions are cells.
+func (p Pos) tabular() bool { return p.src != nil && (p.src.sheet != "" || p.src.csv) }
 
-// Cell names a workbook cell ("H14"); it is "" for a position in a text
-// file or a whole sheet.
+// HasCell reports whether the position is a cell of a workbook or a CSV
+// file, not a text file's line or a whole sheet.
+func (p Pos) HasCell() bool { return p.tabular() && p.line > 0 && p.col > 0 }
+
+// Cell names a cell ("H14") of a workbook or CSV file; it is "" for a
+// position in a text file or a whole sheet.
 func (p Pos) Cell() string {
 	if !p.HasCell() {
 		return ""
@@ -98,7 +117,7 @@ func (p Pos) Cell() string {
 
 // TextLine is the line of a position in a text file, 0 in a workbook.
 func (p Pos) TextLine() int {
-	if p.Sheet() != "" {
+	if p.tabular() {
 		return 0
 	}
 	return int(p.line)
@@ -126,6 +145,15 @@ func (p Pos) String() string {
 		fmt.Fprintf(&b, ": sheet %q", sheet)
 		if c := p.Cell(); c != "" {
 			b.WriteString(" " + c)
+		}
+		return b.String()
+	}
+	if p.src != nil && p.src.csv {
+		if p.line > 0 {
+			fmt.Fprintf(&b, ": row %d", p.line)
+			if p.col > 0 {
+				b.WriteString(", column " + ColumnName(int(p.col)))
+			}
 		}
 		return b.String()
 	}

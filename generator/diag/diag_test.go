@@ -17,12 +17,27 @@ func TestPosString(t *testing.T) {
 		{CellPos("evidence/staff.xlsx", "Staff", 14, 8), `evidence/staff.xlsx: sheet "Staff" H14`},
 		{CellPos("evidence/staff.xlsx", "Staff", 0, 0), `evidence/staff.xlsx: sheet "Staff"`},
 		{At("evidence/staff.xlsx", 0, 0), "evidence/staff.xlsx"},
+		{CSVPos("staff.csv", 3, 6), "staff.csv: row 3, column F"},
+		{CSVPos("staff.csv", 3, 0), "staff.csv: row 3"},
+		{CSVPos("staff.csv", 0, 0), "staff.csv"},
+		{CSVPos("staff.csv", 3, 6).WithFile("evidence/staff.csv"), "evidence/staff.csv: row 3, column F"},
 		{Pos{}, ""},
 	}
 	for _, tt := range tests {
 		if got := tt.pos.String(); got != tt.want {
 			t.Errorf("%+v: got %q, want %q", tt.pos, got, tt.want)
 		}
+	}
+}
+
+// A CSV file's positions are cells, as a sheet's are.
+func TestCSVPos(t *testing.T) {
+	p := CSVPos("staff.csv", 12, 27)
+	if !p.HasCell() || p.Cell() != "AA12" || p.TextLine() != 0 || p.Sheet() != "" {
+		t.Errorf("CSVPos: HasCell %v, Cell %q, TextLine %d, Sheet %q", p.HasCell(), p.Cell(), p.TextLine(), p.Sheet())
+	}
+	if p != CSVPos("staff.csv", 12, 27) || p == At("staff.csv", 12, 27) {
+		t.Error("CSV positions compare equal to themselves only")
 	}
 }
 

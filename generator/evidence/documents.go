@@ -180,7 +180,7 @@ func loadDocuments(fsys fs.FS, dir string) Documents {
 		}
 		for _, k := range slices.Sorted(maps.Keys(top)) {
 			if !known[k] {
-				docs.Problems.add(f.pos(k), "", nil, "unknown section %q: want one of %s", k, sectionNames())
+				docs.Problems.add(f.pos(k), "", nil, "unknown section %q%s: want one of %s", k, diag.DidYouMean(k, sectionKeys()), sectionNames())
 			}
 		}
 		f.reportUndecoded(known)
@@ -188,6 +188,14 @@ func loadDocuments(fsys fs.FS, dir string) Documents {
 	slices.SortFunc(docs.Attachments, func(a, b Attachment) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(docs.Problems, func(a, b Problem) int { return a.Pos.Compare(b.Pos) })
 	return docs
+}
+
+func sectionKeys() []string {
+	var keys []string
+	for _, s := range sections() {
+		keys = append(keys, s.name)
+	}
+	return keys
 }
 
 func sectionNames() string {

@@ -1,12 +1,8 @@
 package evidence
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"iter"
-	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -116,7 +112,7 @@ func (c Column) choice(v string) (string, error) {
 			return choice, nil
 		}
 	}
-	return "", fmt.Errorf("want one of %s, got %q", strings.Join(c.Choices, ", "), v)
+	return "", fmt.Errorf("want one of %s, got %q%s", strings.Join(c.Choices, ", "), v, diag.DidYouMean(v, c.Choices))
 }
 
 // FoldChoice is what a choice value is matched by: the text in lower case
@@ -169,10 +165,13 @@ func (ps *Problems) add(pos diag.Pos, subject string, paras []string, format str
 
 // Register is what was read of one register file.
 type Register struct {
-	Schema   Schema
-	Path     string // as printed in positions, e.g. "evidence/staff.xlsx"
-	Present  bool   // the file exists
-	Rows     int    // data rows used
+	Schema  Schema
+	Path    string // as printed in positions, e.g. "evidence/staff.xlsx"
+	Present bool   // the file exists
+	// Sheet is the sheet read: the schema's, or a workbook's only sheet
+	// whatever its name; "" for a CSV file.
+	Sheet    string
+	Rows     int // data rows used
 	Problems Problems
 	// Header and Data are the register as read, for display: the schema's
 	// columns found in the sheet and, for each used row, its cells in that
@@ -328,112 +327,6 @@ func normaliseHeader(s string) string {
 	}, s)
 }
 
-// readTable reads schema's sheet from dir/schema.File in fsys. A missing
-// file gives a Register with Present false and no rows. Every other
-// problem is recorded on the Register; the returned table holds the rows
-// that can be used. display is the folder name printed in positions.
-func readTable(fsys fs.FS, dir string, schema Schema) *table {
-	reg := &Register{Schema: schema, Path: path.Join(dir, schema.File)}
-	t := &table{reg: reg, colIndex: map[string]int{}}
-	filePos := diag.At(reg.Path, 0, 0)
-	all := schema.Paragraphs()
-
-	data, err := readLimited(fsys, schema.File, MaxWorkbookSize)
-	if errors.Is(err, fs.ErrNotExist) {
-		return t
-	}
-	reg.Present = true
-	if err != nil {
-		reg.problem(filePos, "", all, "cannot read the workbook: %v", err)
-		return t
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    MaxUnzippedSize,
-		UnzipXMLSizeLimit: 16 << 20,
-	})
-	if err != nil {
-		reg.problem(filePos, "", all, "not a readable .xlsx workbook: %v", err)
-		return t
-	}
-	defer f.Close()
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		t.date1904 = *props.Date1904
-	}
-	sheet := ""
-	for _, name := range f.GetSheetList() {
-		if strings.EqualFold(strings.TrimSpace(name), schema.Sheet) {
-			sheet = name
-			break
-		}
-	}
-	if sheet == "" {
-		reg.problem(filePos, "", all, "no sheet named %q (the workbook has %s)", schema.Sheet, quoteList(f.GetSheetList()))
-		return t
-	}
-	t.sheet = sheet
-	t.at = diag.CellPos(reg.Path, sheet, 0, 0)
-	sheetPos := t.at
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		reg.problem(sheetPos, "", all, "cannot read the sheet: %v", err)
-		return t
-	}
-	defer rows.Close()
-	// Formulas with no saved value are found in the sheet's XML while
-	// excelize streams its values.
-	type scan struct {
-		formulas map[cellKey]string
-		err      error
-	}
-	scanned := make(chan scan, 1)
-	go func() {
-		m, err := unsavedFormulas(data, sheet)
-		scanned <- scan{m, err}
-	}()
-	headerRow := 0
-	keyNorm := normaliseHeader(schema.Key)
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			reg.problem(sheetPos, "", all, "row %d: cannot read: %v", n, err)
-			continue
-		}
-		if headerRow == 0 {
-			// The header row is the first row, within the first 20, that
-			// names the key column; rows above it are titles.
-			for _, c := range cells {
-				if normaliseHeader(c) == keyNorm {
-					headerRow = n
-					t.matchHeader(n, cells)
-					break
-				}
-			}
-			if headerRow == 0 && n >= 20 {
-				break
-			}
-			continue
-		}
-		if blank(cells) {
-			continue
-		}
-		t.rows = append(t.rows, tableRow{num: n, cells: cells})
-	}
-	if err := rows.Error(); err != nil {
-		reg.problem(sheetPos, "", all, "cannot read the sheet: %v", err)
-	}
-	if headerRow == 0 {
-		reg.problem(t.at.In(1, 1), "", all, "no header row: want a row naming the column %q in the first 20 rows", schema.Key)
-		t.rows = nil
-	}
-	if sc := <-scanned; sc.err == nil {
-		t.formulas = sc.formulas
-	} else {
-		t.findFormulas(f) // a workbook laid out as the scan does not expect: ask cell by cell
-	}
-	t.keyRows()
-	return t
-}
-
 // findFormulas records the empty cells of used columns that hold a
 // formula: their value was never saved, so there is nothing to read.
 func (t *table) findFormulas(f *excelize.File) {
@@ -468,11 +361,40 @@ func (t *table) matchHeader(rowNum int, cells []string) {
 		}
 		t.colIndex[col.Name] = i
 	}
+	t.nearHeaders(rowNum, cells, byNorm)
 	for _, col := range reg.Schema.Columns {
 		if _, ok := t.colIndex[col.Name]; !ok && col.Required {
 			reg.problem(t.pos(0, rowNum), "", col.Paragraphs,
 				"missing required column %q in the header row %d", col.Name, rowNum)
 		}
+	}
+}
+
+// nearHeaders reads a header cell that names no column but is one slip
+// from a column not found ("Criminal Records Check") as that column, and
+// says so: forgiving, so that its cells are still judged, never silent.
+func (t *table) nearHeaders(rowNum int, cells []string, byNorm map[string]Column) {
+	reg := t.reg
+	var missing []string
+	for _, c := range reg.Schema.Columns {
+		if _, ok := t.colIndex[c.Name]; !ok {
+			missing = append(missing, c.Name)
+		}
+	}
+	for i, c := range cells {
+		if _, known := byNorm[normaliseHeader(c)]; known || strings.TrimSpace(c) == "" {
+			continue
+		}
+		name, ok := diag.Closest(c, missing)
+		if !ok {
+			continue
+		}
+		if _, taken := t.colIndex[name]; taken {
+			continue
+		}
+		t.colIndex[name] = i
+		col, _ := reg.Schema.Column(name)
+		reg.problem(t.pos(i, rowNum), "", col.Paragraphs, "header %q read as the column %q: correct the header to %q", strings.TrimSpace(c), name, name)
 	}
 }
 

@@ -351,7 +351,7 @@ func TestLoad(t *testing.T) {
 			name:  "wrong sheet name",
 			files: files{"staff.xlsx": xlsx(t, workbook.Sheet{Name: "People", TSV: sheet(t, "staff", one).TSV}, workbook.Sheet{Name: "Notes", TSV: "x\n"})},
 			problems: []wantProblem{
-				{`evidence/staff.xlsx`, `no sheet named "Staff" (the workbook has "People", "Notes")`},
+				{`evidence/staff.xlsx`, `no sheet named "Staff", and the workbook has 2 sheets ("People", "Notes"): name the register's sheet "Staff"`},
 			},
 			check: func(t *testing.T, e *Evidence) {
 				if !e.Register("staff").Present {

@@ -181,7 +181,7 @@ func ParseYesNo(raw string) (bool, error) {
 	case "no", "n", "false", "0":
 		return false, nil
 	}
-	return false, fmt.Errorf("want Yes or No, got %q", raw)
+	return false, fmt.Errorf("want Yes or No, got %q%s", raw, diag.DidYouMean(raw, []string{"Yes", "No"}))
 }
 
 // ParseClearance reads a clearance level, case-insensitively.
@@ -192,5 +192,5 @@ func ParseClearance(raw string) (Clearance, error) {
 			return Clearance(i), nil
 		}
 	}
-	return 0, fmt.Errorf("want one of %s, got %q", strings.Join(clearanceNames[:], ", "), raw)
+	return 0, fmt.Errorf("want one of %s, got %q%s", strings.Join(clearanceNames[:], ", "), raw, diag.DidYouMean(raw, clearanceNames[:]))
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -359,7 +360,8 @@ func listed(checks []*Check, regs []*Register) ([]*Check, []Tally) {
 func buildRegister(r *evidence.Register, byID map[string]*Paragraph) *Register {
 	sc := r.Schema
 	mr := &Register{
-		Name: sc.Name, Title: sc.Title, File: r.Path, Sheet: sc.Sheet, Key: sc.Key, UniqueKey: sc.UniqueKey,
+		Name: sc.Name, Title: sc.Title, File: r.Path, Sheet: cmp.Or(r.Sheet, sc.Sheet), Key: sc.Key, UniqueKey: sc.UniqueKey,
+		OnlySheet: r.Sheet != "" && !strings.EqualFold(strings.TrimSpace(r.Sheet), sc.Sheet), CSV: strings.HasSuffix(r.Path, ".csv"), SheetWanted: sc.Sheet,
 		Href: RegisterHref(sc.Name), Present: r.Present, Rows: r.Rows, Header: r.Header,
 	}
 	for _, col := range sc.Columns {

@@ -223,15 +223,21 @@ func (c *Check) SubjectHref() string {
 // Register is one register's page.
 type Register struct {
 	Name, Title, File, Sheet, Key string
-	UniqueKey                     bool // one row a key: rows are named by key, else by sheet row
-	Href                          string
-	Present                       bool
-	Rows                          int
-	Columns                       []Column
-	Header                        []string
-	Data                          []Row
-	Problems                      []*Finding
-	Paragraphs                    []Link
+	// OnlySheet: Sheet is not the name the register asks for (SheetWanted),
+	// but the workbook's only sheet, read whatever it is called.
+	OnlySheet   bool
+	SheetWanted string
+	// CSV: the register was read from a CSV file.
+	CSV        bool
+	UniqueKey  bool // one row a key: rows are named by key, else by sheet row
+	Href       string
+	Present    bool
+	Rows       int
+	Columns    []Column
+	Header     []string
+	Data       []Row
+	Problems   []*Finding
+	Paragraphs []Link
 }
 
 // Column documents one register column.
