@@ -270,23 +270,10 @@ func optionalDate(f *tomlfile.File, probs *diag.List, v any, def time.Time, key 
 
 // date accepts a TOML local date or a "yyyy-mm-dd" string.
 func date(f *tomlfile.File, probs *diag.List, v any, key ...string) (time.Time, bool) {
-	name := key[len(key)-1]
-	switch v := v.(type) {
-	case time.Time:
-		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 {
-			probs.Add(f.Pos(key...), "%s: want a date such as 2025-04-01, got a date-time", name)
-			return time.Time{}, false
-		}
-		return workdays.Date(v.Year(), v.Month(), v.Day()), true
-	case string:
-		d, err := time.Parse(time.DateOnly, strings.TrimSpace(v))
-		if err != nil {
-			probs.Add(f.Pos(key...), "%s: want a date such as 2025-04-01, got %q", name, v)
-			return time.Time{}, false
-		}
-		return d, true
-	default:
-		probs.Add(f.Pos(key...), "%s: want a date such as 2025-04-01, got %v", name, v)
+	d, err := tomlfile.Date(v)
+	if err != nil {
+		probs.Add(f.Pos(key...), "%s: %v", key[len(key)-1], err)
 		return time.Time{}, false
 	}
+	return d, true
 }

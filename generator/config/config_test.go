@@ -110,6 +110,9 @@ func TestParseErrors(t *testing.T) {
 		{"date-time rejected", "[contract]\nform = \"B\"\nstart_date = 2025-04-01T10:00:00\n", []string{"config.toml:3", "date-time"}},
 		{"as_of before start", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[review]\nas_of = 2025-01-01\n", []string{"config.toml:5", "before the contract start_date"}},
 		{"unknown redaction", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[publish]\nredact = [\"names\", \"emails\"]\n", []string{`config.toml:5: redact: want "names", got "emails"`}},
+		{"did you mean", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\nstartdate = 2025-04-01\n[reveiw]\nas_of = 2026-01-01\n[calendar]\nextra_holidays = [{ date = 2026-06-05, nmae = \"x\" }]\n",
+			[]string{`config.toml:4: unknown key "contract.startdate" (did you mean "start_date"?)`, `config.toml:5: unknown key "reveiw" (did you mean "review"?)`, `config.toml:8: unknown key "calendar.extra_holidays.nmae" (did you mean "name"?)`}},
+		{"UK date text is not a TOML date", "[contract]\nform = \"B\"\nstart_date = \"03/11/2025\"\n", []string{`config.toml:3: start_date: want a date such as 2025-04-01, got "03/11/2025"`}},
 		{"bad extra holiday", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nextra_holidays = [{ date = \"soon\" }]\n", []string{"config.toml:5", "want a date"}},
 	}
 	for _, tt := range tests {

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/agnivade/levenshtein"
+	edlib "github.com/hbollon/go-edlib"
 )
 
 // Closest returns the option that got is most likely a slip for: the one
-// at the smallest edit distance once both are folded (case, spaces,
+// at the smallest edit distance (a swap of two neighbours counting as
+// one edit) once both are folded (case, spaces,
 // hyphens and underscores ignored), if that distance is small for the
 // option's length (a third of it, at least 1, at most 3) and no other
 // option is as close. "Criminal Records Check" is Criminal Record Check,
@@ -25,7 +26,7 @@ func Closest(got string, options []string) (string, bool) {
 		if f == "" {
 			continue
 		}
-		d := levenshtein.ComputeDistance(g, f)
+		d := edlib.OSADamerauLevenshteinDistance(g, f)
 		if d > min(max(len([]rune(f))/3, 1), 3) {
 			continue
 		}

@@ -109,6 +109,9 @@ type docFile struct {
 	// index finds the line of every key, built on first use.
 	index    *tomlfile.Index
 	srcLines []string
+	// keys are the keys each table read accepts, by key path (indices
+	// left out), for "did you mean".
+	keys map[string][]string
 }
 
 // idx is the file's key index, built on first use.
@@ -217,7 +220,8 @@ func (f *docFile) reportUndecoded(known map[string]bool) {
 		if len(k) < 2 || !known[k[0]] {
 			continue // unknown sections are reported whole
 		}
-		f.docs.Problems.add(f.keyInArray(k, seen[k.String()]), "", nil, "unknown key %q", k.String())
+		parent := toml.Key(k[:len(k)-1]).String()
+		f.docs.Problems.add(f.keyInArray(k, seen[k.String()]), "", nil, "unknown key %q%s", k.String(), diag.DidYouMean(k[len(k)-1], f.keys[parent]))
 		seen[k.String()]++
 	}
 }

@@ -173,9 +173,9 @@ func TestLoadDocumentsProblems(t *testing.T) {
 	got := problemLines(docs.Problems)
 	want := []string{
 		`evidence/a-broken.toml:3`,
-		`evidence/b-unknown.toml:2: unknown section "smpp"`,
-		`evidence/b-unknown.toml:6: unknown key "evidence.titel"`,
-		`evidence/b-unknown.toml:14: unknown key "evidence.titel"`,
+		`evidence/b-unknown.toml:2: unknown section "smpp" (did you mean "smp"?)`,
+		`evidence/b-unknown.toml:6: unknown key "evidence.titel" (did you mean "title"?)`,
+		`evidence/b-unknown.toml:14: unknown key "evidence.titel" (did you mean "title"?)`,
 		`evidence/d-dup.toml:2: [isms] is already defined in evidence/c-dup.toml`,
 	}
 	if len(got) != len(want) {
@@ -323,7 +323,7 @@ func TestSharedParts(t *testing.T) {
 			if tt.section != "vulnerability_policy" {
 				want = append(want, `6: unknown key "`+tt.section+`.covers"`)
 			}
-			want = append([]string{"3: last_reviewed: want a date such as 2025-04-01, got 1", "4: documents: want paths in quotes, got 2"}, want...)
+			want = append([]string{"3: last_reviewed: want a date such as 2025-04-01, got the number 1", "4: documents: want paths in quotes, got 2"}, want...)
 			checkTOMLProblems(t, docs, want, tt.paras)
 			for _, p := range docs.Problems[:2] {
 				if p.Subject != tt.section || !slices.Equal(p.Paragraphs, tt.paras) {
@@ -392,4 +392,35 @@ func FuzzLoadDocuments(f *testing.F) {
 		_ = docs.ItemsFor("B.2.6")
 		_ = docs.Sources()
 	})
+}
+
+// A key one slip from one its table accepts is named, nested tables too.
+func TestUnknownKeyDidYouMean(t *testing.T) {
+	fsys := fstest.MapFS{"g.toml": {Data: []byte("[security_policy]\nversion = \"4.2\"\nlast_review = 2025-10-27\n\n[smp.review]\ncompelted = 2025-01-01\n\n[incident_process]\nversion = \"1\"\nowner_name = \"x\"\n")}}
+	got := strings.Join(problemLines(loadDocuments(fsys, "evidence").Problems), "\n")
+	for _, want := range []string{
+		`evidence/g.toml:3: unknown key "security_policy.last_review" (did you mean "last_reviewed"?)`,
+		`evidence/g.toml:10: unknown key "incident_process.owner_name"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, `owner_name" (did you mean`) {
+		t.Errorf("a suggestion for a key near no other:\n%s", got)
+	}
+}
+
+// A date in a governance file is a TOML date or "yyyy-mm-dd", as in
+// config.toml: "03/11/2025" is not read, though a register cell takes it.
+func TestTOMLDateForms(t *testing.T) {
+	fsys := fstest.MapFS{"g.toml": {Data: []byte("[security_policy]\nversion = \"4.2\"\nlast_reviewed = \"03/11/2025\"\n")}}
+	docs := loadDocuments(fsys, "evidence")
+	got := strings.Join(problemLines(docs.Problems), "\n")
+	if want := `evidence/g.toml:3: last_reviewed: want a date such as 2025-04-01, got "03/11/2025"`; !strings.Contains(got, want) {
+		t.Errorf("no %q in:\n%s", want, got)
+	}
+	if docs.SecurityPolicy == nil || docs.SecurityPolicy.LastReviewed.Set {
+		t.Errorf("last_reviewed read: %+v", docs.SecurityPolicy)
+	}
 }

@@ -89,7 +89,7 @@ func TestReadItemProblems(t *testing.T) {
 		{"missing title against its paragraphs", "[[evidence]]\nid = \"EV-1\"\nparagraphs = [\"B.2.6\", \"B.2.5\"]\ndate = 2026-01-01\nowner = \"o\"\n",
 			[]string{"1: title: missing"}, 1, []string{"B.2.6", "B.2.5"}},
 		{"bad types", "[[evidence]]\nid = 1\ntitle = [\"t\"]\nparagraphs = \"B.2.6\"\ndate = 45000\nowner = true\n",
-			[]string{"2: id: want text in quotes, got 1", "3: title: want text in quotes, got a list", "4: paragraphs: want a list of paragraph ids", "5: date: want a date such as 2025-04-01, got 45000", "6: owner: want text in quotes, got true"}, 0, nil},
+			[]string{"2: id: want text in quotes, got 1", "3: title: want text in quotes, got a list", "4: paragraphs: want a list of paragraph ids", "5: date: want a date such as 2025-04-01, got the number 45000", "6: owner: want text in quotes, got true"}, 0, nil},
 		{"paragraph not text", "[[evidence]]\n" + ok + "[[evidence]]\nid = \"EV-2\"\ntitle = \"t\"\nparagraphs = [\"B.2.6\", 2.6, \"\"]\ndate = 2026-01-01\nowner = \"o\"\n",
 			[]string{"10: paragraphs: want paragraph ids in quotes, such as \"B.2.6\", got 2.6", "10: paragraphs: want paragraph ids in quotes, such as \"B.2.6\", got \"\""}, 2, nil},
 		{"no paragraphs", "[[evidence]]\nid = \"EV-1\"\ntitle = \"t\"\nparagraphs = []\ndate = 2026-01-01\nowner = \"o\"\n",

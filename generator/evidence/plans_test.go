@@ -183,7 +183,7 @@ func TestReadPlansProblems(t *testing.T) {
 		{"bad date", "[smp]\nsubmitted = \"tbc\"\n",
 			[]string{`2: submitted: want a date such as 2025-04-01, got "tbc"`}, []string{"A.4.3.1", "B.4.1"}},
 		{"a number is not a date", "[smp]\napproved = 45800\n",
-			[]string{"2: approved: want a date such as 2025-04-01, got 45800"}, []string{"A.4.3.2", "B.4.3"}},
+			[]string{"2: approved: want a date such as 2025-04-01, got the number 45800"}, []string{"A.4.3.2", "B.4.3"}},
 		{"implausible date", "[smp]\nsubmitted = 2205-04-30\n",
 			[]string{"2: submitted: want a date between 1950 and 2199"}, nil},
 		{"unknown key", "[smp]\nsubmited = 2025-04-30\n",

@@ -185,3 +185,28 @@ func TestSniffComma(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadCSV: whatever a staff.csv holds, reading it never panics, every
+// problem has a position in the file, and every row used has its key.
+func FuzzReadCSV(f *testing.F) {
+	staff := sheet(f, "staff", row(f, "staff", "NS-1"), row(f, "staff", "NS-2"))
+	f.Add(csvOf(staff, ","))
+	f.Add(csvOf(staff, ";"))
+	f.Add([]byte(utf8BOM + "Staff ID\n\"NS-1\n"))
+	f.Add([]byte("Staff ID;Name\r\nNS-1;\"a\"\"b\"\r\n;;\n"))
+	f.Add([]byte("\xff\xfe"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e := Load(files{"staff.csv": data}.fs(), "evidence")
+		r := e.Register("staff")
+		for _, p := range r.Problems {
+			if p.Pos.File() != "evidence/staff.csv" || p.Msg == "" {
+				t.Fatalf("problem %q at %q", p.Msg, p.Pos)
+			}
+		}
+		for _, s := range e.Staff {
+			if strings.TrimSpace(s.ID) == "" || s.Row.Pos.Line() < 2 {
+				t.Fatalf("row used with key %q at %s", s.ID, s.Row.Pos)
+			}
+		}
+	})
+}

@@ -3,6 +3,7 @@ package evidence
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/tomlfile"
 )
 
 // Tables and values of the governance TOML files, read with their
@@ -85,11 +87,29 @@ func readPart[R any](t *part, p *toml.Primitive, want string, read func(raw *R))
 		want = wantTable(t, "then its keys one a line")
 	}
 	from := len(t.f.docs.Problems)
+	t.f.accepts(t.key, reflect.TypeFor[R]())
 	var raw R
 	if t.decode(*p, &raw, want) {
 		read(&raw)
 	}
 	t.f.docs.Problems.about(from, t.subject)
+}
+
+// accepts records the keys a table at key accepts: R's.
+func (f *docFile) accepts(key []string, r reflect.Type) {
+	var path []string
+	for _, k := range key {
+		if _, err := strconv.Atoi(k); err != nil {
+			path = append(path, k)
+		}
+	}
+	name := toml.Key(path).String()
+	if f.keys == nil {
+		f.keys = map[string][]string{}
+	}
+	if _, ok := f.keys[name]; !ok {
+		f.keys[name] = tomlfile.KnownKeys(r, nil)
+	}
 }
 
 // eachPart reads the array of tables at t's key (p; nil when absent): each
@@ -141,34 +161,25 @@ func (t *part) text(v any, name string) Text {
 	return x
 }
 
-// date reads a date value: a TOML date (2025-04-01) or a "yyyy-mm-dd"
-// string. An absent value (nil) is an unset Date; a bad one is a problem
-// and Invalid.
+// date reads a date value as every TOML file's is read (tomlfile.Date): a
+// TOML date (2025-04-01) or a "yyyy-mm-dd" string, between 1950 and 2199.
+// An absent value (nil) is an unset Date; a bad one is a problem and
+// Invalid.
 func (t *part) date(v any, name string) Date {
 	d := Date{Pos: t.pos(name)}
-	switch v := v.(type) {
-	case nil:
+	if v == nil {
 		return d
-	case time.Time:
-		day, err := plausible(time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC), v.Format(time.DateOnly))
-		if err != nil {
-			t.problem(d.Pos, "%s: %v", name, err)
-			d.Invalid = true
-			return d
-		}
-		d.Value, d.Set = day, true
-	case string:
-		day, err := ParseDate(v, false)
-		if _, ferr := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || ferr == nil && decimal(strings.TrimSpace(v)) { // a number is not a date here
-			t.problem(d.Pos, "%s: want a date such as 2025-04-01, got %q", name, v)
-			d.Invalid = true
-			return d
-		}
-		d.Value, d.Set = day, true
-	default:
-		t.problem(d.Pos, "%s: want a date such as 2025-04-01, got %v", name, v)
-		d.Invalid = true
 	}
+	day, err := tomlfile.Date(v)
+	if err == nil {
+		day, err = plausible(day, day.Format(time.DateOnly))
+	}
+	if err != nil {
+		t.problem(d.Pos, "%s: %v", name, err)
+		d.Invalid = true
+		return d
+	}
+	d.Value, d.Set = day, true
 	return d
 }
 

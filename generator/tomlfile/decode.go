@@ -53,6 +53,63 @@ func keyName(sf reflect.StructField) string {
 	return sf.Name
 }
 
+// KnownKeys lists the keys that the table at key path (array indices
+// left out, as the decoder's Undecoded names keys) of a struct of type t
+// accepts: for "did you mean".
+func KnownKeys(t reflect.Type, path []string) []string {
+	for _, k := range path {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+			t = t.Elem()
+		}
+		if !table(t) {
+			return nil
+		}
+		sf, ok := field(t, k)
+		if !ok {
+			return nil
+		}
+		t = sf.Type
+	}
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+		t = t.Elem()
+	}
+	if !table(t) {
+		return nil
+	}
+	var keys []string
+	for _, sf := range fields(t) {
+		keys = append(keys, keyName(sf))
+	}
+	return keys
+}
+
+// field is the field of struct type t read from key.
+func field(t reflect.Type, key string) (reflect.StructField, bool) {
+	for _, sf := range fields(t) {
+		if keyName(sf) == key {
+			return sf, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+// fields are the fields of struct type t that keys are read into: its
+// exported fields and, as the decoder does, those of a struct embedded
+// with no key of its own.
+func fields(t reflect.Type) []reflect.StructField {
+	var out []reflect.StructField
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		switch {
+		case sf.Anonymous && sf.Tag.Get("toml") == "" && sf.Type.Kind() == reflect.Struct:
+			out = append(out, fields(sf.Type)...)
+		case sf.IsExported():
+			out = append(out, sf)
+		}
+	}
+	return out
+}
+
 // value decodes p, the value at key, into rv.
 func (d *typed) value(p toml.Primitive, rv reflect.Value, key []string) {
 	t := rv.Type()

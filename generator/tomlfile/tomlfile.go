@@ -59,7 +59,7 @@ func Decode(name string, src []byte, v any) (*File, diag.List) {
 		if parentUndecoded(meta, k) {
 			continue
 		}
-		probs.Add(f.Pos(k...), "unknown key %q", k.String())
+		probs.Add(f.Pos(k...), "unknown key %q%s", k.String(), diag.DidYouMean(k[len(k)-1], KnownKeys(rv.Elem().Type(), k[:len(k)-1])))
 	}
 	return f, probs
 }

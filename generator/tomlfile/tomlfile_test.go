@@ -136,7 +136,7 @@ func TestDecodeUnknownKeys(t *testing.T) {
 		t.Fatal("nil file for a valid document")
 	}
 	got := probs.Error()
-	want := "c.toml:3: unknown key \"contract.from\"\nc.toml:4: unknown key \"other\""
+	want := "c.toml:3: unknown key \"contract.from\" (did you mean \"form\"?)\nc.toml:4: unknown key \"other\""
 	if got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
