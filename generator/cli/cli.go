@@ -417,4 +417,10 @@ func printProblems(w io.Writer, ev *evidence.Evidence, res rules.Result) {
 	for _, l := range lines {
 		fmt.Fprintf(w, "evidence: %s: %s\n", l.pos, l.msg)
 	}
+	for _, p := range ev.Unread.Paths {
+		fmt.Fprintf(w, "evidence: %s: not read: no register, TOML file or attachment names it\n", p)
+	}
+	if n := ev.Unread.More; n > 0 {
+		fmt.Fprintf(w, "evidence: and %d more files not read (see the method page)\n", n)
+	}
 }

@@ -31,6 +31,8 @@ type Evidence struct {
 	Privileges      []Privilege
 	// Documents is the governance evidence from the TOML files.
 	Documents Documents
+	// Unread lists the files that nothing read.
+	Unread Unread
 }
 
 // DropRecords forgets the typed rows (Staff to Privileges) of the named
@@ -389,6 +391,7 @@ func LoadReporting(fsys fs.FS, dir string, done func(what string)) *Evidence {
 	close(jobs)
 	wg.Wait()
 	e.linkTraining(e.Register("training"))
+	e.findUnread(fsys, dir)
 	for _, r := range e.Registers {
 		slices.SortStableFunc(r.Problems, func(a, b Problem) int { return a.Pos.Compare(b.Pos) })
 	}

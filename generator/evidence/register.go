@@ -181,6 +181,9 @@ type Register struct {
 	// bugs are the bugs in this program found while reading, each
 	// reported once.
 	bugs []string
+	// named are the files of the evidence folder the register read or
+	// named in a problem, relative to it.
+	named []string
 }
 
 // DataRow is one used row of a register, for display.

@@ -56,19 +56,23 @@ func readTable(fsys fs.FS, dir string, schema Schema) *table {
 	switch {
 	case hasX && hasC:
 		reg.Present = true
+		reg.named = []string{xlsx, csvName}
 		reg.problem(diag.At(reg.Path, 0, 0), "", all, "both %s and %s hold the %s: keep one, and neither is read until then", xlsx, csvName, strings.ToLower(schema.Title))
 		return t
 	case hasC:
 		reg.Present = true
+		reg.named = []string{csvName}
 		reg.Path = path.Join(dir, csvName)
 		t.readCSV(fsys, csvName)
 	case hasX:
 		reg.Present = true
+		reg.named = []string{xlsx}
 		t.readWorkbook(fsys, xlsx)
 	default:
 		for i, u := range unreadExts {
 			if name := names[2+i]; exists(fsys, name) {
 				reg.Present = true
+				reg.named = []string{name}
 				reg.Path = path.Join(dir, name)
 				reg.problem(diag.At(reg.Path, 0, 0), "", all, "%s is %s, which this program does not read: save it as %s (or %s)", name, u.what, xlsx, csvName)
 				return t

@@ -58,6 +58,7 @@ func Build(in Input) *Site {
 		Fingerprint: in.Fingerprint,
 		Marking:     c.Publish.Marking,
 		Redaction:   in.Redaction,
+		Unread:      in.Evidence.Unread,
 	}
 	s.Calendar = buildCalendar(in)
 

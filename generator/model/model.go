@@ -48,6 +48,8 @@ type Site struct {
 	Rules []Rule
 	// Documents is the governance evidence (evidence/*.toml).
 	Documents Documents
+	// Unread lists the evidence folder's files that nothing read.
+	Unread evidence.Unread
 	// Unreadable lists the registers supplied but not readable at all:
 	// every paragraph that depends on them is a gap.
 	Unreadable []Unreadable
