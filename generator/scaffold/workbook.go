@@ -22,7 +22,7 @@ func Workbook(s evidence.Schema) ([]byte, error) {
 	formats := make([]workbook.Column, len(s.Columns))
 	for i, c := range s.Columns {
 		header[i] = c.Name
-		form[i] = workbook.Column{Note: Note(s, c), Format: format(c), List: c.Values()}
+		form[i] = workbook.Column{Note: note(s, c), Format: format(c), List: c.Values()}
 		formats[i] = workbook.Column{Format: format(c)}
 	}
 	table := workbook.Table{Name: s.Sheet, Header: header, Base: s.Example()}
@@ -53,9 +53,9 @@ func format(c evidence.Column) workbook.Format {
 	return workbook.General
 }
 
-// Note is the note on a column's header: what goes there, and whether the
+// note is the note on a column's header: what goes there, and whether the
 // column and its cells are required.
-func Note(s evidence.Schema, c evidence.Column) string {
+func note(s evidence.Schema, c evidence.Column) string {
 	var need string
 	switch {
 	case c.Filled:
