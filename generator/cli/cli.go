@@ -68,9 +68,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			return runKeygen(args[1:], stdout, stderr)
 		case "check":
 			return runCheck(args[1:], stdout, stderr)
+		case "init":
+			return runInit(args[1:], stdout, stderr)
 		}
 	}
-	fl := command("generator", "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n       go run ./generator check [--fail-on SEVERITY] [flags]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair;\ncheck judges the evidence without writing a site, for pipelines.", stderr)
+	fl := command("generator", "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n       go run ./generator check [--fail-on SEVERITY] [flags]\n       go run ./generator init [--form A|B] [--start-date DATE] DIR\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair;\ncheck judges the evidence without writing a site, for pipelines;\ninit writes a ready-to-fill evidence folder and config.toml into DIR.", stderr)
 	o := Options{}
 	inputFlags(fl, &o)
 	fl.StringVar(&o.Out, "out", "public", "output `folder`, replaced on every build")

@@ -100,6 +100,24 @@ func (s Schema) Column(name string) (Column, bool) {
 	return Column{}, false
 }
 
+// Values returns the values a column of a fixed set of values accepts, as
+// documented and in order: Yes and No for a yes/no column, the clearance
+// levels in ascending order, a choice column's Choices. It is nil for a
+// column of free text, dates or numbers. A spreadsheet offers them as a
+// drop-down list; the reader also takes other spellings of them (y, true,
+// "Not exploitable").
+func (c Column) Values() []string {
+	switch c.Type {
+	case TypeYesNo:
+		return []string{"Yes", "No"}
+	case TypeClearance:
+		return slices.Clone(clearanceNames[:])
+	case TypeChoice:
+		return slices.Clone(c.Choices)
+	}
+	return nil
+}
+
 // choice returns v as the column accepts it: as it is, or, for a choice
 // column, as one of its Choices, matched by FoldChoice and returned as
 // documented (its canonical spelling).

@@ -355,3 +355,56 @@ func TestAbsentColumn(t *testing.T) {
 		t.Errorf("D-1: an unreadable cell: %+v", d.AttestedOn)
 	}
 }
+
+// Every column of a fixed set of values lists them (a spreadsheet offers
+// them as a drop-down list), each read back as itself by the column's own
+// parser; a column of free text, dates or numbers lists none. A column type
+// added later is of a fixed set until it is named free here, so it cannot
+// go without its list unseen.
+func TestColumnValues(t *testing.T) {
+	free := []ColumnType{TypeText, TypeDate, TypeNumber}
+	read := map[ColumnType]func(c Column, v string) (string, error){
+		TypeYesNo: func(_ Column, v string) (string, error) {
+			b, err := ParseYesNo(v)
+			return map[bool]string{true: "Yes", false: "No"}[b], err
+		},
+		TypeClearance: func(_ Column, v string) (string, error) {
+			c, err := ParseClearance(v)
+			return c.String(), err
+		},
+		TypeChoice: func(c Column, v string) (string, error) { return c.choice(v) },
+	}
+	n := 0
+	for _, s := range Schemas() {
+		for _, c := range s.Columns {
+			values := c.Values()
+			if slices.Contains(free, c.Type) {
+				if values != nil {
+					t.Errorf("%s: column %s of free type %v lists values %q", s.Name, c.Name, c.Type, values)
+				}
+				continue
+			}
+			n++
+			if len(values) == 0 {
+				t.Errorf("%s: column %s (type %v) lists no values", s.Name, c.Name, c.Type)
+				continue
+			}
+			parse, ok := read[c.Type]
+			if !ok {
+				t.Errorf("%s: column %s: no parser for type %v in this test", s.Name, c.Name, c.Type)
+				continue
+			}
+			for _, v := range values {
+				if got, err := parse(c, v); got != v || err != nil {
+					t.Errorf("%s: column %s: value %q read as %q, %v", s.Name, c.Name, v, got, err)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no column of a fixed set of values")
+	}
+	if got := (Column{Type: TypeClearance}).Values(); !slices.Equal(got, []string{"None", "BPSS", "CTC", "SC", "DV", "eDV"}) {
+		t.Errorf("clearance values %q", got)
+	}
+}

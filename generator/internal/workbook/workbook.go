@@ -16,7 +16,13 @@
 //	anything else text
 //
 // A yyyy-mm-dd cell must be a valid calendar date from 1900-03-01 onwards;
-// anything else of that shape (2025-02-30) is written as text. The output is
+// anything else of that shape (2025-02-30) is written as text.
+//
+// A sheet with Columns is laid out to be filled in by hand, as the evidence
+// templates are: a bold header row frozen in view, a note on each header,
+// each column's number format, and a drop-down list of a column's values.
+//
+// The output is
 // byte-for-byte deterministic: document properties carry a fixed date and
 // excelize writes zip entries in sorted order with zero timestamps.
 package workbook
@@ -41,6 +47,10 @@ import (
 type Sheet struct {
 	Name string
 	TSV  string
+	// Columns, if not nil, lay the sheet out to be filled in by hand: its
+	// first row is a header, in bold and frozen in view, and each column,
+	// from A, is laid out as its Column says.
+	Columns []Column
 }
 
 // DateFormat is the number format given to date cells.
@@ -83,6 +93,10 @@ func Build(sheets ...Sheet) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("workbook: date style: %w", err)
 	}
+	styles, err := newColumnStyles(f, dateStyle)
+	if err != nil {
+		return nil, err
+	}
 
 	for i, s := range sheets {
 		if i == 0 {
@@ -93,8 +107,16 @@ func Build(sheets ...Sheet) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("workbook: sheet %q: %w", s.Name, err)
 		}
+		if err := formatColumns(f, s, styles); err != nil {
+			return nil, err
+		}
 		if err := writeSheet(f, s, dateStyle); err != nil {
 			return nil, err
+		}
+		if s.Columns != nil {
+			if err := layOutForm(f, s, styles); err != nil {
+				return nil, err
+			}
 		}
 	}
 	f.SetActiveSheet(0)
@@ -130,9 +152,16 @@ func rows(tsv string) [][]string {
 }
 
 // writeSheet writes every cell of s, records the used range and sizes the
-// columns to their content.
+// columns to their content: at least a date's width in a sheet to be
+// filled in by hand.
 func writeSheet(f *excelize.File, s Sheet, dateStyle int) error {
 	var widths []int
+	if s.Columns != nil {
+		widths = make([]int, len(s.Columns))
+		for i := range widths {
+			widths[i] = len(DateFormat)
+		}
+	}
 	lastRow := 0
 	for r, row := range rows(s.TSV) {
 		for c, text := range row {
