@@ -297,7 +297,10 @@ func openEvidence(o Options) (*os.Root, error) {
 // its typed rows.
 func (in *setup) judge(o Options, root *os.Root, line *progress.Display, read func(*evidence.Evidence)) (*evidence.Evidence, rules.Result) {
 	line.Stage("reading the evidence", len(evidence.Schemas())+1)
-	ev := evidence.LoadReporting(root.FS(), displayPath(o.Project, o.Evidence), func(string) { line.Add(1) })
+	// Every path shown on the site or in its exports is relative to the
+	// evidence folder (staff.xlsx, documents/smp.pdf): never where the
+	// folder sits on this machine, which would publish its owner's names.
+	ev := evidence.LoadReporting(root.FS(), "", func(string) { line.Add(1) })
 	if read != nil {
 		read(ev)
 	}
@@ -375,6 +378,15 @@ func underFolder(err error, dir string) error {
 		out[i] = &c
 	}
 	return out
+}
+
+// publishedPath is p as an output may show it: relative to the project
+// when inside it, else its base name, never where it sits on this machine.
+func publishedPath(project, p string) string {
+	if d := displayPath(project, p); !path.IsAbs(d) && !strings.HasPrefix(d, "../") && d != ".." {
+		return d
+	}
+	return filepath.Base(p)
 }
 
 // displayPath prints p relative to the project when it is inside it.

@@ -127,7 +127,7 @@ func TestOrdinaryMistakes(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
-		if !strings.Contains(b.index, "Evidence that could not be read") || !strings.Contains(b.index, "evidence/devices.xlsx") {
+		if !strings.Contains(b.index, "Evidence that could not be read") || !strings.Contains(b.index, "<code>devices.xlsx</code>") {
 			t.Errorf("the dashboard does not say the device register could not be read")
 		}
 		for _, id := range []string{"B.Annex1.2.1", "B.Annex1.2.2"} {

@@ -39,7 +39,7 @@ func inputs(o Options, asOf time.Time, evidenceFS fs.FS) (pack.Build, error) {
 	if err != nil {
 		return b, fmt.Errorf("hashing the configuration: %w", err)
 	}
-	cfg.Path = filepath.ToSlash(displayPath(o.Project, o.Config))
+	cfg.Path = publishedPath(o.Project, o.Config)
 	b.Config = cfg
 	if b.Evidence, err = pack.HashTree(evidenceFS, pack.Irregular); err != nil {
 		return b, fmt.Errorf("hashing the evidence: %w", err)
