@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	project "github.com/agency/evidence-site"
 	"github.com/agency/evidence-site/generator/config"
 	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
@@ -39,7 +41,9 @@ const (
 
 // Options are the command's settings.
 type Options struct {
-	Project  string // folder holding content/, layouts/ and static/
+	// Project is the folder holding content/, layouts/ and static/; ""
+	// uses those built into the generator.
+	Project  string
 	Config   string
 	Evidence string
 	Out      string
@@ -114,7 +118,7 @@ func command(name, usage string, stderr io.Writer) *flag.FlagSet {
 // inputFlags adds the flags naming what a judgement reads, shared by the
 // build and check.
 func inputFlags(fl *flag.FlagSet, o *Options) {
-	fl.StringVar(&o.Project, "project", ".", "project `folder` holding content/, layouts/ and static/")
+	fl.StringVar(&o.Project, "project", "", "read content/, layouts/ and static/ from this `folder`, for a customised site, not those built in")
 	fl.StringVar(&o.Config, "config", "config.toml", "configuration `file`")
 	fl.StringVar(&o.Evidence, "evidence", "evidence", "evidence `folder` (read only)")
 	fl.StringVar(&o.AsOf, "as-of", "", "judge every rule at this `date` (YYYY-MM-DD); overrides [review] as_of")
@@ -168,7 +172,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer root.Close()
-	made, err := inputs(o, asOf, root.FS())
+	made, err := inputs(o, asOf, root.FS(), in.project)
 	if err != nil {
 		return err
 	}
@@ -214,7 +218,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		}
 		return add, nil
 	})
-	if err := site.Build(m, os.DirFS(o.Project), root.FS(), o.Out, site.Options{Progress: line, Finish: finish}); err != nil {
+	if err := site.Build(m, in.project, root.FS(), o.Out, site.Options{Progress: line, Finish: finish}); err != nil {
 		return fmt.Errorf("building the site: %w", err)
 	}
 	line.End()
@@ -242,6 +246,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 
 // setup is a run's configuration, as-of date, calendar and schedule.
 type setup struct {
+	project fs.FS // content/, layouts/ and static/
 	cfg    *config.Config
 	asOf   time.Time
 	source string // where the as-of date came from
@@ -255,7 +260,7 @@ func setUp(o Options, stderr io.Writer) (*setup, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the configuration: %w", err)
 	}
-	cfg, err := config.Parse(displayPath(o.Project, o.Config), cfgSrc)
+	cfg, err := config.Parse(displayPath(".", o.Config), cfgSrc)
 	if err != nil {
 		return nil, fmt.Errorf("configuration has problems:\n%v", err)
 	}
@@ -270,12 +275,38 @@ func setUp(o Options, stderr io.Writer) (*setup, error) {
 	if err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
-	contentDir := filepath.Join(o.Project, "content")
-	sch, err := schedule.Load(os.DirFS(contentDir), evidence.SourceNames())
+	proj, err := openProject(o)
 	if err != nil {
-		return nil, fmt.Errorf("the schedule has problems:\n%v", underFolder(err, displayPath(o.Project, contentDir)))
+		return nil, err
 	}
-	return &setup{cfg: cfg, asOf: asOf, source: source, cal: cal, sch: sch}, nil
+	content, err := fs.Sub(proj, "content")
+	if err != nil {
+		return nil, err
+	}
+	sch, err := schedule.Load(content, evidence.SourceNames())
+	if err != nil {
+		where := "content" // built in
+		if o.Project != "" {
+			where = displayPath(".", filepath.Join(o.Project, "content"))
+		}
+		return nil, fmt.Errorf("the schedule has problems:\n%v", underFolder(err, where))
+	}
+	return &setup{project: proj, cfg: cfg, asOf: asOf, source: source, cal: cal, sch: sch}, nil
+}
+
+// openProject is the site's own files: content/, layouts/ and static/,
+// built in, or read from --project DIR, which must hold all three.
+func openProject(o Options) (fs.FS, error) {
+	if o.Project == "" {
+		return project.Files(), nil
+	}
+	for _, dir := range project.Folders {
+		fi, err := os.Stat(filepath.Join(o.Project, dir))
+		if err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("--project %s: no %s/ folder there. A project folder holds the site's own content/ (the schedule as Markdown pages), layouts/ and static/; leave out --project to use those built into the generator", o.Project, dir)
+		}
+	}
+	return os.DirFS(o.Project), nil
 }
 
 // openEvidence opens the evidence folder as an os.Root: no path, and no

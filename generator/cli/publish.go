@@ -33,7 +33,7 @@ func generatorInfo() pack.Generator {
 }
 
 // inputs describes what the build is made from, for its manifest.
-func inputs(o Options, asOf time.Time, evidenceFS fs.FS) (pack.Build, error) {
+func inputs(o Options, asOf time.Time, evidenceFS, projectFS fs.FS) (pack.Build, error) {
 	b := pack.Build{Generator: generatorInfo(), AsOf: asOf.Format(time.DateOnly)}
 	cfg, err := pack.HashFile(os.DirFS(filepath.Dir(o.Config)), filepath.Base(o.Config))
 	if err != nil {
@@ -44,7 +44,7 @@ func inputs(o Options, asOf time.Time, evidenceFS fs.FS) (pack.Build, error) {
 	if b.Evidence, err = pack.HashTree(evidenceFS, pack.Irregular); err != nil {
 		return b, fmt.Errorf("hashing the evidence: %w", err)
 	}
-	if b.Project, err = pack.ProjectSums(os.DirFS(o.Project)); err != nil {
+	if b.Project, err = pack.ProjectSums(projectFS); err != nil {
 		return b, fmt.Errorf("hashing the project: %w", err)
 	}
 	return b, nil
