@@ -247,11 +247,11 @@ func Build(o Options, stdout, stderr io.Writer) error {
 // setup is a run's configuration, as-of date, calendar and schedule.
 type setup struct {
 	project fs.FS // content/, layouts/ and static/
-	cfg    *config.Config
-	asOf   time.Time
-	source string // where the as-of date came from
-	cal    *workdays.Calendar
-	sch    *schedule.Schedule
+	cfg     *config.Config
+	asOf    time.Time
+	source  string // where the as-of date came from
+	cal     *workdays.Calendar
+	sch     *schedule.Schedule
 }
 
 // setUp reads the configuration and the schedule, and chooses the as-of date.
