@@ -264,7 +264,11 @@ func setUp(o Options, stderr io.Writer) (*setup, error) {
 	if source == "today" {
 		fmt.Fprintf(stderr, "generator: no as-of date given: judging at today's date, %s. Set [review] as_of in %s or pass --as-of for a build that can be reproduced.\n", asOf.Format(time.DateOnly), o.Config)
 	}
-	cal, err := workdays.New(cfg.Calendar.Region, cfg.Calendar.ExtraHolidays)
+	holidays, err := holidaysFile(o, cfg)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := workdays.NewWithFile(cfg.Calendar.Region, holidays, cfg.Calendar.ExtraHolidays)
 	if err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
