@@ -166,7 +166,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer root.Close()
-	made, err := inputs(o, asOf, root.FS())
+	made, err := inputs(o, asOf, root.FS(), in.holidays)
 	if err != nil {
 		return err
 	}
@@ -244,7 +244,10 @@ type setup struct {
 	asOf   time.Time
 	source string // where the as-of date came from
 	cal    *workdays.Calendar
-	sch    *schedule.Schedule
+	// holidays is the bank holiday file read, for the manifest; nil for
+	// none.
+	holidays *pack.File
+	sch      *schedule.Schedule
 }
 
 // setUp reads the configuration and the schedule, and chooses the as-of date.
@@ -264,7 +267,7 @@ func setUp(o Options, stderr io.Writer) (*setup, error) {
 	if source == "today" {
 		fmt.Fprintf(stderr, "generator: no as-of date given: judging at today's date, %s. Set [review] as_of in %s or pass --as-of for a build that can be reproduced.\n", asOf.Format(time.DateOnly), o.Config)
 	}
-	holidays, err := holidaysFile(o, cfg)
+	holidays, holidaysSum, err := holidaysFile(o, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -277,7 +280,7 @@ func setUp(o Options, stderr io.Writer) (*setup, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the schedule has problems:\n%v", underFolder(err, displayPath(o.Project, contentDir)))
 	}
-	return &setup{cfg: cfg, asOf: asOf, source: source, cal: cal, sch: sch}, nil
+	return &setup{cfg: cfg, asOf: asOf, source: source, cal: cal, holidays: holidaysSum, sch: sch}, nil
 }
 
 // openEvidence opens the evidence folder as an os.Root: no path, and no

@@ -2,6 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,6 +99,29 @@ func TestHolidaysFile(t *testing.T) {
 				}
 			}
 			gaps[tt.name] = out["gaps.json"]
+
+			// The manifest records the file as an input, and verify
+			// accepts the build.
+			type file struct {
+				Path   string
+				Size   int
+				SHA256 string
+			}
+			var m struct{ Build struct{ Holidays *file } }
+			if err := json.Unmarshal(out["manifest.json"], &m); err != nil {
+				t.Fatal(err)
+			}
+			var want *file
+			for name, data := range tt.files {
+				sum := sha256.Sum256(data)
+				want = &file{name, len(data), hex.EncodeToString(sum[:])}
+			}
+			if (m.Build.Holidays == nil) != (want == nil) || (want != nil && *m.Build.Holidays != *want) {
+				t.Errorf("manifest.json: build.holidays = %+v, want %+v", m.Build.Holidays, want)
+			}
+			if code := Run([]string{"verify", o.Out}, io.Discard, io.Discard); code != ExitOK {
+				t.Errorf("verify: exit %d", code)
+			}
 		})
 	}
 	if !bytes.Equal(gaps["built-in table"], gaps["GOV.UK file"]) {
