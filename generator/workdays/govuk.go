@@ -20,6 +20,10 @@ const MaxGovUKSize = 4 << 20
 // GOVUKURL is where GOV.UK publishes its bank holiday file.
 const GOVUKURL = "https://www.gov.uk/bank-holidays.json"
 
+// maxGovUKProblems is how many problems ParseGovUK lists before it only
+// counts the rest: a file with more is not a bank holiday file.
+const maxGovUKProblems = 100
+
 // HolidayFile is a bank holiday file in GOV.UK's format
 // (https://www.gov.uk/bank-holidays.json), as read by [ParseGovUK]: for each
 // division it lists, the bank holidays as observed (a holiday falling on a
@@ -56,10 +60,11 @@ func (f *HolidayFile) Holidays(r Region) []Holiday {
 // does not break a build. A division may be left out: its region then has
 // no list in the file.
 //
-// Every problem is reported, one a line, sorted by position: JSON that does
-// not parse as file:line:col, and every other problem at the line and
-// column of the division or event it concerns, naming the division and the
-// event's number (the first is 1), e.g.
+// Every problem is reported, one a line, sorted by position (up to a
+// hundred, and then how many more): JSON that does not parse as
+// file:line:col, and every other problem at the line and column of the
+// division or event it concerns, naming the division and the event's
+// number (the first is 1), e.g.
 //
 //	bank-holidays.json:1:2301: scotland event 3 (title "Good Friday"): date: want yyyy-mm-dd, got "19/04/2019"
 func ParseGovUK(name string, data []byte) (*HolidayFile, error) {
@@ -86,9 +91,13 @@ func ParseGovUK(name string, data []byte) (*HolidayFile, error) {
 		}
 		return nil, probs.Err()
 	}
-	p := &govukParser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), probs: &probs}
+	p := &govukParser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), probs: &probs, line: 1}
 	f := &HolidayFile{name: name, events: map[Region][]Holiday{}}
 	p.file(f)
+	if len(probs) > maxGovUKProblems {
+		probs.Sort()
+		return nil, fmt.Errorf("%w\n%s: %d more problems not listed: is this GOV.UK's bank holiday file?", probs[:maxGovUKProblems], name, len(probs)-maxGovUKProblems)
+	}
 	if err := probs.Err(); err != nil {
 		return nil, err
 	}
@@ -102,6 +111,9 @@ type govukParser struct {
 	data  []byte
 	dec   *json.Decoder
 	probs *diag.List
+	// The line of the offset done, and where that line starts: positions
+	// are asked for in order, so each is counted on from the last.
+	done, line, lineStart int
 }
 
 // at is the position of the next token: the decoder's offset moved past
@@ -111,8 +123,17 @@ func (p *govukParser) at() diag.Pos {
 	for off < len(p.data) && strings.IndexByte(" \t\r\n,:", p.data[off]) >= 0 {
 		off++
 	}
-	line, col := lineCol(p.data, off)
-	return diag.At(p.name, line, col)
+	off = min(off, len(p.data))
+	if off < p.done {
+		p.done, p.line, p.lineStart = 0, 1, 0
+	}
+	between := p.data[p.done:off]
+	if n := bytes.Count(between, []byte{'\n'}); n > 0 {
+		p.line += n
+		p.lineStart = p.done + bytes.LastIndexByte(between, '\n') + 1
+	}
+	p.done = off
+	return diag.At(p.name, p.line, off-p.lineStart+1)
 }
 
 // next is the first byte of the next token, 0 at the end.
@@ -216,6 +237,13 @@ func (p *govukParser) division(r Region, pos diag.Pos, f *HolidayFile) bool {
 				p.probs.Add(vpos, "%s: division: want %q, got %s", r, r, jsonValue(v))
 			}
 		case "events":
+			if hasEvents {
+				p.probs.Add(kpos, "%s: events listed twice", r)
+				if !p.skip() {
+					return false
+				}
+				continue
+			}
 			hasEvents = true
 			if !p.events(r, kpos, f) {
 				return false

@@ -135,6 +135,7 @@ func TestParseGovUKErrors(t *testing.T) {
 		{"no events key", `{"scotland": {"division": "scotland"}}`, []string{`h.json:1:2: scotland: no events`}},
 		{"no events", `{"scotland": {"events": []}}`, []string{`h.json:1:15: scotland: no events`}},
 		{"events not a list", `{"scotland": {"events": {}}}`, []string{`h.json:1:25: scotland: events: want a list of events, got an object`}},
+		{"events twice", `{"scotland": {"events": [{"title": "A", "date": "2026-01-02"}], "events": []}}`, []string{`h.json:1:65: scotland: events listed twice`}},
 		{"all event problems", `{"northern-ireland": {"division": "northern-ireland", "events": [
   {"title": "New Year’s Day", "date": "2026-01-01", "notes": "", "bunting": true},
   {"date": "2026-03-17"},
@@ -377,5 +378,31 @@ func TestNewWithFileOtherRegion(t *testing.T) {
 	}
 	if _, err := NewWithFile("wales", f, nil); err == nil {
 		t.Error("an unknown region was accepted")
+	}
+}
+
+// A large file of bad events is read in time, and its problems are listed
+// up to a hundred, then counted.
+func TestParseGovUKManyProblems(t *testing.T) {
+	const n = 200000
+	src := `{"scotland":{"events":[` + strings.Repeat("{},\n", n-1) + `{}]}}`
+	start := time.Now()
+	_, err := ParseGovUK("h.json", []byte(src))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v", d)
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != maxGovUKProblems+1 {
+		t.Fatalf("%d lines, want %d", len(lines), maxGovUKProblems+1)
+	}
+	// Two problems an event: no date, no title.
+	if got, want := lines[2], "h.json:2:1: scotland event 2: no date"; got != want {
+		t.Errorf("line 3: %q, want %q", got, want)
+	}
+	if got, want := lines[maxGovUKProblems], "h.json: 399900 more problems not listed: is this GOV.UK's bank holiday file?"; got != want {
+		t.Errorf("last line: %q, want %q", got, want)
 	}
 }
