@@ -17,9 +17,6 @@ import (
 // divisions; the bound only keeps a wrong file from being read whole.
 const MaxGovUKSize = 4 << 20
 
-// GOVUKURL is where GOV.UK publishes its bank holiday file.
-const GOVUKURL = "https://www.gov.uk/bank-holidays.json"
-
 // maxGovUKProblems is how many problems ParseGovUK lists before it only
 // counts the rest: a file with more is not a bank holiday file.
 const maxGovUKProblems = 100
@@ -116,14 +113,19 @@ type govukParser struct {
 	done, line, lineStart int
 }
 
-// at is the position of the next token: the decoder's offset moved past
-// white space and the separators ',' and ':'.
-func (p *govukParser) at() diag.Pos {
+// nextOff is the offset of the next token: the decoder's offset moved past
+// white space and the separators ',' and ':'; len(p.data) at the end.
+func (p *govukParser) nextOff() int {
 	off := int(p.dec.InputOffset())
 	for off < len(p.data) && strings.IndexByte(" \t\r\n,:", p.data[off]) >= 0 {
 		off++
 	}
-	off = min(off, len(p.data))
+	return min(off, len(p.data))
+}
+
+// at is the position of the next token.
+func (p *govukParser) at() diag.Pos {
+	off := p.nextOff()
 	if off < p.done {
 		p.done, p.line, p.lineStart = 0, 1, 0
 	}
@@ -138,10 +140,7 @@ func (p *govukParser) at() diag.Pos {
 
 // next is the first byte of the next token, 0 at the end.
 func (p *govukParser) next() byte {
-	off := int(p.dec.InputOffset())
-	for off < len(p.data) && strings.IndexByte(" \t\r\n,:", p.data[off]) >= 0 {
-		off++
-	}
+	off := p.nextOff()
 	if off >= len(p.data) {
 		return 0
 	}

@@ -226,7 +226,7 @@ func FuzzParseGovUK(f *testing.F) {
 
 // The built-in table agrees with the committed copy of GOV.UK's file: for
 // every region and every year the file covers, the same days under the same
-// names. Refresh the copy from GOVUKURL; a day GOV.UK adds then fails here
+// names. Refresh the copy from https://www.gov.uk/bank-holidays.json; a day GOV.UK adds then fails here
 // until the table has it too.
 func TestBuiltInMatchesGovUKFile(t *testing.T) {
 	f, err := ParseGovUK("bank-holidays.json", readOfficial(t))
