@@ -172,7 +172,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer root.Close()
-	made, err := inputs(o, asOf, root.FS(), in.project)
+	made, err := inputs(o, asOf, root.FS(), in.project, in.holidays)
 	if err != nil {
 		return err
 	}
@@ -251,7 +251,10 @@ type setup struct {
 	asOf    time.Time
 	source  string // where the as-of date came from
 	cal     *workdays.Calendar
-	sch     *schedule.Schedule
+	// holidays is the bank holiday file read, for the manifest; nil for
+	// none.
+	holidays *pack.File
+	sch      *schedule.Schedule
 }
 
 // setUp reads the configuration and the schedule, and chooses the as-of date.
@@ -271,7 +274,11 @@ func setUp(o Options, stderr io.Writer) (*setup, error) {
 	if source == "today" {
 		fmt.Fprintf(stderr, "generator: no as-of date given: judging at today's date, %s. Set [review] as_of in %s or pass --as-of for a build that can be reproduced.\n", asOf.Format(time.DateOnly), o.Config)
 	}
-	cal, err := workdays.New(cfg.Calendar.Region, cfg.Calendar.ExtraHolidays)
+	holidays, holidaysSum, err := holidaysFile(o, cfg)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := workdays.NewWithFile(cfg.Calendar.Region, holidays, cfg.Calendar.ExtraHolidays)
 	if err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
@@ -291,7 +298,7 @@ func setUp(o Options, stderr io.Writer) (*setup, error) {
 		}
 		return nil, fmt.Errorf("the schedule has problems:\n%v", underFolder(err, where))
 	}
-	return &setup{project: proj, cfg: cfg, asOf: asOf, source: source, cal: cal, sch: sch}, nil
+	return &setup{project: proj, cfg: cfg, asOf: asOf, source: source, cal: cal, holidays: holidaysSum, sch: sch}, nil
 }
 
 // openProject is the site's own files: content/, layouts/ and static/,

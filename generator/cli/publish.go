@@ -32,9 +32,10 @@ func generatorInfo() pack.Generator {
 	return g
 }
 
-// inputs describes what the build is made from, for its manifest.
-func inputs(o Options, asOf time.Time, evidenceFS, projectFS fs.FS) (pack.Build, error) {
-	b := pack.Build{Generator: generatorInfo(), AsOf: asOf.Format(time.DateOnly)}
+// inputs describes what the build is made from, for its manifest;
+// holidays is the bank holiday file read, nil for none.
+func inputs(o Options, asOf time.Time, evidenceFS, projectFS fs.FS, holidays *pack.File) (pack.Build, error) {
+	b := pack.Build{Generator: generatorInfo(), AsOf: asOf.Format(time.DateOnly), Holidays: holidays}
 	cfg, err := pack.HashFile(os.DirFS(filepath.Dir(o.Config)), filepath.Base(o.Config))
 	if err != nil {
 		return b, fmt.Errorf("hashing the configuration: %w", err)

@@ -81,6 +81,12 @@ type Calendar struct {
 	// ExtraHolidays are further non-working days, e.g. a one-off bank
 	// holiday announced after this program was built.
 	ExtraHolidays []workdays.Holiday
+	// HolidaysFile is a bank holiday file in GOV.UK's format (a copy of
+	// https://www.gov.uk/bank-holidays.json), a path as written: relative
+	// paths are to config.toml's folder. Its days are the bank holidays of
+	// the years it covers; the built-in table gives the others. Default
+	// "": the built-in table for every year.
+	HolidaysFile string
 }
 
 // Rules tunes the rules where the schedule lets the parties agree.
@@ -138,6 +144,7 @@ type file struct {
 			Date any    `toml:"date"`
 			Name string `toml:"name"`
 		} `toml:"extra_holidays"`
+		HolidaysFile string `toml:"holidays_file"`
 	} `toml:"calendar"`
 	Rules struct {
 		TrainingCourses        []string `toml:"training_courses"`
@@ -208,6 +215,11 @@ func Parse(name string, src []byte) (*Config, error) {
 			name = fmt.Sprintf("Extra holiday %d", i+1)
 		}
 		c.Calendar.ExtraHolidays = append(c.Calendar.ExtraHolidays, workdays.Holiday{Date: d, Name: name})
+	}
+	if f.IsDefined("calendar", "holidays_file") {
+		if c.Calendar.HolidaysFile = strings.TrimSpace(raw.Calendar.HolidaysFile); c.Calendar.HolidaysFile == "" {
+			probs.Add(f.Pos("calendar", "holidays_file"), "holidays_file: want the name of a bank holiday file in GOV.UK's format, e.g. \"bank-holidays.json\"; leave the key out to use the built-in table")
+		}
 	}
 	c.Rules.TrainingCourses = raw.Rules.TrainingCourses
 	c.Rules.TrainingIntervalMonths = DefaultTrainingIntervalMonths

@@ -25,6 +25,7 @@ func TestParseDefaults(t *testing.T) {
 		{"reports_from defaults to start", c.Contract.ReportsFrom, start},
 		{"as_of unset", c.Review.AsOfSet, false},
 		{"region", c.Calendar.Region, workdays.EnglandAndWales},
+		{"holidays file", c.Calendar.HolidaysFile, ""},
 		{"name", c.Contract.Name, "Security Schedule"},
 		{"agency", c.Contract.Agency, "the Agency"},
 		{"title", c.Site.Title, "the Agency: Security Schedule evidence"},
@@ -57,6 +58,7 @@ as_of = 2026-03-31
 [calendar]
 region = "Scotland"
 extra_holidays = [{ date = 2026-06-05, name = "One-off" }]
+holidays_file = " data/bank-holidays.json "
 
 [rules]
 training_courses = ["SIM"]
@@ -82,7 +84,7 @@ redact = ["Names"]
 	if !c.Review.PeriodStart.Equal(workdays.Date(2025, 10, 1)) || !c.Contract.ReportsFrom.Equal(workdays.Date(2025, 5, 1)) {
 		t.Errorf("dates: %+v %+v", c.Review, c.Contract)
 	}
-	if c.Calendar.Region != workdays.Scotland || len(c.Calendar.ExtraHolidays) != 1 || c.Calendar.ExtraHolidays[0].Name != "One-off" {
+	if c.Calendar.Region != workdays.Scotland || len(c.Calendar.ExtraHolidays) != 1 || c.Calendar.ExtraHolidays[0].Name != "One-off" || c.Calendar.HolidaysFile != "data/bank-holidays.json" {
 		t.Errorf("calendar: %+v", c.Calendar)
 	}
 	if len(c.Rules.TrainingCourses) != 1 {
@@ -114,6 +116,9 @@ func TestParseErrors(t *testing.T) {
 			[]string{`config.toml:4: unknown key "contract.startdate" (did you mean "start_date"?)`, `config.toml:5: unknown key "reveiw" (did you mean "review"?)`, `config.toml:8: unknown key "calendar.extra_holidays.nmae" (did you mean "name"?)`}},
 		{"UK date text is not a TOML date", "[contract]\nform = \"B\"\nstart_date = \"03/11/2025\"\n", []string{`config.toml:3: start_date: want a date such as 2025-04-01, got "03/11/2025"`}},
 		{"bad extra holiday", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nextra_holidays = [{ date = \"soon\" }]\n", []string{"config.toml:5", "want a date"}},
+		{"blank holidays file", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nholidays_file = \" \"\n", []string{"config.toml:5: holidays_file: want the name of a bank holiday file"}},
+		{"holidays file not text", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nholidays_file = true\n", []string{"config.toml:5"}},
+		{"holidays file misspelt", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nholiday_file = \"bank-holidays.json\"\n", []string{`config.toml:5: unknown key "calendar.holiday_file"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

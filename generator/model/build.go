@@ -585,5 +585,15 @@ func buildCalendar(in Input) Calendar {
 	for _, h := range in.Calendar.Holidays(from, to) {
 		c.Holidays = append(c.Holidays, Holiday{Date: dateString(h.Date), Weekday: h.Date.Weekday().String(), Name: h.Name})
 	}
+	first := in.Config.Contract.StartDate
+	if p := in.Config.Review.PeriodStart; !p.IsZero() && (first.IsZero() || p.Before(first)) {
+		first = p
+	}
+	if first.IsZero() || first.After(in.AsOf) {
+		first = in.AsOf
+	}
+	for y := first.Year(); y <= to.Year(); y++ {
+		c.Years = append(c.Years, CalendarYear{Year: y, Source: in.Calendar.Source(y), BankHolidays: len(in.Calendar.BankHolidays(y))})
+	}
 	return c
 }

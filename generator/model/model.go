@@ -96,6 +96,20 @@ type Review struct {
 type Calendar struct {
 	Region   string
 	Holidays []Holiday // within the review period and up to a year after
+	// Years are the calendar years judged, in order: from the year of the
+	// contract's start date (or of the review period's start, if earlier)
+	// to the year after the as-of date, since deadlines run forward.
+	Years []CalendarYear
+}
+
+// CalendarYear is where one year's bank holidays came from.
+type CalendarYear struct {
+	Year int
+	// Source is "GOV.UK file" and the file's name, or "built-in table".
+	Source string
+	// BankHolidays is the number of the region's bank holidays that
+	// year, extra holidays not included.
+	BankHolidays int
 }
 
 // Holiday is one non-working day.

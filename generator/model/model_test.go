@@ -109,3 +109,50 @@ func TestHumanSize(t *testing.T) {
 		t.Errorf("ItemHref = %q", ItemHref("EV-001"))
 	}
 }
+
+// The method page lists every year judged, from the contract's start (or
+// the review period's, if earlier) to the year after the as-of date, with
+// where its bank holidays came from.
+func TestCalendarYears(t *testing.T) {
+	file, err := workdays.ParseGovUK("bank-holidays.json", []byte(`{"england-and-wales":{"division":"england-and-wales","events":[
+{"title":"New Year’s Day","date":"2026-01-01","notes":"","bunting":true},
+{"title":"Christmas Day","date":"2026-12-25","notes":"","bunting":true}]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := workdays.Date
+	const gov, builtIn = "GOV.UK file bank-holidays.json", workdays.BuiltIn
+	tests := []struct {
+		name                string
+		start, period, asOf time.Time
+		file                *workdays.HolidayFile
+		want                []CalendarYear
+	}{
+		{"built-in table", d(2025, 4, 1), d(2025, 4, 1), d(2026, 11, 27), nil,
+			[]CalendarYear{{2025, builtIn, 8}, {2026, builtIn, 8}, {2027, builtIn, 8}}},
+		{"file for 2026", d(2025, 4, 1), d(2025, 10, 1), d(2026, 11, 27), file,
+			[]CalendarYear{{2025, builtIn, 8}, {2026, gov, 2}, {2027, builtIn, 8}}},
+		{"review period from before the contract", d(2025, 4, 1), d(2024, 10, 1), d(2025, 5, 1), file,
+			[]CalendarYear{{2024, builtIn, 8}, {2025, builtIn, 8}, {2026, gov, 2}}},
+		{"no dates but the as-of date", time.Time{}, time.Time{}, d(2026, 1, 5), nil,
+			[]CalendarYear{{2026, builtIn, 8}, {2027, builtIn, 8}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cal, err := workdays.NewWithFile(workdays.EnglandAndWales, tt.file, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg := &config.Config{Contract: config.Contract{StartDate: tt.start}, Review: config.Review{PeriodStart: tt.period}}
+			got := buildCalendar(Input{Config: cfg, AsOf: tt.asOf, Calendar: cal}).Years
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %+v, want %+v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("year %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}

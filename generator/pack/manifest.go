@@ -35,6 +35,10 @@ type Build struct {
 	Evidence []File `json:"evidence"`
 	// Project holds a TreeSum of each of content/, layouts/ and static/.
 	Project Project `json:"project"`
+	// Holidays is the bank holiday file of [calendar] holidays_file, its
+	// path as written in the configuration; nil (and left out, so that a
+	// build without one keeps its fingerprint) when there is none.
+	Holidays *File `json:"holidays,omitempty"`
 }
 
 // Generator is the program that built: its module, version and VCS

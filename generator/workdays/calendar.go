@@ -30,16 +30,30 @@ type Holiday struct {
 // from configuration. Bank holidays are worked out for a year the first time
 // that year is needed and then kept, so lookups are fast.
 //
-// The rules are those in force now, applied to every year; only days listed
-// by GOV.UK (2018 onwards, see the tests) are checked against the record.
+// A year's bank holidays come from one of two sources, which [Calendar.Source]
+// names: GOV.UK's published file, for the years it covers when one is given
+// to [NewWithFile], or else the built-in table. The built-in table applies
+// the rules in force now to every year, with the one-off days known when it
+// was written; the tests check it against GOV.UK's list from 2018 and
+// against the committed copy of GOV.UK's file, testdata/bank-holidays.json.
 //
-// A Calendar is safe for concurrent use. Create one with [New].
+// A Calendar is safe for concurrent use. Create one with [New] or
+// [NewWithFile].
 type Calendar struct {
 	region Region
 	rules  []*cal.Holiday
 	extra  []holidayDay // sorted by day, one entry per day
 	years  sync.Map     // year (int) -> []holidayDay, sorted by day
+	// file names the bank holiday file, "" for none; fileYears are the
+	// years whose bank holidays come from it (their entries in years are
+	// stored by NewWithFile).
+	file      string
+	fileYears map[int]bool
 }
+
+// BuiltIn is what [Calendar.Source] returns for a year whose bank holidays
+// come from the built-in table.
+const BuiltIn = "built-in table"
 
 // holidayDay is a Holiday keyed by day number.
 type holidayDay struct {
@@ -56,6 +70,19 @@ type holidayDay struct {
 // holiday on a day that is already a bank holiday of the region changes
 // nothing: the bank holiday's name is kept.
 func New(region Region, extra []Holiday) (*Calendar, error) {
+	return NewWithFile(region, nil, extra)
+}
+
+// NewWithFile is [New] with the bank holidays of a GOV.UK file (see
+// [ParseGovUK]); a nil file is New. For every year in which the file lists
+// at least one event for the region, the file's days are the bank holidays
+// of that year and the built-in table is not used for it; every other year
+// uses the built-in table. GOV.UK's file lists whole years, so a year with
+// one event is taken to be complete: a file cut short in the middle of a
+// year would leave the rest of that year with no bank holidays. A year
+// between two covered years with no event of its own uses the built-in
+// table. Extra holidays apply on top, in every year, as with New.
+func NewWithFile(region Region, file *HolidayFile, extra []Holiday) (*Calendar, error) {
 	if region == "" {
 		region = EnglandAndWales
 	}
@@ -92,7 +119,44 @@ func New(region Region, extra []Holiday) (*Calendar, error) {
 		return nil, errors.Join(errs...)
 	}
 	slices.SortFunc(c.extra, func(a, b holidayDay) int { return cmp.Compare(a.day, b.day) })
+	if file != nil {
+		c.file = file.name
+		c.fileYears = map[int]bool{}
+		byYear := map[int][]holidayDay{}
+		var years []int
+		for _, h := range file.events[region] { // sorted, one a day
+			y := h.Date.Year()
+			if !c.fileYears[y] {
+				c.fileYears[y] = true
+				years = append(years, y)
+			}
+			byYear[y] = append(byYear[y], holidayDay{day: dayNum(h.Date), name: h.Name})
+		}
+		for _, y := range years {
+			c.years.Store(y, byYear[y])
+		}
+	}
 	return c, nil
+}
+
+// Source names where the bank holidays of year come from: "GOV.UK file "
+// and the file's name (e.g. "GOV.UK file bank-holidays.json") for a year the
+// file given to [NewWithFile] covers, else [BuiltIn].
+func (c *Calendar) Source(year int) string {
+	if c.fileYears[year] {
+		return "GOV.UK file " + c.file
+	}
+	return BuiltIn
+}
+
+// BankHolidays returns the region's bank holidays in year, from the source
+// [Calendar.Source] names, sorted by date; extra holidays are not included.
+func (c *Calendar) BankHolidays(year int) []Holiday {
+	var out []Holiday
+	for _, h := range c.year(year) {
+		out = append(out, Holiday{Date: fromDayNum(h.day), Name: h.name})
+	}
+	return out
 }
 
 // Region returns the calendar's region.
@@ -223,7 +287,7 @@ func (c *Calendar) workingDaysBetween(a, b int64) int {
 }
 
 // year returns the region's bank holidays observed in year y, computing them
-// on first use.
+// from the rules on first use unless NewWithFile stored the file's.
 func (c *Calendar) year(y int) []holidayDay {
 	if v, ok := c.years.Load(y); ok {
 		return v.([]holidayDay)

@@ -9,6 +9,12 @@
 // calendar day of its time arguments with [Day] first, so the time of day and
 // the location of an argument never change a result beyond naming its day.
 //
+// Bank holidays come from a built-in table (rules.go) or, for the years it
+// covers, from GOV.UK's published file (https://www.gov.uk/bank-holidays.json),
+// read by [ParseGovUK] and given to [NewWithFile]; [Calendar.Source] says
+// which a year used. testdata/bank-holidays.json is a copy of GOV.UK's file
+// that the tests hold the built-in table to, region by region.
+//
 // Terms follow the usual UK contract definitions:
 //
 //   - a Working Day is a day that is not a Saturday or a Sunday, not a bank

@@ -196,6 +196,7 @@ const (
 2026-04-03 Good Friday
 2026-05-04 Early May bank holiday
 2026-05-25 Spring bank holiday
+2026-06-15 World Cup bank holiday
 2026-08-03 Summer bank holiday
 2026-11-30 St Andrew’s Day
 2026-12-25 Christmas Day
@@ -353,7 +354,7 @@ func TestHolidaysGOVUK(t *testing.T) {
 		counts map[int]int // holidays per year, a check on the list itself
 	}{
 		{EnglandAndWales, govukEnglandAndWales, map[int]int{2018: 8, 2019: 8, 2020: 8, 2021: 8, 2022: 10, 2023: 9, 2024: 8, 2025: 8, 2026: 8, 2027: 8}},
-		{Scotland, govukScotland, map[int]int{2018: 9, 2019: 9, 2020: 9, 2021: 9, 2022: 11, 2023: 10, 2024: 9, 2025: 9, 2026: 9, 2027: 9}},
+		{Scotland, govukScotland, map[int]int{2018: 9, 2019: 9, 2020: 9, 2021: 9, 2022: 11, 2023: 10, 2024: 9, 2025: 9, 2026: 10, 2027: 9}},
 		{NorthernIreland, govukNorthernIreland, map[int]int{2018: 10, 2019: 10, 2020: 10, 2021: 10, 2022: 12, 2023: 11, 2024: 10, 2025: 10, 2026: 10, 2027: 10}},
 	}
 	for _, tt := range tests {

@@ -76,6 +76,17 @@ func rules() []rule {
 		{holiday: named(gb.SpringHoliday2022, "Spring bank holiday")},                             // Thu 2 Jun 2022 only
 		{holiday: named(gb.PlatinumJubilee, "Platinum Jubilee bank holiday")},                     // Fri 3 Jun 2022 only
 
+		// ADDED: the World Cup bank holiday, Mon 15 Jun 2026, Scotland only
+		// (appointed by Royal Proclamation of 4 Feb 2026 under s. 1(3) of
+		// the Banking and Financial Dealings Act 1971, the day after
+		// Scotland's first match of the 2026 FIFA World Cup; listed by
+		// GOV.UK for Scotland only). gb v2.1.13 does not have it.
+		{holiday: &cal.Holiday{
+			Name: "World Cup bank holiday", Type: cal.ObservanceBank,
+			Month: time.June, Day: 15, Func: cal.CalcDayOfMonth,
+			StartYear: 2026, EndYear: 2026,
+		}, regions: []Region{sc}},
+
 		// ADDED: Battle of the Boyne, 12 July, Northern Ireland only (a
 		// bank holiday by annual proclamation). GOV.UK: Mon 13 Jul 2020,
 		// Mon 14 Jul 2025, Mon 13 Jul 2026 (12th on a weekend).
