@@ -72,11 +72,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			return runKeygen(args[1:], stdout, stderr)
 		case "check":
 			return runCheck(args[1:], stdout, stderr)
+		case "serve":
+			return runServe(args[1:], stdout, stderr)
 		case "init":
 			return runInit(args[1:], stdout, stderr)
 		}
 	}
-	fl := command("generator", "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n       go run ./generator check [--fail-on SEVERITY] [flags]\n       go run ./generator init [--form A|B] [--start-date DATE] DIR\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair;\ncheck judges the evidence without writing a site, for pipelines;\ninit writes a ready-to-fill evidence folder and config.toml into DIR.", stderr)
+	fl := command("generator", "Usage: go run ./generator [flags]\n       go run ./generator verify [--evidence DIR] [--pubkey FILE] PATH\n       go run ./generator keygen [--out PREFIX]\n       go run ./generator check [--fail-on SEVERITY] [flags]\n       go run ./generator init [--form A|B] [--start-date DATE] DIR\n       go run ./generator serve [--port N] [flags]\n\nBuilds the static evidence site from config.toml, content/ and the evidence folder;\nverify checks a built folder or zip against its manifest; keygen makes a signing key pair;\ncheck judges the evidence without writing a site, for pipelines;\ninit writes a ready-to-fill evidence folder and config.toml into DIR;\nserve builds, serves the site on 127.0.0.1 and rebuilds it on every change.", stderr)
 	o := Options{}
 	inputFlags(fl, &o)
 	fl.StringVar(&o.Out, "out", "public", "output `folder`, replaced on every build")

@@ -22,10 +22,10 @@ type Unread struct {
 	More int
 }
 
-// lockFile reports whether name is an office suite's lock file, which an
+// LockFile reports whether name is an office suite's lock file, which an
 // open workbook leaves beside itself: Excel's ~$staff.xlsx, LibreOffice's
 // .~lock.staff.xlsx#.
-func lockFile(name string) bool {
+func LockFile(name string) bool {
 	return strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".~lock.") && strings.HasSuffix(name, "#")
 }
 
@@ -71,7 +71,7 @@ func (e *Evidence) findUnread(fsys fs.FS, dir string) {
 				add(p + "/")
 			}
 			return fs.SkipDir
-		case d.IsDir() || lockFile(d.Name()) || read[p]:
+		case d.IsDir() || LockFile(d.Name()) || read[p]:
 			return nil
 		}
 		add(p)
