@@ -138,6 +138,7 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"checkTable":    checkTable,
 		"findingTable":  findingTable,
+		"gapsTable":     gapsTable,
 		"registerTable": registerTable,
 	}
 }
