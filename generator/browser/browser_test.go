@@ -84,6 +84,9 @@ func runTests(m *testing.M) int {
 		if chrome.cancel != nil {
 			chrome.cancel()
 		}
+		if big.dir != "" {
+			os.RemoveAll(filepath.Dir(big.dir))
+		}
 	}()
 	return m.Run()
 }

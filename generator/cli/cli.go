@@ -59,6 +59,9 @@ type Options struct {
 	ChromePath string
 	// Today is the clock's date, used when no as-of date is given.
 	Today time.Time
+	// SearchShard is the most keys one file of the search index holds;
+	// 0 for the default. No flag sets it: tests set it small.
+	SearchShard int
 }
 
 // Run parses args and builds the site, printing progress to stdout and
@@ -220,7 +223,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		}
 		return add, nil
 	})
-	if err := site.Build(m, in.project, root.FS(), o.Out, site.Options{Progress: line, Finish: finish}); err != nil {
+	if err := site.Build(m, in.project, root.FS(), o.Out, site.Options{Progress: line, Finish: finish, SearchShard: o.SearchShard}); err != nil {
 		return fmt.Errorf("building the site: %w", err)
 	}
 	line.End()

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -134,5 +135,52 @@ func TestRedactNames(t *testing.T) {
 	a, b := read(before), read(after)
 	if !slices.Equal(a.Paragraphs, b.Paragraphs) || !slices.Equal(a.Gaps, b.Gaps) || len(a.Gaps) == 0 {
 		t.Error("redaction changed a status or a finding")
+	}
+}
+
+// The search index is redacted too: an evidence item whose title names a
+// person (its owner) is found by the title, the name replaced.
+func TestRedactSearchIndex(t *testing.T) {
+	ev := filepath.Join(t.TempDir(), "evidence")
+	if err := os.CopyFS(ev, os.DirFS("../../evidence")); err != nil {
+		t.Fatal(err)
+	}
+	items := filepath.Join(ev, "evidence-items.toml")
+	src, err := os.ReadFile(items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const title = `title = "Joint security working group: terms of reference and attendance"`
+	named := strings.Replace(string(src), title, `title = "Joint security working group, chaired by Priya Raman"`, 1)
+	if named == string(src) || !strings.Contains(named, `owner = "Priya Raman,`) {
+		t.Fatal("the sample's EV-001 is not as this test expects")
+	}
+	if err := os.WriteFile(items, []byte(named), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	index := func(dir string) []byte {
+		var all []byte
+		for name, data := range tree.Read(t, dir) {
+			if strings.HasPrefix(name, "search/") {
+				all = append(all, data...)
+			}
+		}
+		return all
+	}
+	o := sampleOptions(filepath.Join(t.TempDir(), "public"))
+	o.Evidence = ev
+	build(t, o)
+	if !bytes.Contains(index(o.Out), []byte("chaired by Priya Raman")) {
+		t.Fatal("the unredacted search index does not hold EV-001's title: the test proves nothing")
+	}
+	r := withPublish(t, `redact = ["names"]`)
+	r.Evidence = ev
+	build(t, r)
+	got := index(r.Out)
+	if found([]string{"Priya Raman"}, got) != nil {
+		t.Error("the redacted search index names Priya Raman")
+	}
+	if !regexp.MustCompile(`chaired by person-[0-9a-f]{8}`).Match(got) {
+		t.Error("the redacted search index does not hold EV-001's title with the name's label")
 	}
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,6 +41,13 @@ func RegisterHref(name string) string { return "registers/" + name + ".html" }
 
 // RowAnchor is the anchor of a register row.
 func RowAnchor(key string) string { return "row-" + schedule.Slug(key) }
+
+// FindingAnchor is the anchor of the site's finding i (counted from 0) on
+// its page of the gaps list.
+func FindingAnchor(i int) string { return "finding-" + strconv.Itoa(i+1) }
+
+// FindingHref is the site's finding i on its page of the gaps list.
+func FindingHref(i int) string { return PageHref(GapsHref, PageOf(i)) + "#" + FindingAnchor(i) }
 
 // Build assembles the view model.
 func Build(in Input) *Site {

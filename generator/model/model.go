@@ -294,6 +294,9 @@ func (r *Row) Anchor() string {
 // Href is the row on its page of the register, from the site root.
 func (r *Row) Href() string { return PageHref(r.reg.Href, int(r.page)) + "#" + r.Anchor() }
 
+// Page is the register's page that shows the row, counted from 1.
+func (r *Row) Page() int { return int(r.page) }
+
 // Source is a column of the coverage matrix.
 type Source struct {
 	Name, Title, Href string

@@ -146,8 +146,14 @@ func (n *Names) Apply(text []byte) []byte {
 	return append(out, text[last:]...)
 }
 
+// SearchDir is the folder of the site's search index (site.SearchDir):
+// scripts whose data is the evidence's words, JSON-escaped.
+const SearchDir = "search"
+
 // Rewrite replaces the names in every page and export of the site being
-// written in dir: its .html, .json and .csv files.
+// written in dir: its .html, .json and .csv files, and the scripts of its
+// search index (SearchDir/*.js). The other scripts, static/'s, are the
+// project's own and hold no evidence.
 func (n *Names) Rewrite(dir string) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -155,6 +161,10 @@ func (n *Names) Rewrite(dir string) error {
 		}
 		switch filepath.Ext(p) {
 		case ".html", ".json", ".csv":
+		case ".js":
+			if rel, err := filepath.Rel(dir, p); err != nil || filepath.Dir(rel) != SearchDir {
+				return err
+			}
 		default:
 			return nil
 		}

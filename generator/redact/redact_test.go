@@ -2,6 +2,9 @@ package redact
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/agency/evidence-site/generator/evidence"
@@ -112,4 +115,45 @@ func wholeWord(text, name []byte) int {
 		}
 	}
 	return -1
+}
+
+// Rewrite rewrites the pages, the exports and the search index, and leaves
+// the project's own scripts as they are.
+func TestRewrite(t *testing.T) {
+	n := names("Jane Doe", "NS-0001")
+	dir := t.TempDir()
+	files := map[string]string{
+		"index.html":           "<td>Jane Doe</td>",
+		"gaps.json":            `{"message":"Jane Doe"}`,
+		"gaps.csv":             "Jane Doe,late",
+		"search/index.js":      `siteSearchData("search/index.js", {"items":[["document","EV-001","Jane Doe","",""]]});`,
+		"search/findings-1.js": `siteSearchData("search/findings-1.js", {"entries":[["Jane Doe"]]});`,
+		"js/site.js":           "// Jane Doe wrote this",
+		"files/minutes.txt":    "Jane Doe",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := n.Rewrite(dir); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.ReplaceAll(data, "Jane Doe", "NS-0001")
+		if name == "js/site.js" || name == "files/minutes.txt" {
+			want = data
+		}
+		if string(got) != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
 }

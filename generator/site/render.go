@@ -138,6 +138,7 @@ func (r *renderer) funcs() template.FuncMap {
 		},
 		"checkTable":    checkTable,
 		"findingTable":  findingTable,
+		"gapsTable":     gapsTable,
 		"registerTable": registerTable,
 	}
 }
@@ -196,8 +197,8 @@ type job struct {
 	write func(w io.Writer) error
 }
 
-// jobs lists every file of the site but static/ and the attachments, each
-// to be rendered straight into its file.
+// jobs lists every file of the site but static/, the attachments and the
+// search index, each to be rendered straight into its file.
 func (r *renderer) jobs(s *model.Site) []job {
 	var jobs []job
 	add := func(layout, out string, p page) {

@@ -39,6 +39,9 @@ type Options struct {
 	// file in the manifest); the files each returns are added before the
 	// next is called, and the folder is swapped into place after the last.
 	Finish []func(dir string) (map[string][]byte, error)
+	// SearchShard is the most keys one file of the search index holds;
+	// 0 for the default (10,000). Tests set it small to split the index.
+	SearchShard int
 }
 
 // Build renders s into the folder out. project is the project folder: its
@@ -53,7 +56,11 @@ func Build(s *model.Site, project, evidence fs.FS, out string, o Options) error 
 	if err != nil {
 		return err
 	}
-	jobs := r.jobs(s)
+	lim := defaultSearchLimits
+	if o.SearchShard > 0 {
+		lim.Entries = o.SearchShard
+	}
+	jobs := append(r.jobs(s), newSearch(s, r.md, r.emd, lim).jobs()...)
 	if o.Progress != nil {
 		o.Progress.Stage("writing the site", len(jobs))
 		w.done = func() { o.Progress.Add(1) }

@@ -113,13 +113,31 @@ func dateText(c *model.Check) string { return c.Deadline.Format("2006-01-02") }
 
 // findingTable lists findings: with a Paragraph column if paragraph.
 func findingTable(root string, findings []*model.Finding, paragraph bool) template.HTML {
+	return writeFindings(root, findings, paragraph, -1)
+}
+
+// gapsTable lists page n of the gaps list, each row with its anchor
+// (model.FindingAnchor), for the site-wide search to link to.
+func gapsTable(root string, findings []*model.Finding, n int) template.HTML {
+	return writeFindings(root, findings, true, (n-1)*model.PageRows)
+}
+
+// writeFindings lists findings; if first is not negative, they are the
+// site's findings from first on, and each row has its anchor.
+func writeFindings(root string, findings []*model.Finding, paragraph bool, first int) template.HTML {
 	var b table
 	b.Grow(300 * len(findings))
 	b.WriteString(`<table class="sortable findings">` + "\n")
 	b.head("Severity", "Kind", pick(paragraph, "Paragraph"), "Subject", "Finding", "Source")
-	for _, f := range findings {
+	for i, f := range findings {
 		sev, kind := string(f.Severity), string(f.Kind)
-		b.WriteString(`<tr data-severity="`)
+		b.WriteString(`<tr`)
+		if first >= 0 {
+			b.WriteString(` id="`)
+			b.text(model.FindingAnchor(first + i))
+			b.WriteString(`"`)
+		}
+		b.WriteString(` data-severity="`)
 		b.text(sev)
 		b.WriteString(`" data-kind="`)
 		b.text(kind)

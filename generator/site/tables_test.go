@@ -99,3 +99,18 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+// The gaps list's rows have anchors, for the search to link to; no other
+// findings table has.
+func TestGapsTableAnchors(t *testing.T) {
+	fs := []*model.Finding{{Subject: "a"}, {Subject: "b"}}
+	h := string(gapsTable("", fs, 2))
+	for i, want := range []string{model.FindingAnchor(model.PageRows), model.FindingAnchor(model.PageRows + 1)} {
+		if !strings.Contains(h, `<tr id="`+want+`"`) {
+			t.Errorf("row %d of page 2 has no id %q:\n%s", i, want, h)
+		}
+	}
+	if strings.Contains(string(findingTable("", fs, true)), " id=") {
+		t.Error("a findings table other than the gaps list has anchors")
+	}
+}
