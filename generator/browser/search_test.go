@@ -3,6 +3,7 @@ package browser
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +16,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/agency/evidence-site/generator/cli"
+	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/model"
 )
 
@@ -245,5 +248,49 @@ func TestSearchSplitIndex(t *testing.T) {
 	}
 	if tg := eval[target](t, tb, targetJS); tg.URL != row || tg.ID != "row-"+big.late {
 		t.Errorf("the result led to %+v", tg)
+	}
+}
+
+// A vulnerability keyed by its CVE number, in a register given as CSV,
+// is found by the start of the number, any case, and leads to its row.
+func TestSearchCVE(t *testing.T) {
+	dir := t.TempDir()
+	ev := filepath.Join(dir, "evidence")
+	if err := os.MkdirAll(ev, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := evidence.LookupSchema("vulnerabilities")
+	ex := s.Example()
+	var head, row []string
+	for _, c := range s.Header() {
+		v := strings.TrimPrefix(ex[c], "'")
+		if c == s.Key {
+			v = "CVE-2024-3094"
+		}
+		head, row = append(head, c), append(row, v)
+	}
+	csv := strings.Join(head, ",") + "\n" + strings.Join(row, ",") + "\n"
+	if err := os.WriteFile(filepath.Join(ev, "vulnerabilities.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(cfg, []byte("[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[review]\nas_of = 2026-11-27\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	var log strings.Builder
+	if err := cli.Build(cli.Options{Config: cfg, Evidence: ev, Out: out}, &log, &log); err != nil {
+		t.Fatalf("build: %v\n%s", err, log.String())
+	}
+	tb := openTab(t)
+	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(out, "index.html"))}).String()
+	tb.expectURL(u)
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	want := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(out, "registers", "vulnerabilities.html"))}).String() + "#row-CVE-2024-3094"
+	got, _ := search(t, tb, "cve-2024-30", want)
+	if got[0].Href != want || got[0].Kind != "Row" {
+		t.Errorf("search cve-2024-30: first result %+v, want the vulnerability's row", got[0])
 	}
 }
