@@ -40,7 +40,11 @@ func TestScripts(t *testing.T) {
 					return err
 				}
 			}
-			return nil
+			// $SAMPLE is the repository, whose config.toml and evidence/
+			// are the sample.
+			sample, err := filepath.Abs(filepath.Join("..", ".."))
+			env.Setenv("SAMPLE", sample)
+			return err
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// mkxlsx FILE SHEET TSV [SHEET TSV...]: build a real workbook.

@@ -9,35 +9,15 @@ import (
 	"github.com/agency/evidence-site/generator/internal/tree"
 )
 
-// copyDir copies the folder src to dst.
-func copyDir(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // Evidence and configuration kept outside the project, given by absolute
 // paths, leave no trace of where they sit in any output byte: every path
 // shown is relative to the evidence folder.
 func TestPathsNeverAbsolute(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "Users", "jane.doe-private")
 	ev, cfg := filepath.Join(home, "Evidence 2026"), filepath.Join(home, "contract.toml")
-	copyDir(t, "../../evidence", ev)
+	if err := copyTree("../../evidence", ev); err != nil {
+		t.Fatal(err)
+	}
 	data, err := os.ReadFile("../../config.toml")
 	if err != nil {
 		t.Fatal(err)

@@ -75,7 +75,9 @@ func get(t *testing.T, url string) (int, string) {
 // errors told to the pages, when a rebuild fails.
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
-	copyDir(t, "../../evidence", filepath.Join(dir, "evidence"))
+	if err := copyTree("../../evidence", filepath.Join(dir, "evidence")); err != nil {
+		t.Fatal(err)
+	}
 	cfgPath := filepath.Join(dir, "config.toml")
 	cfg, err := os.ReadFile("../../config.toml")
 	if err != nil {
