@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -70,9 +71,20 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "  %s  form %s, start_date %s%s\n", cfg, o.Form, o.StartDate.Format(time.DateOnly), startNote)
 	fmt.Fprintf(stdout, "  %s  %d registers (.xlsx: fill in the first sheet; the Example sheet is not read) and %d governance files (.toml: uncomment what you record)\n",
 		ev+string(filepath.Separator), len(evidence.Schemas()), len(evidence.Templates()))
-	fmt.Fprintf(stdout, "Build the site with:\n  go run ./generator --config %s --evidence %s --out %s\n",
-		shellQuote(cfg), shellQuote(ev), shellQuote(filepath.Join(dir, "public")))
+	fmt.Fprintf(stdout, "Build the site with:\n  %s --config %s --evidence %s --out %s\n",
+		invocation(), shellQuote(cfg), shellQuote(ev), shellQuote(filepath.Join(dir, "public")))
 	return ExitOK
+}
+
+// invocation is how the user ran this program, for a command to copy:
+// "generator" when it is an installed or built binary of that name, else
+// "go run ./generator" (go run's binary lives in a go-build folder).
+func invocation() string {
+	exe, err := os.Executable()
+	if err == nil && filepath.Base(exe) == "generator" && !strings.Contains(exe, "go-build") {
+		return "generator"
+	}
+	return "go run ./generator"
 }
 
 // shellQuote quotes a path for a POSIX shell when it holds anything but
