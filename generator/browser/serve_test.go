@@ -12,36 +12,17 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/agency/evidence-site/generator/cli"
+	"github.com/agency/evidence-site/generator/internal/tree"
 )
-
-// copyTree copies the folder src to dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err == nil {
-			err = os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 // A page open on `serve` reloads itself when the evidence changes, shows
 // a failed rebuild's errors over the last good site, and clears them when
 // the build is mended; the page's own CSP allows the preview's script.
 func TestServeReloads(t *testing.T) {
 	dir := t.TempDir()
-	copyTree(t, "../../evidence", filepath.Join(dir, "evidence"))
+	if err := tree.Copy("../../evidence", filepath.Join(dir, "evidence")); err != nil {
+		t.Fatal(err)
+	}
 	cfgPath := filepath.Join(dir, "config.toml")
 	cfg, err := os.ReadFile("../../config.toml")
 	if err != nil {

@@ -183,7 +183,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	// A project whose page layout does not parse.
 	proj := filepath.Join(dir, "proj")
 	for _, d := range []string{"content", "layouts", "static"} {
-		if err := copyTree(filepath.Join("..", "..", d), filepath.Join(proj, d)); err != nil {
+		if err := tree.Copy(filepath.Join("..", "..", d), filepath.Join(proj, d)); err != nil {
 			t.Fatal(err)
 		}
 	}

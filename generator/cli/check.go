@@ -8,7 +8,6 @@ import (
 
 	"github.com/agency/evidence-site/generator/internal/progress"
 	"github.com/agency/evidence-site/generator/rules"
-	"github.com/agency/evidence-site/generator/workdays"
 )
 
 // ExitFindings is check's exit status when a finding is at or above the
@@ -29,8 +28,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
-	if fl.NArg() != 0 {
-		fmt.Fprintf(stderr, "generator check: unexpected argument %q\n", fl.Arg(0))
+	if !noArgs(fl, stderr) {
 		return ExitUsage
 	}
 	threshold := -1 // none
@@ -47,8 +45,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		threshold = severities[i].Rank()
 	}
-	now := time.Now()
-	o.Today = workdays.Date(now.Year(), now.Month(), now.Day())
+	o.Today = today()
 	in, err := setUp(o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "generator check: %v\n", err)

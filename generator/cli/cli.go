@@ -91,19 +91,33 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "generator: unexpected argument %q\n", fl.Arg(0))
-		fl.Usage()
+	if !noArgs(fl, stderr) {
 		return ExitUsage
 	}
-	now := time.Now()
-	o.Today = workdays.Date(now.Year(), now.Month(), now.Day())
+	o.Today = today()
 	o.ChromePath = os.Getenv("CHROME_PATH")
 	if err := Build(o, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "generator: %v\n", err)
 		return ExitError
 	}
 	return ExitOK
+}
+
+// today is the clock's date: the one place a build reads the clock.
+func today() time.Time {
+	now := time.Now()
+	return workdays.Date(now.Year(), now.Month(), now.Day())
+}
+
+// noArgs reports whether the command was given no argument beyond its
+// flags; if it was, it says so and shows the usage.
+func noArgs(fl *flag.FlagSet, stderr io.Writer) bool {
+	if fl.NArg() == 0 {
+		return true
+	}
+	fmt.Fprintf(stderr, "%s: unexpected argument %q\n", strings.TrimSpace("generator "+strings.TrimPrefix(fl.Name(), "generator")), fl.Arg(0))
+	fl.Usage()
+	return false
 }
 
 // parse parses a command's flags. When it returns false, the command ends

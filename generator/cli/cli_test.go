@@ -3,8 +3,8 @@ package cli
 import (
 	"archive/zip"
 	"errors"
+	"github.com/agency/evidence-site/generator/internal/tree"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -36,7 +36,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			for _, dir := range []string{"content", "layouts", "static"} {
-				if err := copyTree(filepath.Join("..", "..", dir), filepath.Join(env.WorkDir, dir)); err != nil {
+				if err := tree.Copy(filepath.Join("..", "..", dir), filepath.Join(env.WorkDir, dir)); err != nil {
 					return err
 				}
 			}
@@ -135,35 +135,4 @@ func rezip(src, dst, op, name string) error {
 		}
 	}
 	return errors.Join(zw.Close(), out.Close())
-}
-
-// copyTree copies a folder of regular files.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		in, err := os.Open(p)
-		if err != nil {
-			return err
-		}
-		defer in.Close()
-		out, err := os.Create(target)
-		if err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, in); err != nil {
-			out.Close()
-			return err
-		}
-		return out.Close()
-	})
 }

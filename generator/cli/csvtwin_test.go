@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
+	"github.com/agency/evidence-site/generator/internal/tree"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,7 +47,7 @@ func toCSV(t *testing.T, xlsx, out string, s evidence.Schema) {
 // points (row and column of the CSV file, not a sheet's cell) differs.
 func TestCSVTwin(t *testing.T) {
 	ev := filepath.Join(t.TempDir(), "evidence")
-	if err := copyTree("../../evidence", ev); err != nil {
+	if err := tree.Copy("../../evidence", ev); err != nil {
 		t.Fatal(err)
 	}
 	converted := 0

@@ -10,7 +10,6 @@ import (
 
 	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/scaffold"
-	"github.com/agency/evidence-site/generator/workdays"
 )
 
 // runInit is `generator init [--form A|B] [--start-date DATE] DIR`: it
@@ -45,8 +44,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	}
 	startNote := ""
 	if *start == "" {
-		now := time.Now()
-		o.StartDate = workdays.Date(now.Year(), now.Month(), now.Day())
+		o.StartDate = today()
 		startNote = " (today: set it to the contract's Start Date)"
 	} else {
 		d, err := time.Parse(time.DateOnly, *start)

@@ -15,7 +15,7 @@ import (
 func TestPathsNeverAbsolute(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "Users", "jane.doe-private")
 	ev, cfg := filepath.Join(home, "Evidence 2026"), filepath.Join(home, "contract.toml")
-	if err := copyTree("../../evidence", ev); err != nil {
+	if err := tree.Copy("../../evidence", ev); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile("../../config.toml")

@@ -15,7 +15,6 @@ import (
 
 	project "github.com/agency/evidence-site"
 	"github.com/agency/evidence-site/generator/preview"
-	"github.com/agency/evidence-site/generator/workdays"
 )
 
 // settle is how long the files must be quiet before a rebuild.
@@ -33,13 +32,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "generator serve: unexpected argument %q\n", fl.Arg(0))
-		fl.Usage()
+	if !noArgs(fl, stderr) {
 		return ExitUsage
 	}
-	now := time.Now()
-	o.Today = workdays.Date(now.Year(), now.Month(), now.Day())
+	o.Today = today()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := Serve(ctx, o, fmt.Sprintf("127.0.0.1:%d", *port), stdout, stderr, nil); err != nil {

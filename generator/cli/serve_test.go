@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"github.com/agency/evidence-site/generator/internal/tree"
 	"io"
 	"net/http"
 	"os"
@@ -75,7 +76,7 @@ func get(t *testing.T, url string) (int, string) {
 // errors told to the pages, when a rebuild fails.
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
-	if err := copyTree("../../evidence", filepath.Join(dir, "evidence")); err != nil {
+	if err := tree.Copy("../../evidence", filepath.Join(dir, "evidence")); err != nil {
 		t.Fatal(err)
 	}
 	cfgPath := filepath.Join(dir, "config.toml")
