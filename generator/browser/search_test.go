@@ -120,8 +120,8 @@ func TestSearch(t *testing.T) {
 	}
 
 	// A finding, by its subject: it leads to its row of the gaps list.
-	i := findingIndex(t, "CT-2026-01")
-	finding := fileURL(model.PageHref(model.GapsHref, model.PageOf(i))) + "#" + model.FindingAnchor(i)
+	i, id := findingIndex(t, "CT-2026-01")
+	finding := fileURL(model.PageHref(model.GapsHref, model.PageOf(i))) + "#" + id
 	got, _ = search(t, tb, "CT-2026-01", finding)
 	if !slices.ContainsFunc(got, func(r result) bool { return r.Href == finding && r.Kind == "Finding" }) {
 		t.Errorf("search CT-2026-01: %+v, want the finding", got)
@@ -139,7 +139,7 @@ func TestSearch(t *testing.T) {
 	if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(kb.Enter))); err != nil {
 		t.Fatalf("Enter on a result: %v", err)
 	}
-	if tg := eval[target](t, tb, targetJS); tg.ID != model.FindingAnchor(i) || !strings.Contains(tg.Text, "CT-2026-01") {
+	if tg := eval[target](t, tb, targetJS); tg.ID != id || !strings.Contains(tg.Text, "CT-2026-01") {
 		t.Errorf("the finding's result led to %+v, want its row of the gaps list", tg)
 	}
 
@@ -157,7 +157,7 @@ func TestSearch(t *testing.T) {
 
 // findingIndex is the index in gaps.json of the first finding about
 // subject.
-func findingIndex(t *testing.T, subject string) int {
+func findingIndex(t *testing.T, subject string) (int, string) {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join(site.dir, "gaps.json"))
 	if err != nil {
@@ -165,6 +165,7 @@ func findingIndex(t *testing.T, subject string) int {
 	}
 	var g struct {
 		Gaps []struct {
+			ID      string `json:"id"`
 			Subject string `json:"subject"`
 		} `json:"gaps"`
 	}
@@ -173,11 +174,11 @@ func findingIndex(t *testing.T, subject string) int {
 	}
 	for i, f := range g.Gaps {
 		if f.Subject == subject {
-			return i
+			return i, f.ID
 		}
 	}
 	t.Fatalf("gaps.json has no finding about %s", subject)
-	return 0
+	return 0, ""
 }
 
 // Without script the search box is not shown: no control that does nothing.

@@ -71,6 +71,18 @@ func Serve(ctx context.Context, o Options, addr string, stdout, stderr io.Writer
 		_ = srv.Shutdown(shut)
 	}()
 
+	watched := []string{o.Config, o.Evidence}
+	if o.Project != "" {
+		for _, dir := range project.Folders {
+			watched = append(watched, filepath.Join(o.Project, dir))
+		}
+	}
+	// Watching starts before the first build, so that no change made
+	// meanwhile is missed.
+	watcher, err := preview.NewWatcher(watched)
+	if err != nil {
+		return fmt.Errorf("watching for changes: %w", err)
+	}
 	build := func() {
 		err := Build(o, stdout, stderr)
 		if err != nil {
@@ -84,14 +96,8 @@ func Serve(ctx context.Context, o Options, addr string, stdout, stderr io.Writer
 	if ready != nil {
 		ready(url)
 	}
-	watched := []string{o.Config, o.Evidence}
-	if o.Project != "" {
-		for _, dir := range project.Folders {
-			watched = append(watched, filepath.Join(o.Project, dir))
-		}
-	}
 	watch := make(chan error, 1)
-	go func() { watch <- preview.Watch(ctx, watched, settle, build) }()
+	go func() { watch <- watcher.Run(ctx, settle, build) }()
 	select {
 	case err := <-watch:
 		if err != nil {

@@ -202,6 +202,9 @@ type Register struct {
 	// named are the files of the evidence folder the register read or
 	// named in a problem, relative to it.
 	named []string
+	// columns names the sheet's columns that were matched to the
+	// register's (1 is A).
+	columns map[int]string
 }
 
 // DataRow is one used row of a register, for display.
@@ -274,6 +277,10 @@ func withParagraphs(s Schema) Schema {
 func splitParagraphs(v string) []string {
 	return strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
 }
+
+// ColumnAt is the name of the register's column in the sheet's column
+// col (1 is A), "" when no column of the register is there.
+func (r *Register) ColumnAt(col int) string { return r.columns[col] }
 
 // dropRow removes a row found unusable after reading.
 func (r *Register) dropRow(key string, pos diag.Pos) {
@@ -383,6 +390,10 @@ func (t *table) matchHeader(rowNum int, cells []string) {
 		t.colIndex[col.Name] = i
 	}
 	t.nearHeaders(rowNum, cells, byNorm)
+	reg.columns = make(map[int]string, len(t.colIndex))
+	for name, i := range t.colIndex {
+		reg.columns[i+1] = name
+	}
 	for _, col := range reg.Schema.Columns {
 		if _, ok := t.colIndex[col.Name]; !ok && col.Required {
 			reg.problem(t.pos(0, rowNum), "", col.Paragraphs,

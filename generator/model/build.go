@@ -3,7 +3,6 @@ package model
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -42,12 +41,9 @@ func RegisterHref(name string) string { return "registers/" + name + ".html" }
 // RowAnchor is the anchor of a register row.
 func RowAnchor(key string) string { return "row-" + schedule.Slug(key) }
 
-// FindingAnchor is the anchor of the site's finding i (counted from 0) on
-// its page of the gaps list.
-func FindingAnchor(i int) string { return "finding-" + strconv.Itoa(i+1) }
-
-// FindingHref is the site's finding i on its page of the gaps list.
-func FindingHref(i int) string { return PageHref(GapsHref, PageOf(i)) + "#" + FindingAnchor(i) }
+// FindingHref is the site's finding i (counted from 0), whose ID is id,
+// on its page of the gaps list: its row's anchor is its ID.
+func FindingHref(i int, id string) string { return PageHref(GapsHref, PageOf(i)) + "#" + id }
 
 // Build assembles the view model.
 func Build(in Input) *Site {
@@ -130,6 +126,7 @@ func Build(in Input) *Site {
 	s.Findings = make([]Finding, 0, len(in.Result.Findings))
 	for _, f := range in.Result.Findings {
 		s.Findings = append(s.Findings, finding(f, rows))
+		s.Findings[len(s.Findings)-1].Href = FindingHref(len(s.Findings)-1, f.ID)
 	}
 	for i := range s.Findings {
 		f := &s.Findings[i]
@@ -318,6 +315,7 @@ func (idx *rowIndex) find(pos diag.Pos, subject string) *Row {
 
 func finding(f rules.Finding, rows *rowIndex) Finding {
 	mf := Finding{
+		ID:        f.ID,
 		Paragraph: f.Paragraph,
 		Kind:      f.Kind, Severity: f.Severity, Subject: f.Subject, Message: f.Message,
 		Pos: f.Pos,

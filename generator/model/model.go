@@ -208,6 +208,9 @@ type Link struct {
 
 // Finding is one finding, for the gaps list and paragraph pages.
 type Finding struct {
+	// ID names the finding across builds (rules/ids.go); Href is its row
+	// on its page of the gaps list, whose anchor is the ID.
+	ID, Href      string
 	Paragraph     string
 	ParagraphHref string
 	Kind          rules.Kind

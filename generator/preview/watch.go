@@ -14,72 +14,86 @@ import (
 	"github.com/agency/evidence-site/generator/evidence"
 )
 
-// Watch calls changed each time files under paths change, once they have
-// been quiet for settle: a save that writes several files (or writes one
-// in several steps, as editors and office suites do) is one change. A
-// path is a file (config.toml: its folder is watched, for editors that
-// save by renaming) or a folder, watched with every folder inside it,
-// those made later included. Office lock files and editors' backup files
-// are not changes. Watch returns when ctx is done.
-func Watch(ctx context.Context, paths []string, settle time.Duration, changed func()) error {
-	w, err := fsnotify.NewWatcher()
+// Watcher watches files and folders for changes (see Watch).
+type Watcher struct {
+	w     *fsnotify.Watcher
+	files map[string]bool // files watched through their folder
+	dirs  map[string]bool // folders watched whole
+}
+
+// NewWatcher starts watching paths: a file (config.toml: its folder is
+// watched, for editors that save by renaming) or a folder, watched with
+// every folder inside it, those made later included. Changes made from
+// its return on are seen; Run reports them.
+func NewWatcher(paths []string) (*Watcher, error) {
+	fw, err := fsnotify.NewWatcher()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer w.Close()
-	files := map[string]bool{} // files watched through their folder
-	dirs := map[string]bool{}  // folders watched whole
+	w := &Watcher{w: fw, files: map[string]bool{}, dirs: map[string]bool{}}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
+		if err == nil {
+			var fi os.FileInfo
+			if fi, err = os.Stat(abs); err == nil {
+				if fi.IsDir() {
+					w.dirs[abs] = true
+					err = addTree(fw, abs)
+				} else {
+					w.files[abs] = true
+					err = fw.Add(filepath.Dir(abs))
+				}
+			}
+		}
 		if err != nil {
-			return err
-		}
-		fi, err := os.Stat(abs)
-		switch {
-		case err != nil:
-			return err
-		case fi.IsDir():
-			dirs[abs] = true
-			if err := addTree(w, abs); err != nil {
-				return err
-			}
-		default:
-			files[abs] = true
-			if err := w.Add(filepath.Dir(abs)); err != nil {
-				return err
-			}
+			fw.Close()
+			return nil, err
 		}
 	}
-	relevant := func(name string) bool {
-		if files[name] {
-			return true
-		}
-		for d := range dirs {
-			if name == d || strings.HasPrefix(name, d+string(filepath.Separator)) {
-				return !scratch(filepath.Base(name))
-			}
-		}
-		return false
+	return w, nil
+}
+
+// Close stops watching.
+func (w *Watcher) Close() error { return w.w.Close() }
+
+func (w *Watcher) relevant(name string) bool {
+	if w.files[name] {
+		return true
 	}
+	for d := range w.dirs {
+		if name == d || strings.HasPrefix(name, d+string(filepath.Separator)) {
+			return !scratch(filepath.Base(name))
+		}
+	}
+	return false
+}
+
+// Run calls changed each time the files change, once they have been quiet
+// for settle: a save that writes several files (or writes one in several
+// steps, as editors and office suites do) is one change. Office lock files
+// and editors' scratch files are not changes. Run returns when ctx is
+// done, and closes the watcher.
+func (w *Watcher) Run(ctx context.Context, settle time.Duration, changed func()) error {
+	defer w.w.Close()
 	timer := time.NewTimer(settle)
 	timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case ev, ok := <-w.Events:
+		case ev, ok := <-w.w.Events:
 			if !ok {
 				return nil
 			}
 			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() && relevant(ev.Name) {
-					_ = addTree(w, ev.Name) // a folder made, or moved in, later
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() && w.relevant(ev.Name) {
+					_ = addTree(w.w, ev.Name) // a folder made, or moved in, later
 				}
 			}
-			if relevant(ev.Name) && ev.Op != fsnotify.Chmod {
+			if w.relevant(ev.Name) && ev.Op != fsnotify.Chmod {
 				timer.Reset(settle)
 			}
-		case err, ok := <-w.Errors:
+		case err, ok := <-w.w.Errors:
 			if !ok {
 				return nil
 			}
@@ -90,6 +104,15 @@ func Watch(ctx context.Context, paths []string, settle time.Duration, changed fu
 			changed()
 		}
 	}
+}
+
+// Watch is NewWatcher then Run.
+func Watch(ctx context.Context, paths []string, settle time.Duration, changed func()) error {
+	w, err := NewWatcher(paths)
+	if err != nil {
+		return err
+	}
+	return w.Run(ctx, settle, changed)
 }
 
 // addTree watches dir and every folder inside it.

@@ -160,6 +160,7 @@ func Evaluate(in Input) Result {
 		res.Paragraphs = append(res.Paragraphs, pr)
 	}
 	slices.SortFunc(e.findings, compareFinding(e.order))
+	assignIDs(e.findings, in.Evidence)
 	slices.SortFunc(e.checks, compareCheck(e.order))
 	res.Findings, res.Checks = e.findings, e.checks
 	return res

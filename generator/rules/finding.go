@@ -59,6 +59,9 @@ func (s Severity) Rank() int {
 
 // Finding is one thing wrong, against one paragraph.
 type Finding struct {
+	// ID names the finding across builds and as-of dates while it
+	// concerns the same thing (ids.go): "F-" and 12 hex digits.
+	ID        string
 	Paragraph string
 	Kind      Kind
 	Severity  Severity

@@ -19,7 +19,7 @@ func writeGapsCSV(out io.Writer, s *model.Site) error {
 			return err
 		}
 	}
-	row := []string{"as_of", "form", "severity", "kind", "paragraph", "subject", "message", "file", "sheet", "cell", "line"}
+	row := []string{"as_of", "form", "id", "severity", "kind", "paragraph", "subject", "message", "file", "sheet", "cell", "line"}
 	if err := w.Write(row); err != nil {
 		return err
 	}
@@ -29,7 +29,7 @@ func writeGapsCSV(out io.Writer, s *model.Site) error {
 		if n := f.Pos.TextLine(); n > 0 {
 			line = strconv.Itoa(n)
 		}
-		row = append(row[:0], s.Review.AsOf, s.Contract.Form, string(f.Severity), string(f.Kind), f.Paragraph, f.Subject, f.Message,
+		row = append(row[:0], s.Review.AsOf, s.Contract.Form, f.ID, string(f.Severity), string(f.Kind), f.Paragraph, f.Subject, f.Message,
 			f.Pos.File(), f.Pos.Sheet(), f.Pos.Cell(), line)
 		for i := range row {
 			row[i] = NeutraliseFormula(row[i])

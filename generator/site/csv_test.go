@@ -34,7 +34,7 @@ func TestGapsCSV(t *testing.T) {
 		Review:   model.Review{AsOf: "2026-11-27"},
 		Contract: model.Contract{Form: "B"},
 		Findings: []model.Finding{{
-			Paragraph: "B.Annex1.6.1", Kind: "invalid", Severity: "medium", Subject: "=cmd|' /C calc'!A0",
+			ID: "F-0123456789ab", Paragraph: "B.Annex1.6.1", Kind: "invalid", Severity: "medium", Subject: "=cmd|' /C calc'!A0",
 			Message: "Name: \"x\", with a comma", Pos: diag.CellPos("evidence/staff.xlsx", "Staff", 2, 2),
 		}},
 	}
@@ -46,16 +46,16 @@ func TestGapsCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || len(rows[1]) != 11 {
+	if len(rows) != 2 || len(rows[1]) != 12 || rows[0][2] != "id" || rows[1][2] != "F-0123456789ab" {
 		t.Fatalf("rows: %q", rows)
 	}
-	if got := rows[1][5]; got != "'=cmd|' /C calc'!A0" {
+	if got := rows[1][6]; got != "'=cmd|' /C calc'!A0" {
 		t.Errorf("subject cell %q is not neutralised", got)
 	}
-	if got := rows[1][6]; got != "Name: \"x\", with a comma" {
+	if got := rows[1][7]; got != "Name: \"x\", with a comma" {
 		t.Errorf("message round-trip: %q", got)
 	}
-	if rows[1][9] != "B2" || rows[1][10] != "" {
-		t.Errorf("position cells: %q", rows[1][7:])
+	if rows[1][10] != "B2" || rows[1][11] != "" {
+		t.Errorf("position cells: %q", rows[1][8:])
 	}
 }

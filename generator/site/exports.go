@@ -1,9 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/agency/evidence-site/generator/model"
 	"github.com/agency/evidence-site/generator/rules"
@@ -26,6 +28,8 @@ type CoverageParagraph struct {
 	Reason   string          `json:"reason"`
 	Evidence []EvidenceEntry `json:"evidence"`
 	Gaps     int             `json:"gaps"`
+	// Findings are the IDs of its findings, as gaps.json lists them.
+	Findings []string `json:"findings"`
 }
 
 // EvidenceEntry names one source of evidence for a paragraph.
@@ -44,6 +48,7 @@ type Gaps struct {
 
 // Gap is one finding in gaps.json.
 type Gap struct {
+	ID        string    `json:"id"`
 	Paragraph string    `json:"paragraph"`
 	Kind      string    `json:"kind"`
 	Severity  string    `json:"severity"`
@@ -63,7 +68,10 @@ type GapSource struct {
 func coverage(s *model.Site) Coverage {
 	c := Coverage{AsOf: s.Review.AsOf, Form: s.Contract.Form, Paragraphs: []CoverageParagraph{}}
 	for _, p := range s.Paragraphs {
-		cp := CoverageParagraph{ID: p.ID, Heading: p.Title, Status: string(p.Status), Basis: string(p.Basis), Checks: p.Checked, Reason: p.Reason, Evidence: []EvidenceEntry{}, Gaps: gapCount(p.Findings)}
+		cp := CoverageParagraph{ID: p.ID, Heading: p.Title, Status: string(p.Status), Basis: string(p.Basis), Checks: p.Checked, Reason: p.Reason, Evidence: []EvidenceEntry{}, Gaps: gapCount(p.Findings), Findings: []string{}}
+		for _, f := range p.Findings {
+			cp.Findings = append(cp.Findings, f.ID)
+		}
 		for _, src := range p.Sources {
 			cp.Evidence = append(cp.Evidence, EvidenceEntry{Source: src.Name, Title: src.Title, File: src.File})
 		}
@@ -74,6 +82,7 @@ func coverage(s *model.Site) Coverage {
 
 func gap(f *model.Finding) Gap {
 	return Gap{
+		ID:        f.ID,
 		Paragraph: f.Paragraph, Kind: string(f.Kind), Severity: string(f.Severity),
 		Subject: f.Subject, Message: f.Message,
 		Source: GapSource{File: f.Pos.File(), Sheet: f.Pos.Sheet(), Cell: f.Pos.Cell(), Line: f.Pos.TextLine()},
@@ -123,6 +132,35 @@ func writeGaps(w io.Writer, s *model.Site) error {
 		}
 	}
 	_, err = io.WriteString(w, "\n  ]\n}\n")
+	return err
+}
+
+// GapsPagesScript maps the findings on the gaps list's later pages to
+// their page, so that gaps.html#F-… finds a finding wherever it is: a
+// script, as a page opened from file:// can load no JSON.
+const GapsPagesScript = "gaps-pages.js"
+
+// writeGapsPages writes GapsPagesScript: siteGapsPages({"F-…": 2, …}).
+func writeGapsPages(w io.Writer, s *model.Site) error {
+	var b bytes.Buffer
+	b.WriteString("siteGapsPages({")
+	for i := model.PageRows; i < len(s.Findings); i++ {
+		if i > model.PageRows {
+			b.WriteByte(',')
+		}
+		id, _ := json.Marshal(s.Findings[i].ID)
+		b.Write(id)
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(model.PageOf(i)))
+		if b.Len() > 64<<10 {
+			if _, err := w.Write(b.Bytes()); err != nil {
+				return err
+			}
+			b.Reset()
+		}
+	}
+	b.WriteString("});\n")
+	_, err := w.Write(b.Bytes())
 	return err
 }
 

@@ -251,6 +251,9 @@ func (r *renderer) jobs(s *model.Site) []job {
 		job{"coverage.json", func(w io.Writer) error { return writeJSON(w, coverage(s)) }},
 		job{"gaps.json", func(w io.Writer) error { return writeGaps(w, s) }},
 	)
+	if len(s.Findings) > model.PageRows {
+		jobs = append(jobs, job{GapsPagesScript, func(w io.Writer) error { return writeGapsPages(w, s) }})
+	}
 	return jobs
 }
 

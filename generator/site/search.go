@@ -142,7 +142,7 @@ func newSearch(s *model.Site, md, emd goldmark.Markdown, lim searchLimits) *sear
 	}
 	for i := range min(lim.Findings, len(s.Findings)) {
 		f := &s.Findings[i]
-		add(kindFinding, f.Subject, findingTitle(f), clip(f.Message, lim.Words), model.FindingHref(i))
+		add(kindFinding, f.Subject, findingTitle(f), clip(f.Message, lim.Words), f.Href)
 	}
 
 	for _, r := range s.Registers {
@@ -217,7 +217,7 @@ func (x *search) addFindings(fs []model.Finding, per int) {
 			}
 			b.WriteString(strconv.Itoa(page(model.PageHref(model.GapsHref, model.PageOf(i)))))
 			b.WriteByte(',')
-			jsonString(b, model.FindingAnchor(i))
+			jsonString(b, f.ID)
 			b.WriteByte(']')
 		}
 		x.addShard(sh, len(chunk), fs[chunk[0]].Subject, fs[chunk[len(chunk)-1]].Subject)

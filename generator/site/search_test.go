@@ -27,9 +27,9 @@ func searchSite(title string) *model.Site {
 		Parts:     []model.Part{{Title: "Part B", Sections: []model.Section{{Headings: []model.Heading{{Number: "9", Title: "Vulnerabilities", Anchor: "B-9"}}}}}},
 		Documents: model.Documents{Items: []model.DocItem{{ID: "EV-001", Anchor: "item-EV-001", Title: title, Summary: "Minutes, *monthly*."}}},
 		Findings: []model.Finding{
-			{Paragraph: "B.9.3", Kind: rules.Violation, Severity: rules.Critical, Subject: "VUL-2", Message: "Patched 3 days late."},
-			{Paragraph: "B.9.5", Kind: rules.Stale, Severity: rules.Medium, Subject: "smp", Message: title},
-			{Kind: rules.Invalid, Severity: rules.Medium, Message: "No subject."},
+			{ID: "F-000000000001", Href: "gaps.html#F-000000000001", Paragraph: "B.9.3", Kind: rules.Violation, Severity: rules.Critical, Subject: "VUL-2", Message: "Patched 3 days late."},
+			{ID: "F-000000000002", Href: "gaps.html#F-000000000002", Paragraph: "B.9.5", Kind: rules.Stale, Severity: rules.Medium, Subject: "smp", Message: title},
+			{ID: "F-000000000003", Href: "gaps.html#F-000000000003", Kind: rules.Invalid, Severity: rules.Medium, Message: "No subject."},
 		},
 	}
 	staff := &model.Register{Name: "staff", Title: "Staff register", File: "staff.xlsx", Href: model.RegisterHref("staff"), UniqueKey: true}
@@ -106,8 +106,8 @@ func TestSearchIndex(t *testing.T) {
 		{"paragraph", "B.9.5.1", "Content of the report", "", "paragraphs/B-9-5-1.html"},
 		{"register", "staff.xlsx", "Staff register", "3 rows", "registers/staff.html"},
 		{"document", "EV-001", "Working group minutes", "Minutes, monthly.", "documents.html#item-EV-001"},
-		{"finding", "VUL-2", "B.9.3 critical violation", "Patched 3 days late.", "gaps.html#finding-1"},
-		{"finding", "", "medium invalid", "No subject.", "gaps.html#finding-3"},
+		{"finding", "VUL-2", "B.9.3 critical violation", "Patched 3 days late.", "gaps.html#F-000000000001"},
+		{"finding", "", "medium invalid", "No subject.", "gaps.html#F-000000000003"},
 	} {
 		if !slices.Contains(main.Items, want) {
 			t.Errorf("the main index has no %q", want)
@@ -126,7 +126,7 @@ func TestSearchIndex(t *testing.T) {
 	for i, want := range []string{
 		`{"pages":["registers/staff.html"],"entries":[["NS-0001",0],["ns-0002",0],["Windows Server",0,"row-Windows-Server"]]}`,
 		`{"pages":["registers/training.html"],"entries":[["NS-0001",0,"row-2"]]}`,
-		`{"pages":["gaps.html"],"entries":[["smp","B.9.5","medium","stale",0,"finding-2"],["VUL-2","B.9.3","critical","violation",0,"finding-1"]]}`,
+		`{"pages":["gaps.html"],"entries":[["smp","B.9.5","medium","stale",0,"F-000000000002"],["VUL-2","B.9.3","critical","violation",0,"F-000000000001"]]}`,
 	} {
 		var got bytes.Buffer
 		if err := json.Compact(&got, files[i+1].data); err != nil {

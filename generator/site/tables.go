@@ -113,28 +113,29 @@ func dateText(c *model.Check) string { return c.Deadline.Format("2006-01-02") }
 
 // findingTable lists findings: with a Paragraph column if paragraph.
 func findingTable(root string, findings []*model.Finding, paragraph bool) template.HTML {
-	return writeFindings(root, findings, paragraph, -1)
+	return writeFindings(root, findings, paragraph, false)
 }
 
-// gapsTable lists page n of the gaps list, each row with its anchor
-// (model.FindingAnchor), for the site-wide search to link to.
-func gapsTable(root string, findings []*model.Finding, n int) template.HTML {
-	return writeFindings(root, findings, true, (n-1)*model.PageRows)
+// gapsTable lists a page of the gaps list, each row anchored by its
+// finding's ID: gaps.html#F-… lands on it (on a later page, site.js
+// follows gaps-pages.js there).
+func gapsTable(root string, findings []*model.Finding) template.HTML {
+	return writeFindings(root, findings, true, true)
 }
 
-// writeFindings lists findings; if first is not negative, they are the
-// site's findings from first on, and each row has its anchor.
-func writeFindings(root string, findings []*model.Finding, paragraph bool, first int) template.HTML {
+// writeFindings lists findings, each with its ID: the anchor of its row
+// when the rows are the gaps list's (anchored), else a link to it there.
+func writeFindings(root string, findings []*model.Finding, paragraph, anchored bool) template.HTML {
 	var b table
-	b.Grow(300 * len(findings))
+	b.Grow(330 * len(findings))
 	b.WriteString(`<table class="sortable findings">` + "\n")
-	b.head("Severity", "Kind", pick(paragraph, "Paragraph"), "Subject", "Finding", "Source")
-	for i, f := range findings {
+	b.head("Severity", "Kind", pick(paragraph, "Paragraph"), "Subject", "Finding", "Source", "ID")
+	for _, f := range findings {
 		sev, kind := string(f.Severity), string(f.Kind)
 		b.WriteString(`<tr`)
-		if first >= 0 {
+		if anchored {
 			b.WriteString(` id="`)
-			b.text(model.FindingAnchor(first + i))
+			b.text(f.ID)
 			b.WriteString(`"`)
 		}
 		b.WriteString(` data-severity="`)
@@ -163,6 +164,12 @@ func writeFindings(root string, findings []*model.Finding, paragraph bool, first
 		b.text(f.Message)
 		b.WriteString(`<td class="where">`)
 		b.text(f.Pos.String())
+		b.WriteString(`<td class="fid">`)
+		if anchored || f.Href == "" {
+			b.text(f.ID)
+		} else {
+			b.link(root, f.Href, f.ID)
+		}
 		b.WriteString("\n")
 	}
 	b.WriteString("</tbody>\n</table>")

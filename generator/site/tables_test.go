@@ -77,7 +77,7 @@ func TestTablesEscapeEvidence(t *testing.T) {
 		want []string // cell texts
 	}{
 		{"checks", checkTable("../", []*model.Check{c}, true, true), []string{"B.9.3", hostile, "Gap", hostile, "2026-01-05", rc.MarginText(), where}},
-		{"findings", findingTable("", []*model.Finding{f}, true), []string{"high", "violation", "B.9.3", hostile, hostile, where}},
+		{"findings", findingTable("", []*model.Finding{f}, true), []string{"high", "violation", "B.9.3", hostile, hostile, where, ""}},
 		{"register", registerTable("../", reg, rows), []string{"Gap", "B.9.2 ✓ B.9.3 Gap: " + hostile + " (deadline 2026-01-05, " + rc.MarginText() + ")", hostile, hostile}},
 	} {
 		cells, elements := cellTexts(t, tt.h)
@@ -100,17 +100,23 @@ func TestNumber(t *testing.T) {
 	}
 }
 
-// The gaps list's rows have anchors, for the search to link to; no other
-// findings table has.
-func TestGapsTableAnchors(t *testing.T) {
-	fs := []*model.Finding{{Subject: "a"}, {Subject: "b"}}
-	h := string(gapsTable("", fs, 2))
-	for i, want := range []string{model.FindingAnchor(model.PageRows), model.FindingAnchor(model.PageRows + 1)} {
-		if !strings.Contains(h, `<tr id="`+want+`"`) {
-			t.Errorf("row %d of page 2 has no id %q:\n%s", i, want, h)
+// The gaps list's rows are anchored by their findings' IDs; every other
+// findings table links each ID to its row there.
+func TestFindingIDsInTables(t *testing.T) {
+	fs := []*model.Finding{{ID: "F-aaaaaaaaaaaa", Subject: "a", Href: model.FindingHref(model.PageRows, "F-aaaaaaaaaaaa")}, {ID: "F-bbbbbbbbbbbb-2", Subject: "b", Href: "gaps.html#F-bbbbbbbbbbbb-2"}}
+	h := string(gapsTable("", fs))
+	for _, f := range fs {
+		if !strings.Contains(h, `<tr id="`+f.ID+`"`) || !strings.Contains(h, `<td class="fid">`+f.ID) {
+			t.Errorf("the gaps list's row of %s has no anchor or ID cell:\n%s", f.ID, h)
 		}
 	}
-	if strings.Contains(string(findingTable("", fs, true)), " id=") {
+	other := string(findingTable("../", fs, true))
+	if strings.Contains(other, "<tr id=") {
 		t.Error("a findings table other than the gaps list has anchors")
+	}
+	for _, want := range []string{`<a href="../gaps--page-2.html#F-aaaaaaaaaaaa">F-aaaaaaaaaaaa</a>`, `<a href="../gaps.html#F-bbbbbbbbbbbb-2">F-bbbbbbbbbbbb-2</a>`} {
+		if !strings.Contains(other, want) {
+			t.Errorf("no link %s in:\n%s", want, other)
+		}
 	}
 }

@@ -102,7 +102,25 @@
     });
   }
 
+  // gaps.html#F-… names a finding by its ID; one on a later page of the
+  // gaps list is looked up in gaps-pages.js, and the page shown instead.
+  function findFinding(el) {
+    var m = /^#(F-[0-9a-f]{12}(?:-[0-9]+)?)$/.exec(location.hash);
+    if (!m || document.getElementById(m[1])) return;
+    window.siteGapsPages = function (pages) {
+      var n = pages[m[1]];
+      if (n > 1) location.replace("gaps--page-" + n + ".html#" + m[1]);
+    };
+    var s = document.createElement("script");
+    s.src = el.getAttribute("data-finding-pages");
+    document.head.appendChild(s);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-finding-pages]"), function (el) {
+      findFinding(el);
+      window.addEventListener("hashchange", function () { findFinding(el); });
+    });
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), initSort);
     Array.prototype.forEach.call(document.querySelectorAll("form.filter"), initFilter);
     Array.prototype.forEach.call(document.querySelectorAll("nav.pager"), initPager);
