@@ -125,6 +125,12 @@ func Build(in Input) *Site {
 	rows := newRowIndex(in.Evidence, s.Registers)
 	s.Findings = make([]Finding, 0, len(in.Result.Findings))
 	for _, f := range in.Result.Findings {
+		if f.Before {
+			mf := finding(f, rows)
+			mf.Href = GapsHref + "#" + f.ID // listed apart, on the first page
+			s.Earlier = append(s.Earlier, mf)
+			continue
+		}
 		s.Findings = append(s.Findings, finding(f, rows))
 		s.Findings[len(s.Findings)-1].Href = FindingHref(len(s.Findings)-1, f.ID)
 	}
@@ -315,6 +321,7 @@ func (idx *rowIndex) find(pos diag.Pos, subject string) *Row {
 
 func finding(f rules.Finding, rows *rowIndex) Finding {
 	mf := Finding{
+		Before:    f.Before,
 		ID:        f.ID,
 		Paragraph: f.Paragraph,
 		Kind:      f.Kind, Severity: f.Severity, Subject: f.Subject, Message: f.Message,

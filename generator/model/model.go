@@ -19,6 +19,10 @@ type Site struct {
 	Contract Contract
 	Review   Review
 	Counts   Counts
+	// Earlier are the findings set aside as before the review period:
+	// done late, but before it began. They count nowhere; the gaps list's
+	// first page lists them apart.
+	Earlier []Finding
 	// Severities counts findings by severity, most severe first.
 	Severities []Count
 	// Kinds counts findings by kind.
@@ -208,6 +212,8 @@ type Link struct {
 
 // Finding is one finding, for the gaps list and paragraph pages.
 type Finding struct {
+	// Before: set aside, as done (late) before the review period began.
+	Before bool
 	// ID names the finding across builds (rules/ids.go); Href is its row
 	// on its page of the gaps list, whose anchor is the ID.
 	ID, Href      string

@@ -73,7 +73,7 @@ func (e *eval) judgeDuty(d duty) Judgement {
 		if sev == "" {
 			sev = d.severity
 		}
-		e.finding(Finding{Paragraph: c.Paragraph, Kind: Violation, Severity: sev, Subject: c.Subject, Pos: c.Pos, Message: d.late(j.Over())})
+		e.finding(Finding{Paragraph: c.Paragraph, Kind: Violation, Severity: sev, Subject: c.Subject, Pos: c.Pos, Message: d.late(j.Over()), Done: j.Done})
 	}
 	e.check(c)
 	return j

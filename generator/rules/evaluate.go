@@ -138,11 +138,19 @@ func Evaluate(in Input) Result {
 	e.checks = slices.DeleteFunc(e.checks, func(c Check) bool { return !applies[c.Paragraph] })
 
 	res := Result{Unreadable: unreadable}
-	count, notes := map[string]int{}, map[string]int{}
-	for _, f := range e.findings {
-		if f.Kind == Note { // a note is listed, but makes no paragraph a gap
+	count, notes, before := map[string]int{}, map[string]int{}, map[string]int{}
+	start := in.Config.Review.PeriodStart
+	for i := range e.findings {
+		f := &e.findings[i]
+		// Something done late, but before the review period began, is
+		// last period's: listed apart, it makes no paragraph a gap.
+		f.Before = !f.Done.IsZero() && !start.IsZero() && f.Done.Before(start)
+		switch {
+		case f.Before:
+			before[f.Paragraph]++
+		case f.Kind == Note: // a note is listed, but makes no paragraph a gap
 			notes[f.Paragraph]++
-		} else {
+		default:
 			count[f.Paragraph]++
 		}
 	}
@@ -156,6 +164,9 @@ func Evaluate(in Input) Result {
 		pr := e.status(p, applies[p.ID], count[p.ID], checks[p.ID])
 		if n := notes[p.ID]; n > 0 && pr.Status == Covered {
 			pr.Reason += fmt.Sprintf(" %d note%s: an observation, not a gap.", n, plural(n))
+		}
+		if n := before[p.ID]; n > 0 && applies[p.ID] {
+			pr.Reason += fmt.Sprintf(" %d finding%s set aside: done late, but before this review period began on %s.", n, plural(n), start.Format(time.DateOnly))
 		}
 		res.Paragraphs = append(res.Paragraphs, pr)
 	}

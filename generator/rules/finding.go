@@ -70,6 +70,13 @@ type Finding struct {
 	Subject string
 	Message string
 	Pos     diag.Pos
+	// Done is the day a late duty was done at last: set for a finding of
+	// something done, but late, and zero for one still open. A finding
+	// done before the review period began is set aside (Before).
+	Done time.Time
+	// Before: the finding was settled (Done) before the review period
+	// began: listed apart, it counts in no paragraph's status.
+	Before bool
 }
 
 // Outcome is what a check found for one subject.

@@ -68,6 +68,7 @@ func person(t testing.TB, id string, set map[string]string) string {
 type setup struct {
 	form           string // default "B"
 	asOf           string // default "2026-11-27"
+	periodStart    string // [review] period_start; default the start date, 2025-04-01
 	staff          []string
 	training       []string // "id\tcourse\tcompleted"
 	noTraining     bool     // leave training.xlsx out even if training is nil
@@ -95,7 +96,7 @@ func (s setup) inputWith(t testing.TB, ev *evidence.Evidence) Input {
 			Form: f, StartDate: date(t, "2025-04-01"), ReportsFrom: date(t, "2025-04-01"),
 			SecurityPolicy: s.securityPolicy, BespokeISMS: s.bespokeISMS,
 		},
-		Review:   config.Review{PeriodStart: date(t, "2025-04-01"), AsOf: date(t, asOf), AsOfSet: true},
+		Review:   config.Review{PeriodStart: date(t, cmp.Or(s.periodStart, "2025-04-01")), AsOf: date(t, asOf), AsOfSet: true},
 		Calendar: config.Calendar{Region: workdays.EnglandAndWales},
 		Rules:    config.Rules{TrainingCourses: s.courses, TrainingIntervalMonths: s.trainingMonths},
 	}

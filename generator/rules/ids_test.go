@@ -104,3 +104,52 @@ func TestFindingIDKey(t *testing.T) {
 		t.Errorf("alike findings: %q and %q, want %q and %q-2", both[1].ID, both[0].ID, fs[0].ID, fs[0].ID)
 	}
 }
+
+// The review period frames the verdict: a duty done late before it began
+// is set aside; one still open when it began, or done late within it,
+// counts.
+func TestReviewPeriod(t *testing.T) {
+	lateBefore := person(t, "NS-1", map[string]string{"Criminal Record Check": "2025-05-01"}) // done late, before the period
+	lateOnStart := person(t, "NS-2", map[string]string{"Criminal Record Check": "2025-06-02"})
+	tests := []struct {
+		name       string
+		staff      []string
+		wantBefore []string // subjects set aside
+		wantCount  []string // subjects that count
+		status     Status
+	}{
+		{"done late before the period: set aside", []string{lateBefore}, []string{"NS-1"}, nil, Covered},
+		{"done late on the period's first day: counts", []string{lateOnStart}, nil, []string{"NS-2"}, GapStatus},
+		{"never done, so open when the period began: counts", []string{person(t, "NS-3", map[string]string{"Criminal Record Check": ""})}, nil, []string{"NS-3"}, GapStatus},
+		{"one of each", []string{lateBefore, lateOnStart}, []string{"NS-1"}, []string{"NS-2"}, GapStatus},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := setup{staff: tt.staff, periodStart: "2025-06-02"}.eval(t)
+			var before, count []string
+			for _, f := range where(r.Findings, func(f Finding) bool { return f.Paragraph == "B.Annex1.6.1" }) {
+				if f.Before {
+					before = append(before, f.Subject)
+				} else {
+					count = append(count, f.Subject)
+				}
+			}
+			if strings.Join(before, ",") != strings.Join(tt.wantBefore, ",") || strings.Join(count, ",") != strings.Join(tt.wantCount, ",") {
+				t.Errorf("set aside %q, counted %q; want %q and %q", before, count, tt.wantBefore, tt.wantCount)
+			}
+			p := status(t, r, "B.Annex1.6.1")
+			if p.Status != tt.status {
+				t.Errorf("status %s (%s), want %s", p.Status, p.Reason, tt.status)
+			}
+			if len(tt.wantBefore) > 0 && !strings.Contains(p.Reason, "set aside: done late, but before this review period began on 2025-06-02") {
+				t.Errorf("reason %q does not say what was set aside", p.Reason)
+			}
+		})
+	}
+	// With the period starting at the contract's start, nothing is set aside.
+	for _, f := range (setup{staff: []string{lateBefore}}).eval(t).Findings {
+		if f.Before {
+			t.Errorf("set aside with no earlier period: %+v", f)
+		}
+	}
+}

@@ -289,29 +289,30 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 		record(c)
 	case j.Late():
 		c.Detail = detail + "; applied " + app.String()
-		e.patchMiss(v, c, "applied "+day(app.Value), noted(fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s late: it was %s, by %s.",
+		e.patchMiss(v, c, j.Done, "applied "+day(app.Value), noted(fmt.Sprintf("%s vulnerability (severity %s) patched on %s, %s late: it was %s, by %s.",
 			cat, rating, day(app.Value), j.Over(), patchRuleWords(rule(fromMsg)), d.On())), d, record)
 	case j.Outcome == Due:
 		c.Detail = detail + "; not yet applied" + appliedText()
 		record(c)
 	default:
 		c.Detail = detail + "; not applied by " + asOf.Format(time.DateOnly) + appliedText()
-		e.patchMiss(v, c, "still not applied on "+day(asOf), noted(fmt.Sprintf("%s vulnerability (severity %s) not patched by %s: it was %s, by %s (%s overdue).",
+		e.patchMiss(v, c, time.Time{}, "still not applied on "+day(asOf), noted(fmt.Sprintf("%s vulnerability (severity %s) not patched by %s: it was %s, by %s (%s overdue).",
 			cat, rating, day(asOf), patchRuleWords(rule(fromMsg)), d.On(), j.Over())), d, record)
 	}
 }
 
 // patchMiss records a miss of 9.3: the gap check and critical finding
-// against 9.3, and the Default under 9.7 for the same vulnerability.
-func (e *eval) patchMiss(v evidence.Vulnerability, c Check, what, msg string, d Deadline, record func(Check)) {
+// against 9.3, and the Default under 9.7 for the same vulnerability; done
+// is the day it was patched, late, or zero while it is not.
+func (e *eval) patchMiss(v evidence.Vulnerability, c Check, done time.Time, what, msg string, d Deadline, record func(Check)) {
 	record(c)
-	e.finding(Finding{Paragraph: evidence.ParaPatching, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos, Message: msg})
+	e.finding(Finding{Paragraph: evidence.ParaPatching, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos, Message: msg, Done: done})
 	def := c
 	def.Paragraph = evidence.ParaPatchDefault
 	def.Detail = "Default (9.3 missed): " + c.Detail
 	record(def)
 	e.finding(Finding{Paragraph: evidence.ParaPatchDefault, Kind: Violation, Severity: Critical, Subject: v.ID, Pos: c.Pos,
-		Message: fmt.Sprintf("Default under 9.7: %s missed its patching period under 9.3 (due by %s; %s). A failure to comply with 9.3 is a Default: the Agency must follow the Rectification Plan Process.", v.ID, d.On(), what)})
+		Message: fmt.Sprintf("Default under 9.7: %s missed its patching period under 9.3 (due by %s; %s). A failure to comply with 9.3 is a Default: the Agency must follow the Rectification Plan Process.", v.ID, d.On(), what), Done: done})
 }
 
 // patchRuleWords turns a rule ("due 14 days after release (...)") into message

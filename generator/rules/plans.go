@@ -252,7 +252,7 @@ func (e *eval) planReview(d planDoc) {
 		}
 		i := slices.IndexFunc(events, func(ev planEvent) bool { return ev.day.Equal(o.Done) })
 		prev := events[max(i-1, 0)]
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: events[i].pos,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: d.subject, Pos: events[i].pos, Done: o.Done,
 			Message: fmt.Sprintf("The full review of %s completed on %s was %s late: after the %s on %s it was due by %s (at least annually).",
 				d.name, day(o.Done), count(n, Days), prev.label, day(prev.day), day(o.Due))})
 	}

@@ -37,7 +37,11 @@ func (r *requirements) fail(kind Kind, sev Severity, pos diag.Pos, problem, msg 
 // judged.
 func (r *requirements) failDated(kind Kind, sev Severity, pos diag.Pos, problem, msg string) {
 	r.bad = append(r.bad, problem)
-	r.e.finding(Finding{Paragraph: r.check.Paragraph, Kind: kind, Severity: sev, Subject: r.check.Subject, Pos: pos, Message: msg})
+	f := Finding{Paragraph: r.check.Paragraph, Kind: kind, Severity: sev, Subject: r.check.Subject, Pos: pos, Message: msg}
+	if !r.undated && len(r.dated) > 0 && r.dated[len(r.dated)-1].Late() {
+		f.Done = r.dated[len(r.dated)-1].Done // the requirement just judged, done late
+	}
+	r.e.finding(f)
 }
 
 // judged adds a dated requirement.

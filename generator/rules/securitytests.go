@@ -139,7 +139,11 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 			msg = fmt.Sprintf("Full-scope Security Test %s ended on %s, %s late: Security Tests across the scope of the ISMS are due at least annually, and after %s the next was due by %s.",
 				strings.Join(ended[o.Done.Format(time.DateOnly)], ", "), day(o.Done), count(late, Days), since(prev), day(o.Due))
 		}
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: src, Message: msg})
+		f := Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: src, Message: msg}
+		if !o.Pending {
+			f.Done = o.Done
+		}
+		e.finding(f)
 	}
 	for _, t := range tests {
 		if !t.full.Set || !t.full.Value || !t.end.Set || !t.end.Value.After(from) {
@@ -318,7 +322,7 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 		if rem.Outcome != OK {
 			src = r.Remediated.Pos
 		}
-		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: t.id, Pos: src,
+		e.finding(Finding{Paragraph: para, Kind: Violation, Severity: sev, Subject: t.id, Pos: src, Done: j.Done,
 			Message: fmt.Sprintf("%s %s, found by test %s (ended %s): %s. Remediation and a repeat test were due by %s, %s after the test: this tool's reading of \"as soon as reasonably possible\", as no timetable agreed with the Client is on record.",
 				capitalise(r.FindingType.Value), fid, t.id, day(t.end.Value), strings.Join(states, "; "), d.On(), d.Period)})
 	}
@@ -475,7 +479,7 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 			e.check(j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: next.id, Pos: next.start.Pos,
 				Detail: "first test after " + what + ", started " + next.start.String()}))
 			if j.Late() {
-				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Pos: next.start.Pos,
+				e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Subject: next.id, Pos: next.start.Pos, Done: j.Done,
 					Message: fmt.Sprintf("The first Security Test after %s started on %s, %s late: it was due by %s, %s.",
 						what, day(next.start.Value), j.Over(), d.On(), reading)})
 			}

@@ -19,18 +19,18 @@ func writeGapsCSV(out io.Writer, s *model.Site) error {
 			return err
 		}
 	}
-	row := []string{"as_of", "form", "id", "severity", "kind", "paragraph", "subject", "message", "file", "sheet", "cell", "line"}
+	row := []string{"as_of", "form", "id", "severity", "kind", "paragraph", "subject", "message", "file", "sheet", "cell", "line", "before_period"}
 	if err := w.Write(row); err != nil {
 		return err
 	}
-	for i := range s.Findings {
-		f := &s.Findings[i]
+	for i := range len(s.Findings) + len(s.Earlier) {
+		f := listed(s, i)
 		line := ""
 		if n := f.Pos.TextLine(); n > 0 {
 			line = strconv.Itoa(n)
 		}
 		row = append(row[:0], s.Review.AsOf, s.Contract.Form, f.ID, string(f.Severity), string(f.Kind), f.Paragraph, f.Subject, f.Message,
-			f.Pos.File(), f.Pos.Sheet(), f.Pos.Cell(), line)
+			f.Pos.File(), f.Pos.Sheet(), f.Pos.Cell(), line, map[bool]string{true: "yes"}[f.Before])
 		for i := range row {
 			row[i] = NeutraliseFormula(row[i])
 		}

@@ -46,7 +46,7 @@ func TestGapsCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || len(rows[1]) != 12 || rows[0][2] != "id" || rows[1][2] != "F-0123456789ab" {
+	if len(rows) != 2 || len(rows[1]) != 13 || rows[0][2] != "id" || rows[1][2] != "F-0123456789ab" {
 		t.Fatalf("rows: %q", rows)
 	}
 	if got := rows[1][6]; got != "'=cmd|' /C calc'!A0" {
@@ -55,7 +55,7 @@ func TestGapsCSV(t *testing.T) {
 	if got := rows[1][7]; got != "Name: \"x\", with a comma" {
 		t.Errorf("message round-trip: %q", got)
 	}
-	if rows[1][10] != "B2" || rows[1][11] != "" {
+	if rows[1][10] != "B2" || rows[1][11] != "" || rows[1][12] != "" {
 		t.Errorf("position cells: %q", rows[1][8:])
 	}
 }

@@ -55,6 +55,9 @@ type Gap struct {
 	Subject   string    `json:"subject"`
 	Message   string    `json:"message"`
 	Source    GapSource `json:"source"`
+	// BeforePeriod: set aside, as done (late) before the review period
+	// began; such findings come last and count in no paragraph's status.
+	BeforePeriod bool `json:"before_period,omitempty"`
 }
 
 // GapSource is where a finding comes from: a workbook cell or a file line.
@@ -84,7 +87,7 @@ func gap(f *model.Finding) Gap {
 	return Gap{
 		ID:        f.ID,
 		Paragraph: f.Paragraph, Kind: string(f.Kind), Severity: string(f.Severity),
-		Subject: f.Subject, Message: f.Message,
+		Subject: f.Subject, Message: f.Message, BeforePeriod: f.Before,
 		Source: GapSource{File: f.Pos.File(), Sheet: f.Pos.Sheet(), Cell: f.Pos.Cell(), Line: f.Pos.TextLine()},
 	}
 }
@@ -111,16 +114,17 @@ func writeGaps(w io.Writer, s *model.Site) error {
 	if _, err := fmt.Fprintf(w, "{\n  \"as_of\": %s,\n  \"form\": %s,\n  \"gaps\": ", asOf, form); err != nil {
 		return err
 	}
-	if len(s.Findings) == 0 {
+	if len(s.Findings)+len(s.Earlier) == 0 {
 		_, err := io.WriteString(w, "[]\n}\n")
 		return err
 	}
-	for i := range s.Findings {
+	for i := range len(s.Findings) + len(s.Earlier) {
 		sep := ",\n    "
 		if i == 0 {
 			sep = "[\n    "
 		}
-		data, err := json.MarshalIndent(gap(&s.Findings[i]), "    ", "  ")
+		f := listed(s, i)
+		data, err := json.MarshalIndent(gap(f), "    ", "  ")
 		if err != nil {
 			return err
 		}
@@ -133,6 +137,15 @@ func writeGaps(w io.Writer, s *model.Site) error {
 	}
 	_, err = io.WriteString(w, "\n  ]\n}\n")
 	return err
+}
+
+// listed is the i-th finding of gaps.json and gaps.csv: the site's, then
+// those set aside as before the review period.
+func listed(s *model.Site, i int) *model.Finding {
+	if i < len(s.Findings) {
+		return &s.Findings[i]
+	}
+	return &s.Earlier[i-len(s.Findings)]
 }
 
 // GapsPagesScript maps the findings on the gaps list's later pages to

@@ -33,6 +33,9 @@ type page struct {
 	Rows     []model.Row
 	Findings []*model.Finding
 	Checks   []*model.Check
+	// Earlier: on the gaps list's first page, the findings set aside as
+	// before the review period (the first PageRows of them).
+	Earlier []*model.Finding
 }
 
 type renderer struct {
@@ -221,8 +224,12 @@ func (r *renderer) jobs(s *model.Site) []job {
 	for n := range model.PageCount(len(s.Findings)) {
 		n++
 		href := model.PageHref(model.GapsHref, n)
-		add("gaps", href, page{Title: "Gaps", Nav: "gaps", Wide: true, PageNo: n,
-			Pager: model.NewPager(model.GapsHref, n, len(s.Findings)), Findings: pointers(model.Page(s.Findings, n))})
+		p := page{Title: "Gaps", Nav: "gaps", Wide: true, PageNo: n,
+			Pager: model.NewPager(model.GapsHref, n, len(s.Findings)), Findings: pointers(model.Page(s.Findings, n))}
+		if n == 1 {
+			p.Earlier = pointers(model.Page(s.Earlier, 1))
+		}
+		add("gaps", href, p)
 	}
 	add("method", "method.html", page{Title: "Method", Nav: "method"})
 	add("documents", model.DocumentsHref, page{Title: "Governance documents", Nav: "documents", Wide: true})
