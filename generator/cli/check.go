@@ -60,14 +60,33 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	line := progress.New(stderr)
 	_, res := in.judge(o, root, line, nil)
 	line.End()
-	failing := printFindings(stdout, res.Findings, threshold)
-	notes := 0
+	// Findings set aside as before the review period are listed after
+	// the rest, and fail nothing.
+	var current, earlier []rules.Finding
 	for _, f := range res.Findings {
+		if f.Before {
+			earlier = append(earlier, f)
+		} else {
+			current = append(current, f)
+		}
+	}
+	failing := printFindings(stdout, current, threshold)
+	if len(earlier) > 0 {
+		fmt.Fprintf(stdout, "before this review period, set aside (%d)\n", len(earlier))
+		for _, f := range earlier {
+			fmt.Fprintf(stdout, "  %s %s %s %s %s: %s: %s\n", f.ID, orDash(f.Paragraph), f.Severity, f.Kind, orDash(f.Subject), f.Pos, f.Message)
+		}
+	}
+	notes := 0
+	for _, f := range current {
 		if f.Kind == rules.Note {
 			notes++
 		}
 	}
-	fmt.Fprintf(stdout, "Checked form %s as of %s: %d findings and %d notes", in.cfg.Contract.Form, in.asOf.Format(time.DateOnly), len(res.Findings)-notes, notes)
+	fmt.Fprintf(stdout, "Checked form %s as of %s: %d findings and %d notes", in.cfg.Contract.Form, in.asOf.Format(time.DateOnly), len(current)-notes, notes)
+	if len(earlier) > 0 {
+		fmt.Fprintf(stdout, " (%d set aside as before the review period)", len(earlier))
+	}
 	if threshold < 0 {
 		fmt.Fprintln(stdout, "; --fail-on none.")
 		return ExitOK
@@ -99,7 +118,7 @@ func printFindings(w io.Writer, fs []rules.Finding, threshold int) int {
 			if para == "" {
 				para = "-"
 			}
-			fmt.Fprintf(w, "  %s %s %s: %s: %s\n", para, f.Kind, orDash(f.Subject), f.Pos, f.Message)
+			fmt.Fprintf(w, "  %s %s %s %s: %s: %s\n", f.ID, para, f.Kind, orDash(f.Subject), f.Pos, f.Message)
 		}
 		if s.Rank() <= threshold {
 			failing += len(these)
