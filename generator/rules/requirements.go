@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/agency/evidence-site/generator/diag"
 )
@@ -30,18 +31,22 @@ func (e *eval) requirements(c Check) *requirements { return &requirements{e: e, 
 // fail records a failed requirement with no deadline.
 func (r *requirements) fail(kind Kind, sev Severity, pos diag.Pos, problem, msg string) {
 	r.undated = true
-	r.failDated(kind, sev, pos, problem, msg)
+	r.add(kind, sev, pos, problem, msg, time.Time{})
 }
 
-// failDated records a failed requirement whose judgement was added with
-// judged.
+// failDated records a failed requirement whose judgement was just added
+// with judged: if it was done, late, the finding says when (Done).
 func (r *requirements) failDated(kind Kind, sev Severity, pos diag.Pos, problem, msg string) {
-	r.bad = append(r.bad, problem)
-	f := Finding{Paragraph: r.check.Paragraph, Kind: kind, Severity: sev, Subject: r.check.Subject, Pos: pos, Message: msg}
-	if !r.undated && len(r.dated) > 0 && r.dated[len(r.dated)-1].Late() {
-		f.Done = r.dated[len(r.dated)-1].Done // the requirement just judged, done late
+	var done time.Time
+	if n := len(r.dated); n > 0 && r.dated[n-1].Late() {
+		done = r.dated[n-1].Done
 	}
-	r.e.finding(f)
+	r.add(kind, sev, pos, problem, msg, done)
+}
+
+func (r *requirements) add(kind Kind, sev Severity, pos diag.Pos, problem, msg string, done time.Time) {
+	r.bad = append(r.bad, problem)
+	r.e.finding(Finding{Paragraph: r.check.Paragraph, Kind: kind, Severity: sev, Subject: r.check.Subject, Pos: pos, Message: msg, Done: done})
 }
 
 // judged adds a dated requirement.
