@@ -33,6 +33,7 @@ type page struct {
 	Rows     []model.Row
 	Findings []*model.Finding
 	Checks   []*model.Check
+	Due      []model.Due
 }
 
 type renderer struct {
@@ -52,6 +53,7 @@ var pageLayouts = map[string]string{
 	"single":    "_default/single.html",
 	"matrix":    "matrix.html",
 	"gaps":      "gaps.html",
+	"due":       "due.html",
 	"register":  "register.html",
 	"method":    "method.html",
 	"documents": "documents.html",
@@ -140,6 +142,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"findingTable":  findingTable,
 		"gapsTable":     gapsTable,
 		"registerTable": registerTable,
+		"dueTable":      dueTable,
 	}
 }
 
@@ -224,6 +227,11 @@ func (r *renderer) jobs(s *model.Site) []job {
 		add("gaps", href, page{Title: "Gaps", Nav: "gaps", Wide: true, PageNo: n,
 			Pager: model.NewPager(model.GapsHref, n, len(s.Findings)), Findings: pointers(model.Page(s.Findings, n))})
 	}
+	for n := range model.PageCount(len(s.Coming.Items)) {
+		n++
+		add("due", model.PageHref(model.DueHref, n), page{Title: "Coming due", Nav: "due", Wide: true, PageNo: n,
+			Pager: model.NewPager(model.DueHref, n, len(s.Coming.Items)), Due: model.Page(s.Coming.Items, n)})
+	}
 	add("method", "method.html", page{Title: "Method", Nav: "method"})
 	add("documents", model.DocumentsHref, page{Title: "Governance documents", Nav: "documents", Wide: true})
 	for _, p := range s.Paragraphs {
@@ -250,6 +258,7 @@ func (r *renderer) jobs(s *model.Site) []job {
 		job{"gaps.csv", func(w io.Writer) error { return writeGapsCSV(w, s) }},
 		job{"coverage.json", func(w io.Writer) error { return writeJSON(w, coverage(s)) }},
 		job{"gaps.json", func(w io.Writer) error { return writeGaps(w, s) }},
+		job{model.CalendarFile, func(w io.Writer) error { return writeCalendar(w, s) }},
 	)
 	return jobs
 }
