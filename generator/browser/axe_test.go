@@ -44,7 +44,7 @@ type axeViolation struct {
 func TestAccessibility(t *testing.T) {
 	axe := axeJS(t)
 	tb := openTab(t)
-	pages := []string{"index.html", "schedule.html", "paragraphs/B-9-5-5.html", "matrix.html", "gaps.html",
+	pages := []string{"index.html", "schedule.html", "paragraphs/B-9-5-5.html", "matrix.html", "gaps.html", "due.html",
 		"registers/staff.html", "registers/vulnerabilities.html", "documents.html", "method.html", "report.html"}
 	for _, rel := range pages {
 		tb.visit(t, rel)

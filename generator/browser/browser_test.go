@@ -483,7 +483,7 @@ func TestLinks(t *testing.T) {
 		t.Fatal(`schedule.html: no article[data-status="gap"] with a link a.pid to its paragraph page`)
 	}
 
-	for _, from := range []string{"index.html", "schedule.html", "matrix.html", "gaps.html", "method.html", "documents.html", "registers/staff.html", "registers/security-tests.html", path.Clean(para)} {
+	for _, from := range []string{"index.html", "schedule.html", "matrix.html", "gaps.html", "due.html", "method.html", "documents.html", "registers/staff.html", "registers/security-tests.html", path.Clean(para)} {
 		t.Run(from, func(t *testing.T) {
 			tb.visit(t, from)
 			here := eval[pageInfo](t, tb, pageInfoJS)
@@ -600,8 +600,8 @@ func checkLink(t *testing.T, from string, here pageInfo, l link, info func(*test
 			t.Errorf("%s: %s is not a file in the output", where, target)
 			return
 		}
-		if l.Tag == "a" && !strings.HasSuffix(u.Path, ".html") && !strings.HasSuffix(u.Path, ".json") && !strings.HasSuffix(u.Path, ".csv") && !strings.HasPrefix(u.Path, "files/") && !strings.Contains(u.Path, "/files/") {
-			t.Errorf("%s: a link must end in .html, or .json or .csv for the data files, or be an attached file under files/", where)
+		if l.Tag == "a" && !strings.HasSuffix(u.Path, ".html") && !strings.HasSuffix(u.Path, ".json") && !strings.HasSuffix(u.Path, ".csv") && !strings.HasSuffix(u.Path, ".ics") && !strings.HasPrefix(u.Path, "files/") && !strings.Contains(u.Path, "/files/") {
+			t.Errorf("%s: a link must end in .html, or .json, .csv or .ics for the data files, or be an attached file under files/", where)
 		}
 		if u.Fragment != "" {
 			if !strings.HasSuffix(target, ".html") {

@@ -72,7 +72,18 @@ type Review struct {
 	// uses --as-of or today, and says so).
 	AsOf    time.Time
 	AsOfSet bool
+	// HorizonDays is how far ahead of the as-of date the Coming due page
+	// and deadlines.ics look: the obligations whose deadline falls on the
+	// as-of date or in the HorizonDays days after it. A whole number from
+	// 1 to MaxHorizonDays. Default DefaultHorizonDays.
+	HorizonDays int
 }
+
+// The default and the bounds of [review] horizon_days.
+const (
+	DefaultHorizonDays = 90
+	MaxHorizonDays     = 730
+)
 
 // Calendar chooses the working-day calendar.
 type Calendar struct {
@@ -137,6 +148,7 @@ type file struct {
 	Review struct {
 		PeriodStart any `toml:"period_start"`
 		AsOf        any `toml:"as_of"`
+		HorizonDays any `toml:"horizon_days"`
 	} `toml:"review"`
 	Calendar struct {
 		Region        string `toml:"region"`
@@ -198,6 +210,7 @@ func Parse(name string, src []byte) (*Config, error) {
 	if f.IsDefined("review", "as_of") {
 		c.Review.AsOf, c.Review.AsOfSet = date(f, &probs, raw.Review.AsOf, "review", "as_of")
 	}
+	c.Review.HorizonDays = wholeNumber(f, &probs, raw.Review.HorizonDays, 1, MaxHorizonDays, DefaultHorizonDays, "days", "review", "horizon_days")
 	region := orDefault(raw.Calendar.Region, string(workdays.EnglandAndWales))
 	if r, err := workdays.ParseRegion(region); err != nil {
 		probs.Add(f.Pos("calendar", "region"), "region: %v", err)
@@ -222,19 +235,7 @@ func Parse(name string, src []byte) (*Config, error) {
 		}
 	}
 	c.Rules.TrainingCourses = raw.Rules.TrainingCourses
-	c.Rules.TrainingIntervalMonths = DefaultTrainingIntervalMonths
-	if f.IsDefined("rules", "training_interval_months") {
-		if n, ok := raw.Rules.TrainingIntervalMonths.(int64); ok && n >= 1 && n <= MaxTrainingIntervalMonths {
-			c.Rules.TrainingIntervalMonths = int(n)
-		} else {
-			got := fmt.Sprint(raw.Rules.TrainingIntervalMonths)
-			if s, ok := raw.Rules.TrainingIntervalMonths.(string); ok {
-				got = fmt.Sprintf("%q", s)
-			}
-			probs.Add(f.Pos("rules", "training_interval_months"), "training_interval_months: want a whole number of Months from 1 to %d (default %d), got %s",
-				MaxTrainingIntervalMonths, DefaultTrainingIntervalMonths, got)
-		}
-	}
+	c.Rules.TrainingIntervalMonths = wholeNumber(f, &probs, raw.Rules.TrainingIntervalMonths, 1, MaxTrainingIntervalMonths, DefaultTrainingIntervalMonths, "Months", "rules", "training_interval_months")
 	for _, a := range raw.Rules.AcceptedAssurance {
 		if a = strings.TrimSpace(a); a == "" {
 			probs.Add(f.Pos("rules", "accepted_assurance"), "accepted_assurance: an empty name matches no product")
@@ -260,6 +261,24 @@ func Parse(name string, src []byte) (*Config, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// wholeNumber reads an optional whole number of units from lo to hi: def
+// when the key is not set, and a problem at its line when it is set to
+// anything else.
+func wholeNumber(f *tomlfile.File, probs *diag.List, v any, lo, hi, def int, units string, key ...string) int {
+	if !f.IsDefined(key...) {
+		return def
+	}
+	if n, ok := v.(int64); ok && n >= int64(lo) && n <= int64(hi) {
+		return int(n)
+	}
+	got := fmt.Sprint(v)
+	if s, ok := v.(string); ok {
+		got = fmt.Sprintf("%q", s)
+	}
+	probs.Add(f.Pos(key...), "%s: want a whole number of %s from %d to %d (default %d), got %s", key[len(key)-1], units, lo, hi, def, got)
+	return def
 }
 
 func orDefault(s, def string) string {

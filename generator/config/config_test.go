@@ -31,6 +31,7 @@ func TestParseDefaults(t *testing.T) {
 		{"title", c.Site.Title, "the Agency: Security Schedule evidence"},
 		{"security policy", c.Contract.SecurityPolicy, false},
 		{"bespoke", c.Contract.BespokeISMS, false},
+		{"horizon", c.Review.HorizonDays, DefaultHorizonDays},
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {
@@ -168,6 +169,9 @@ func FuzzParse(f *testing.F) {
 		if n := c.Rules.TrainingIntervalMonths; n < 1 || n > MaxTrainingIntervalMonths {
 			t.Fatalf("accepted a training interval of %d Months", n)
 		}
+		if n := c.Review.HorizonDays; n < 1 || n > MaxHorizonDays {
+			t.Fatalf("accepted a horizon of %d days", n)
+		}
 	})
 }
 
@@ -235,6 +239,42 @@ func TestTrainingIntervalMonths(t *testing.T) {
 			c := parseRules(t, tt.rules, tt.wantErr)
 			if c != nil && c.Rules.TrainingIntervalMonths != tt.want {
 				t.Errorf("TrainingIntervalMonths = %d, want %d", c.Rules.TrainingIntervalMonths, tt.want)
+			}
+		})
+	}
+}
+
+// [review] horizon_days: how far ahead the Coming due page looks, a whole
+// number of days from 1 to 730, default 90; anything else is an error at
+// its line.
+func TestHorizonDays(t *testing.T) {
+	for _, tt := range []struct {
+		review  string
+		want    int
+		wantErr string
+	}{
+		{"", 90, ""},
+		{"horizon_days = 1", 1, ""},
+		{"horizon_days = 30", 30, ""},
+		{"horizon_days = 730", 730, ""},
+		{"horizon_days = 0", 0, "config.toml:5: horizon_days: want a whole number of days from 1 to 730 (default 90), got 0"},
+		{"horizon_days = 731", 0, "config.toml:5: horizon_days: want a whole number of days from 1 to 730 (default 90), got 731"},
+		{"horizon_days = -5", 0, "got -5"},
+		{"horizon_days = 90.5", 0, "got 90.5"},
+		{`horizon_days = "90"`, 0, `got "90"`},
+		{"horizon_days = true", 0, "config.toml:5: horizon_days"},
+	} {
+		t.Run(tt.review, func(t *testing.T) {
+			c, err := Parse("config.toml", []byte("[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[review]\n"+tt.review+"\n"))
+			switch {
+			case tt.wantErr != "":
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+			case err != nil:
+				t.Fatal(err)
+			case c.Review.HorizonDays != tt.want:
+				t.Errorf("HorizonDays = %d, want %d", c.Review.HorizonDays, tt.want)
 			}
 		})
 	}

@@ -191,6 +191,7 @@ func Build(in Input) *Site {
 	s.Sources = buildSources(in, paras, s.Findings)
 	s.Rules = buildRules(byID, s.Registers)
 	s.Documents = buildDocuments(in, paras, s.Checks, s.Findings, byID)
+	s.Coming = buildComing(in, rows)
 	return s
 }
 

@@ -57,6 +57,8 @@ type Site struct {
 	// Unreadable lists the registers supplied but not readable at all:
 	// every paragraph that depends on them is a gap.
 	Unreadable []Unreadable
+	// Coming is what falls due within the horizon after the as-of date.
+	Coming Coming
 }
 
 // Redaction is what a redacted build replaced.

@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/ical"
 )
 
 // Fields names the fields whose values are people's names.
@@ -35,8 +36,8 @@ var Fields = []string{
 // Names maps each person's name to their label.
 type Names struct {
 	labels map[string]string // name as written -> label
-	// byStart holds every form of every name (as written, as HTML and
-	// JSON escape it) by its first three bytes, longest first.
+	// byStart holds every form of every name (as written, as HTML, JSON
+	// and iCalendar escape it) by its first three bytes, longest first.
 	byStart map[[3]byte][]form
 }
 
@@ -105,7 +106,7 @@ func (n *Names) add(name, label string) {
 	}
 	n.labels[name] = label
 	js, _ := json.Marshal(name)
-	for _, text := range []string{name, template.HTMLEscapeString(name), string(js[1 : len(js)-1])} {
+	for _, text := range []string{name, template.HTMLEscapeString(name), string(js[1 : len(js)-1]), ical.Text(name)} {
 		k := [3]byte{text[0], text[1], text[2]}
 		if !slices.ContainsFunc(n.byStart[k], func(f form) bool { return string(f.text) == text }) {
 			n.byStart[k] = append(n.byStart[k], form{[]byte(text), []byte(label)})
@@ -151,16 +152,21 @@ func (n *Names) Apply(text []byte) []byte {
 const SearchDir = "search"
 
 // Rewrite replaces the names in every page and export of the site being
-// written in dir: its .html, .json and .csv files, and the scripts of its
-// search index (SearchDir/*.js). The other scripts, static/'s, are the
-// project's own and hold no evidence.
+// written in dir: its .html, .json, .csv and .ics files, and the scripts
+// of its search index (SearchDir/*.js). The other scripts, static/'s, are
+// the project's own and hold no evidence. An iCalendar file is unfolded
+// first, so that a name its folding split is found, and folded again.
+
 func (n *Names) Rewrite(dir string) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		apply := n.Apply
 		switch filepath.Ext(p) {
 		case ".html", ".json", ".csv":
+		case ".ics":
+			apply = func(data []byte) []byte { return ical.Rewrite(data, n.Apply) }
 		case ".js":
 			if rel, err := filepath.Rel(dir, p); err != nil || filepath.Dir(rel) != SearchDir {
 				return err
@@ -172,7 +178,7 @@ func (n *Names) Rewrite(dir string) error {
 		if err != nil {
 			return err
 		}
-		if out := n.Apply(data); !bytes.Equal(out, data) {
+		if out := apply(data); !bytes.Equal(out, data) {
 			return os.WriteFile(p, out, 0o644)
 		}
 		return nil

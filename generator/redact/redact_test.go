@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/ical"
 )
 
 // names builds Names from pairs of name and label, as Collect would.
@@ -27,6 +28,7 @@ func TestApply(t *testing.T) {
 		"Siân O'Brien", "NS-0003",
 		"Zoë <Q>", "person-00000001",
 		"Al", "NS-0004", // too short to find safely
+		"Smith, Ann; Jr", "NS-0005",
 	)
 	tests := []struct{ name, in, want string }{
 		{"alone", "Jane Doe", "NS-0001"},
@@ -40,6 +42,7 @@ func TestApply(t *testing.T) {
 		{"escaped non-ASCII, which Go never writes", `{"owner":"Zo\u00eb \u003cQ\u003e"}`, `{"owner":"Zo\u00eb \u003cQ\u003e"}`},
 		{"json escaped (Go)", `{"owner":"Zoë \u003cQ\u003e"}`, `{"owner":"person-00000001"}`},
 		{"html escaped angle", "Zoë &lt;Q&gt;", "person-00000001"},
+		{"icalendar escaped", `SUMMARY:Smith\, Ann\; Jr`, "SUMMARY:NS-0005"},
 		{"short names kept", "Al Jones", "Al Jones"},
 		{"case matters", "jane doe", "jane doe"},
 		{"at the end, cut", "Jane Do", "Jane Do"},
@@ -52,8 +55,8 @@ func TestApply(t *testing.T) {
 			}
 		})
 	}
-	if n.Len() != 4 {
-		t.Errorf("Len = %d, want 4 (the two-letter name left out)", n.Len())
+	if n.Len() != 5 {
+		t.Errorf("Len = %d, want 5 (the two-letter name left out)", n.Len())
 	}
 }
 
@@ -130,6 +133,11 @@ func TestRewrite(t *testing.T) {
 		"search/findings-1.js": `siteSearchData("search/findings-1.js", {"entries":[["Jane Doe"]]});`,
 		"js/site.js":           "// Jane Doe wrote this",
 		"files/minutes.txt":    "Jane Doe",
+		// Folded inside the name: found all the same, and folded again.
+		"deadlines.ics": "BEGIN:VCALENDAR\r\n" + ical.Fold("SUMMARY:"+strings.Repeat("x", 62)+" Jane Doe") + "END:VCALENDAR\r\n",
+	}
+	if strings.Contains(files["deadlines.ics"], "Jane Doe") {
+		t.Fatal("the fold does not split the name: the test proves nothing")
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -149,8 +157,11 @@ func TestRewrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := strings.ReplaceAll(data, "Jane Doe", "NS-0001")
-		if name == "js/site.js" || name == "files/minutes.txt" {
+		switch name {
+		case "js/site.js", "files/minutes.txt":
 			want = data
+		case "deadlines.ics":
+			want = "BEGIN:VCALENDAR\r\n" + ical.Fold("SUMMARY:"+strings.Repeat("x", 62)+" NS-0001") + "END:VCALENDAR\r\n"
 		}
 		if string(got) != want {
 			t.Errorf("%s: %q, want %q", name, got, want)

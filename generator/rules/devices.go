@@ -67,6 +67,11 @@ func (r *requirements) attestation(d evidence.Device) Judgement {
 	default:
 		j := r.e.after(months(attestationMonths), att.Value).Current(asOf)
 		r.judged(j)
+		if j.Outcome == OK {
+			c := r.check
+			c.Pos = att.Pos
+			r.e.owe(c, "renew the device's attestation", j.Deadline)
+		}
 		if j.Outcome == Gap {
 			r.failDated(Stale, Medium, att.Pos, fmt.Sprintf("attested %s, due again by %s", att, j.Date()),
 				fmt.Sprintf("Attestation on %s is more than %s before %s: it was due again by %s (%s overdue).",

@@ -13,7 +13,10 @@ import (
 type duty struct {
 	// check names the paragraph, source, subject and position; its
 	// outcome, deadline, margin and detail are filled in.
-	check    Check
+	check Check
+	// what names the duty while it is due (Obligation.What): "revoke
+	// access rights", "deliver the test results".
+	what     string
 	deadline Deadline
 	// done is when it was done: an unset or unreadable date, or one after
 	// the as-of date, is not done (yet). An unreadable date is the stricter
@@ -36,7 +39,8 @@ type duty struct {
 }
 
 // judgeDuty judges d, records its check and, for a gap, its finding (a
-// violation), and returns the judgement. When the done column is missing
+// violation), and for a duty still due, its obligation; it returns the
+// judgement. When the done column is missing
 // from the register (Absent: one invalid finding for the header row)
 // nothing can be judged, and nothing is recorded.
 func (e *eval) judgeDuty(d duty) Judgement {
@@ -60,6 +64,7 @@ func (e *eval) judgeDuty(d duty) Judgement {
 	switch {
 	case j.Outcome == Due:
 		c.Detail = d.pending + later
+		e.owe(c, d.what, d.deadline)
 	case j.Missed():
 		c.Detail = d.missing + later
 	default:

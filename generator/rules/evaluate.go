@@ -81,6 +81,10 @@ type Result struct {
 	// (not a workbook, no such sheet, no header row), in table order:
 	// every paragraph that depends on them is a gap.
 	Unreadable []*evidence.Register
+	// Obligations are the deadlines coming due: those falling on the as-of
+	// date or within [review] horizon_days after it, by date, then
+	// document order (obligations.go).
+	Obligations []Obligation
 }
 
 type eval struct {
@@ -88,6 +92,9 @@ type eval struct {
 	order    map[string]int
 	findings []Finding
 	checks   []Check
+	// obligations are the deadlines coming due, as the rules record them
+	// (owe).
+	obligations []Obligation
 	// extra lists, by paragraph, the registers whose rows name it in
 	// their Paragraphs column.
 	extra map[string][]string
@@ -137,7 +144,7 @@ func Evaluate(in Input) Result {
 	e.findings = e.outside(applies)
 	e.checks = slices.DeleteFunc(e.checks, func(c Check) bool { return !applies[c.Paragraph] })
 
-	res := Result{Unreadable: unreadable}
+	res := Result{Unreadable: unreadable, Obligations: e.comingDue(applies)}
 	count, notes, before := map[string]int{}, map[string]int{}, map[string]int{}
 	start := in.Config.Review.PeriodStart
 	for i := range e.findings {

@@ -60,8 +60,9 @@ type review struct {
 // govReview judges a document's last review: current up to and including
 // reviewMonths Months after it; stale from the day after. A review dated
 // after the as-of date is invalid. It raises the findings against each
-// paragraph in paras.
-func (e *eval) govReview(paras []string, subject, what string, d evidence.Date) review {
+// paragraph in paras, or, for a current document, records its next review
+// as an obligation of each.
+func (e *eval) govReview(paras []string, source, subject, what string, d evidence.Date) review {
 	if !d.Set {
 		return review{ok: true, detail: "last review unreadable"} // reported as invalid already
 	}
@@ -77,6 +78,9 @@ func (e *eval) govReview(paras []string, subject, what string, d evidence.Date) 
 	r := review{ok: j.Outcome == OK, current: &j}
 	if r.ok {
 		r.detail = fmt.Sprintf("last reviewed %s, next review due by %s", d, j.Due.Format(time.DateOnly))
+		for _, p := range paras {
+			e.owe(Check{Paragraph: p, Source: source, Subject: subject, Pos: d.Pos}, "review "+what, j.Deadline)
+		}
 		return r
 	}
 	r.detail = fmt.Sprintf("last reviewed %s, review was due by %s", d, j.Due.Format(time.DateOnly))
@@ -172,7 +176,7 @@ func (e *eval) representatives(r *evidence.Representatives) {
 func (e *eval) securityPolicy(s *evidence.SecurityPolicy) {
 	const subject = "security_policy"
 	paras := []string{evidence.ParaSecurityPolicy}
-	r := e.govReview(paras, subject, "the security policy", s.LastReviewed)
+	r := e.govReview(paras, "security-policy", subject, "the security policy", s.LastReviewed)
 	var notes []string
 	if s.Version.Set {
 		notes = append(notes, "version "+s.Version.Value)
@@ -198,6 +202,7 @@ func (e *eval) policyRequest(subject string, q evidence.PolicyRequest) {
 	reading := fmt.Sprintf("%s after the request, this tool's reading of \"as soon as practicable\"", d.Period)
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: evidence.ParaSecurityPolicy, Source: "security-policy", Subject: subject, Pos: pos},
+		what:     "supply the security policy on request",
 		deadline: d, done: got, severity: High, lateSeverity: Low,
 		pending: fmt.Sprintf("requested %s; due by %s", q.Requested, d.Due.Format(time.DateOnly)),
 		missing: fmt.Sprintf("requested %s; not supplied", q.Requested),
@@ -215,7 +220,7 @@ func (e *eval) policyRequest(subject string, q evidence.PolicyRequest) {
 func (e *eval) incidentProcess(ip *evidence.IncidentProcess) {
 	const subject = "incident_process"
 	paras := []string{evidence.ParaIncidentProcess, evidence.ParaNotifyA}
-	r := e.govReview(paras, subject, "the incident management process", ip.LastReviewed)
+	r := e.govReview(paras, "incident-process", subject, "the incident management process", ip.LastReviewed)
 	var gaps []string
 	if len(ip.ResponsePlans) == 0 && e.has(evidence.ParaIncidentProcess) {
 		gaps = append(gaps, "no incident response plans")
@@ -239,7 +244,7 @@ func (e *eval) vulnerabilityPolicy(v *evidence.VulnerabilityPolicy) {
 	if !e.has(evidence.ParaVulnPolicy) {
 		return
 	}
-	r := e.govReview(paras, subject, "the vulnerability management policy", v.LastReviewed)
+	r := e.govReview(paras, "vulnerability-policy", subject, "the vulnerability management policy", v.LastReviewed)
 	var gaps []string
 	if v.CoversSet {
 		for _, p := range evidence.VulnerabilityProcesses() {
@@ -381,7 +386,7 @@ func (e *eval) ceasingToTrade(c *evidence.CeasingToTrade) {
 	if !e.has(evidence.ParaCeasingToTrade) {
 		return
 	}
-	r := e.govReview(paras, subject, "the ceasing-to-trade process", c.LastReviewed)
+	r := e.govReview(paras, "ceasing-to-trade", subject, "the ceasing-to-trade process", c.LastReviewed)
 	var notes []string
 	if c.Summary.Set {
 		notes = append(notes, c.Summary.Value)

@@ -97,6 +97,7 @@ func (e *eval) incidentNotified(para string, in evidence.Incident) {
 	rule := fmt.Sprintf("incidents are notified upon becoming aware: this tool reads that as on the day or by the next Working Day, here %s", d.On())
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos},
+		what:     "notify the Client of the incident",
 		deadline: d, done: got, severity: High,
 		pending: fmt.Sprintf("aware %s; notification due by %s", in.Aware, d.Date()),
 		missing: fmt.Sprintf("aware %s; no notification recorded", in.Aware),
@@ -122,6 +123,7 @@ func (e *eval) incidentData(in evidence.Incident) {
 	d := e.after(workingDays(dataWorkingDays), req.Value)
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: evidence.ParaDataB, Source: "incidents", Subject: in.ID, Pos: got.Pos},
+		what:     "supply the data the Client requested",
 		deadline: d, done: got, severity: High,
 		pending: fmt.Sprintf("data requested %s; due by %s", req, d.Date()),
 		missing: fmt.Sprintf("data requested %s; not supplied", req),
@@ -156,6 +158,7 @@ func (e *eval) incidentReportB(in evidence.Incident) {
 	rule := fmt.Sprintf("due by %s, %s after the Agency became aware on %s (this tool's reading of \"as soon as reasonably practicable\")", d.On(), d.Period, day(aware))
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "incidents", Subject: in.ID, Pos: got.Pos},
+		what:     "deliver the full incident report",
 		deadline: d, done: got, severity: High, lateSeverity: Low,
 		pending: fmt.Sprintf("aware %s; full report due by %s", in.Aware, d.Date()),
 		missing: fmt.Sprintf("aware %s; no full report delivered", in.Aware),

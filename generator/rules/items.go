@@ -66,6 +66,14 @@ func (e *eval) item(it evidence.Item) {
 		c = j.stamp(c)
 		if j.Outcome == OK {
 			c.Detail = fmt.Sprintf("dated %s, current until %s (%s)", it.Date, j.Due.Format(time.DateOnly), basis)
+			what := "renew the evidence item before it expires"
+			if !it.Expires.Set {
+				what = "review the evidence item"
+			}
+			for _, p := range inForm {
+				c.Paragraph = p
+				e.owe(c, what, current)
+			}
 			break
 		}
 		c.Detail = fmt.Sprintf("dated %s, stale since %s (%s)", it.Date, workdays.AddDays(j.Due, 1).Format(time.DateOnly), basis)

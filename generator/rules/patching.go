@@ -294,6 +294,7 @@ func (e *eval) patchPeriod(v evidence.Vulnerability, adj patchAdjust) {
 	case j.Outcome == Due:
 		c.Detail = detail + "; not yet applied" + appliedText()
 		record(c)
+		e.owe(c, "apply the patch", d)
 	default:
 		c.Detail = detail + "; not applied by " + asOf.Format(time.DateOnly) + appliedText()
 		e.patchMiss(v, c, time.Time{}, "still not applied on "+day(asOf), noted(fmt.Sprintf("%s vulnerability (severity %s) not patched by %s: it was %s, by %s (%s overdue).",

@@ -98,6 +98,9 @@ func (e *eval) preEmployment(s evidence.Staff) {
 			pending = true
 		}
 	}
+	if pending {
+		e.owe(r.check, "pre-employment checks (identity, criminal record, right to work)", due)
+	}
 	r.record(func() string {
 		if pending {
 			return "starts " + s.Start.String() + "; the checks are due by then"
@@ -167,6 +170,9 @@ func (e *eval) clearanceHeld(s evidence.Staff) {
 	switch {
 	case problem == "":
 		c.Outcome, c.Detail = OK, fmt.Sprintf("holds %s; the role requires %s", held.Value, req.Value)
+		if s.ClearanceExpiry.Set {
+			e.owe(c, "renew the clearance before it expires", e.by(s.ClearanceExpiry.Value))
+		}
 	case s.ExceptionRef.Set:
 		c.Outcome = Exception
 		c.Detail = problem + "; the Client agreed in writing (" + s.ExceptionRef.Value + ")"
@@ -241,6 +247,9 @@ func (e *eval) training(s evidence.Staff, done []evidence.Training) {
 		j = due.Current(asOf)
 	}
 	r.judged(j)
+	if j.Outcome != Gap {
+		e.owe(r.check, "training on secure information management", due)
+	}
 	switch {
 	case j.Outcome == Gap && last == nil:
 		r.failDated(Violation, High, s.GovDataAccess.Pos, "no training on record"+laterCourse+"; the first was due by "+due.Date(),
@@ -277,6 +286,7 @@ func (e *eval) revocation(s evidence.Staff) {
 	rev := s.AccessRevoked
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "staff", Subject: s.ID, Pos: rev.Pos},
+		what:     "revoke the leaver's access rights",
 		deadline: d, done: rev, severity: High,
 		pending: "left " + s.End.String() + ", revocation due by " + d.Date(),
 		missing: "left " + s.End.String() + ", no revocation recorded",

@@ -116,6 +116,7 @@ func (e *eval) planSubmit(d planDoc) {
 	rule := fmt.Sprintf("within %s after the Start Date (%s), by %s", dl.Period, day(start), day(dl.Due))
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: d.submitPara, Source: d.subject, Subject: d.subject, Pos: s.Pos},
+		what:     "submit " + d.name,
 		deadline: dl, done: s, severity: High,
 		pending: "not yet submitted; due by " + dl.Due.Format(time.DateOnly),
 		missing: "not submitted; was due by " + dl.Due.Format(time.DateOnly),
@@ -140,6 +141,7 @@ func (e *eval) planResubmit(d planDoc, n evidence.NonApproval) {
 	r := n.Resubmitted
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: d.resubmitPara, Source: d.subject, Subject: d.subject, Pos: r.Pos},
+		what:     "re-submit " + d.name + " after the notice of non-approval",
 		deadline: dl, done: r, severity: High,
 		pending: fmt.Sprintf("not approved (notice %s); re-submission due by %s", n.Notice, dl.Due.Format(time.DateOnly)),
 		missing: fmt.Sprintf("not approved (notice %s); not re-submitted", n.Notice),
@@ -168,6 +170,7 @@ func (e *eval) planApproval(d planDoc) {
 	a := d.approved
 	e.judgeTarget(duty{
 		check:    Check{Paragraph: d.approvalPara, Source: d.subject, Subject: d.subject, Pos: a.Pos},
+		what:     "approval of " + d.name + " (a joint target)",
 		deadline: dl, done: a, severity: Warning,
 		pending: fmt.Sprintf("submitted %s; approval aimed for by %s", d.submitted, dl.Due.Format(time.DateOnly)),
 		missing: fmt.Sprintf("submitted %s; not approved", d.submitted),
@@ -241,6 +244,9 @@ func (e *eval) planReview(d planDoc) {
 	} else {
 		c.Detail = fmt.Sprintf("%s %s; first full review due by %s", latest.label, latest.day.Format(time.DateOnly), due.Format(time.DateOnly))
 	}
+	if j.Outcome == OK {
+		e.owe(c, "full review of "+d.name, j.Deadline)
+	}
 	for _, o := range workdays.Annual(from.day, days, asOf) {
 		c.Outcome = Gap
 		n := workdays.DaysBetween(o.Due, o.Done)
@@ -307,6 +313,7 @@ func (e *eval) planResults(d planDoc, r evidence.Review) {
 	got := r.ResultsDelivered
 	j := e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: d.subject, Subject: d.subject, Pos: got.Pos},
+		what:     "deliver the results of the review of " + d.name,
 		deadline: dl, done: got, severity: Medium, lateSeverity: Warning,
 		pending: fmt.Sprintf("review completed %s; results due by %s", r.Completed, dl.Due.Format(time.DateOnly)),
 		missing: fmt.Sprintf("review completed %s; results not delivered", r.Completed),

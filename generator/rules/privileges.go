@@ -69,7 +69,7 @@ func (e *eval) privilege(g evidence.Privilege, s evidence.Staff) {
 	}
 	what := fmt.Sprintf("%s (%s, granted %s)", g.Privilege.Value, g.StaffID.Value, g.Granted)
 	e.judgeDuty(duty{
-		check: c, deadline: d, done: g.Revoked, severity: High,
+		check: c, what: "revoke the elevated privilege", deadline: d, done: g.Revoked, severity: High,
 		pending: fmt.Sprintf("%s; %s %s, revocation due by %s", what, why, end, d.Date()),
 		missing: fmt.Sprintf("%s; %s %s, not revoked", what, why, end),
 		met:     fmt.Sprintf("%s; %s %s, revoked %s", what, why, end, g.Revoked),

@@ -13,6 +13,9 @@ import (
 // within which its vulnerability report is due (B.9.5.5).
 const monthlyReportWorkingDays = 5
 
+// monthlyReportWhat names a month's report as an obligation.
+const monthlyReportWhat = "monthly vulnerability report"
+
 // monthlyReports: B.9.5.5. From the month containing [contract]
 // reports_from to the last full month before the as-of date, each month
 // has a report issued within 5 Working Days after its last day, and not
@@ -42,6 +45,7 @@ func (e *eval) monthlyReports() {
 		r, ok := byMonth[key]
 		e.monthReport(key, m, r, ok, reg)
 	}
+	e.nextReports(first, last, byMonth, reg)
 	// Reports for months that had not ended by the as-of date can only
 	// have been issued before their month ended; one not issued by then is
 	// listed as after the as-of date, not judged.
@@ -60,6 +64,38 @@ func (e *eval) monthlyReports() {
 		}
 		e.check(Check{Paragraph: para, Source: "vulnerability-reports", Subject: r.Month, Pos: r.Row.Pos, Outcome: Later,
 			Detail: fmt.Sprintf("month ends %s, %s: not judged", end.Format(time.DateOnly), when)})
+	}
+}
+
+// nextReports records the reports of the months not over by the as-of
+// date (from the month after last, and not before first) as obligations,
+// each due within 5 Working Days after its month, for as long as that day
+// is within the horizon. A report already issued for such a month is
+// judged as issued early instead (reportEarly).
+func (e *eval) nextReports(first, last time.Time, byMonth map[string]evidence.Report, reg *evidence.Register) {
+	m := workdays.AddMonths(last, 1)
+	if first.After(m) {
+		m = first
+	}
+	limit := workdays.AddDays(workdays.Day(e.in.AsOf), e.horizon())
+	for ; ; m = workdays.AddMonths(m, 1) {
+		end := workdays.AddDays(workdays.AddMonths(m, 1), -1)
+		d := e.after(workingDays(monthlyReportWorkingDays), end)
+		if d.Due.After(limit) {
+			return
+		}
+		key := m.Format(evidence.MonthLayout)
+		c := Check{Paragraph: evidence.ParaMonthlyReport, Source: "vulnerability-reports", Subject: key, Pos: diag.At(reg.Path, 0, 0)}
+		if r, ok := byMonth[key]; ok {
+			if _, issued := e.happened(r.Issued); issued {
+				continue
+			}
+			c.Pos = r.Row.Pos
+			if r.Issued.Pos.HasCell() {
+				c.Pos = r.Issued.Pos
+			}
+		}
+		e.owe(c, monthlyReportWhat, d)
 	}
 }
 
@@ -95,6 +131,7 @@ func (e *eval) monthReport(key string, start time.Time, r evidence.Report, found
 	}
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: evidence.ParaMonthlyReport, Source: "vulnerability-reports", Subject: key, Pos: pos},
+		what:     monthlyReportWhat,
 		deadline: d, done: r.Issued, severity: High,
 		pending: rule + "; no report yet",
 		missing: rule + "; no report by " + e.in.AsOf.Format(time.DateOnly),

@@ -127,6 +127,7 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 		return "the full-scope test " + strings.Join(ended[p.Format(time.DateOnly)], ", ") + " ended on " + day(p)
 	}
 	src := diag.At(reg.Path, 0, 0)
+	e.nextAnnualTest(tests, days, from, src)
 	for _, o := range workdays.Annual(from, events, asOf) {
 		late := workdays.DaysBetween(o.Due, o.Done)
 		prev := previous(o.Done)
@@ -160,6 +161,26 @@ func (e *eval) annualTests(reg *evidence.Register, tests []*secTest) {
 	}
 }
 
+// nextAnnualTest records the next full-scope Security Test as an
+// obligation: due no later than 12 Months after the last full-scope test
+// that ended by the as-of date (days, in order), or after the contract
+// start with none. It points at that test's End Date, or with none at the
+// register. Overdue, it is the finding of annualTests instead.
+func (e *eval) nextAnnualTest(tests []*secTest, days []time.Time, from time.Time, src diag.Pos) {
+	last := from
+	c := Check{Paragraph: evidence.ParaTestAnnual, Source: "security-tests", Pos: src}
+	if len(days) > 0 {
+		last = days[len(days)-1]
+		for _, t := range tests {
+			if t.full.Set && t.full.Value && t.end.Set && t.end.Value.Equal(last) {
+				c.Pos = t.end.Pos
+				break
+			}
+		}
+	}
+	e.owe(c, "full-scope Security Test across the ISMS", e.after(months(annualTestMonths), last))
+}
+
 // testAgreed: B.6.1. The date, timing, content and conduct of each test
 // are agreed in advance with the Client: this tool reads "in advance" as a
 // Client Agreed On date on or before the Start Date (the register holds
@@ -181,6 +202,7 @@ func (e *eval) testAgreed(t *secTest) {
 	}
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: agreed.Pos},
+		what:     "the Client's agreement to the test, in advance",
 		deadline: d, done: agreed, severity: High,
 		pending: fmt.Sprintf("starts %s; the Client's agreement is due by then", t.start),
 		missing: fmt.Sprintf("started %s; no Client agreement recorded", t.start),
@@ -210,6 +232,7 @@ func (e *eval) testResults(t *secTest) {
 	reading := fmt.Sprintf("%s after completion, this tool's reading of \"as soon as practicable\"", d.Period)
 	e.judgeDuty(duty{
 		check:    Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: got.Pos},
+		what:     "deliver the test results",
 		deadline: d, done: got, severity: High, lateSeverity: Low,
 		pending: fmt.Sprintf("ends %s; results due by %s", t.end, d.Date()),
 		missing: fmt.Sprintf("ended %s; no results delivered", t.end),
@@ -314,6 +337,9 @@ func (e *eval) remedy(t *secTest, r evidence.SecurityTest, retesters []*secTest)
 	fid := r.FindingID.Value
 	c := j.stamp(Check{Paragraph: para, Source: "security-tests", Subject: t.id, Pos: r.FindingID.Pos,
 		Detail: fmt.Sprintf("%s %s: %s; due by %s", r.FindingType.Value, fid, strings.Join(states, ", "), d.Date())})
+	if j.Outcome == Due {
+		e.owe(c, "remediate and re-test finding "+fid, d)
+	}
 	if j.Outcome == Gap {
 		sev, src := Low, r.FindingID.Pos
 		if j.Missed() {
@@ -471,7 +497,9 @@ func (e *eval) testsAfterChanges(tests []*secTest, changes []ismsChange) {
 		reading := fmt.Sprintf("%s after it (this tool's reading of \"additionally after any change\")", d.Period)
 		switch {
 		case j.Outcome == Due:
-			// Still due; there is no test row to show it on.
+			// Still due; there is no test row to show it on, but it is
+			// coming due.
+			e.owe(Check{Paragraph: para, Source: "security-tests", Pos: ch.Source}, "Security Test after the "+ch.What, d)
 		case j.Missed():
 			e.finding(Finding{Paragraph: para, Kind: Violation, Severity: High, Pos: ch.Source,
 				Message: fmt.Sprintf("No Security Test after %s: one was due by %s, %s.", what, d.On(), reading)})

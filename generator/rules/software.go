@@ -15,6 +15,9 @@ const (
 	upgradeMitigationMonths = 12
 )
 
+// upgradeWhat names the upgrade as an obligation.
+const upgradeWhat = "upgrade to no more than one major version behind (n-1)"
+
 // software checks Part B 9.4 against the software versions register.
 //
 // How the two halves of 9.4 combine: "upgraded within 6 Months of the
@@ -124,6 +127,7 @@ func (e *eval) softwareRow(s evidence.Software) {
 		c := upgrade.stamp(Check{Paragraph: evidence.ParaSoftware, Source: "software", Subject: s.ID, Pos: in.Pos})
 		if c.Outcome == Due {
 			c.Detail = fmt.Sprintf("%s; %s is due within %s of the release, by %s", what, target, months(upgradeMonths), upgrade.Date())
+			e.owe(c, upgradeWhat, upgrade.Deadline)
 		} else {
 			c.Detail = fmt.Sprintf("%s; %s was due within %s of the release, by %s", what, target, months(upgradeMonths), upgrade.Date())
 			msg := fmt.Sprintf("Installed Version %s is more than one major version below the latest (%s, major %d, released %s): %s was due within %s of that release, by %s (%s overdue).",
@@ -148,6 +152,9 @@ func (e *eval) softwareRow(s evidence.Software) {
 	case evidence.UpgradeMitigationReduction:
 		mitigated := e.after(months(upgradeMitigationMonths), rel).Judge(time.Time{}, asOf)
 		c := mitigated.stamp(Check{Paragraph: para, Source: "software", Subject: s.ID, Pos: s.Exception.Pos})
+		if mitigated.Outcome == Due {
+			e.owe(c, upgradeWhat, mitigated.Deadline)
+		}
 		switch {
 		case upgrade.Outcome == Due:
 			c.Detail = fmt.Sprintf("%s; %s is due within %s of the release, by %s, as upgrading reduces mitigations (%s); %s would end %s",

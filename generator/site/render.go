@@ -36,6 +36,7 @@ type page struct {
 	// Earlier: on the gaps list's first page, the findings set aside as
 	// before the review period (the first PageRows of them).
 	Earlier []*model.Finding
+	Due     []model.Due
 }
 
 type renderer struct {
@@ -55,6 +56,7 @@ var pageLayouts = map[string]string{
 	"single":    "_default/single.html",
 	"matrix":    "matrix.html",
 	"gaps":      "gaps.html",
+	"due":       "due.html",
 	"register":  "register.html",
 	"method":    "method.html",
 	"documents": "documents.html",
@@ -143,6 +145,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"findingTable":  findingTable,
 		"gapsTable":     gapsTable,
 		"registerTable": registerTable,
+		"dueTable":      dueTable,
 	}
 }
 
@@ -231,6 +234,11 @@ func (r *renderer) jobs(s *model.Site) []job {
 		}
 		add("gaps", href, p)
 	}
+	for n := range model.PageCount(len(s.Coming.Items)) {
+		n++
+		add("due", model.PageHref(model.DueHref, n), page{Title: "Coming due", Nav: "due", Wide: true, PageNo: n,
+			Pager: model.NewPager(model.DueHref, n, len(s.Coming.Items)), Due: model.Page(s.Coming.Items, n)})
+	}
 	add("method", "method.html", page{Title: "Method", Nav: "method"})
 	add("documents", model.DocumentsHref, page{Title: "Governance documents", Nav: "documents", Wide: true})
 	for _, p := range s.Paragraphs {
@@ -257,6 +265,7 @@ func (r *renderer) jobs(s *model.Site) []job {
 		job{"gaps.csv", func(w io.Writer) error { return writeGapsCSV(w, s) }},
 		job{"coverage.json", func(w io.Writer) error { return writeJSON(w, coverage(s)) }},
 		job{"gaps.json", func(w io.Writer) error { return writeGaps(w, s) }},
+		job{model.CalendarFile, func(w io.Writer) error { return writeCalendar(w, s) }},
 	)
 	if len(s.Findings) > model.PageRows {
 		jobs = append(jobs, job{GapsPagesScript, func(w io.Writer) error { return writeGapsPages(w, s) }})

@@ -71,6 +71,9 @@ func TestTablesEscapeEvidence(t *testing.T) {
 	row.Status, row.Checks = rules.Gap, []*model.Check{c, {Check: ok, ParagraphHref: "paragraphs/B-9-2.html"}}
 	rows := reg.Data
 	where := rc.Pos.String()
+	due := model.Due{Obligation: rules.Obligation{Paragraph: "B.9.3", Source: "vulnerabilities", Subject: hostile, What: hostile,
+		Due: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), Days: 3, Unit: rules.Days, Pos: rc.Pos},
+		ParagraphHref: "paragraphs/B-9-3.html", Anchor: "due-1", Row: row, SourcePage: model.Link{Label: hostile, Href: "registers/v.html"}}
 	for _, tt := range []struct {
 		name string
 		h    template.HTML
@@ -78,6 +81,7 @@ func TestTablesEscapeEvidence(t *testing.T) {
 	}{
 		{"checks", checkTable("../", []*model.Check{c}, true, true), []string{"B.9.3", hostile, "Gap", hostile, "2026-01-05", rc.MarginText(), where}},
 		{"findings", findingTable("", []*model.Finding{f}, true), []string{"high", "violation", "B.9.3", hostile, hostile, where, ""}},
+		{"due", dueTable("../", []model.Due{due}), []string{"2026-01-05", "3 days", "B.9.3", hostile, hostile, where, hostile}},
 		{"register", registerTable("../", reg, rows), []string{"Gap", "B.9.2 ✓ B.9.3 Gap: " + hostile + " (deadline 2026-01-05, " + rc.MarginText() + ")", hostile, hostile}},
 	} {
 		cells, elements := cellTexts(t, tt.h)
