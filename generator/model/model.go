@@ -53,6 +53,9 @@ type Site struct {
 	// Unreadable lists the registers supplied but not readable at all:
 	// every paragraph that depends on them is a gap.
 	Unreadable []Unreadable
+	// Changes is what changed since the previous review's build; nil when
+	// none was given.
+	Changes *Changes
 }
 
 // Redaction is what a redacted build replaced.
