@@ -72,6 +72,11 @@ type Review struct {
 	// uses --as-of or today, and says so).
 	AsOf    time.Time
 	AsOfSet bool
+	// Previous is the previous review's build to compare with (its
+	// output folder, its zip, or a folder holding its coverage.json and
+	// gaps.json), a path as written: relative paths are to config.toml's
+	// folder. Default "": no comparison.
+	Previous string
 }
 
 // Calendar chooses the working-day calendar.
@@ -135,8 +140,9 @@ type file struct {
 		ReportsFrom    any    `toml:"reports_from"`
 	} `toml:"contract"`
 	Review struct {
-		PeriodStart any `toml:"period_start"`
-		AsOf        any `toml:"as_of"`
+		PeriodStart any    `toml:"period_start"`
+		AsOf        any    `toml:"as_of"`
+		Previous    string `toml:"previous"`
 	} `toml:"review"`
 	Calendar struct {
 		Region        string `toml:"region"`
@@ -197,6 +203,11 @@ func Parse(name string, src []byte) (*Config, error) {
 	c.Review.PeriodStart = optionalDate(f, &probs, raw.Review.PeriodStart, c.Contract.StartDate, "review", "period_start")
 	if f.IsDefined("review", "as_of") {
 		c.Review.AsOf, c.Review.AsOfSet = date(f, &probs, raw.Review.AsOf, "review", "as_of")
+	}
+	if f.IsDefined("review", "previous") {
+		if c.Review.Previous = strings.TrimSpace(raw.Review.Previous); c.Review.Previous == "" {
+			probs.Add(f.Pos("review", "previous"), "previous: want the previous review's build, e.g. \"../2025/public\" or \"evidence-site-2025.zip\"; leave the key out to compare with none")
+		}
 	}
 	region := orDefault(raw.Calendar.Region, string(workdays.EnglandAndWales))
 	if r, err := workdays.ParseRegion(region); err != nil {
