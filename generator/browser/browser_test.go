@@ -91,6 +91,28 @@ func runTests(m *testing.M) int {
 	return m.Run()
 }
 
+// sampleConfig is the shipped config.toml, for a test to write elsewhere:
+// its [review] previous, relative to the repository, is made absolute, so
+// that the copy still finds the sample's previous build.
+func sampleConfig(t *testing.T) []byte {
+	t.Helper()
+	src, err := os.ReadFile("../../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^previous = "([^"]+)"`)
+	m := re.FindSubmatch(src)
+	if m == nil {
+		t.Fatal("the sample config.toml sets no [review] previous")
+	}
+	abs, err := filepath.Abs(filepath.Join("../..", string(m[1])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := json.Marshal(abs) // a TOML basic string, as JSON writes it
+	return re.ReplaceAllLiteral(src, append([]byte("previous = "), q...))
+}
+
 // findChrome returns the browser to use, or "" when there is none.
 func findChrome() string {
 	if p := os.Getenv("CHROME_PATH"); p != "" {
