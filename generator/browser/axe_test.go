@@ -45,7 +45,7 @@ func TestAccessibility(t *testing.T) {
 	axe := axeJS(t)
 	tb := openTab(t)
 	pages := []string{"index.html", "schedule.html", "paragraphs/B-9-5-5.html", "matrix.html", "gaps.html",
-		"registers/staff.html", "registers/vulnerabilities.html", "documents.html", "method.html", "report.html"}
+		"registers/staff.html", "registers/vulnerabilities.html", "documents.html", "method.html", "report.html", "changes.html"}
 	for _, rel := range pages {
 		tb.visit(t, rel)
 		runAxe(t, tb, axe, rel)
