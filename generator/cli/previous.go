@@ -43,19 +43,15 @@ func previousBuild(o Options, cfg *config.Config, asOf time.Time) (*previous.Bui
 			p = filepath.Join(filepath.Dir(o.Config), p)
 		}
 	}
-	// The name relative to config.toml (else its base name), as the
-	// manifest records the files read: never where they sit on this
-	// machine.
-	name := publishedPath(filepath.Dir(o.Config), p)
-	fsys, closeFS, err := openPrevious(p)
+	fsys, opened, closeFS, err := openPrevious(p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer closeFS()
-	if fi, err := os.Stat(p); err == nil && !fi.IsDir() && !isZip(p) {
-		name = filepath.ToSlash(filepath.Dir(name)) // the folder of the coverage.json given
-	}
-	b, err := previous.Read(fsys, name)
+	// Named relative to config.toml (else by its base name), as the
+	// manifest records the files read: never where they sit on this
+	// machine.
+	b, err := previous.Read(fsys, publishedPath(filepath.Dir(o.Config), opened))
 	var problems diag.List
 	switch {
 	case errors.As(err, &problems):
@@ -71,11 +67,12 @@ func previousBuild(o Options, cfg *config.Config, asOf time.Time) (*previous.Bui
 
 // openPrevious opens a previous build: a folder (no path or symbolic link
 // in it leads out of it), a zip (bounded, never unpacked to disk), or the
-// folder of a coverage.json or gaps.json named.
-func openPrevious(p string) (fs.FS, func(), error) {
+// folder of a coverage.json or gaps.json named. opened is the folder or
+// zip opened.
+func openPrevious(p string) (fsys fs.FS, opened string, done func(), err error) {
 	fi, err := os.Stat(p)
 	if err != nil {
-		return nil, nil, errors.New("not found: want the previous build's output folder, its zip, or its coverage.json")
+		return nil, "", nil, errors.New("not found: want the previous build's output folder, its zip, or its coverage.json")
 	}
 	dir := p
 	switch base := filepath.Base(p); {
@@ -83,19 +80,19 @@ func openPrevious(p string) (fs.FS, func(), error) {
 	case isZip(p):
 		zr, err := pack.OpenZip(p)
 		if err != nil {
-			return nil, nil, err
+			return nil, "", nil, err
 		}
-		return zr, func() { zr.Close() }, nil
+		return zr, p, func() { zr.Close() }, nil
 	case base == previous.CoverageFile || base == previous.GapsFile:
 		dir = filepath.Dir(p)
 	default:
-		return nil, nil, errors.New("neither a folder nor a zip: want the previous build's output folder, its zip, or its coverage.json")
+		return nil, "", nil, errors.New("neither a folder nor a zip: want the previous build's output folder, its zip, or its coverage.json")
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	return root.FS(), func() { root.Close() }, nil
+	return root.FS(), dir, func() { root.Close() }, nil
 }
 
 // isZip reports whether the file p starts as a zip does.
