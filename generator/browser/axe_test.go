@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -45,7 +46,10 @@ func TestAccessibility(t *testing.T) {
 	axe := axeJS(t)
 	tb := openTab(t)
 	pages := []string{"index.html", "schedule.html", "paragraphs/B-9-5-5.html", "matrix.html", "gaps.html", "due.html",
-		"registers/staff.html", "registers/vulnerabilities.html", "documents.html", "method.html", "report.html"}
+		"registers/staff.html", "registers/vulnerabilities.html", "documents.html", "method.html", "report.html", "changes.html"}
+	if _, err := os.Stat(filepath.Join(site.dir, "changes-resolved.html")); err == nil {
+		pages = append(pages, "changes-resolved.html") // a list of the Changes page on pages of its own
+	}
 	for _, rel := range pages {
 		tb.visit(t, rel)
 		runAxe(t, tb, axe, rel)

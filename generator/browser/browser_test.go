@@ -91,6 +91,28 @@ func runTests(m *testing.M) int {
 	return m.Run()
 }
 
+// sampleConfig is the shipped config.toml, for a test to write elsewhere:
+// its [review] previous, relative to the repository, is made absolute, so
+// that the copy still finds the sample's previous build.
+func sampleConfig(t *testing.T) []byte {
+	t.Helper()
+	src, err := os.ReadFile("../../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^previous = "([^"]+)"`)
+	m := re.FindSubmatch(src)
+	if m == nil {
+		t.Fatal("the sample config.toml sets no [review] previous")
+	}
+	abs, err := filepath.Abs(filepath.Join("../..", string(m[1])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := json.Marshal(abs) // a TOML basic string, as JSON writes it
+	return re.ReplaceAllLiteral(src, append([]byte("previous = "), q...))
+}
+
 // findChrome returns the browser to use, or "" when there is none.
 func findChrome() string {
 	if p := os.Getenv("CHROME_PATH"); p != "" {
@@ -483,7 +505,14 @@ func TestLinks(t *testing.T) {
 		t.Fatal(`schedule.html: no article[data-status="gap"] with a link a.pid to its paragraph page`)
 	}
 
-	for _, from := range []string{"index.html", "schedule.html", "matrix.html", "gaps.html", "due.html", "method.html", "documents.html", "registers/staff.html", "registers/security-tests.html", path.Clean(para)} {
+	pages := []string{"index.html", "schedule.html", "matrix.html", "gaps.html", "due.html", "changes.html", "method.html", "documents.html", "registers/staff.html", "registers/security-tests.html", path.Clean(para)}
+	// A list of the Changes page on pages of its own, if the sample has one.
+	for _, list := range []string{"changes-new.html", "changes-resolved.html", "changes-open.html"} {
+		if _, err := os.Stat(filepath.Join(site.dir, list)); err == nil {
+			pages = append(pages, list)
+		}
+	}
+	for _, from := range pages {
 		t.Run(from, func(t *testing.T) {
 			tb.visit(t, from)
 			here := eval[pageInfo](t, tb, pageInfoJS)
@@ -831,7 +860,7 @@ func TestScreenshots(t *testing.T) {
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, rel := range []string{"index.html", "matrix.html"} {
+	for _, rel := range []string{"index.html", "matrix.html", "changes.html"} {
 		tb.visit(t, rel)
 		buf, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100)) // 100: PNG
 		if err != nil {

@@ -46,10 +46,7 @@ func TestReportPDF(t *testing.T) {
 			t.Skip(msg)
 		}
 	}
-	src, err := os.ReadFile("../../config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := sampleConfig(t)
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config.toml")
 	const marking = "OFFICIAL-SENSITIVE"

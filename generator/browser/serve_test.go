@@ -24,10 +24,7 @@ func TestServeReloads(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfgPath := filepath.Join(dir, "config.toml")
-	cfg, err := os.ReadFile("../../config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := sampleConfig(t)
 	write := func(data string) {
 		t.Helper()
 		if err := os.WriteFile(cfgPath, []byte(data), 0o644); err != nil {

@@ -7,9 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/agency/evidence-site/generator/config"
 	"github.com/agency/evidence-site/generator/internal/tree"
 	"github.com/agency/evidence-site/generator/internal/workbook"
 )
@@ -19,6 +21,35 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // sampleOptions builds the shipped sample (config.toml, evidence/) into out.
 func sampleOptions(out string) Options {
 	return Options{Project: "../..", Config: "../../config.toml", Evidence: "../../evidence", Out: out}
+}
+
+// sampleConfig is the shipped config.toml, for a test to write elsewhere:
+// its [review] previous, relative to the repository, is made absolute, so
+// that the copy still finds the sample's previous build.
+func sampleConfig(t testing.TB) []byte {
+	t.Helper()
+	src, err := os.ReadFile("../../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return absPrevious(t, src, "../..")
+}
+
+// absPrevious makes the [review] previous of config src, relative to
+// dir, absolute.
+func absPrevious(t testing.TB, src []byte, dir string) []byte {
+	t.Helper()
+	re := regexp.MustCompile(`(?m)^previous = "([^"]+)"`)
+	m := re.FindSubmatch(src)
+	if m == nil {
+		t.Fatal("the sample config.toml sets no [review] previous")
+	}
+	abs, err := filepath.Abs(filepath.Join(dir, string(m[1])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := json.Marshal(abs) // a TOML basic string, as JSON writes it
+	return re.ReplaceAllLiteral(src, append([]byte("previous = "), q...))
 }
 
 func build(t *testing.T, o Options) (stdout, stderr string) {
@@ -77,6 +108,76 @@ func TestSampleGolden(t *testing.T) {
 			t.Errorf("%s differs from %s; review the change and run with -update", name, golden)
 		}
 	}
+}
+
+// The sample's previous build (generator/internal/sample/previous, which
+// config.toml compares with) is the generator's own coverage.json and
+// gaps.json for the sample judged a year earlier, never written by hand.
+// Refresh it with: go test ./generator/cli -run TestSamplePrevious -update
+func TestSamplePrevious(t *testing.T) {
+	const dir, asOf = "../../generator/internal/sample/previous", "2025-11-27"
+	out := filepath.Join(t.TempDir(), "public")
+	o := sampleOptions(out)
+	o.AsOf, o.NoPrevious = asOf, true
+	build(t, o)
+	for _, name := range []string{"coverage.json", "gaps.json"} {
+		got, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		committed := filepath.Join(dir, name)
+		if *update {
+			if err := os.WriteFile(committed, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(committed)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is not the sample judged as of %s; review the change and run with -update", committed, asOf)
+		}
+	}
+	// The shipped config compares with it: the sample site shows what
+	// changed, in every category.
+	cfg, err := config.Parse("config.toml", sampleConfigRaw(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Join("../..", cfg.Review.Previous) != filepath.Clean(dir) {
+		t.Errorf("config.toml: [review] previous = %q, want the sample's previous build, %s", cfg.Review.Previous, dir)
+	}
+	cur := filepath.Join(t.TempDir(), "public")
+	stdout, _ := build(t, sampleOptions(cur))
+	if !strings.Contains(stdout, "Compared with the build as of "+asOf+": ") {
+		t.Errorf("the sample build compared with nothing:\n%s", stdout)
+	}
+	var ch struct {
+		Counts map[string]int `json:"counts"`
+	}
+	data, err := os.ReadFile(filepath.Join(cur, "changes.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &ch); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"paragraphs_better", "paragraphs_worse", "findings_new", "findings_resolved", "findings_open", "sources_added"} {
+		if ch.Counts[k] == 0 {
+			t.Errorf("changes.json: no %s: the sample shows every category but sources gone", k)
+		}
+	}
+}
+
+func sampleConfigRaw(t *testing.T) []byte {
+	t.Helper()
+	src, err := os.ReadFile("../../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
 }
 
 type coverageFile struct {

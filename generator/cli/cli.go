@@ -50,6 +50,12 @@ type Options struct {
 	AsOf     string
 	// Zip, if set, is a zip file to write the built site into.
 	Zip string
+	// Previous is the previous review's build to compare with (its
+	// output folder, its zip, or its coverage.json); it overrides
+	// [review] previous. NoPrevious compares with none, whatever the
+	// configuration says.
+	Previous   string
+	NoPrevious bool
 	// Sign, if set, is the private key that signs the manifest; it
 	// overrides [publish] signing_key.
 	Sign string
@@ -88,6 +94,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.Zip, "zip", "", "also write the built site as this zip `file`")
 	fl.BoolVar(&o.PDF, "pdf", false, "also write report.pdf, printed by headless Chromium")
 	fl.StringVar(&o.Sign, "sign", "", "sign the manifest with this Ed25519 private key `file` (PEM); overrides [publish] signing_key")
+	previousFlag(fl, &o)
 	if code, ok := parse(fl, args); !ok {
 		return code
 	}
@@ -177,6 +184,10 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	if err := checkFolders(o); err != nil {
 		return err
 	}
+	prev, err := previousBuild(o, cfg, asOf)
+	if err != nil {
+		return err
+	}
 	key, err := signingKey(o, cfg)
 	if err != nil {
 		return err
@@ -195,6 +206,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	made.Previous = previousFiles(prev)
 	fingerprint, err := made.Fingerprint()
 	if err != nil {
 		return err
@@ -210,7 +222,7 @@ func Build(o Options, stdout, stderr io.Writer) error {
 		}
 	})
 	line.Stage(fmt.Sprintf("laying out %d checks and %d findings", len(res.Checks), len(res.Findings)), 0)
-	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: in.source, Schedule: in.sch, Evidence: ev, Result: res, Calendar: in.cal, Fingerprint: fingerprint, Redaction: redaction})
+	m := model.Build(model.Input{Config: cfg, AsOf: asOf, AsOfSource: in.source, Schedule: in.sch, Evidence: ev, Result: res, Calendar: in.cal, Fingerprint: fingerprint, Redaction: redaction, Previous: prev})
 	var finish []func(string) (map[string][]byte, error)
 	if names != nil {
 		// First, so that the PDF is printed from the redacted report and
@@ -256,6 +268,10 @@ func Build(o Options, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Built %s: %s, %d paragraphs (%d covered: %d checked, %d attested; %d gap, %d missing, %d no evidence expected, %d not applicable), %d findings and %d note%s, as of %s.\n",
 		o.Out, m.Contract.FormTitle, c.Total, c.Covered, c.Checked, c.Attested, c.Gap, c.Missing, c.Info, c.NA, len(m.Findings)-notes, notes, map[bool]string{true: "", false: "s"}[notes == 1], m.Review.AsOf)
+	if ch := m.Changes; ch != nil {
+		fmt.Fprintf(stdout, "Compared with the build as of %s: %d findings new, %d resolved, %d still open; %d paragraphs changed status. See %s.\n",
+			ch.Previous.AsOf, len(ch.New.Rows), len(ch.Resolved.Rows), len(ch.Open.Rows), len(ch.Paragraphs), filepath.Join(o.Out, model.ChangesHref))
+	}
 	if o.PDF && browser == "" {
 		// The site is built; the PDF alone could not be.
 		return pdf.ErrNoBrowser

@@ -20,10 +20,7 @@ import (
 // withHorizon is the sample's options with [review] horizon_days set.
 func withHorizon(t *testing.T, days int) Options {
 	t.Helper()
-	src, err := os.ReadFile("../../config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := sampleConfig(t)
 	const asOf = "as_of = 2026-11-27"
 	if !bytes.Contains(src, []byte(asOf)) {
 		t.Fatalf("the sample's config.toml has no %q", asOf)

@@ -19,10 +19,7 @@ import (
 // line added ("" for none), and the files given written beside it.
 func withHolidays(t *testing.T, line string, files map[string][]byte) Options {
 	t.Helper()
-	src, err := os.ReadFile("../../config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := sampleConfig(t)
 	const region = `region = "england-and-wales"`
 	if !bytes.Contains(src, []byte(region)) {
 		t.Fatalf("the sample config.toml has no line %s", region)

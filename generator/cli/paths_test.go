@@ -18,11 +18,7 @@ func TestPathsNeverAbsolute(t *testing.T) {
 	if err := tree.Copy("../../evidence", ev); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile("../../config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+	if err := os.WriteFile(cfg, sampleConfig(t), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")

@@ -15,10 +15,7 @@ import (
 // that has [publish] settings added.
 func withPublish(t *testing.T, publish string) Options {
 	t.Helper()
-	src, err := os.ReadFile("../../config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := sampleConfig(t)
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config.toml")
 	if err := os.WriteFile(cfg, append(src, []byte("\n[publish]\n"+publish+"\n")...), 0o644); err != nil {

@@ -27,6 +27,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl := command("serve", "Usage: go run ./generator serve [flags]\n\nBuilds the site, serves it on http://127.0.0.1:PORT/, and rebuilds it whenever config.toml, the evidence\nor (with --project) content/, layouts/ or static/ change; open pages reload. A failed rebuild shows its errors\nover the last good site. Stop it with Ctrl-C.", stderr)
 	o := Options{}
 	inputFlags(fl, &o)
+	previousFlag(fl, &o)
 	port := fl.Int("port", 8008, "serve on this `port` of 127.0.0.1 (0: any free port)")
 	fl.StringVar(&o.Out, "out", "", "build into this `folder` (default: a temporary folder, removed on exit)")
 	if code, ok := parse(fl, args); !ok {

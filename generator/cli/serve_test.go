@@ -80,10 +80,7 @@ func TestServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfgPath := filepath.Join(dir, "config.toml")
-	cfg, err := os.ReadFile("../../config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := sampleConfig(t)
 	write := func(p string, data []byte) {
 		t.Helper()
 		if err := os.WriteFile(p, data, 0o644); err != nil {

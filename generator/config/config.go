@@ -77,6 +77,11 @@ type Review struct {
 	// as-of date or in the HorizonDays days after it. A whole number from
 	// 1 to MaxHorizonDays. Default DefaultHorizonDays.
 	HorizonDays int
+	// Previous is the previous review's build to compare with (its
+	// output folder, its zip, or a folder holding its coverage.json and
+	// gaps.json), a path as written: relative paths are to config.toml's
+	// folder. Default "": no comparison.
+	Previous string
 }
 
 // The default and the bounds of [review] horizon_days.
@@ -146,9 +151,10 @@ type file struct {
 		ReportsFrom    any    `toml:"reports_from"`
 	} `toml:"contract"`
 	Review struct {
-		PeriodStart any `toml:"period_start"`
-		AsOf        any `toml:"as_of"`
-		HorizonDays any `toml:"horizon_days"`
+		PeriodStart any    `toml:"period_start"`
+		AsOf        any    `toml:"as_of"`
+		HorizonDays any    `toml:"horizon_days"`
+		Previous    string `toml:"previous"`
 	} `toml:"review"`
 	Calendar struct {
 		Region        string `toml:"region"`
@@ -211,6 +217,11 @@ func Parse(name string, src []byte) (*Config, error) {
 		c.Review.AsOf, c.Review.AsOfSet = date(f, &probs, raw.Review.AsOf, "review", "as_of")
 	}
 	c.Review.HorizonDays = wholeNumber(f, &probs, raw.Review.HorizonDays, 1, MaxHorizonDays, DefaultHorizonDays, "days", "review", "horizon_days")
+	if f.IsDefined("review", "previous") {
+		if c.Review.Previous = strings.TrimSpace(raw.Review.Previous); c.Review.Previous == "" {
+			probs.Add(f.Pos("review", "previous"), "previous: want the previous review's build, e.g. \"../2025/public\" or \"evidence-site-2025.zip\"; leave the key out to compare with none")
+		}
+	}
 	region := orDefault(raw.Calendar.Region, string(workdays.EnglandAndWales))
 	if r, err := workdays.ParseRegion(region); err != nil {
 		probs.Add(f.Pos("calendar", "region"), "region: %v", err)

@@ -118,6 +118,7 @@ func TestParseErrors(t *testing.T) {
 		{"UK date text is not a TOML date", "[contract]\nform = \"B\"\nstart_date = \"03/11/2025\"\n", []string{`config.toml:3: start_date: want a date such as 2025-04-01, got "03/11/2025"`}},
 		{"bad extra holiday", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nextra_holidays = [{ date = \"soon\" }]\n", []string{"config.toml:5", "want a date"}},
 		{"blank holidays file", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nholidays_file = \" \"\n", []string{"config.toml:5: holidays_file: want the name of a bank holiday file"}},
+		{"blank previous build", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[review]\nprevious = \"\"\n", []string{"config.toml:5: previous: want the previous review's build"}},
 		{"holidays file not text", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nholidays_file = true\n", []string{"config.toml:5"}},
 		{"holidays file misspelt", "[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[calendar]\nholiday_file = \"bank-holidays.json\"\n", []string{`config.toml:5: unknown key "calendar.holiday_file"`}},
 	}

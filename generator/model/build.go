@@ -9,6 +9,7 @@ import (
 	"github.com/agency/evidence-site/generator/config"
 	"github.com/agency/evidence-site/generator/diag"
 	"github.com/agency/evidence-site/generator/evidence"
+	"github.com/agency/evidence-site/generator/previous"
 	"github.com/agency/evidence-site/generator/rules"
 	"github.com/agency/evidence-site/generator/schedule"
 	"github.com/agency/evidence-site/generator/workdays"
@@ -27,6 +28,9 @@ type Input struct {
 	Fingerprint string
 	// Redaction, if not nil, says what the output will have redacted.
 	Redaction *Redaction
+	// Previous, if not nil, is the previous review's build, to compare
+	// with.
+	Previous *previous.Build
 }
 
 // ParagraphHref is a paragraph page's path from the site root.
@@ -192,6 +196,9 @@ func Build(in Input) *Site {
 	s.Rules = buildRules(byID, s.Registers)
 	s.Documents = buildDocuments(in, paras, s.Checks, s.Findings, byID)
 	s.Coming = buildComing(in, rows)
+	if in.Previous != nil {
+		s.Changes = buildChanges(in.Previous, s, in.AsOf)
+	}
 	return s
 }
 
@@ -457,11 +464,16 @@ func counts(ps []*Paragraph) Counts {
 			c.NA++
 		}
 	}
+	c.finish()
+	return c
+}
+
+// finish works out Assessable and CoveredPct from the statuses.
+func (c *Counts) finish() {
 	c.Assessable = c.Covered + c.Gap + c.Missing
 	if c.Assessable > 0 {
 		c.CoveredPct = (c.Covered*200 + c.Assessable) / (2 * c.Assessable) // rounded to nearest
 	}
-	return c
 }
 
 func findingCounts(fs []Finding) (sev, kinds []Count) {

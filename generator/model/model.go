@@ -59,6 +59,9 @@ type Site struct {
 	Unreadable []Unreadable
 	// Coming is what falls due within the horizon after the as-of date.
 	Coming Coming
+	// Changes is what changed since the previous review's build; nil when
+	// none was given.
+	Changes *Changes
 }
 
 // Redaction is what a redacted build replaced.

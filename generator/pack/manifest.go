@@ -39,6 +39,10 @@ type Build struct {
 	// path as written in the configuration; nil (and left out, so that a
 	// build without one keeps its fingerprint) when there is none.
 	Holidays *File `json:"holidays,omitempty"`
+	// Previous are the previous review's coverage.json and gaps.json, the
+	// build compared with, their paths as named in the configuration or
+	// on the command line; nil (and left out) when there is none.
+	Previous []File `json:"previous,omitempty"`
 }
 
 // Generator is the program that built: its module, version and VCS

@@ -37,6 +37,10 @@ type page struct {
 	// before the review period (the first PageRows of them).
 	Earlier []*model.Finding
 	Due     []model.Due
+	// A list of the Changes page continued on pages of its own, and
+	// this page's part of it.
+	List       *model.ChangeList
+	ChangeRows []model.ChangedFinding
 }
 
 type renderer struct {
@@ -51,16 +55,18 @@ type renderer struct {
 
 // Page templates, by name, as files under layouts/.
 var pageLayouts = map[string]string{
-	"index":     "index.html",
-	"schedule":  "_default/list.html",
-	"single":    "_default/single.html",
-	"matrix":    "matrix.html",
-	"gaps":      "gaps.html",
-	"due":       "due.html",
-	"register":  "register.html",
-	"method":    "method.html",
-	"documents": "documents.html",
-	"report":    "report.html",
+	"index":        "index.html",
+	"schedule":     "_default/list.html",
+	"single":       "_default/single.html",
+	"matrix":       "matrix.html",
+	"gaps":         "gaps.html",
+	"due":          "due.html",
+	"register":     "register.html",
+	"method":       "method.html",
+	"documents":    "documents.html",
+	"report":       "report.html",
+	"changes":      "changes.html",
+	"changes-list": "changes-list.html",
 }
 
 func newRenderer(project fs.FS) (*renderer, error) {
@@ -239,6 +245,19 @@ func (r *renderer) jobs(s *model.Site) []job {
 		add("due", model.PageHref(model.DueHref, n), page{Title: "Coming due", Nav: "due", Wide: true, PageNo: n,
 			Pager: model.NewPager(model.DueHref, n, len(s.Coming.Items)), Due: model.Page(s.Coming.Items, n)})
 	}
+	if c := s.Changes; c != nil {
+		add("changes", model.ChangesHref, page{Title: "Changes since " + c.Previous.AsOf, Nav: "changes", Wide: true})
+		for _, l := range c.Lists() {
+			if l.Href == "" {
+				continue // the Changes page shows it whole
+			}
+			for n := range model.PageCount(len(l.Rows)) {
+				n++
+				add("changes-list", model.PageHref(l.Href, n), page{Title: l.Title + " since " + c.Previous.AsOf, Nav: "changes", Wide: true, PageNo: n,
+					Pager: model.NewPager(l.Href, n, len(l.Rows)), List: l, ChangeRows: model.Page(l.Rows, n)})
+			}
+		}
+	}
 	add("method", "method.html", page{Title: "Method", Nav: "method"})
 	add("documents", model.DocumentsHref, page{Title: "Governance documents", Nav: "documents", Wide: true})
 	for _, p := range s.Paragraphs {
@@ -267,6 +286,9 @@ func (r *renderer) jobs(s *model.Site) []job {
 		job{"gaps.json", func(w io.Writer) error { return writeGaps(w, s) }},
 		job{model.CalendarFile, func(w io.Writer) error { return writeCalendar(w, s) }},
 	)
+	if s.Changes != nil {
+		jobs = append(jobs, job{ChangesFile, func(w io.Writer) error { return writeJSON(w, changes(s.Changes)) }})
+	}
 	if len(s.Findings) > model.PageRows {
 		jobs = append(jobs, job{GapsPagesScript, func(w io.Writer) error { return writeGapsPages(w, s) }})
 	}

@@ -52,6 +52,13 @@
 //     training besides.
 //
 // All End Dates are on or before AsOf.
+//
+// The folder previous/ holds the sample's previous review: the
+// coverage.json and gaps.json the generator writes for the sample judged
+// a year earlier, as of 2025-11-27, which config.toml compares with
+// ([review] previous), so that the sample site shows what changed. They
+// are never written by hand: go test ./generator/cli -run
+// TestSamplePrevious -update rewrites them.
 package sample
 
 import (
