@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/internal/jsonpos"
 	"github.com/agency/evidence-site/generator/rules"
 )
 
@@ -90,20 +91,15 @@ type field struct {
 // the entries of a list are decoded one at a time, never the whole list
 // at once.
 type parser struct {
-	name  string
-	data  []byte
-	dec   *json.Decoder
-	probs *problems
-	// The line of the offset done, and where that line starts: positions
-	// are asked for in order, so each is counted on from the last.
-	done, line, lineStart int
-	asOf, form            field
-	ok                    bool // the file is valid JSON
-	lim                   limits
+	*jsonpos.Stream
+	probs      *problems
+	asOf, form field
+	ok         bool // the file is valid JSON
+	lim        limits
 }
 
 func newParser(name string, data []byte, probs *problems, lim limits) *parser {
-	p := &parser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), probs: probs, line: 1, lim: lim}
+	p := &parser{Stream: jsonpos.New(name, data), probs: probs, lim: lim}
 	p.ok = p.syntax()
 	return p
 }
@@ -112,7 +108,7 @@ func newParser(name string, data []byte, probs *problems, lim limits) *parser {
 // Decoding into an empty struct scans every byte and keeps nothing.
 func (p *parser) syntax() bool {
 	var v struct{}
-	err := json.Unmarshal(p.data, &v)
+	err := json.Unmarshal(p.Data, &v)
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
 		return true
@@ -122,66 +118,22 @@ func (p *parser) syntax() bool {
 	// the place just after the last byte.
 	off := int(se.Offset) - 1
 	if strings.Contains(se.Error(), "unexpected end") {
-		off = len(p.data)
+		off = len(p.Data)
 	}
-	line, col := lineCol(p.data, off)
+	line, col := jsonpos.LineCol(p.Data, off)
 	what := "not valid JSON"
-	if off >= len(p.data) {
+	if off >= len(p.Data) {
 		what = "not valid JSON (cut short?)"
 	}
-	p.probs.add(diag.At(p.name, line, col), "%s: %s", what, strings.TrimPrefix(se.Error(), "json: "))
+	p.probs.add(diag.At(p.Name, line, col), "%s: %s", what, strings.TrimPrefix(se.Error(), "json: "))
 	return false
-}
-
-// lineCol is the 1-based line and column (in bytes) of data[off]; an
-// offset at or past the end is just after the last byte.
-func lineCol(data []byte, off int) (line, col int) {
-	off = max(0, min(off, len(data)))
-	before := data[:off]
-	line = 1 + bytes.Count(before, []byte{'\n'})
-	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return line, col
-}
-
-// nextOff is the offset of the next token: the decoder's offset moved past
-// white space and the separators ',' and ':'; len(p.data) at the end.
-func (p *parser) nextOff() int {
-	off := int(p.dec.InputOffset())
-	for off < len(p.data) && strings.IndexByte(" \t\r\n,:", p.data[off]) >= 0 {
-		off++
-	}
-	return min(off, len(p.data))
-}
-
-// at is the position of the next token.
-func (p *parser) at() diag.Pos {
-	off := p.nextOff()
-	if off < p.done {
-		p.done, p.line, p.lineStart = 0, 1, 0
-	}
-	between := p.data[p.done:off]
-	if n := bytes.Count(between, []byte{'\n'}); n > 0 {
-		p.line += n
-		p.lineStart = p.done + bytes.LastIndexByte(between, '\n') + 1
-	}
-	p.done = off
-	return diag.At(p.name, p.line, off-p.lineStart+1)
-}
-
-// next is the first byte of the next token, 0 at the end.
-func (p *parser) next() byte {
-	off := p.nextOff()
-	if off >= len(p.data) {
-		return 0
-	}
-	return p.data[off]
 }
 
 // skip reads past the next value, keeping nothing of it.
 func (p *parser) skip() bool {
 	depth := 0
 	for {
-		tok, err := p.dec.Token()
+		tok, err := p.Dec.Token()
 		if err != nil {
 			return false
 		}
@@ -201,18 +153,18 @@ func (p *parser) skip() bool {
 // of its value, which each must read. It reports false when the file can
 // be read no further.
 func (p *parser) object(want string, each func(key string, pos diag.Pos) bool) bool {
-	pos := p.at()
-	if c := p.next(); c != '{' {
+	pos := p.At()
+	if c := p.Next(); c != '{' {
 		p.probs.add(pos, "want an object %s, got %s", want, jsonKind(c))
 		return false
 	}
-	if _, err := p.dec.Token(); err != nil {
+	if _, err := p.Dec.Token(); err != nil {
 		return false
 	}
 	seen := map[string]bool{}
-	for p.dec.More() {
-		pos := p.at()
-		tok, err := p.dec.Token()
+	for p.Dec.More() {
+		pos := p.At()
+		tok, err := p.Dec.Token()
 		key, ok := tok.(string)
 		if err != nil || !ok {
 			return false
@@ -225,35 +177,35 @@ func (p *parser) object(want string, each func(key string, pos diag.Pos) bool) b
 			continue
 		}
 		seen[key] = true
-		if !each(key, p.at()) {
+		if !each(key, p.At()) {
 			return false
 		}
 	}
-	_, err := p.dec.Token()
+	_, err := p.Dec.Token()
 	return err == nil
 }
 
 // list reads a list of at most max entries, calling each with every
 // entry's number (from 1) and position; each must read the entry.
 func (p *parser) list(pos diag.Pos, what string, max int, each func(n int, pos diag.Pos) bool) bool {
-	if c := p.next(); c != '[' {
+	if c := p.Next(); c != '[' {
 		p.probs.add(pos, "%s: want a list, got %s", what, jsonKind(c))
 		return p.skip()
 	}
-	if _, err := p.dec.Token(); err != nil {
+	if _, err := p.Dec.Token(); err != nil {
 		return false
 	}
 	n := 0
-	for p.dec.More() {
+	for p.Dec.More() {
 		if n++; n > max {
 			p.probs.add(pos, "%s: more than %d entries: more than a build of this program lists", what, max)
 			return false
 		}
-		if !each(n, p.at()) || p.probs.full() {
+		if !each(n, p.At()) || p.probs.full() {
 			return false
 		}
 	}
-	_, err := p.dec.Token()
+	_, err := p.Dec.Token()
 	return err == nil
 }
 
@@ -261,7 +213,7 @@ func (p *parser) list(pos diag.Pos, what string, max int, each func(n int, pos d
 // as a problem of what. It reports false when the file can be read no
 // further.
 func (p *parser) decode(pos diag.Pos, what string, v any) (decoded, ok bool) {
-	err := p.dec.Decode(v)
+	err := p.Dec.Decode(v)
 	if err == nil {
 		return true, true
 	}
@@ -309,7 +261,7 @@ func (p *parser) header(key string, pos diag.Pos) bool {
 func (p *parser) require(fields map[string]bool, keys ...string) {
 	for _, k := range keys {
 		if !fields[k] {
-			p.probs.add(diag.At(p.name, 0, 0), "no %q: is this the %s of a build of this program?", k, path.Base(p.name))
+			p.probs.add(diag.At(p.Name, 0, 0), "no %q: is this the %s of a build of this program?", k, path.Base(p.Name))
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package workdays
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/agency/evidence-site/generator/diag"
+	"github.com/agency/evidence-site/generator/internal/jsonpos"
 )
 
 // MaxGovUKSize is the largest bank holiday file [ParseGovUK] reads, in
@@ -81,14 +81,14 @@ func ParseGovUK(name string, data []byte) (*HolidayFile, error) {
 			if strings.Contains(se.Error(), "unexpected end") {
 				off = len(data)
 			}
-			line, col := lineCol(data, off)
+			line, col := jsonpos.LineCol(data, off)
 			probs.Add(diag.At(name, line, col), "not valid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
 		} else {
 			probs.Add(diag.At(name, 0, 0), "not valid JSON: %v", err)
 		}
 		return nil, probs.Err()
 	}
-	p := &govukParser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), probs: &probs, line: 1}
+	p := &govukParser{Stream: jsonpos.New(name, data), probs: &probs}
 	f := &HolidayFile{name: name, events: map[Region][]Holiday{}}
 	p.file(f)
 	if len(probs) > maxGovUKProblems {
@@ -104,81 +104,42 @@ func ParseGovUK(name string, data []byte) (*HolidayFile, error) {
 // govukParser walks a file that is known to be valid JSON, token by token,
 // so that every problem can name the line and column of what it concerns.
 type govukParser struct {
-	name  string
-	data  []byte
-	dec   *json.Decoder
+	*jsonpos.Stream
 	probs *diag.List
-	// The line of the offset done, and where that line starts: positions
-	// are asked for in order, so each is counted on from the last.
-	done, line, lineStart int
-}
-
-// nextOff is the offset of the next token: the decoder's offset moved past
-// white space and the separators ',' and ':'; len(p.data) at the end.
-func (p *govukParser) nextOff() int {
-	off := int(p.dec.InputOffset())
-	for off < len(p.data) && strings.IndexByte(" \t\r\n,:", p.data[off]) >= 0 {
-		off++
-	}
-	return min(off, len(p.data))
-}
-
-// at is the position of the next token.
-func (p *govukParser) at() diag.Pos {
-	off := p.nextOff()
-	if off < p.done {
-		p.done, p.line, p.lineStart = 0, 1, 0
-	}
-	between := p.data[p.done:off]
-	if n := bytes.Count(between, []byte{'\n'}); n > 0 {
-		p.line += n
-		p.lineStart = p.done + bytes.LastIndexByte(between, '\n') + 1
-	}
-	p.done = off
-	return diag.At(p.name, p.line, off-p.lineStart+1)
-}
-
-// next is the first byte of the next token, 0 at the end.
-func (p *govukParser) next() byte {
-	off := p.nextOff()
-	if off >= len(p.data) {
-		return 0
-	}
-	return p.data[off]
 }
 
 // skip reads past the next value.
 func (p *govukParser) skip() bool {
 	var raw json.RawMessage
-	return p.dec.Decode(&raw) == nil
+	return p.Dec.Decode(&raw) == nil
 }
 
 // open reads the next token, which must be the delimiter d.
 func (p *govukParser) open(d json.Delim) bool {
-	tok, err := p.dec.Token()
+	tok, err := p.Dec.Token()
 	return err == nil && tok == d
 }
 
 // key reads an object's next key.
 func (p *govukParser) key() (string, bool) {
-	tok, err := p.dec.Token()
+	tok, err := p.Dec.Token()
 	s, ok := tok.(string)
 	return s, err == nil && ok
 }
 
 // file reads the top-level object of divisions.
 func (p *govukParser) file(f *HolidayFile) {
-	start := p.at()
-	if p.next() != '{' {
-		p.probs.Add(start, "want an object of divisions (%s, %s, %s), got %s", EnglandAndWales, Scotland, NorthernIreland, jsonKind(p.next()))
+	start := p.At()
+	if p.Next() != '{' {
+		p.probs.Add(start, "want an object of divisions (%s, %s, %s), got %s", EnglandAndWales, Scotland, NorthernIreland, jsonKind(p.Next()))
 		return
 	}
 	if !p.open('{') {
 		return
 	}
 	seen := map[string]bool{}
-	for p.dec.More() {
-		pos := p.at()
+	for p.Dec.More() {
+		pos := p.At()
 		k, ok := p.key()
 		if !ok {
 			return
@@ -211,16 +172,16 @@ func (p *govukParser) file(f *HolidayFile) {
 // division reads the object of division r, whose key is at pos. It
 // returns false if the walk cannot go on.
 func (p *govukParser) division(r Region, pos diag.Pos, f *HolidayFile) bool {
-	if p.next() != '{' {
-		p.probs.Add(p.at(), "%s: want an object {division, events}, got %s", r, jsonKind(p.next()))
+	if p.Next() != '{' {
+		p.probs.Add(p.At(), "%s: want an object {division, events}, got %s", r, jsonKind(p.Next()))
 		return p.skip()
 	}
 	if !p.open('{') {
 		return false
 	}
 	hasEvents := false
-	for p.dec.More() {
-		kpos := p.at()
+	for p.Dec.More() {
+		kpos := p.At()
 		k, ok := p.key()
 		if !ok {
 			return false
@@ -228,8 +189,8 @@ func (p *govukParser) division(r Region, pos diag.Pos, f *HolidayFile) bool {
 		switch k {
 		case "division":
 			var v any
-			vpos := p.at()
-			if p.dec.Decode(&v) != nil {
+			vpos := p.At()
+			if p.Dec.Decode(&v) != nil {
 				return false
 			}
 			if s, ok := v.(string); !ok || s != string(r) {
@@ -256,7 +217,7 @@ func (p *govukParser) division(r Region, pos diag.Pos, f *HolidayFile) bool {
 	if !hasEvents {
 		p.probs.Add(pos, "%s: no events", r)
 	}
-	_, err := p.dec.Token() // '}'
+	_, err := p.Dec.Token() // '}'
 	return err == nil
 }
 
@@ -270,8 +231,8 @@ type event struct {
 
 // events reads the events array of division r, whose key is at pos.
 func (p *govukParser) events(r Region, pos diag.Pos, f *HolidayFile) bool {
-	if p.next() != '[' {
-		p.probs.Add(p.at(), "%s: events: want a list of events, got %s", r, jsonKind(p.next()))
+	if p.Next() != '[' {
+		p.probs.Add(p.At(), "%s: events: want a list of events, got %s", r, jsonKind(p.Next()))
 		return p.skip()
 	}
 	if !p.open('[') {
@@ -279,18 +240,18 @@ func (p *govukParser) events(r Region, pos diag.Pos, f *HolidayFile) bool {
 	}
 	var got []event
 	n := 0
-	for p.dec.More() {
+	for p.Dec.More() {
 		n++
-		epos := p.at()
+		epos := p.At()
 		var v any
-		if p.dec.Decode(&v) != nil {
+		if p.Dec.Decode(&v) != nil {
 			return false
 		}
 		if e, ok := p.event(r, n, epos, v); ok {
 			got = append(got, e)
 		}
 	}
-	if _, err := p.dec.Token(); err != nil { // ']'
+	if _, err := p.Dec.Token(); err != nil { // ']'
 		return false
 	}
 	if n == 0 {
@@ -377,16 +338,6 @@ func (p *govukParser) event(r Region, n int, pos diag.Pos, v any) (event, bool) 
 		name += substituteSuffix
 	}
 	return event{pos: pos, n: n, date: date, hol: Holiday{Date: date, Name: name}}, true
-}
-
-// lineCol is the 1-based line and column (in bytes) of data[off]; an
-// offset at or past the end is just after the last byte.
-func lineCol(data []byte, off int) (line, col int) {
-	off = max(0, min(off, len(data)))
-	before := data[:off]
-	line = 1 + bytes.Count(before, []byte{'\n'})
-	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return line, col
 }
 
 // jsonKind names the kind of JSON value that starts with b.
