@@ -5,54 +5,25 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/agency/evidence-site/generator/cli"
-	"github.com/agency/evidence-site/generator/evidence"
 	"github.com/agency/evidence-site/generator/model"
 )
 
 // gaps.html#ID leads to the finding, on whichever page of the gaps list
 // it is: over a thousand findings, most are on later pages.
 func TestFindingLink(t *testing.T) {
-	dir := t.TempDir()
-	ev := filepath.Join(dir, "evidence")
-	if err := os.MkdirAll(ev, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	s, _ := evidence.LookupSchema("staff")
-	ex := s.Example()
-	var lines []string
-	lines = append(lines, strings.Join(s.Header(), ","))
-	for i := range model.PageRows + 200 {
-		var row []string
-		for _, c := range s.Header() {
-			v := strings.TrimPrefix(ex[c], "'")
-			switch c {
-			case s.Key:
-				v = fmt.Sprintf("NS-%05d", i)
-			case "Identity Check":
-				v = "" // a check not done: a finding each
-			}
-			row = append(row, v)
+	out := csvSite(t, "staff", model.PageRows+200, func(i int, col string) (string, bool) {
+		switch col {
+		case "Staff ID":
+			return fmt.Sprintf("NS-%05d", i), true
+		case "Identity Check":
+			return "", true // a check not done: a finding each
 		}
-		lines = append(lines, strings.Join(row, ","))
-	}
-	if err := os.WriteFile(filepath.Join(ev, "staff.csv"), []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "config.toml")
-	if err := os.WriteFile(cfg, []byte("[contract]\nform = \"B\"\nstart_date = 2025-04-01\n[review]\nas_of = 2026-11-27\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "public")
-	var log strings.Builder
-	if err := cli.Build(cli.Options{Config: cfg, Evidence: ev, Out: out}, &log, &log); err != nil {
-		t.Fatalf("build: %v\n%s", err, log.String())
-	}
+		return "", false
+	})
 	data, err := os.ReadFile(filepath.Join(out, "gaps.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package browser
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -255,23 +254,47 @@ func TestSearchSplitIndex(t *testing.T) {
 // A vulnerability keyed by its CVE number, in a register given as CSV,
 // is found by the start of the number, any case, and leads to its row.
 func TestSearchCVE(t *testing.T) {
+	out := csvSite(t, "vulnerabilities", 1, func(i int, col string) (string, bool) {
+		return "CVE-2024-3094", col == "Vulnerability ID"
+	})
+	tb := openTab(t)
+	u := dirURL(out, "index.html")
+	tb.expectURL(u)
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	want := dirURL(out, "registers/vulnerabilities.html") + "#row-CVE-2024-3094"
+	got, _ := search(t, tb, "cve-2024-30", want)
+	if got[0].Href != want || got[0].Kind != "Row" {
+		t.Errorf("search cve-2024-30: first result %+v, want the vulnerability's row", got[0])
+	}
+}
+
+// csvSite builds a site from one register given as CSV, of n rows: the
+// register's example row, each cell set(i, column) returns with true in
+// place of the example's; it returns the output folder.
+func csvSite(t *testing.T, register string, n int, set func(i int, col string) (string, bool)) string {
+	t.Helper()
 	dir := t.TempDir()
 	ev := filepath.Join(dir, "evidence")
 	if err := os.MkdirAll(ev, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	s, _ := evidence.LookupSchema("vulnerabilities")
+	s, _ := evidence.LookupSchema(register)
 	ex := s.Example()
-	var head, row []string
-	for _, c := range s.Header() {
-		v := strings.TrimPrefix(ex[c], "'")
-		if c == s.Key {
-			v = "CVE-2024-3094"
+	lines := []string{strings.Join(s.Header(), ",")}
+	for i := range n {
+		var row []string
+		for _, c := range s.Header() {
+			v := strings.TrimPrefix(ex[c], "'")
+			if w, ok := set(i, c); ok {
+				v = w
+			}
+			row = append(row, v)
 		}
-		head, row = append(head, c), append(row, v)
+		lines = append(lines, strings.Join(row, ","))
 	}
-	csv := strings.Join(head, ",") + "\n" + strings.Join(row, ",") + "\n"
-	if err := os.WriteFile(filepath.Join(ev, "vulnerabilities.csv"), []byte(csv), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(ev, register+".csv"), []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cfg := filepath.Join(dir, "config.toml")
@@ -283,15 +306,5 @@ func TestSearchCVE(t *testing.T) {
 	if err := cli.Build(cli.Options{Config: cfg, Evidence: ev, Out: out}, &log, &log); err != nil {
 		t.Fatalf("build: %v\n%s", err, log.String())
 	}
-	tb := openTab(t)
-	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(out, "index.html"))}).String()
-	tb.expectURL(u)
-	if err := chromedp.Do(tb.ctx, chromedp.Navigate(u)); err != nil {
-		t.Fatal(err)
-	}
-	want := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(out, "registers", "vulnerabilities.html"))}).String() + "#row-CVE-2024-3094"
-	got, _ := search(t, tb, "cve-2024-30", want)
-	if got[0].Href != want || got[0].Kind != "Row" {
-		t.Errorf("search cve-2024-30: first result %+v, want the vulnerability's row", got[0])
-	}
+	return out
 }
