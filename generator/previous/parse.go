@@ -315,7 +315,7 @@ func (p *parser) gaps(b *Build) {
 				var e findingEntry
 				decoded, ok := p.decode(pos, fmt.Sprintf("finding %d", n), &e)
 				if decoded {
-					if f, good := p.finding(n, pos, e, seen); good {
+					if f, good := p.finding(n, pos, e, seen); good && !e.BeforePeriod {
 						if s, ok := paras[f.Paragraph]; ok {
 							f.Paragraph = s
 						} else {
@@ -356,6 +356,9 @@ type findingEntry struct {
 	Severity  *string `json:"severity"`
 	Subject   string  `json:"subject"`
 	Message   string  `json:"message"`
+	// BeforePeriod: set aside in that build, as before its review
+	// period: it counted there in nothing, so it is compared as nothing.
+	BeforePeriod bool `json:"before_period"`
 }
 
 var (
