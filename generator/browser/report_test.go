@@ -113,6 +113,13 @@ func TestReportPDF(t *testing.T) {
 			t.Errorf("report.pdf names %q", n)
 		}
 	}
+	// The annual review's summary: what changed since the previous
+	// review (the sample's previous build) and what falls due next.
+	for _, want := range []string{"Since the previous review Since 2025-11-27", "Coming due", "deadlines in the 90 days after the as-of date"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report.pdf lacks %q", want)
+		}
+	}
 	if !strings.Contains(text, "Redacted.") || len(names) < 10 {
 		t.Errorf("report.pdf does not say it is redacted (%d names checked)", len(names))
 	}
