@@ -430,14 +430,16 @@ func outcomeRank(o rules.Outcome) int {
 		return 1
 	case rules.OK:
 		return 2
-	case rules.Due:
+	case rules.Earlier:
 		return 3
-	case rules.Exception:
+	case rules.Due:
 		return 4
-	case rules.Unjudged:
+	case rules.Exception:
 		return 5
-	case rules.Gap:
+	case rules.Unjudged:
 		return 6
+	case rules.Gap:
+		return 7
 	}
 	return 0
 }

@@ -177,6 +177,7 @@ func Evaluate(in Input) Result {
 		}
 		res.Paragraphs = append(res.Paragraphs, pr)
 	}
+	e.settled()
 	slices.SortFunc(e.findings, compareFinding(e.order))
 	assignIDs(e.findings, in.Evidence)
 	slices.SortFunc(e.checks, compareCheck(e.order))
@@ -342,6 +343,32 @@ func (e *eval) invalid() {
 }
 
 func (e *eval) finding(f Finding) { e.findings = append(e.findings, f) }
+
+// settled makes Earlier each gap check whose findings (for its paragraph
+// and subject) were all set aside as before the review period: the row
+// met its duty late, but in the previous period, and shows so.
+func (e *eval) settled() {
+	type key struct{ para, subject string }
+	before, open := map[key]bool{}, map[key]bool{}
+	for _, f := range e.findings {
+		k := key{f.Paragraph, strings.ToUpper(f.Subject)}
+		switch {
+		case f.Before:
+			before[k] = true
+		case f.Kind != Note:
+			open[k] = true
+		}
+	}
+	if len(before) == 0 {
+		return
+	}
+	for i := range e.checks {
+		c := &e.checks[i]
+		if k := (key{c.Paragraph, strings.ToUpper(c.Subject)}); c.Outcome == Gap && before[k] && !open[k] {
+			c.Outcome = Earlier
+		}
+	}
+}
 func (e *eval) check(c Check)     { e.checks = append(e.checks, c) }
 
 func plural(n int) string {

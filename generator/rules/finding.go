@@ -96,6 +96,9 @@ const (
 	// became aware of later, a test starting later): as of then it had not
 	// happened, so it is listed, not judged.
 	Later Outcome = "later"
+	// Earlier: the row's duty was done, late, before the review period
+	// began: every finding of its gap was set aside (Finding.Before).
+	Earlier Outcome = "earlier"
 )
 
 // Check is what one register row shows for one paragraph.

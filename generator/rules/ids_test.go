@@ -137,6 +137,12 @@ func TestReviewPeriod(t *testing.T) {
 			if strings.Join(before, ",") != strings.Join(tt.wantBefore, ",") || strings.Join(count, ",") != strings.Join(tt.wantCount, ",") {
 				t.Errorf("set aside %q, counted %q; want %q and %q", before, count, tt.wantBefore, tt.wantCount)
 			}
+			for _, c := range where(r.Checks, func(c Check) bool { return c.Paragraph == "B.Annex1.6.1" }) {
+				set := strings.Contains(strings.Join(tt.wantBefore, ","), c.Subject)
+				if set && c.Outcome != Earlier || !set && c.Outcome == Earlier {
+					t.Errorf("%s's check: %s", c.Subject, c.Outcome)
+				}
+			}
 			p := status(t, r, "B.Annex1.6.1")
 			if p.Status != tt.status {
 				t.Errorf("status %s (%s), want %s", p.Status, p.Reason, tt.status)

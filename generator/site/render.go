@@ -195,6 +195,8 @@ func statusLabel(s string) string {
 		return "Cannot be judged"
 	case "later":
 		return "After the as-of date"
+	case "earlier":
+		return "Late, before this review period"
 	case "checked":
 		return "checked"
 	case "attested":
