@@ -369,7 +369,7 @@ func (e *eval) settled() {
 		}
 	}
 }
-func (e *eval) check(c Check)     { e.checks = append(e.checks, c) }
+func (e *eval) check(c Check) { e.checks = append(e.checks, c) }
 
 func plural(n int) string {
 	if n == 1 {
