@@ -155,7 +155,7 @@ func (p *parser) skip() bool {
 func (p *parser) object(want string, each func(key string, pos diag.Pos) bool) bool {
 	pos := p.At()
 	if c := p.Next(); c != '{' {
-		p.probs.add(pos, "want an object %s, got %s", want, jsonKind(c))
+		p.probs.add(pos, "want an object %s, got %s", want, jsonpos.Kind(c))
 		return false
 	}
 	if _, err := p.Dec.Token(); err != nil {
@@ -189,7 +189,7 @@ func (p *parser) object(want string, each func(key string, pos diag.Pos) bool) b
 // entry's number (from 1) and position; each must read the entry.
 func (p *parser) list(pos diag.Pos, what string, max int, each func(n int, pos diag.Pos) bool) bool {
 	if c := p.Next(); c != '[' {
-		p.probs.add(pos, "%s: want a list, got %s", what, jsonKind(c))
+		p.probs.add(pos, "%s: want a list, got %s", what, jsonpos.Kind(c))
 		return p.skip()
 	}
 	if _, err := p.Dec.Token(); err != nil {
@@ -416,7 +416,7 @@ func (p *parser) paragraph(n int, pos diag.Pos, e paragraphEntry, seen map[strin
 func sources(raw json.RawMessage, max int) ([]Source, string) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-		return nil, "want a list, got " + jsonKind(raw[0])
+		return nil, "want a list, got " + jsonpos.Kind(raw[0])
 	}
 	var out []Source
 	for n := 1; dec.More(); n++ {
@@ -533,25 +533,6 @@ func clip(s string, n int) string {
 }
 
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
-
-// jsonKind names the kind of JSON value that starts with b.
-func jsonKind(b byte) string {
-	switch {
-	case b == '{':
-		return "an object"
-	case b == '[':
-		return "a list"
-	case b == '"':
-		return "text"
-	case b == 't' || b == 'f':
-		return "true or false"
-	case b == 'n':
-		return "null"
-	case b == 0:
-		return "nothing"
-	}
-	return "a number"
-}
 
 // typeName names the JSON a Go type wants.
 func typeName(t reflect.Type) string {

@@ -131,7 +131,7 @@ func (p *govukParser) key() (string, bool) {
 func (p *govukParser) file(f *HolidayFile) {
 	start := p.At()
 	if p.Next() != '{' {
-		p.probs.Add(start, "want an object of divisions (%s, %s, %s), got %s", EnglandAndWales, Scotland, NorthernIreland, jsonKind(p.Next()))
+		p.probs.Add(start, "want an object of divisions (%s, %s, %s), got %s", EnglandAndWales, Scotland, NorthernIreland, jsonpos.Kind(p.Next()))
 		return
 	}
 	if !p.open('{') {
@@ -173,7 +173,7 @@ func (p *govukParser) file(f *HolidayFile) {
 // returns false if the walk cannot go on.
 func (p *govukParser) division(r Region, pos diag.Pos, f *HolidayFile) bool {
 	if p.Next() != '{' {
-		p.probs.Add(p.At(), "%s: want an object {division, events}, got %s", r, jsonKind(p.Next()))
+		p.probs.Add(p.At(), "%s: want an object {division, events}, got %s", r, jsonpos.Kind(p.Next()))
 		return p.skip()
 	}
 	if !p.open('{') {
@@ -232,7 +232,7 @@ type event struct {
 // events reads the events array of division r, whose key is at pos.
 func (p *govukParser) events(r Region, pos diag.Pos, f *HolidayFile) bool {
 	if p.Next() != '[' {
-		p.probs.Add(p.At(), "%s: events: want a list of events, got %s", r, jsonKind(p.Next()))
+		p.probs.Add(p.At(), "%s: events: want a list of events, got %s", r, jsonpos.Kind(p.Next()))
 		return p.skip()
 	}
 	if !p.open('[') {
@@ -338,25 +338,6 @@ func (p *govukParser) event(r Region, n int, pos diag.Pos, v any) (event, bool) 
 		name += substituteSuffix
 	}
 	return event{pos: pos, n: n, date: date, hol: Holiday{Date: date, Name: name}}, true
-}
-
-// jsonKind names the kind of JSON value that starts with b.
-func jsonKind(b byte) string {
-	switch {
-	case b == '{':
-		return "an object"
-	case b == '[':
-		return "a list"
-	case b == '"':
-		return "text"
-	case b == 't' || b == 'f':
-		return "true or false"
-	case b == 'n':
-		return "null"
-	case b == 0:
-		return "nothing"
-	}
-	return "a number"
 }
 
 // jsonValue prints a decoded JSON value for a message, briefly.

@@ -70,3 +70,24 @@ func LineCol(data []byte, off int) (line, col int) {
 	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
 	return line, col
 }
+
+// Kind names the kind of JSON value that starts with b, for a message:
+// "an object", "a list", "text", "true or false", "null", "nothing" (at
+// the end) or "a number".
+func Kind(b byte) string {
+	switch {
+	case b == '{':
+		return "an object"
+	case b == '[':
+		return "a list"
+	case b == '"':
+		return "text"
+	case b == 't' || b == 'f':
+		return "true or false"
+	case b == 'n':
+		return "null"
+	case b == 0:
+		return "nothing"
+	}
+	return "a number"
+}
