@@ -110,6 +110,25 @@ func TestSampleGolden(t *testing.T) {
 	}
 }
 
+// lastYear are the options that build the sample's previous review into
+// out: as of 2025-11-27, its period from the contract's start, compared
+// with nothing.
+func lastYear(t *testing.T, out string) Options {
+	t.Helper()
+	o := sampleOptions(out)
+	o.AsOf, o.NoPrevious = "2025-11-27", true
+	re := regexp.MustCompile(`(?m)^period_start = .*$`)
+	src := sampleConfig(t)
+	if !re.Match(src) {
+		t.Fatal("the sample config.toml sets no [review] period_start")
+	}
+	o.Config = filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(o.Config, re.ReplaceAll(src, []byte("period_start = 2025-04-01")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
 // The sample's previous build (generator/internal/sample/previous, which
 // config.toml compares with) is the generator's own coverage.json and
 // gaps.json for the sample judged a year earlier, never written by hand.
@@ -117,9 +136,7 @@ func TestSampleGolden(t *testing.T) {
 func TestSamplePrevious(t *testing.T) {
 	const dir, asOf = "../../generator/internal/sample/previous", "2025-11-27"
 	out := filepath.Join(t.TempDir(), "public")
-	o := sampleOptions(out)
-	o.AsOf, o.NoPrevious = asOf, true
-	build(t, o)
+	build(t, lastYear(t, out))
 	for _, name := range []string{"coverage.json", "gaps.json"} {
 		got, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {

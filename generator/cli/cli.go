@@ -393,6 +393,9 @@ func chooseAsOf(o Options, cfg *config.Config) (time.Time, string, error) {
 		if d.Before(cfg.Contract.StartDate) {
 			return time.Time{}, "", fmt.Errorf("--as-of %s is before the contract start date %s", o.AsOf, cfg.Contract.StartDate.Format(time.DateOnly))
 		}
+		if d.Before(cfg.Review.PeriodStart) {
+			return time.Time{}, "", fmt.Errorf("--as-of %s is before [review] period_start %s in %s: the review period would hold no day (judging an earlier review, give it that review's period_start)", o.AsOf, cfg.Review.PeriodStart.Format(time.DateOnly), filepath.Base(o.Config))
+		}
 		return d, "--as-of", nil
 	case cfg.Review.AsOfSet:
 		return cfg.Review.AsOf, "[review] as_of in " + filepath.Base(o.Config), nil

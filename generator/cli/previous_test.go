@@ -19,9 +19,7 @@ const hostileText = `<script>alert("x")</script> & 'q' <img src=x onerror=alert(
 // that shows it, and whole in changes.json.
 func TestPreviousBuildIsEscaped(t *testing.T) {
 	last := filepath.Join(t.TempDir(), "last")
-	o := sampleOptions(last)
-	o.AsOf, o.NoPrevious = "2025-11-27", true
-	build(t, o)
+	build(t, lastYear(t, last))
 
 	edit := func(name string, change func(doc map[string]any)) {
 		t.Helper()
@@ -55,7 +53,7 @@ func TestPreviousBuildIsEscaped(t *testing.T) {
 	})
 
 	out := filepath.Join(t.TempDir(), "public")
-	o = sampleOptions(out)
+	o := sampleOptions(out)
 	o.Previous = last
 	build(t, o)
 

@@ -265,6 +265,12 @@ func Parse(name string, src []byte) (*Config, error) {
 			probs.Add(f.Pos("publish", "redact"), `redact: want "names", got %q`, what)
 		}
 	}
+	if !c.Contract.StartDate.IsZero() && c.Review.PeriodStart.Before(c.Contract.StartDate) {
+		probs.Add(f.Pos("review", "period_start"), "period_start %s is before the contract start_date %s", c.Review.PeriodStart.Format(time.DateOnly), c.Contract.StartDate.Format(time.DateOnly))
+	}
+	if c.Review.AsOfSet && c.Review.AsOf.Before(c.Review.PeriodStart) {
+		probs.Add(f.Pos("review", "as_of"), "as_of %s is before period_start %s: the review period would hold no day", c.Review.AsOf.Format(time.DateOnly), c.Review.PeriodStart.Format(time.DateOnly))
+	}
 	if c.Review.AsOfSet && !c.Contract.StartDate.IsZero() && c.Review.AsOf.Before(c.Contract.StartDate) {
 		probs.Add(f.Pos("review", "as_of"), "as_of %s is before the contract start_date %s", c.Review.AsOf.Format(time.DateOnly), c.Contract.StartDate.Format(time.DateOnly))
 	}
