@@ -37,9 +37,12 @@ func TestWatch(t *testing.T) {
 	var calls atomic.Int32
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	w, err := NewWatcher([]string{cfg, dir}) // the watches are in place on return
+	if err != nil {
+		t.Fatal(err)
+	}
 	done := make(chan error, 1)
-	go func() { done <- Watch(ctx, []string{cfg, dir}, 100*time.Millisecond, func() { calls.Add(1) }) }()
-	time.Sleep(100 * time.Millisecond) // the watches are in place
+	go func() { done <- w.Run(ctx, 100*time.Millisecond, func() { calls.Add(1) }) }()
 	waitCalls := func(want int32) {
 		t.Helper()
 		deadline := time.Now().Add(5 * time.Second)
