@@ -110,22 +110,40 @@ func TestSampleGolden(t *testing.T) {
 	}
 }
 
+// withConfig returns options for the sample built into a new folder, with
+// a copy of its config.toml there in which old (which it must hold) is
+// replaced by new, or, with old "", new is appended.
+func withConfig(t *testing.T, old, new string) Options {
+	t.Helper()
+	src := sampleConfig(t)
+	if old != "" {
+		if !bytes.Contains(src, []byte(old)) {
+			t.Fatalf("the sample config.toml has no %q", old)
+		}
+		src = bytes.Replace(src, []byte(old), []byte(new), 1)
+	} else {
+		src = append(src, new...)
+	}
+	dir := t.TempDir()
+	o := sampleOptions(filepath.Join(dir, "public"))
+	o.Config = filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(o.Config, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
 // lastYear are the options that build the sample's previous review into
 // out: as of 2025-11-27, its period from the contract's start, compared
 // with nothing.
 func lastYear(t *testing.T, out string) Options {
 	t.Helper()
-	o := sampleOptions(out)
-	o.AsOf, o.NoPrevious = "2025-11-27", true
-	re := regexp.MustCompile(`(?m)^period_start = .*$`)
-	src := sampleConfig(t)
-	if !re.Match(src) {
+	line := regexp.MustCompile(`(?m)^period_start = .*$`).Find(sampleConfig(t))
+	if line == nil {
 		t.Fatal("the sample config.toml sets no [review] period_start")
 	}
-	o.Config = filepath.Join(t.TempDir(), "config.toml")
-	if err := os.WriteFile(o.Config, re.ReplaceAll(src, []byte("period_start = 2025-04-01")), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	o := withConfig(t, string(line), "period_start = 2025-04-01")
+	o.Out, o.AsOf, o.NoPrevious = out, "2025-11-27", true
 	return o
 }
 

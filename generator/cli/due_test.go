@@ -12,7 +12,6 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
-	"github.com/agency/evidence-site/generator/internal/sample"
 	"github.com/agency/evidence-site/generator/internal/tree"
 	"github.com/agency/evidence-site/generator/model"
 )
@@ -20,20 +19,8 @@ import (
 // withHorizon is the sample's options with [review] horizon_days set.
 func withHorizon(t *testing.T, days int) Options {
 	t.Helper()
-	src := sampleConfig(t)
 	const asOf = "as_of = 2026-11-27"
-	if !bytes.Contains(src, []byte(asOf)) {
-		t.Fatalf("the sample's config.toml has no %q", asOf)
-	}
-	src = bytes.Replace(src, []byte(asOf), fmt.Appendf(nil, "%s\nhorizon_days = %d", asOf, days), 1)
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "config.toml")
-	if err := os.WriteFile(cfg, src, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	o := sampleOptions(filepath.Join(dir, "public"))
-	o.Config = cfg
-	return o
+	return withConfig(t, asOf, fmt.Sprintf("%s\nhorizon_days = %d", asOf, days))
 }
 
 // dueRow is one row of the Coming due page.
@@ -150,17 +137,9 @@ func TestComingDueEmpty(t *testing.T) {
 // deadlines.ics holds them all.
 func TestComingDueSplit(t *testing.T) {
 	const extra = model.PageRows + 200
-	dir := t.TempDir()
-	ev := filepath.Join(dir, "evidence")
-	copyEvidence(t, ev)
-	rows := make([]map[string]string, extra)
-	for i := range rows {
-		rows[i] = map[string]string{"Vulnerability ID": fmt.Sprintf("VUL-%05d", 10000+i), "Component": "nginx 1.26",
-			"Severity": "Critical", "Patch Released": "2026-11-20"} // due 2026-12-04, not applied
-	}
-	withRows(t, ev, "vulnerabilities", sample.Vulnerabilities(), rows...)
-	o := sampleOptions(filepath.Join(dir, "public"))
-	o.Evidence = ev
+	o := withPatches(t, extra, func(_ int, row map[string]string) {
+		row["Patch Released"] = "2026-11-20" // due 2026-12-04, not applied
+	})
 	build(t, o)
 	files := tree.Read(t, o.Out)
 	n := len(dueRows(string(files["due.html"])))

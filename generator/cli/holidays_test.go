@@ -19,17 +19,8 @@ import (
 // line added ("" for none), and the files given written beside it.
 func withHolidays(t *testing.T, line string, files map[string][]byte) Options {
 	t.Helper()
-	src := sampleConfig(t)
-	const region = `region = "england-and-wales"`
-	if !bytes.Contains(src, []byte(region)) {
-		t.Fatalf("the sample config.toml has no line %s", region)
-	}
-	src = bytes.Replace(src, []byte(region), []byte("region = \"scotland\"\n"+line), 1)
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "config.toml")
-	if err := os.WriteFile(cfg, src, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	o := withConfig(t, `region = "england-and-wales"`, "region = \"scotland\"\n"+line)
+	dir := filepath.Dir(o.Config)
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -39,8 +30,6 @@ func withHolidays(t *testing.T, line string, files map[string][]byte) Options {
 			t.Fatal(err)
 		}
 	}
-	o := sampleOptions(filepath.Join(dir, "public"))
-	o.Config = cfg
 	return o
 }
 

@@ -15,22 +15,33 @@ import (
 // A register longer than a page is split over numbered pages: a finding's
 // link lands on the page that holds its row, the paragraph it breaks shows
 // its passing checks as counts, and no page grows with the register.
-func TestLongTablesAreSplit(t *testing.T) {
-	const extra = 2*model.PageRows + 600 // with the sample's 25 rows: three pages
+// withPatches returns options for the sample with n more critical nginx
+// vulnerabilities, VUL-10000 on, each row set by set(i, row).
+func withPatches(t *testing.T, n int, set func(i int, row map[string]string)) Options {
+	t.Helper()
 	dir := t.TempDir()
 	ev := filepath.Join(dir, "evidence")
 	copyEvidence(t, ev)
-	rows := make([]map[string]string, extra)
+	rows := make([]map[string]string, n)
 	for i := range rows {
-		rows[i] = map[string]string{"Vulnerability ID": fmt.Sprintf("VUL-%05d", 10000+i), "Component": "nginx 1.26",
-			"Severity": "Critical", "Patch Released": "2026-02-02", "Patch Applied": "2026-02-10"}
+		rows[i] = map[string]string{"Vulnerability ID": fmt.Sprintf("VUL-%05d", 10000+i), "Component": "nginx 1.26", "Severity": "Critical"}
+		set(i, rows[i])
 	}
-	late := rows[extra-3]
-	late["Patch Applied"] = "2026-03-02" // 28 days after release: 14 days late
 	withRows(t, ev, "vulnerabilities", sample.Vulnerabilities(), rows...)
-	out := filepath.Join(dir, "public")
-	o := sampleOptions(out)
+	o := sampleOptions(filepath.Join(dir, "public"))
 	o.Evidence = ev
+	return o
+}
+
+func TestLongTablesAreSplit(t *testing.T) {
+	const extra = 2*model.PageRows + 600 // with the sample's 25 rows: three pages
+	o := withPatches(t, extra, func(i int, row map[string]string) {
+		row["Patch Released"], row["Patch Applied"] = "2026-02-02", "2026-02-10"
+		if i == extra-3 {
+			row["Patch Applied"] = "2026-03-02" // 28 days after release: 14 days late
+		}
+	})
+	out := o.Out
 	build(t, o)
 	files := tree.Read(t, out)
 
@@ -43,7 +54,7 @@ func TestLongTablesAreSplit(t *testing.T) {
 		t.Error("a fourth register page for three pages of rows")
 	}
 	// The late row is on page 3; the gaps list links there.
-	id := late["Vulnerability ID"]
+	id := fmt.Sprintf("VUL-%05d", 10000+extra-3) // the late row
 	href := "registers/vulnerabilities--page-3.html#row-" + id
 	if !strings.Contains(string(files["gaps.html"]), `href="`+href+`"`) {
 		t.Errorf("gaps.html has no link to %s", href)

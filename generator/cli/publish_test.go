@@ -15,15 +15,7 @@ import (
 // that has [publish] settings added.
 func withPublish(t *testing.T, publish string) Options {
 	t.Helper()
-	src := sampleConfig(t)
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "config.toml")
-	if err := os.WriteFile(cfg, append(src, []byte("\n[publish]\n"+publish+"\n")...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	o := sampleOptions(filepath.Join(dir, "public"))
-	o.Config = cfg
-	return o
+	return withConfig(t, "", "\n[publish]\n"+publish+"\n")
 }
 
 // The protective marking stands at the top and bottom of every page, and
