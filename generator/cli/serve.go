@@ -78,6 +78,12 @@ func Serve(ctx context.Context, o Options, addr string, stdout, stderr io.Writer
 			watched = append(watched, filepath.Join(o.Project, dir))
 		}
 	}
+	// What cannot be watched is said as a build says it.
+	root, err := openEvidence(o)
+	if err != nil {
+		return err
+	}
+	root.Close()
 	// Watching starts before the first build, so that no change made
 	// meanwhile is missed.
 	watcher, err := preview.NewWatcher(watched)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"github.com/agency/evidence-site/generator/internal/tree"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -151,5 +152,33 @@ func TestServe(t *testing.T) {
 	next(t, states, "a mended rebuild", func(st preview.State) bool { return st.Version == 3 && st.Error == "" })
 	if _, page := get(t, url+"method.html"); !strings.Contains(page, "<code>notes.txt</code>") {
 		t.Error("the rebuilt method page does not list the new unread file")
+	}
+}
+
+// serve's bad cases end with an error that says what to do, never a hang:
+// a port already taken, an evidence folder that is not there.
+func TestServeErrors(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	o := sampleOptions("")
+	o.Config = "../../config.toml"
+	for _, tt := range []struct {
+		name, addr, evidence, want string
+	}{
+		{"port taken", busy.Addr().String(), "../../evidence", "choose another with --port"},
+		{"no evidence folder", "127.0.0.1:0", filepath.Join(t.TempDir(), "nothere"), "not found (pass --evidence DIR)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o.Evidence = tt.evidence
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			err := Serve(ctx, o, tt.addr, io.Discard, io.Discard, func(string) { t.Error("served") })
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Serve: %v, want an error saying %q", err, tt.want)
+			}
+		})
 	}
 }
